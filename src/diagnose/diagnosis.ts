@@ -1,0 +1,30 @@
+import type { Localized } from '../i18n/lang.js';
+
+/**
+ * What the learner reads when something fails: what happened, why, and what to do.
+ * Produced by the catalog in `src/diagnose/` from an error and its context.
+ */
+export interface Diagnosis {
+  /** Stable id, e.g. `stream-not-found`, `no-credentials`; the class board and tests key on it. */
+  kind: string;
+  what: Localized;
+  why: Localized;
+  fix: Localized;
+  /** A fix the runner can apply with one key, where that is safe (switch region, wait, retry). */
+  autoFix?: AutoFix;
+}
+
+export type AutoFix =
+  | { type: 'switch-region'; region: string }
+  | { type: 'switch-stream'; stream: string }
+  | { type: 'wait-and-retry'; delayMs: number }
+  | { type: 'create-stream'; stream: string };
+
+/** Facts the catalog may use to be specific (never credentials). */
+export interface DiagnosisContext {
+  region: string;
+  stream: string;
+  endpoint?: string;
+  sandbox: boolean;
+  operation?: string;
+}

@@ -1,0 +1,95 @@
+/**
+ * The sandbox's public contract. `createSandbox(options)` (create-sandbox.ts) returns a `Sandbox`;
+ * the CLI, the integration tests and later services (CloudWatch, Pipes, faults) all build on it.
+ */
+
+/** Fake account the sandbox reports in ARNs and error texts (kinesalite's own default). */
+export const SANDBOX_ACCOUNT_ID = '000000000000';
+
+/** Dummy credentials printed for learners' own tools; the sandbox accepts any signature. */
+export const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIAKINESISLAB000000', secretAccessKey: 'kinesis-lab-sandbox-secret' } as const;
+
+export interface SandboxOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind. @default '127.0.0.1' */
+  host?: string;
+  /**
+   * Where stream data is kept between runs, one sub-folder per region. In memory when absent
+   * (tests), so a resumed lab on the embedded sandbox finds its stream again only with a dataDir.
+   */
+  dataDir?: string;
+  /** Milliseconds a stream stays CREATING, as on AWS where it takes seconds. @default 500 */
+  createStreamMs?: number;
+  /** Milliseconds a stream stays DELETING. @default 500 */
+  deleteStreamMs?: number;
+  /** Milliseconds a stream stays UPDATING. @default 500 */
+  updateStreamMs?: number;
+  /** Shards allowed per region, like the account quota. @default 20 */
+  shardLimit?: number;
+  /** Wall clock for metrics and the call log; tests inject a fake. @default Date.now */
+  clock?: () => number;
+}
+
+/** One Kinesis call the sandbox forwarded, as later services (metrics, faults, pipes) see it. */
+export interface KinesisCallEvent {
+  /** When the request arrived, from the sandbox clock (ms since epoch). */
+  at: number;
+  /** Region from the request's SigV4 credential scope. */
+  region: string;
+  /** e.g. `PutRecord`, from `X-Amz-Target: Kinesis_20131202.PutRecord`. */
+  operation: string;
+  /** StreamName (or the name in StreamARN) when the request has one. */
+  streamName?: string;
+  /** Parsed JSON request body (binary CBOR requests are decoded too). */
+  request: Record<string, unknown>;
+  /** HTTP status the client received. */
+  status: number;
+  /** Parsed JSON response body, or undefined when it was not JSON. */
+  response: unknown;
+  /** Time from request arrival to the full response, in ms. */
+  latencyMs: number;
+}
+
+/** A request as services inside the sandbox see it, body already read. */
+export interface SandboxRequest {
+  method: string;
+  /** Path and query, e.g. `/v1/pipes/my-pipe?x=1`. */
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** From the SigV4 credential scope; `us-east-1` when the request is unsigned. */
+  region: string;
+  /** Signing service from the credential scope (`kinesis`, `monitoring`, `pipes`, `iam`, `sts` …). */
+  service: string;
+}
+
+export interface SandboxResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+/**
+ * A service mounted on the sandbox endpoint next to Kinesis (CloudWatch, Pipes, IAM, STS …).
+ * The router asks each service in order; the first that claims a request answers it.
+ */
+export interface SandboxService {
+  name: string;
+  claims(req: SandboxRequest): boolean;
+  handle(req: SandboxRequest): Promise<SandboxResponse>;
+  /** Called once when the sandbox stops. */
+  stop?(): Promise<void>;
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT` — what AWS_ENDPOINT_URL should be. */
+  url: string;
+  host: string;
+  port: number;
+  /** Every forwarded Kinesis call, in arrival order; listeners must not throw. */
+  onKinesisCall(listener: (event: KinesisCallEvent) => void): () => void;
+  /** Mounts another service on the endpoint (used by the metrics and pipes issues). */
+  mount(service: SandboxService): void;
+  stop(): Promise<void>;
+}
