@@ -1,0 +1,58 @@
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { decodeProgress, encodeProgress, type ProgressFile } from './progress-codec.js';
+
+/** The folder kinesis-lab keeps its files in: `$KINESIS_LAB_HOME`, else `$XDG_CONFIG_HOME/kinesis-lab`, else `~/.config/kinesis-lab`. */
+export function configDir(env: NodeJS.ProcessEnv): string {
+  if (env.KINESIS_LAB_HOME) return env.KINESIS_LAB_HOME;
+  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  return join(base, 'kinesis-lab');
+}
+
+export function progressPath(dir: string, labId: string, target: 'sandbox' | 'aws'): string {
+  return join(dir, 'progress', `${labId}-${target}.json`);
+}
+
+export type LoadResult =
+  | { kind: 'missing' }
+  | { kind: 'loaded'; file: ProgressFile }
+  /** The file was unreadable; it was moved aside to `backup` so nothing is lost. */
+  | { kind: 'corrupt'; reason: string; backup: string };
+
+export async function loadProgress(path: string, now: () => number = Date.now): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  const decoded = decodeProgress(text);
+  if (decoded.ok) return { kind: 'loaded', file: decoded.file };
+  const backup = `${path}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+  await rename(path, backup);
+  return { kind: 'corrupt', reason: decoded.reason, backup };
+}
+
+/**
+ * Writes atomically: a temp file in the same folder, fsync, then rename over the old file, so a
+ * `kill -9` at any moment leaves either the old or the new progress, never half of one.
+ */
+export async function saveProgress(path: string, file: ProgressFile): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const handle = await open(tmp, 'w', 0o600);
+  try {
+    await handle.writeFile(encodeProgress(file), 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import type { ProducerApi } from '../producer/producer-types.js';
+
+/**
+ * What this learner's runner sent, kept in the progress file so checks can find the records again
+ * after a restart and the metrics step can compare CloudWatch with what was really sent.
+ */
+export interface ProducerRun {
+  api: ProducerApi;
+  stream: string;
+  region: string;
+  startedAt: number;
+  endedAt: number;
+  sent: number;
+  failed: number;
+  retried: number;
+  bytes: number;
+  recordsPerSecond: number;
+  /** A few acknowledged records, enough to look them up by sequence number. */
+  samples: { shardId: string; sequenceNumber: string }[];
+}
+
+export interface SessionLedger {
+  runs: ProducerRun[];
+}
+
+/** Older runs beyond this are dropped: the ledger is evidence, not a log. */
+export const MAX_LEDGER_RUNS = 50;
+
+export function emptyLedger(): SessionLedger {
+  return { runs: [] };
+}
+
+export function recordRun(ledger: SessionLedger, run: ProducerRun): SessionLedger {
+  return { runs: [...ledger.runs, run].slice(-MAX_LEDGER_RUNS) };
+}
+
+/** Runs for one stream in one region, optionally of one API. */
+export function runsFor(ledger: SessionLedger, stream: string, region: string, api?: ProducerApi): ProducerRun[] {
+  return ledger.runs.filter((r) => r.stream === stream && r.region === region && (api === undefined || r.api === api));
+}
+
+/** Best records/s measured per API for a stream, for the side-by-side comparison. */
+export function bestRate(ledger: SessionLedger, stream: string, region: string, api: ProducerApi): number | undefined {
+  const rates = runsFor(ledger, stream, region, api).filter((r) => r.sent > 0).map((r) => r.recordsPerSecond);
+  return rates.length === 0 ? undefined : Math.max(...rates);
+}
