@@ -1,0 +1,21 @@
+/**
+ * Where and as whom kinesis-lab talks to AWS. Built once by the CLI (flags, environment, the
+ * sandbox) and handed to every client factory in src/aws/.
+ */
+
+/** Static credentials; only the sandbox uses them (its dummy keys). */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface AwsSettings {
+  region: string;
+  /** Endpoint override, e.g. the sandbox's `http://127.0.0.1:PORT`; AWS's own endpoints when absent. */
+  endpoint?: string;
+  /** Named profile from ~/.aws/config; the SDK's default chain picks one when absent. */
+  profile?: string;
+  /** For the sandbox only; on real AWS the SDK's default credential chain is used. */
+  credentials?: AwsCredentials;
+}
