@@ -1,0 +1,46 @@
+"""Connect the stream to a second stream through an EventBridge Pipe (pip install boto3)."""
+import json
+import time
+
+import boto3
+
+STREAM = "{{stream}}"
+TARGET = STREAM + "-pipe-out"
+ROLE = STREAM + "-pipe-role"
+PIPE = STREAM + "-pipe"
+kinesis = boto3.client("kinesis", region_name="{{region}}"{{pyEndpoint}})
+iam = boto3.client("iam", region_name="{{region}}"{{pyEndpoint}})
+pipes = boto3.client("pipes", region_name="{{region}}"{{pyEndpoint}})
+
+# 1. The target stream, and both ARNs.
+kinesis.create_stream(StreamName=TARGET, ShardCount=1)
+kinesis.get_waiter("stream_exists").wait(StreamName=TARGET, WaiterConfig={"Delay": 2, "MaxAttempts": 60})
+source_arn = kinesis.describe_stream_summary(StreamName=STREAM)["StreamDescriptionSummary"]["StreamARN"]
+target_arn = kinesis.describe_stream_summary(StreamName=TARGET)["StreamDescriptionSummary"]["StreamARN"]
+
+# 2. The role the pipe runs as: trusted by EventBridge Pipes, allowed to read the source and write the target.
+trust = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": "pipes.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+role_arn = iam.create_role(RoleName=ROLE, AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+access = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Resource": source_arn, "Action": [
+        "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords",
+        "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:ListStreams", "kinesis:SubscribeToShard"]},
+    {"Effect": "Allow", "Resource": target_arn, "Action": ["kinesis:PutRecord", "kinesis:PutRecords"]}]}
+iam.put_role_policy(RoleName=ROLE, PolicyName="kinesis-access", PolicyDocument=json.dumps(access))
+time.sleep(10)  # a new IAM role takes a few seconds before a service can assume it
+
+# 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
+pipes.create_pipe(
+    Name=PIPE,
+    RoleArn=role_arn,
+    Source=source_arn,
+    Target=target_arn,
+    SourceParameters={"KinesisStreamParameters": {
+        "StartingPosition": "TRIM_HORIZON", "BatchSize": 100, "MaximumBatchingWindowInSeconds": 5}},
+    TargetParameters={"KinesisStreamParameters": {"PartitionKey": "$.partitionKey"}},
+)
+
+# CREATING for a minute or two on AWS, then RUNNING.
+pipe = pipes.describe_pipe(Name=PIPE)
+print(pipe["CurrentState"], pipe.get("StateReason", ""))

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Connect {{stream}} to a second stream, {{stream}}-pipe-out, through an EventBridge Pipe.
+set -euo pipefail
+target={{stream}}-pipe-out
+role={{stream}}-pipe-role
+
+# 1. The target stream, and both ARNs.
+aws kinesis create-stream --stream-name "$target" --shard-count 1 --region {{region}}{{cliEndpoint}}
+aws kinesis wait stream-exists --stream-name "$target" --region {{region}}{{cliEndpoint}}
+source_arn=$(aws kinesis describe-stream-summary --stream-name {{stream}} --region {{region}}{{cliEndpoint}} \
+  --query StreamDescriptionSummary.StreamARN --output text)
+target_arn=$(aws kinesis describe-stream-summary --stream-name "$target" --region {{region}}{{cliEndpoint}} \
+  --query StreamDescriptionSummary.StreamARN --output text)
+
+# 2. The role the pipe runs as: trusted by EventBridge Pipes, allowed to read the source and write the target.
+role_arn=$(aws iam create-role --role-name "$role" --query Role.Arn --output text{{cliEndpoint}} \
+  --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pipes.amazonaws.com"},"Action":"sts:AssumeRole"}]}')
+aws iam put-role-policy --role-name "$role" --policy-name kinesis-access{{cliEndpoint}} --policy-document "$(printf '{"Version":"2012-10-17","Statement":[
+  {"Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:DescribeStreamSummary","kinesis:GetRecords","kinesis:GetShardIterator","kinesis:ListShards","kinesis:ListStreams","kinesis:SubscribeToShard"],"Resource":"%s"},
+  {"Effect":"Allow","Action":["kinesis:PutRecord","kinesis:PutRecords"],"Resource":"%s"}]}' "$source_arn" "$target_arn")"
+sleep 10 # a new IAM role takes a few seconds before a service can assume it
+
+# 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
+aws pipes create-pipe --name {{stream}}-pipe --role-arn "$role_arn" --source "$source_arn" --target "$target_arn" \
+  --source-parameters '{"KinesisStreamParameters":{"StartingPosition":"TRIM_HORIZON","BatchSize":100,"MaximumBatchingWindowInSeconds":5}}' \
+  --target-parameters '{"KinesisStreamParameters":{"PartitionKey":"$.partitionKey"}}' \
+  --region {{region}}{{cliEndpoint}}
+
+# CREATING for a minute or two on AWS, then RUNNING.
+aws pipes describe-pipe --name {{stream}}-pipe --region {{region}}{{cliEndpoint}} \
+  --query '[CurrentState,StateReason]' --output text

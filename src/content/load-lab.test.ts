@@ -1,0 +1,254 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LabLoadError, loadLab } from './load-lab.js';
+import type { KnownKinds } from './load-lab.js';
+import { labDir } from './locate-labs.js';
+
+const LAB_ID = 'kinesis-data-streams';
+const shippedDir = labDir(LAB_ID);
+
+/** The kinds the engine implements for the playable steps (coming-next checks may be unknown). */
+const known: KnownKinds = {
+  checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed']),
+  actionKinds: new Set(['create-stream', 'produce', 'create-pipe']),
+};
+
+describe('the shipped lab', () => {
+  it('loads with the steps, kinds and params the engine expects', async () => {
+    const lab = await loadLab(shippedDir, known);
+
+    expect(lab.id).toBe(LAB_ID);
+    expect(lab.dir).toBe(shippedDir);
+    expect(lab.steps.map((s) => [s.id, s.check?.kind, s.action?.kind, s.comingNext])).toEqual([
+      ['create-stream', 'stream-active', 'create-stream', false],
+      ['put-record', 'records-in-stream', 'produce', false],
+      ['put-records', 'put-records-landed', 'produce', false],
+      ['metrics', 'put-metrics-visible', undefined, true],
+      ['pipe', 'pipe-delivering', 'create-pipe', true],
+    ]);
+    expect(lab.steps.map((s) => s.action?.params)).toEqual([
+      { shardCount: 1, mode: 'PROVISIONED' },
+      { api: 'put-record', count: 200 },
+      { api: 'put-records', count: 5000, batchSize: 500 },
+      undefined,
+      {},
+    ]);
+  });
+
+  it('gives every step a title, a body and hints in both languages', async () => {
+    const lab = await loadLab(shippedDir, known);
+    for (const step of lab.steps) {
+      for (const lang of ['en', 'ko'] as const) {
+        expect(step.title[lang].trim(), `${step.id} title ${lang}`).not.toBe('');
+        expect(step.body[lang], `${step.id} body ${lang}`).toMatch(/^# \S/);
+        // Concise enough for a terminal: the brief asks for about 25–60 lines per step.
+        const lines = step.body[lang].trimEnd().split('\n').length;
+        expect(lines, `${step.id}/${lang}.md lines`).toBeGreaterThanOrEqual(25);
+        expect(lines, `${step.id}/${lang}.md lines`).toBeLessThanOrEqual(60);
+      }
+      expect(step.hints.length, `${step.id} hints`).toBeGreaterThan(0);
+    }
+  });
+
+  it('ships all three solutions for every step with an action', async () => {
+    const lab = await loadLab(shippedDir, known);
+    for (const step of lab.steps.filter((s) => s.action)) {
+      expect(step.solution?.cli, step.id).toContain('aws ');
+      expect(step.solution?.typescript, step.id).toContain('@aws-sdk/client-kinesis');
+      expect(step.solution?.python, step.id).toContain('import boto3');
+    }
+  });
+
+  it('tells each step what its check looks at, in both languages', async () => {
+    const lab = await loadLab(shippedDir, known);
+    for (const step of lab.steps) {
+      expect(step.body.en, step.id).toMatch(/^## What the check (will )?look/m);
+      expect(step.body.ko, step.id).toMatch(/^## 자동 확인이 (보는|볼) 것/m);
+    }
+  });
+});
+
+describe('a broken lab', () => {
+  let root: string;
+  let dir: string;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'kinesis-lab-content-'));
+    dir = join(root, LAB_ID);
+    await cp(shippedDir, dir, { recursive: true });
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function editManifest(edit: (manifest: { steps: Record<string, unknown>[] } & Record<string, unknown>) => void): Promise<void> {
+    const file = join(dir, 'lab.json');
+    const manifest = JSON.parse(await readFile(file, 'utf8'));
+    edit(manifest);
+    await writeFile(file, JSON.stringify(manifest, null, 2));
+  }
+
+  async function loadError(): Promise<LabLoadError> {
+    const error = await loadLab(dir, known).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LabLoadError);
+    return error as LabLoadError;
+  }
+
+  it('reports a JSON syntax error with its line and column', async () => {
+    // Line 3 loses its trailing comma, so the parser stumbles on the next property.
+    const file = join(dir, 'lab.json');
+    const text = await readFile(file, 'utf8');
+    const lines = text.split('\n');
+    expect(lines[2]).toBe('  "id": "kinesis-data-streams",');
+    lines[2] = '  "id": "kinesis-data-streams"';
+    await writeFile(file, lines.join('\n'));
+
+    const error = await loadError();
+    expect(error.file).toBe(file);
+    expect(error.field).toBeUndefined();
+    expect(error.message).toBe(`${file}: invalid JSON at line 4, column 3: expected ',' or '}' after a property value, found '"'`);
+  });
+
+  it('reports a trailing comma', async () => {
+    const file = join(dir, 'lab.json');
+    await writeFile(file, '{\n  "formatVersion": 1,\n}\n');
+    expect((await loadError()).message).toBe(`${file}: invalid JSON at line 3, column 1: expected a double-quoted property name, found '}'`);
+  });
+
+  it('names the path of a missing field', async () => {
+    await editManifest((m) => {
+      delete (m.steps[2] as { check?: { kind?: string } }).check?.kind;
+    });
+    const error = await loadError();
+    expect(error.file).toBe(join(dir, 'lab.json'));
+    expect(error.field).toBe('steps[2].check.kind');
+    expect(error.message).toBe(`${join(dir, 'lab.json')}: steps[2].check.kind: is required`);
+  });
+
+  it('names a missing Korean title', async () => {
+    await editManifest((m) => {
+      delete (m.steps[1] as { title: { ko?: string } }).title.ko;
+    });
+    expect((await loadError()).field).toBe('steps[1].title.ko');
+  });
+
+  it('rejects an unknown format version and unknown fields', async () => {
+    await editManifest((m) => {
+      m.formatVersion = 2;
+    });
+    expect((await loadError()).message).toBe(`${join(dir, 'lab.json')}: formatVersion: invalid literal value, expected 1`);
+
+    await editManifest((m) => {
+      m.formatVersion = 1;
+      m.steps[0]!.hint = 'typo of hints';
+    });
+    expect((await loadError()).message).toBe(`${join(dir, 'lab.json')}: steps[0]: unknown field "hint"`);
+  });
+
+  it('requires a check on a playable step', async () => {
+    await editManifest((m) => {
+      delete m.steps[1]!.check;
+    });
+    expect((await loadError()).message).toBe(`${join(dir, 'lab.json')}: steps[1].check: is required unless the step is comingNext`);
+  });
+
+  it('rejects a duplicate step id', async () => {
+    await editManifest((m) => {
+      m.steps[3]!.id = 'put-record';
+    });
+    const error = await loadError();
+    expect(error.field).toBe('steps[3].id');
+    expect(error.message).toBe(`${join(dir, 'lab.json')}: steps[3].id: duplicate step id "put-record" (also steps[1].id)`);
+  });
+
+  it('rejects an unknown check kind on a playable step', async () => {
+    await editManifest((m) => {
+      m.steps[0]!.check = { kind: 'stream-actve' };
+    });
+    const error = await loadError();
+    expect(error.field).toBe('steps[0].check.kind');
+    expect(error.message).toBe(
+      `${join(dir, 'lab.json')}: steps[0].check.kind: unknown check kind "stream-actve" (known: put-records-landed, records-in-stream, stream-active)`,
+    );
+  });
+
+  it('rejects an unknown action kind, even on a coming-next step', async () => {
+    await editManifest((m) => {
+      m.steps[4]!.action = { kind: 'make-pipe' };
+    });
+    const error = await loadError();
+    expect(error.field).toBe('steps[4].action.kind');
+    expect(error.message).toContain('unknown action kind "make-pipe" (known: create-pipe, create-stream, produce)');
+  });
+
+  it('rejects a lab whose id is not its folder name', async () => {
+    await editManifest((m) => {
+      m.id = 'kinesis';
+    });
+    expect((await loadError()).message).toBe(`${join(dir, 'lab.json')}: id: "kinesis" must equal the lab's folder name "${LAB_ID}"`);
+  });
+
+  it('names a missing ko.md', async () => {
+    const file = join(dir, 'steps', 'put-records', 'ko.md');
+    await rm(file);
+    const error = await loadError();
+    expect(error.file).toBe(file);
+    expect(error.message).toBe(`${file}: file not found`);
+  });
+
+  it('names an empty step text', async () => {
+    const file = join(dir, 'steps', 'metrics', 'en.md');
+    await writeFile(file, '  \n\n');
+    expect((await loadError()).message).toBe(`${file}: the step text is empty`);
+  });
+
+  it('requires every solution of a step with an action', async () => {
+    const file = join(dir, 'steps', 'create-stream', 'solution.py');
+    await rm(file);
+    expect((await loadError()).message).toBe(`${file}: missing (the step has an action, so it needs a solution)`);
+  });
+
+  it('catches a placeholder typo in a solution', async () => {
+    const file = join(dir, 'steps', 'put-record', 'solution.sh');
+    await writeFile(file, '# send\naws kinesis put-record --stream-name {{steam}} --region {{region}}\n');
+    expect((await loadError()).message).toBe(
+      `${file}: unknown placeholder {{steam}} on line 2 (known: stream, region, shardCount, cliEndpoint, tsEndpoint, pyEndpoint)`,
+    );
+  });
+
+  it('reports a missing lab.json', async () => {
+    await rm(join(dir, 'lab.json'));
+    expect((await loadError()).message).toBe(`${join(dir, 'lab.json')}: file not found`);
+  });
+
+  it('loads a new lab made only of known kinds, with no solutions for a step without an action', async () => {
+    const other = join(root, 'tiny-lab');
+    await cp(join(dir, 'steps', 'metrics'), join(other, 'steps', 'look'), { recursive: true });
+    await writeFile(
+      join(other, 'lab.json'),
+      JSON.stringify({
+        formatVersion: 1,
+        id: 'tiny-lab',
+        title: { en: 'Tiny', ko: '작은 실습' },
+        summary: { en: 'One step.', ko: '한 단계.' },
+        steps: [{ id: 'look', title: { en: 'Look', ko: '보기' }, check: { kind: 'stream-active', params: { stream: 'x' } } }],
+      }),
+    );
+    const lab = await loadLab(other, known);
+    expect(lab.steps).toEqual([
+      {
+        id: 'look',
+        title: { en: 'Look', ko: '보기' },
+        body: { en: await readFile(join(other, 'steps', 'look', 'en.md'), 'utf8'), ko: await readFile(join(other, 'steps', 'look', 'ko.md'), 'utf8') },
+        check: { kind: 'stream-active', params: { stream: 'x' } },
+        hints: [],
+        comingNext: false,
+      },
+    ]);
+  });
+});
