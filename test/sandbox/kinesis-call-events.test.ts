@@ -96,7 +96,7 @@ describe('KinesisCallEvent', () => {
         'x-amz-date': '20261122T000000Z',
         authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20261122/eu-west-1/kinesis/aws4_request, SignedHeaders=host, Signature=abc',
       },
-      body,
+      body: new Uint8Array(body),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(AMZ_CBOR);
