@@ -70,5 +70,7 @@ export interface KinesisPort {
   putRecords(name: string, inputs: PutRecordInput[]): Promise<PutRecordsOutcome>;
   /** Reads every shard from the trim horizon (or `since`) until each shard is caught up. */
   readStream(name: string, opts?: ReadStreamOptions): Promise<StreamRecord[]>;
+  /** The record at exactly this sequence number (GetShardIterator AT_SEQUENCE_NUMBER), or undefined if trimmed/absent. */
+  readRecordAt(name: string, shardId: string, sequenceNumber: string): Promise<StreamRecord | undefined>;
   deleteStream(name: string): Promise<void>;
 }

@@ -27,6 +27,11 @@ export interface SandboxOptions {
   updateStreamMs?: number;
   /** Shards allowed per region, like the account quota. @default 20 */
   shardLimit?: number;
+  /**
+   * How long after a minute ends its CloudWatch datapoints become visible. AWS takes minutes; the
+   * sandbox defaults to a short practice delay and the UI says what AWS really does.
+   */
+  metricsDelayMs?: number;
   /** Wall clock for metrics and the call log; tests inject a fake. @default Date.now */
   clock?: () => number;
 }

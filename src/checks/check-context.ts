@@ -1,0 +1,27 @@
+import type { KinesisPort } from '../aws/kinesis-port.js';
+import type { Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
+import type { SessionLedger } from '../engine/session-ledger.js';
+import type { StreamMetricsPort } from './stream-metrics-port.js';
+
+/** Everything a check or an action may use. Built once in cli.tsx; tests pass fakes or sandbox adapters. */
+export interface LabContext {
+  kinesis: KinesisPort;
+  /** Same stream, but the SDK does not retry: producers retry records themselves and count every throttle. */
+  producerKinesis: KinesisPort;
+  metrics: StreamMetricsPort;
+  stream: string;
+  region: string;
+  labId: string;
+  /** True on the embedded or a local sandbox; some texts differ (no account, faster metrics). */
+  sandbox: boolean;
+  endpoint?: string;
+  ledger(): SessionLedger;
+  /** Turns any thrown error into what / why / fix for the learner. */
+  diagnose(error: unknown, ctx: DiagnosisContext): Promise<Diagnosis>;
+  clock: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export function diagnosisContext(ctx: LabContext, operation?: string): DiagnosisContext {
+  return { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox, operation };
+}

@@ -1,0 +1,47 @@
+import { createKinesisAdapter } from '../aws/kinesis-adapter.js';
+import { createKinesisClient } from '../aws/kinesis-client.js';
+import type { AwsSettings } from '../aws/aws-settings.js';
+import { createCloudWatchClient } from '../aws/cloudwatch-client.js';
+import { createStreamMetricsPort } from '../aws/stream-metrics-port-adapter.js';
+import type { LabContext } from '../checks/check-context.js';
+import { diagnose } from '../diagnose/catalog.js';
+import { createRegionProbes } from '../aws/region-probes.js';
+import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
+import { SANDBOX_CREDENTIALS } from '../sandbox/sandbox-types.js';
+import { sleepFor } from '../producer/retry-policy.js';
+import type { RunSettings } from './run-settings.js';
+
+/** Settings with the region and endpoint known (the embedded sandbox is already listening). */
+export type ReadySettings = RunSettings & { region: string };
+
+export function awsSettingsFor(settings: ReadySettings, region = settings.region): AwsSettings {
+  const aws: AwsSettings = { region };
+  if (settings.endpoint) aws.endpoint = settings.endpoint;
+  if (settings.profile && settings.target === 'aws') aws.profile = settings.profile;
+  // A local endpoint accepts any signature; give the SDK something to sign with when the learner's
+  // shell has no credentials, so "no credentials" never blocks a sandbox run.
+  if (settings.target === 'sandbox' && !process.env.AWS_ACCESS_KEY_ID) aws.credentials = { ...SANDBOX_CREDENTIALS };
+  return aws;
+}
+
+/** Builds the adapters every check and action uses, for one run. */
+export function buildLabContext(settings: ReadySettings, labId: string, ledger: () => SessionLedger = emptyLedger): LabContext {
+  const aws = awsSettingsFor(settings);
+  const kinesis = createKinesisAdapter(createKinesisClient(aws));
+  const metrics = createStreamMetricsPort(createCloudWatchClient({ ...aws, endpoint: settings.embeddedSandbox ? settings.endpoint : settings.cloudwatchEndpoint }));
+  const probes = createRegionProbes((region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })), settings.region);
+  return {
+    kinesis,
+    producerKinesis: createKinesisAdapter(createKinesisClient(aws, { maxAttempts: 1 })),
+    metrics,
+    stream: settings.stream,
+    region: settings.region,
+    labId,
+    sandbox: settings.target === 'sandbox',
+    endpoint: settings.endpoint,
+    ledger,
+    diagnose: (error, ctx) => diagnose(error, ctx, probes),
+    clock: Date.now,
+    sleep: sleepFor,
+  };
+}

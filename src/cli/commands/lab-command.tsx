@@ -1,0 +1,103 @@
+import { render } from 'ink';
+import { renderSolution } from '../../content/render-solution.js';
+import type { Lang } from '../../i18n/lang.js';
+import { messages } from '../../i18n/messages.js';
+import type { LabRunner } from '../../runner/lab-runner.js';
+import { LabApp } from '../../ui/LabApp.js';
+import type { ScreenInfo } from '../../ui/screen-info.js';
+import type { CodeTab } from '../../ui/ui-state.js';
+import { createRunner } from '../create-runner.js';
+import { checkPlainLines } from '../format-check.js';
+import type { LabSession } from '../lab-session.js';
+import type { Output } from '../output.js';
+
+export function screenInfo(session: LabSession): ScreenInfo {
+  const { settings, load } = session;
+  const m = messages(settings.lang);
+  const notices: string[] = [];
+  if (load.kind === 'corrupt') notices.push(m.progressCorrupt(load.backup, load.reason));
+  if (session.resumed) {
+    const step = session.lab.steps.find((s) => s.id === session.initial.state.current);
+    if (step) notices.push(m.resumed(step.title[settings.lang]));
+  }
+  return {
+    target: settings.target,
+    endpoint: settings.endpoint,
+    profile: settings.profile,
+    region: settings.region,
+    regionSource: settings.regionSource ?? 'flag',
+    stream: settings.stream,
+    notices,
+  };
+}
+
+/** The step's solutions with this run's stream, region and endpoint filled in. */
+export function solutionsFor(session: LabSession, stepId: string): Record<CodeTab, string> | undefined {
+  const step = session.lab.steps.find((s) => s.id === stepId);
+  if (!step?.solution) return undefined;
+  const shardCount = typeof step.action?.params.shardCount === 'number' ? step.action.params.shardCount : undefined;
+  const vars = { stream: session.settings.stream, region: session.settings.region, endpoint: session.settings.endpoint, shardCount };
+  return {
+    cli: renderSolution(step.solution.cli, vars),
+    typescript: renderSolution(step.solution.typescript, vars),
+    python: renderSolution(step.solution.python, vars),
+  };
+}
+
+/** The full-screen lab. Resolves when the learner quits, after the producer stopped and progress is saved. */
+export async function interactiveLab(session: LabSession, startStep: string | undefined): Promise<number> {
+  const runner = createRunner(session);
+  const first = startStep ?? session.initial.state.current;
+  runner.dispatch({ type: 'open-step', step: first, at: Date.now() });
+  let quit: () => void = () => undefined;
+  const quitting = new Promise<void>((resolve) => (quit = resolve));
+  const app = render(
+    <LabApp
+      lab={session.lab}
+      runner={runner}
+      info={screenInfo(session)}
+      initialLang={session.settings.lang}
+      codeFor={(id) => solutionsFor(session, id)}
+      onQuit={quit}
+    />,
+    { exitOnCtrlC: false, patchConsole: true },
+  );
+  await quitting;
+  runner.cancel();
+  await runner.idle();
+  app.unmount();
+  await app.waitUntilExit();
+  process.stdout.write(`${messages(session.settings.lang).quitHint}\n`);
+  return 0;
+}
+
+/**
+ * Without a terminal (CI logs, screen readers, `--plain`): walks from the current step, printing each
+ * step's title and check, and stops at the first step that does not pass with what to do.
+ */
+export async function plainLab(session: LabSession, startStep: string | undefined, output: Output): Promise<number> {
+  const runner: LabRunner = createRunner(session);
+  const lang: Lang = session.settings.lang;
+  const m = messages(lang);
+  const steps = session.lab.steps.filter((s) => !s.comingNext);
+  const startIndex = Math.max(0, steps.findIndex((s) => s.id === (startStep ?? session.initial.state.current)));
+  output.out(`${m.appTitle}: ${session.lab.title[lang]}`);
+  for (const step of steps.slice(startIndex)) {
+    const n = session.lab.steps.indexOf(step) + 1;
+    output.out('');
+    output.out(m.plainStep(n, session.lab.steps.length, step.title[lang]));
+    runner.dispatch({ type: 'open-step', step: step.id, at: Date.now() });
+    runner.dispatch({ type: 'check-requested', at: Date.now() });
+    await runner.idle();
+    const result = runner.current.state.steps[step.id]?.lastResult;
+    if (result) for (const line of checkPlainLines(result, lang)) output.out(line);
+    if (result?.outcome !== 'passed') {
+      output.out('');
+      output.out(m.plainStopAt(step.id));
+      return 1;
+    }
+  }
+  output.out('');
+  output.out(m.labComplete);
+  return 0;
+}

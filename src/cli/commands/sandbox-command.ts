@@ -1,0 +1,60 @@
+import { messages } from '../../i18n/messages.js';
+import { createSandbox } from '../../sandbox/create-sandbox.js';
+import { sandboxEnvLines } from '../../sandbox/sandbox-banner.js';
+import type { SandboxOptions } from '../../sandbox/sandbox-types.js';
+import { validateDuration } from '../../validate/producer-options.js';
+import type { Command } from '../parse-args.js';
+import type { Output } from '../output.js';
+import { SANDBOX_DEFAULT_REGION } from '../run-settings.js';
+import { orUsageError, UsageError } from '../usage-error.js';
+import type { Lang } from '../../i18n/lang.js';
+
+type SandboxCommand = Extract<Command, { name: 'sandbox' }>;
+
+export interface SandboxSettings {
+  options: SandboxOptions;
+  metricsDelayMs?: number;
+}
+
+/** Flags → sandbox options, validated before anything listens. */
+export function sandboxSettings(cmd: SandboxCommand): SandboxSettings {
+  let port = 0;
+  if (cmd.port !== undefined) {
+    port = Number(cmd.port);
+    if (!/^\d+$/.test(cmd.port) || port < 1 || port > 65535) throw new UsageError(`--port must be a whole number from 1 to 65535, not "${cmd.port}"`);
+  }
+  const host = cmd.host ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError(`--host "${host}" is not a host name or IP address`);
+  if (cmd.dataDir !== undefined && cmd.ephemeral) throw new UsageError('use either --data-dir or --ephemeral, not both');
+  const metricsDelayMs = cmd.metricsDelay === undefined ? undefined : orUsageError(validateDuration(cmd.metricsDelay), '--metrics-delay');
+  return { options: { port, host, ...(cmd.dataDir ? { dataDir: cmd.dataDir } : {}) }, metricsDelayMs };
+}
+
+/** Loopback only is safe; anything else lets the room in, which the instructor must mean. */
+export function isExposed(host: string): boolean {
+  return !(host === 'localhost' || host === '::1' || host.startsWith('127.'));
+}
+
+/** `kinesis-lab sandbox`: serves until the signal aborts, printing what learners paste. */
+export async function sandboxCommand(cmd: SandboxCommand, lang: Lang, output: Output, signal: AbortSignal, regionHint?: string): Promise<number> {
+  const { options, metricsDelayMs } = sandboxSettings(cmd);
+  const m = messages(lang);
+  const sandbox = await createSandbox({ ...options, ...(metricsDelayMs !== undefined ? { metricsDelayMs } : {}) });
+  const host = options.host ?? '127.0.0.1';
+  const shownUrl = sandbox.url;
+  output.out(m.sandboxReady(shownUrl));
+  if (isExposed(host)) output.err(m.sandboxExposed(host));
+  output.out('');
+  output.out(m.sandboxPaste);
+  const lines = sandboxEnvLines(shownUrl, regionHint ?? SANDBOX_DEFAULT_REGION);
+  for (const line of lines.env) output.out(`  ${line}`);
+  output.out(`  # AWS CLI v2 < 2.13: aws kinesis list-streams ${lines.cliHint}`);
+  output.out('');
+  output.out(m.sandboxStop);
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await sandbox.stop();
+  return 0;
+}

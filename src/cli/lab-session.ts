@@ -1,0 +1,94 @@
+import { ACTION_KINDS } from '../actions/action-registry.js';
+import type { LabContext } from '../checks/check-context.js';
+import { CHECK_KINDS } from '../checks/check-registry.js';
+import type { Lab } from '../content/lab-model.js';
+import { loadLab } from '../content/load-lab.js';
+import { labDir } from '../content/locate-labs.js';
+import { reconcileState } from '../engine/progress-codec.js';
+import { configDir, loadProgress, progressPath, saveProgress, type LoadResult } from '../engine/progress-store.js';
+import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
+import { initialState, type LabState } from '../engine/step-state.js';
+import { createSandbox } from '../sandbox/create-sandbox.js';
+import { buildLabContext, type ReadySettings } from './build-lab-context.js';
+import { leaseIsServing, startOrJoinSandbox } from './embedded-sandbox.js';
+import type { GlobalOptions } from './parse-args.js';
+import { resolveRunSettings, type RunSettings } from './run-settings.js';
+
+export const LAB_ID = 'kinesis-data-streams';
+
+/** Everything a command needs to run the lab: the content, where it runs, saved progress, adapters. */
+export interface LabSession {
+  lab: Lab;
+  settings: ReadySettings;
+  context: LabContext;
+  progressFile: string;
+  load: LoadResult;
+  initial: { state: LabState; ledger: SessionLedger };
+  /** True when this run resumed saved progress. */
+  resumed: boolean;
+  close(): Promise<void>;
+}
+
+export interface SessionDeps {
+  env: NodeJS.ProcessEnv;
+  /** Asks the learner for a region when nothing else names one; absent in non-interactive commands. */
+  askRegion?: () => Promise<string>;
+  /** Options for the embedded sandbox (metrics delay …). */
+  sandboxOptions?: Parameters<typeof createSandbox>[0];
+}
+
+export class MissingRegionError extends Error {
+  override readonly name = 'MissingRegionError';
+}
+
+export async function openLabSession(global: GlobalOptions, deps: SessionDeps): Promise<LabSession> {
+  const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS });
+  const dir = configDir(deps.env);
+  // Progress is kept per target so sandbox practice never mixes with a real-AWS run.
+  const provisional = await resolveRunSettings(global, deps.env);
+  const progressFile = progressPath(dir, lab.id, provisional.target);
+  const load = await loadProgress(progressFile);
+  const saved = load.kind === 'loaded' ? load.file : undefined;
+  const settings: RunSettings = saved ? await resolveRunSettings(global, deps.env, saved.settings) : provisional;
+
+  if (settings.region === undefined) {
+    if (!deps.askRegion) throw new MissingRegionError('no AWS region: pass --region, or set AWS_REGION (e.g. export AWS_REGION=ap-northeast-2)');
+    settings.region = await deps.askRegion();
+    settings.regionSource = 'asked';
+  }
+
+  let closeSandbox: () => Promise<void> = async () => undefined;
+  if (settings.embeddedSandbox) {
+    const sandbox = await startOrJoinSandbox({
+      configDir: dir,
+      pid: process.pid,
+      isServing: leaseIsServing,
+      start: (dataDir) => createSandbox({ ...deps.sandboxOptions, dataDir }),
+    });
+    settings.endpoint = sandbox.url;
+    closeSandbox = sandbox.stop;
+  }
+  const ready = settings as ReadySettings;
+
+  const fresh = initialState(lab.id, lab.steps.map((s) => s.id), lab.steps.filter((s) => s.comingNext).map((s) => s.id));
+  // A different stream or region is a different lab run: its old step results say nothing about it.
+  const sameRun = saved !== undefined && saved.settings.stream === ready.stream && saved.settings.region === ready.region;
+  const initial = sameRun ? { state: reconcileState(saved.state, fresh), ledger: saved.ledger } : { state: fresh, ledger: saved?.ledger ?? emptyLedger() };
+
+  // The runner swaps in its live ledger; direct checks (check command) read the saved one.
+  const context = buildLabContext(ready, lab.id, () => initial.ledger);
+  return {
+    lab,
+    settings: ready,
+    context,
+    progressFile,
+    load,
+    initial,
+    resumed: sameRun,
+    close: closeSandbox,
+  };
+}
+
+export async function saveSessionProgress(session: LabSession, snapshot: { settings: { stream: string; region: string }; state: LabState; ledger: SessionLedger }): Promise<void> {
+  await saveProgress(session.progressFile, { formatVersion: 1, savedAt: new Date().toISOString(), ...snapshot });
+}

@@ -1,0 +1,117 @@
+import { createInterface } from 'node:readline/promises';
+import pkg from '../../package.json' with { type: 'json' };
+import { LabLoadError } from '../content/load-lab.js';
+import { LabsNotFoundError } from '../content/locate-labs.js';
+import { langFromEnv, type Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/messages.js';
+import { validateRegion } from '../validate/region.js';
+import { checkCommand } from './commands/check-command.js';
+import { produceCommand } from './commands/produce-command.js';
+import { sandboxCommand } from './commands/sandbox-command.js';
+import { solveCommand } from './commands/solve-command.js';
+import { helpText } from './help-text.js';
+import { MissingRegionError, openLabSession, type LabSession } from './lab-session.js';
+import { processOutput, type Output } from './output.js';
+import { parseCommand, type Command } from './parse-args.js';
+import { UsageError } from './usage-error.js';
+
+/** Runs one command; returns the exit code. Never throws: every failure becomes a message. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv, warnings: Error[] = [], output: Output = processOutput()): Promise<number> {
+  let lang: Lang = langFromEnv(env);
+  try {
+    const command = parseCommand(argv);
+    if ('global' in command && command.global.lang) lang = command.global.lang;
+    return await run(command, env, lang, output);
+  } catch (error) {
+    return reportFatal(error, lang, output, env);
+  } finally {
+    // Warnings would tear the full-screen UI; once it is gone, show the ones that are news to the learner.
+    for (const w of warnings) if (!/NodeVersionSupportWarning|AWS SDK for JavaScript/.test(w.message)) output.err(`warning: ${w.message}`);
+  }
+}
+
+async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output: Output): Promise<number> {
+  switch (command.name) {
+    case 'version':
+      output.out(packageVersion());
+      return 0;
+    case 'help':
+      output.out(helpText(command.topic, lang));
+      return 0;
+    case 'sandbox':
+      return withSignal((signal) => sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION));
+  }
+  const interactive = command.name === 'lab' && !command.global.plain && process.stdout.isTTY === true && process.stdin.isTTY === true;
+  const session = await openLabSession(command.global, { env, askRegion: interactive ? () => askRegion(lang) : undefined });
+  try {
+    switch (command.name) {
+      case 'check':
+        return await checkCommand(session, command.steps, command.json, output);
+      case 'solve':
+        return await solveCommand(session, command.steps, command.json, output);
+      case 'produce':
+        return await withSignal((signal) => produceCommand(session, command, output, signal));
+      case 'lab':
+        return await runLab(session, command.step, interactive, output);
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+async function runLab(session: LabSession, step: string | undefined, interactive: boolean, output: Output): Promise<number> {
+  // Loaded only here: the other commands never pay for Ink and React.
+  const { interactiveLab, plainLab } = await import('./commands/lab-command.js');
+  return interactive ? interactiveLab(session, step) : plainLab(session, step, output);
+}
+
+/** Ctrl+C stops the work cleanly once; a second Ctrl+C leaves at once. */
+async function withSignal(work: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function askRegion(lang: Lang): Promise<string> {
+  const m = messages(lang);
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    for (;;) {
+      const answer = (await rl.question(m.askRegion)).trim();
+      const checked = validateRegion(answer);
+      if (checked.ok) return checked.value;
+      process.stdout.write(`${checked.message[lang]}\n`);
+    }
+  } finally {
+    rl.close();
+  }
+}
+
+function packageVersion(): string {
+  return pkg.version;
+}
+
+function reportFatal(error: unknown, lang: Lang, output: Output, env: NodeJS.ProcessEnv): number {
+  if (env.KINESIS_LAB_DEBUG && error instanceof Error) output.err(error.stack ?? error.message);
+  if (error instanceof UsageError) {
+    output.err(`kinesis-lab: ${error.in(lang)}`);
+    return 2;
+  }
+  if (error instanceof MissingRegionError || error instanceof LabLoadError || error instanceof LabsNotFoundError) {
+    output.err(`kinesis-lab: ${error.message}`);
+    return 2;
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  output.err(`kinesis-lab: ${message.split('\n')[0]}`);
+  return 1;
+}

@@ -1,0 +1,150 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isLang, type Lang } from '../i18n/lang.js';
+import { UsageError } from './usage-error.js';
+
+export const STEP_IDS = ['create-stream', 'put-record', 'put-records', 'metrics', 'pipe'] as const;
+
+/** Options every command accepts: where to run and in which language. */
+export interface GlobalOptions {
+  sandbox: boolean;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  stream?: string;
+  lang?: Lang;
+  plain: boolean;
+}
+
+export type Command =
+  | { name: 'help'; topic?: string }
+  | { name: 'version' }
+  | { name: 'lab'; global: GlobalOptions; step?: string }
+  | { name: 'check'; global: GlobalOptions; steps: string[]; json: boolean }
+  | { name: 'solve'; global: GlobalOptions; steps: string[]; json: boolean }
+  | { name: 'produce'; global: GlobalOptions; json: boolean; api: 'put-record' | 'put-records'; count?: string; duration?: string; rate?: string; batchSize?: string }
+  | { name: 'sandbox'; global: GlobalOptions; port?: string; host?: string; metricsDelay?: string; dataDir?: string; ephemeral: boolean };
+
+export const COMMANDS = ['check', 'solve', 'produce', 'sandbox', 'help'] as const;
+
+const globalOptions = {
+  sandbox: { type: 'boolean' },
+  region: { type: 'string' },
+  profile: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  stream: { type: 'string' },
+  lang: { type: 'string' },
+  plain: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies ParseArgsConfig['options'];
+
+const commandOptions = {
+  lab: { step: { type: 'string' } },
+  check: { json: { type: 'boolean' } },
+  solve: { json: { type: 'boolean' } },
+  produce: {
+    json: { type: 'boolean' },
+    api: { type: 'string' },
+    count: { type: 'string' },
+    duration: { type: 'string' },
+    rate: { type: 'string' },
+    'batch-size': { type: 'string' },
+  },
+  sandbox: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'metrics-delay': { type: 'string' },
+    'data-dir': { type: 'string' },
+    ephemeral: { type: 'boolean' },
+  },
+  help: {},
+} as const satisfies Record<string, ParseArgsConfig['options']>;
+
+/** Turns argv (without node and script) into a command, or throws UsageError with one clear line. */
+export function parseCommand(argv: string[]): Command {
+  const first = argv[0];
+  const isCommand = first !== undefined && (COMMANDS as readonly string[]).includes(first);
+  if (first !== undefined && !first.startsWith('-') && !isCommand) {
+    throw new UsageError(`unknown command "${first}" (commands: ${COMMANDS.join(', ')}; run kinesis-lab --help)`);
+  }
+  const name = (isCommand ? first : 'lab') as keyof typeof commandOptions;
+  const rest = isCommand ? argv.slice(1) : argv;
+  const options = { ...globalOptions, ...commandOptions[name] };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (error) {
+    throw new UsageError(cleanParseError((error as Error).message, name));
+  }
+  const v = parsed.values;
+  if (v.version) return { name: 'version' };
+  if (v.help || name === 'help') return { name: 'help', topic: name === 'help' ? parsed.positionals[0] : name };
+
+  const global = toGlobal(v);
+  switch (name) {
+    case 'lab': {
+      noPositionals(parsed.positionals, 'kinesis-lab');
+      const step = str(v.step);
+      if (step !== undefined) stepId(step);
+      return { name: 'lab', global, step };
+    }
+    case 'check':
+    case 'solve': {
+      const steps = parsed.positionals.map(stepId);
+      if (name === 'solve' && steps.length === 0) throw new UsageError(`solve needs at least one step id (${STEP_IDS.join(', ')})`);
+      return { name, global, steps, json: v.json === true };
+    }
+    case 'produce': {
+      noPositionals(parsed.positionals, 'produce');
+      const api = str(v.api) ?? 'put-record';
+      if (api !== 'put-record' && api !== 'put-records') throw new UsageError(`--api must be put-record or put-records, not "${api}"`);
+      if (v.count !== undefined && v.duration !== undefined) throw new UsageError('use either --count or --duration, not both');
+      return { name, global, json: v.json === true, api, count: str(v.count), duration: str(v.duration), rate: str(v.rate), batchSize: str(v['batch-size']) };
+    }
+    case 'sandbox':
+      noPositionals(parsed.positionals, 'sandbox');
+      return { name, global, port: str(v.port), host: str(v.host), metricsDelay: str(v['metrics-delay']), dataDir: str(v['data-dir']), ephemeral: v.ephemeral === true };
+  }
+}
+
+function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOptions {
+  const lang = str(v.lang);
+  if (lang !== undefined && !isLang(lang)) throw new UsageError(`--lang must be ko or en, not "${lang}"`);
+  return {
+    sandbox: v.sandbox === true,
+    region: nonEmpty(v.region, '--region'),
+    profile: nonEmpty(v.profile, '--profile'),
+    endpointUrl: nonEmpty(v['endpoint-url'], '--endpoint-url'),
+    stream: nonEmpty(v.stream, '--stream'),
+    lang: lang as Lang | undefined,
+    plain: v.plain === true,
+  };
+}
+
+function stepId(value: string): string {
+  if (!(STEP_IDS as readonly string[]).includes(value)) throw new UsageError(`unknown step "${value}" (steps: ${STEP_IDS.join(', ')})`);
+  return value;
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function nonEmpty(value: string | boolean | undefined, flag: string): string | undefined {
+  const s = str(value);
+  if (s !== undefined && s.trim() === '') throw new UsageError(`${flag} needs a value`);
+  return s;
+}
+
+function noPositionals(positionals: string[], where: string): void {
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for ${where} (run kinesis-lab --help)`);
+}
+
+/** node:util's messages mention internals ("To specify a positional argument …"); keep the first sentence. */
+function cleanParseError(message: string, command: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]} for ${command === 'lab' ? 'kinesis-lab' : command} (run kinesis-lab ${command === 'lab' ? '' : `${command} `}--help)`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `${missing[1]?.split(' ')[0] ?? 'option'} needs a value`;
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,82 @@
+import { resolveRegion, type RegionSource } from '../aws/resolve-region.js';
+import { langFromEnv, type Lang } from '../i18n/lang.js';
+import type { GlobalOptions } from './parse-args.js';
+import { UsageError } from './usage-error.js';
+
+export const DEFAULT_STREAM = 'input-stream';
+/** The sandbox's region when nothing else names one; learners' tools get it from the printed exports. */
+export const SANDBOX_DEFAULT_REGION = 'us-east-1';
+
+export type EndpointSource = 'flag' | 'AWS_ENDPOINT_URL_KINESIS' | 'AWS_ENDPOINT_URL' | 'embedded-sandbox';
+
+/** Where and how this run talks to Kinesis, resolved once from flags, environment and saved progress. */
+export interface RunSettings {
+  lang: Lang;
+  stream: string;
+  /** `sandbox`: the embedded sandbox (started by the CLI) or a local endpoint; `aws`: real AWS. */
+  target: 'sandbox' | 'aws';
+  /** True when the CLI must start the embedded sandbox itself (`--sandbox`). */
+  embeddedSandbox: boolean;
+  region?: string;
+  regionSource?: RegionSource;
+  endpoint?: string;
+  endpointSource?: EndpointSource;
+  /** CloudWatch's endpoint: the same as Kinesis for a flag or the sandbox, else its own variables. */
+  cloudwatchEndpoint?: string;
+  profile?: string;
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function isRegionName(value: string): boolean {
+  return REGION_PATTERN.test(value);
+}
+
+/**
+ * Resolves everything but the embedded sandbox's URL (known only once it listens). The region may stay
+ * undefined on real AWS: the interactive lab then asks, the other commands stop with a usage error.
+ */
+export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.ProcessEnv, saved?: { stream: string; region: string }): Promise<RunSettings> {
+  const lang = global.lang ?? langFromEnv(env);
+  const stream = global.stream ?? saved?.stream ?? DEFAULT_STREAM;
+  if (global.region !== undefined && !isRegionName(global.region)) throw new UsageError(`--region "${global.region}" is not a region name like ap-northeast-2`);
+
+  const endpointFlag = global.endpointUrl;
+  if (endpointFlag !== undefined) assertEndpoint(endpointFlag, '--endpoint-url');
+  if (global.sandbox && endpointFlag !== undefined) throw new UsageError('use either --sandbox or --endpoint-url, not both');
+
+  let endpoint: string | undefined;
+  let endpointSource: EndpointSource | undefined;
+  if (global.sandbox) endpointSource = 'embedded-sandbox';
+  else if (endpointFlag) [endpoint, endpointSource] = [endpointFlag, 'flag'];
+  else if (env.AWS_ENDPOINT_URL_KINESIS) [endpoint, endpointSource] = [assertEndpoint(env.AWS_ENDPOINT_URL_KINESIS, 'AWS_ENDPOINT_URL_KINESIS'), 'AWS_ENDPOINT_URL_KINESIS'];
+  else if (env.AWS_ENDPOINT_URL) [endpoint, endpointSource] = [assertEndpoint(env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL'), 'AWS_ENDPOINT_URL'];
+
+  const target = global.sandbox || (endpoint !== undefined && isLoopback(endpoint)) ? 'sandbox' : 'aws';
+  const resolved = await resolveRegion({ flag: global.region, profile: global.profile, env, useInstanceMetadata: target === 'aws' });
+  let region = resolved?.region;
+  let regionSource = resolved?.source;
+  if (region === undefined && saved?.region) [region, regionSource] = [saved.region, 'saved-progress'];
+  if (region === undefined && target === 'sandbox') [region, regionSource] = [SANDBOX_DEFAULT_REGION, 'sandbox-default'];
+  if (region !== undefined && !isRegionName(region)) throw new UsageError(`region "${region}" (from ${regionSource}) is not a region name like ap-northeast-2`);
+
+  const cloudwatchEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
+  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, profile: global.profile ?? env.AWS_PROFILE };
+}
+
+function assertEndpoint(value: string, from: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${from} "${value}" is not a URL (expected something like http://127.0.0.1:4567)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${from} "${value}" must start with http:// or https://`);
+  return value;
+}
+
+/** Local endpoints are sandboxes: dummy credentials are fine there and progress is kept apart from AWS's. */
+export function isLoopback(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname;
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGS } from './messages.js';
+
+/** Sample arguments by position: numbers where a message formats numbers, names elsewhere. */
+const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'compareGain', 'completionSummary']);
+
+/** Walks a catalog to its leaves; functions are called with sample arguments so their text is checked too. */
+function leaves(value: unknown, path: string): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') {
+    const key = path.split('.').pop() ?? '';
+    const args = NUMERIC.has(key) ? [1, 2, 3, 4] : key === 'compareRow' ? ['PutRecord', 12] : ['x-1', 'y-2'];
+    return [[path, String((value as (...a: unknown[]) => unknown)(...args))]];
+  }
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
+}
+
+describe('message catalogs', () => {
+  const en = leaves(CATALOGS.en, 'en');
+  const ko = leaves(CATALOGS.ko, 'ko');
+
+  it('have the same keys in English and Korean', () => {
+    expect(ko.map(([p]) => p.slice(3))).toEqual(en.map(([p]) => p.slice(3)));
+  });
+
+  it('have no empty text', () => {
+    for (const [path, text] of [...en, ...ko]) expect(text.trim(), path).not.toBe('');
+  });
+
+  it('really are Korean in the Korean catalog (Hangul in every sentence-like entry)', () => {
+    const untranslated = ko.filter(([path, text]) => /[a-z]{4,} [a-z]{3,}/i.test(text) && !/[가-힣]/.test(text) && !path.includes('codeTabs'));
+    expect(untranslated).toEqual([]);
+  });
+});

@@ -1,0 +1,201 @@
+import type { Lang } from './lang.js';
+
+/**
+ * Every string of the runner's own chrome (the lab's texts live in labs/). English and Korean are both
+ * typed as `Messages`, so a key missing in one language is a compile error; messages.test.ts also
+ * rejects empty strings.
+ */
+export interface Messages {
+  appTitle: string;
+  targetSandbox: (url: string) => string;
+  targetAws: (profile: string | undefined) => string;
+  regionLine: (region: string, source: string) => string;
+  streamLine: (stream: string) => string;
+  steps: string;
+  comingNext: string;
+  status: Record<'pending' | 'in-progress' | 'acting' | 'checking' | 'passed' | 'failed', string>;
+  keyDo: string;
+  keyMyself: string;
+  keyCheck: string;
+  keyNext: string;
+  keyScroll: string;
+  keyJump: string;
+  keyCode: string;
+  keyHint: string;
+  keyLang: string;
+  keyStop: string;
+  keyQuit: string;
+  chooseMode: string;
+  manualWaiting: string;
+  acting: string;
+  checking: string;
+  elapsed: (seconds: number) => string;
+  streamStatus: (status: string) => string;
+  passed: string;
+  failed: string;
+  couldNotCheck: string;
+  whatWeLookedAt: string;
+  whatToDo: string;
+  hint: (n: number, total: number) => string;
+  noHints: string;
+  codeTitle: string;
+  codeTabs: Record<'cli' | 'typescript' | 'python', string>;
+  codeTabKey: string;
+  producerTitle: (api: string) => string;
+  producerCounters: (sent: number, failed: number, retried: number, rate: number) => string;
+  producerLogHeader: string;
+  producerStopping: string;
+  compareTitle: string;
+  compareRow: (api: string, rate: number | undefined) => string;
+  compareGain: (times: number) => string;
+  notMeasured: string;
+  comingNextBody: string;
+  labComplete: string;
+  completionSummary: (steps: number, records: number, minutes: number) => string;
+  resumed: (step: string) => string;
+  progressCorrupt: (backup: string, reason: string) => string;
+  quitHint: string;
+  askRegion: string;
+  askRegionInvalid: (value: string) => string;
+  sandboxStarting: string;
+  sandboxReady: (url: string) => string;
+  sandboxPaste: string;
+  sandboxStop: string;
+  sandboxExposed: (host: string) => string;
+  checkLine: (step: string, ok: boolean, summary: string) => string;
+  plainStep: (n: number, total: number, title: string) => string;
+  plainStopAt: (step: string) => string;
+  saveFailed: (message: string) => string;
+}
+
+const en: Messages = {
+  appTitle: 'Kinesis Data Streams lab',
+  targetSandbox: (url) => `sandbox ${url}`,
+  targetAws: (profile) => (profile ? `AWS (profile ${profile})` : 'AWS'),
+  regionLine: (region, source) => `region ${region} (${source})`,
+  streamLine: (stream) => `stream ${stream}`,
+  steps: 'Steps',
+  comingNext: 'coming next',
+  status: { pending: 'not started', 'in-progress': 'in progress', acting: 'working…', checking: 'checking…', passed: 'passed', failed: 'needs attention' },
+  keyDo: 'do it for me',
+  keyMyself: "I'll do it myself",
+  keyCheck: 'check',
+  keyNext: 'next step',
+  keyScroll: 'scroll',
+  keyJump: 'go to step',
+  keyCode: 'code',
+  keyHint: 'hint',
+  keyLang: '한국어',
+  keyStop: 'stop',
+  keyQuit: 'quit',
+  chooseMode: 'Press d and the runner does this step for you, or m to do it yourself.',
+  manualWaiting: 'Do the step in the console, the AWS CLI or your own script (s shows the commands). Press c when you are done and the runner checks.',
+  acting: 'Working on it',
+  checking: 'Checking',
+  elapsed: (s) => `${s.toFixed(0)} s`,
+  streamStatus: (status) => `stream status: ${status}`,
+  passed: 'Check passed',
+  failed: 'Check failed',
+  couldNotCheck: 'Something went wrong',
+  whatWeLookedAt: 'What the check looked at',
+  whatToDo: 'What to do',
+  hint: (n, total) => `Hint ${n}/${total}`,
+  noHints: 'No hints for this step.',
+  codeTitle: 'The same step by hand',
+  codeTabs: { cli: 'AWS CLI', typescript: 'TypeScript (SDK v3)', python: 'Python (boto3)' },
+  codeTabKey: 'Tab: next language',
+  producerTitle: (api) => `Producer · ${api}`,
+  producerCounters: (sent, failed, retried, rate) => `sent ${sent} · failed ${failed} · retried ${retried} · ${rate.toFixed(0)} records/s`,
+  producerLogHeader: 'request id                             HTTP  shard                 sequence number',
+  producerStopping: 'Stopping after the request in flight…',
+  compareTitle: 'Measured in this session',
+  compareRow: (api, rate) => `${api.padEnd(11)} ${rate === undefined ? '—' : `${rate.toFixed(0)} records/s`}`,
+  compareGain: (times) => `PutRecords is ${times.toFixed(1)}× faster here`,
+  notMeasured: 'not measured yet',
+  comingNextBody: 'This step arrives in a coming release. Read on to know what it will show.',
+  labComplete: 'Lab complete: every step passed.',
+  completionSummary: (steps, records, minutes) => `${steps} steps passed · ${records} records sent · ${minutes.toFixed(0)} min`,
+  resumed: (step) => `Welcome back: resuming at ${step}.`,
+  progressCorrupt: (backup, reason) => `Your progress file could not be read (${reason}); it was kept as ${backup} and the lab starts fresh.`,
+  quitHint: 'Your progress is saved; run the same command to resume.',
+  askRegion: 'Which AWS region should the lab use? (e.g. ap-northeast-2, us-east-1): ',
+  askRegionInvalid: (value) => `"${value}" is not a region name like ap-northeast-2.`,
+  sandboxStarting: 'Starting the sandbox…',
+  sandboxReady: (url) => `Sandbox ready at ${url}`,
+  sandboxPaste: 'Paste these lines into another terminal so the AWS CLI, boto3 and your own scripts use it:',
+  sandboxStop: 'Press Ctrl+C to stop the sandbox.',
+  sandboxExposed: (host) => `Warning: the sandbox listens on ${host}, so other machines can reach it. It has no authentication; use it only on a network you trust.`,
+  checkLine: (step, ok, summary) => `${ok ? 'PASS' : 'FAIL'} ${step}: ${summary}`,
+  plainStep: (n, total, title) => `Step ${n}/${total}: ${title}`,
+  plainStopAt: (step) => `Stopped at ${step}. Fix it and run the command again; progress is saved.`,
+  saveFailed: (message) => `Could not save progress: ${message}`,
+};
+
+const ko: Messages = {
+  appTitle: 'Kinesis Data Streams 실습',
+  targetSandbox: (url) => `샌드박스 ${url}`,
+  targetAws: (profile) => (profile ? `AWS (프로파일 ${profile})` : 'AWS'),
+  regionLine: (region, source) => `리전 ${region} (${source})`,
+  streamLine: (stream) => `스트림 ${stream}`,
+  steps: '단계',
+  comingNext: '곧 추가',
+  status: { pending: '시작 전', 'in-progress': '진행 중', acting: '작업 중…', checking: '확인 중…', passed: '통과', failed: '확인 필요' },
+  keyDo: '대신 해 주세요',
+  keyMyself: '직접 할게요',
+  keyCheck: '확인',
+  keyNext: '다음 단계',
+  keyScroll: '스크롤',
+  keyJump: '단계 이동',
+  keyCode: '코드',
+  keyHint: '힌트',
+  keyLang: 'English',
+  keyStop: '중지',
+  keyQuit: '종료',
+  chooseMode: 'd를 누르면 러너가 이 단계를 대신 진행하고, m을 누르면 직접 진행합니다.',
+  manualWaiting: '콘솔, AWS CLI 또는 직접 만든 스크립트로 진행하세요(s를 누르면 명령이 보입니다). 다 되면 c를 누르세요. 러너가 확인합니다.',
+  acting: '진행 중',
+  checking: '확인 중',
+  elapsed: (s) => `${s.toFixed(0)}초`,
+  streamStatus: (status) => `스트림 상태: ${status}`,
+  passed: '확인 통과',
+  failed: '확인 실패',
+  couldNotCheck: '문제가 생겼습니다',
+  whatWeLookedAt: '확인한 내용',
+  whatToDo: '해결 방법',
+  hint: (n, total) => `힌트 ${n}/${total}`,
+  noHints: '이 단계에는 힌트가 없습니다.',
+  codeTitle: '같은 작업을 직접 하려면',
+  codeTabs: { cli: 'AWS CLI', typescript: 'TypeScript (SDK v3)', python: 'Python (boto3)' },
+  codeTabKey: 'Tab: 다른 언어',
+  producerTitle: (api) => `프로듀서 · ${api}`,
+  producerCounters: (sent, failed, retried, rate) => `전송 ${sent} · 실패 ${failed} · 재시도 ${retried} · 초당 ${rate.toFixed(0)}개`,
+  producerLogHeader: '요청 ID                                HTTP  샤드                  시퀀스 번호',
+  producerStopping: '진행 중인 요청을 마치고 멈춥니다…',
+  compareTitle: '이번 세션에서 측정한 속도',
+  compareRow: (api, rate) => `${api.padEnd(11)} ${rate === undefined ? '—' : `초당 ${rate.toFixed(0)}개`}`,
+  compareGain: (times) => `여기서는 PutRecords가 ${times.toFixed(1)}배 빠릅니다`,
+  notMeasured: '아직 측정 전',
+  comingNextBody: '이 단계는 다음 릴리스에 추가됩니다. 미리 읽어 두면 무엇을 보게 될지 알 수 있습니다.',
+  labComplete: '실습 완료: 모든 단계를 통과했습니다.',
+  completionSummary: (steps, records, minutes) => `통과한 단계 ${steps}개 · 보낸 레코드 ${records}개 · ${minutes.toFixed(0)}분`,
+  resumed: (step) => `다시 오셨네요. ${step} 단계부터 이어서 진행합니다.`,
+  progressCorrupt: (backup, reason) => `진행 상황 파일을 읽을 수 없어(${reason}) ${backup}(으)로 보관하고 처음부터 시작합니다.`,
+  quitHint: '진행 상황은 저장되었습니다. 같은 명령을 다시 실행하면 이어서 할 수 있습니다.',
+  askRegion: '실습에 사용할 AWS 리전을 입력하세요(예: ap-northeast-2, us-east-1): ',
+  askRegionInvalid: (value) => `"${value}"은(는) ap-northeast-2 같은 리전 이름이 아닙니다.`,
+  sandboxStarting: '샌드박스를 시작하는 중…',
+  sandboxReady: (url) => `샌드박스 준비 완료: ${url}`,
+  sandboxPaste: '다른 터미널에 아래 줄을 붙여 넣으면 AWS CLI, boto3, 직접 만든 스크립트가 이 샌드박스를 사용합니다:',
+  sandboxStop: '샌드박스를 멈추려면 Ctrl+C를 누르세요.',
+  sandboxExposed: (host) => `주의: 샌드박스가 ${host}에서 대기 중이라 다른 컴퓨터에서도 접속할 수 있습니다. 인증이 없으니 믿을 수 있는 네트워크에서만 사용하세요.`,
+  checkLine: (step, ok, summary) => `${ok ? '통과' : '실패'} ${step}: ${summary}`,
+  plainStep: (n, total, title) => `${n}/${total}단계: ${title}`,
+  plainStopAt: (step) => `${step} 단계에서 멈췄습니다. 문제를 해결한 뒤 같은 명령을 다시 실행하세요. 진행 상황은 저장되어 있습니다.`,
+  saveFailed: (message) => `진행 상황을 저장하지 못했습니다: ${message}`,
+};
+
+export function messages(lang: Lang): Messages {
+  return lang === 'ko' ? ko : en;
+}
+
+export const CATALOGS: Readonly<Record<Lang, Messages>> = { en, ko };

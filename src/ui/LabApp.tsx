@@ -1,0 +1,109 @@
+import { useInput, useStdout } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import type { Lab } from '../content/lab-model.js';
+import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/messages.js';
+import type { LabRunner } from '../runner/lab-runner.js';
+import { LabScreen } from './LabScreen.js';
+import type { ScreenInfo } from './screen-info.js';
+import { CODE_TABS, initialUiState, type CodeTab, type UiState } from './ui-state.js';
+import { useRunnerView } from './use-runner-view.js';
+import { useTicker } from './use-ticker.js';
+
+export interface LabAppProps {
+  lab: Lab;
+  runner: LabRunner;
+  info: ScreenInfo;
+  initialLang: Lang;
+  /** Renders the current step's solutions for this run (stream, region, endpoint filled in). */
+  codeFor(stepId: string): Record<CodeTab, string> | undefined;
+  /** Called once when the learner quits; the CLI stops the producer, waits for saves and exits. */
+  onQuit(): void;
+  clock?: () => number;
+}
+
+/** Connects keys to engine events and screen state; renders LabScreen. */
+export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock = Date.now }: LabAppProps) {
+  const view = useRunnerView(runner);
+  const { stdout } = useStdout();
+  const [lang, setLang] = useState(initialLang);
+  const [ui, setUi] = useState<UiState>(initialUiState);
+  const [stopping, setStopping] = useState(false);
+  const [quitting, setQuitting] = useState(false);
+  const current = view.state.current;
+  const status = view.state.steps[current]?.status ?? 'pending';
+  const busy = status === 'acting' || status === 'checking';
+  useTicker(busy, 1000);
+  const code = useMemo(() => codeFor(current), [codeFor, current]);
+  const step = lab.steps.find((s) => s.id === current);
+
+  // A new step starts at the top of its text with panels closed.
+  useEffect(() => setUi(initialUiState), [current]);
+  useEffect(() => {
+    if (!busy) setStopping(false);
+  }, [busy]);
+  // "Do it for me" shows what it runs: the same step as CLI, TypeScript and Python.
+  const mode = view.state.steps[current]?.mode;
+  useEffect(() => {
+    if (status === 'acting' && mode === 'auto' && code) setUi((u) => ({ ...u, showCode: true }));
+  }, [status, mode, code]);
+
+  useInput((input, key) => {
+    const at = clock();
+    if (quitting) return;
+    if (input === 'q' || (key.ctrl && input === 'c')) {
+      setQuitting(true);
+      runner.cancel();
+      onQuit();
+      return;
+    }
+    if (busy) {
+      if (input === 'x' || key.escape) {
+        setStopping(true);
+        runner.cancel();
+      }
+      return;
+    }
+    if (key.upArrow) setUi((u) => ({ ...u, scroll: Math.max(0, u.scroll - 1) }));
+    else if (key.downArrow) setUi((u) => ({ ...u, scroll: u.scroll + 1 }));
+    else if (key.pageUp) setUi((u) => ({ ...u, scroll: Math.max(0, u.scroll - 10) }));
+    else if (key.pageDown || input === ' ') setUi((u) => ({ ...u, scroll: u.scroll + 10 }));
+    else if (input === 'd' && !step?.comingNext) runner.dispatch({ type: 'choose-mode', mode: 'auto', at });
+    else if (input === 'm' && !step?.comingNext) {
+      runner.dispatch({ type: 'choose-mode', mode: 'manual', at });
+      if (code) setUi((u) => ({ ...u, showCode: true }));
+    } else if (input === 'c' && !step?.comingNext) runner.dispatch({ type: 'check-requested', at });
+    else if (input === 'n' || key.return) runner.dispatch({ type: 'next', at });
+    else if (/^[1-9]$/.test(input)) {
+      const target = lab.steps[Number(input) - 1];
+      if (target) runner.dispatch({ type: 'open-step', step: target.id, at });
+    } else if (key.rightArrow) {
+      const i = lab.steps.findIndex((s) => s.id === current);
+      const target = lab.steps[i + 1];
+      if (target) runner.dispatch({ type: 'open-step', step: target.id, at });
+    } else if (key.leftArrow) {
+      const i = lab.steps.findIndex((s) => s.id === current);
+      const target = lab.steps[i - 1];
+      if (target) runner.dispatch({ type: 'open-step', step: target.id, at });
+    } else if (input === 's' && code) setUi((u) => ({ ...u, showCode: !u.showCode }));
+    else if (key.tab && ui.showCode) setUi((u) => ({ ...u, codeTab: CODE_TABS[(CODE_TABS.indexOf(u.codeTab) + 1) % CODE_TABS.length]! }));
+    else if (input === 'h') setUi((u) => ({ ...u, hint: step && step.hints.length > 0 ? (u.hint + 1 >= step.hints.length ? -1 : u.hint + 1) : -1 }));
+    else if (input === 'l') setLang((l) => (l === 'en' ? 'ko' : 'en'));
+  });
+
+  return (
+    <LabScreen
+      lab={lab}
+      view={view}
+      ui={ui}
+      info={info}
+      lang={lang}
+      m={messages(lang)}
+      columns={stdout.columns || 100}
+      rows={stdout.rows || 32}
+      code={code}
+      now={clock()}
+      stopping={stopping}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+import { Box, Text } from 'ink';
+import type { Lab } from '../content/lab-model.js';
+import { bestRate } from '../engine/session-ledger.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Messages } from '../i18n/messages.js';
+import type { RunnerView } from '../runner/lab-runner.js';
+import { ActivityPanel } from './ActivityPanel.js';
+import { CodePanel } from './CodePanel.js';
+import { Header } from './Header.js';
+import { KeyBar } from './KeyBar.js';
+import { RateComparison } from './RateComparison.js';
+import type { ScreenInfo } from './screen-info.js';
+import { StepList } from './StepList.js';
+import { StepPane } from './StepPane.js';
+import type { CodeTab, UiState } from './ui-state.js';
+
+export interface LabScreenProps {
+  lab: Lab;
+  view: RunnerView;
+  ui: UiState;
+  info: ScreenInfo;
+  lang: Lang;
+  m: Messages;
+  columns: number;
+  rows: number;
+  /** Solutions of the current step with placeholders filled, when it has any. */
+  code?: Record<CodeTab, string>;
+  now: number;
+  stopping: boolean;
+}
+
+const SIDEBAR = 30;
+
+/** The whole lab screen; pure: everything it shows comes in through props. */
+export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, now, stopping }: LabScreenProps) {
+  const { state } = view;
+  const index = lab.steps.findIndex((s) => s.id === state.current);
+  const step = lab.steps[index] ?? lab.steps[0]!;
+  const progress = state.steps[step.id] ?? { status: 'pending' as const, attempts: 0 };
+  const busy = progress.status === 'acting' || progress.status === 'checking';
+  const statuses = Object.fromEntries(Object.entries(state.steps).map(([id, p]) => [id, p.status]));
+  const paneWidth = Math.max(30, columns - SIDEBAR - 2);
+  const bodyHeight = Math.max(4, Math.floor((rows - 8) * 0.45));
+  const showRates = step.action?.kind === 'produce' && step.action.params.api === 'put-records';
+  const hint = ui.hint >= 0 ? step.hints[ui.hint] : undefined;
+
+  const keys = busy
+    ? [{ key: 'x', label: m.keyStop }, { key: 'q', label: m.keyQuit }]
+    : [
+        ...(step.comingNext ? [] : [{ key: 'd', label: m.keyDo }, { key: 'm', label: m.keyMyself }, { key: 'c', label: m.keyCheck }]),
+        { key: 'n', label: m.keyNext },
+        { key: '↑↓', label: m.keyScroll },
+        { key: `1-${lab.steps.length}`, label: m.keyJump },
+        ...(code ? [{ key: 's', label: m.keyCode }] : []),
+        { key: 'h', label: m.keyHint },
+        { key: 'l', label: m.keyLang },
+        { key: 'q', label: m.keyQuit },
+      ];
+
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header title={lab.title[lang]} info={info} m={m} />
+      {info.notices.map((notice, i) => (
+        <Text key={i} color="yellow">
+          {notice}
+        </Text>
+      ))}
+      {view.saveError && <Text color="red">{m.saveFailed(view.saveError)}</Text>}
+      <Box marginTop={1}>
+        <StepList steps={lab.steps} statuses={statuses} current={state.current} lang={lang} m={m} width={SIDEBAR} />
+        {ui.showCode && code ? (
+          <Box width={paneWidth} flexDirection="column" height={bodyHeight + 1} overflowY="hidden">
+            <CodePanel code={code} tab={ui.codeTab} m={m} />
+          </Box>
+        ) : (
+          <StepPane step={step} index={index} lang={lang} m={m} width={paneWidth} height={bodyHeight} scroll={ui.scroll} />
+        )}
+      </Box>
+      <Box borderStyle="single" borderLeft={false} borderRight={false} borderBottom={false} borderDimColor flexDirection="column">
+        <ActivityPanel
+          progress={progress}
+          lang={lang}
+          m={m}
+          elapsedSeconds={view.actionStartedAt ? Math.max(0, (now - view.actionStartedAt) / 1000) : 0}
+          streamStatus={view.streamStatus}
+          producer={view.producer}
+          notes={view.notes}
+          stopping={stopping}
+          comingNext={step.comingNext}
+        />
+        {showRates && (
+          <RateComparison
+            putRecord={bestRate(view.ledger, info.stream, info.region, 'put-record')}
+            putRecords={bestRate(view.ledger, info.stream, info.region, 'put-records')}
+            m={m}
+          />
+        )}
+        {hint && (
+          <Text color="magenta">
+            {m.hint(ui.hint + 1, step.hints.length)}: {hint[lang]}
+          </Text>
+        )}
+        {view.completed && <Text bold color="green">{m.labComplete}</Text>}
+      </Box>
+      <KeyBar keys={keys} />
+    </Box>
+  );
+}
