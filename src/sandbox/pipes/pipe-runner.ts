@@ -1,0 +1,432 @@
+/**
+ * Runs RUNNING pipes that read a Kinesis stream in the sandbox, as the Pipes documentation
+ * describes: each shard is polled 4 times a second from the starting position; records become
+ * pipe events, pass FilterCriteria (any filter), and are batched up to BatchSize, the batching
+ * window or 6 MB; ParallelizationFactor N delivers up to N batches of a shard at once while
+ * records of one partition key stay in one lane, in order. A per-shard checkpoint (the highest
+ * sequence number handled) lets a stopped pipe resume without redelivery.
+ *
+ * It talks to the sandbox's own Kinesis endpoint through the SDK, so its reads and writes show
+ * up in the call log (and metrics) like any consumer's.
+ */
+import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import type { GetShardIteratorCommandInput, KinesisClient, _Record } from '@aws-sdk/client-kinesis';
+import { buildKinesisPipeEvent, compileKinesisPipeFilter, passesFilters } from '../../filter/pipe-event.js';
+import type { KinesisPipeEvent, PipeFilter } from '../../filter/pipe-event.js';
+import type { PipeRecord } from './pipes-service.js';
+
+/** Pipes polls each shard 4 times per second. */
+export const POLL_INTERVAL_MS = 250;
+/** A batch's payload limit. */
+export const MAX_BATCH_BYTES = 6 * 1024 * 1024;
+/** PutRecords takes at most 500 records per call. */
+const PUT_RECORDS_MAX = 500;
+
+export interface PipeRunnerOptions {
+  /** A Kinesis client for the sandbox endpoint in `region`. */
+  kinesisFor(region: string): KinesisClient;
+  /** Time for batching windows and the LATEST position. @default Date.now */
+  clock?: () => number;
+  /** Waits between polls; tests may make it faster. @default setTimeout-based */
+  sleep?: (ms: number) => Promise<void>;
+  /** @default 250 */
+  pollIntervalMs?: number;
+}
+
+/** What a running pipe has done, for checks, diagnosis and tests. */
+export interface PipeRunStatus {
+  /** Highest sequence number handled (delivered or filtered out) per shard. */
+  checkpoints: Record<string, string>;
+  delivered: number;
+  filteredOut: number;
+  /** The last delivery or read failure, if the pipe is retrying. */
+  lastError?: string;
+}
+
+interface Settings {
+  region: string;
+  sourceStream: string;
+  targetRegion: string;
+  targetStream: string;
+  partitionKey: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
+  startingTimestamp?: Date;
+  batchSize: number;
+  windowMs: number;
+  lanes: number;
+  maxRetries: number;
+  filters: PipeFilter[];
+  roleArn: string;
+  sourceArn: string;
+}
+
+interface Buffered {
+  event: KinesisPipeEvent;
+  sequenceNumber: string;
+  passes: boolean;
+  /** Delivered in an earlier attempt at this buffer; never sent again. */
+  sent: boolean;
+  bytes: number;
+}
+
+/** Parses a stream ARN into region and name. */
+export function parseStreamArn(arn: string): { region: string; streamName: string } | undefined {
+  const match = /^arn:aws[a-zA-Z-]*:kinesis:([a-z0-9-]+):\d{12}:stream\/([a-zA-Z0-9_.-]{1,128})$/.exec(arn);
+  return match ? { region: match[1] as string, streamName: match[2] as string } : undefined;
+}
+
+/** Keeps one runner per RUNNING pipe and the checkpoints of every pipe that still exists. */
+export class PipeRunnerManager {
+  private readonly runners = new Map<string, PipeRun>();
+  private readonly statuses = new Map<string, PipeRunStatus>();
+  /** When each pipe first became RUNNING: LATEST means "records from here on". */
+  private readonly latestFrom = new Map<string, number>();
+  private readonly clock: () => number;
+
+  constructor(private readonly options: PipeRunnerOptions) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** Wire this to the Pipes service's `onStateChange`. */
+  onStateChange(pipe: PipeRecord, change: { deleted: boolean }): void {
+    if (change.deleted) {
+      void this.stopRun(pipe.arn);
+      this.statuses.delete(pipe.arn);
+      this.latestFrom.delete(pipe.arn);
+      return;
+    }
+    if (pipe.currentState === 'RUNNING') this.startRun(pipe);
+    else void this.stopRun(pipe.arn);
+  }
+
+  status(pipeArn: string): PipeRunStatus | undefined {
+    const status = this.statuses.get(pipeArn);
+    return status && { ...status, checkpoints: { ...status.checkpoints } };
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.runners.keys()].map((arn) => this.stopRun(arn)));
+  }
+
+  private startRun(pipe: PipeRecord): void {
+    if (this.runners.has(pipe.arn)) return;
+    if (!this.latestFrom.has(pipe.arn)) this.latestFrom.set(pipe.arn, this.clock());
+    let status = this.statuses.get(pipe.arn);
+    if (!status) {
+      status = { checkpoints: {}, delivered: 0, filteredOut: 0 };
+      this.statuses.set(pipe.arn, status);
+    }
+    const settings = readSettings(pipe, this.latestFrom.get(pipe.arn) as number);
+    if (typeof settings === 'string') {
+      status.lastError = settings;
+      return;
+    }
+    const run = new PipeRun(settings, status, this.options, this.clock);
+    this.runners.set(pipe.arn, run);
+    run.start();
+  }
+
+  private async stopRun(arn: string): Promise<void> {
+    const run = this.runners.get(arn);
+    if (!run) return;
+    this.runners.delete(arn);
+    await run.stop();
+  }
+}
+
+function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
+  const source = parseStreamArn(pipe.source);
+  const target = parseStreamArn(pipe.target);
+  if (!source) return `The sandbox runs Kinesis stream sources only, not ${pipe.source}.`;
+  if (!target) return `The sandbox delivers to Kinesis stream targets only, not ${pipe.target}.`;
+  const kinesis = (pipe.sourceParameters.KinesisStreamParameters ?? {}) as Record<string, unknown>;
+  const targetKinesis = (pipe.targetParameters.KinesisStreamParameters ?? {}) as Record<string, unknown>;
+  const criteria = (pipe.sourceParameters.FilterCriteria ?? {}) as { Filters?: { Pattern?: string }[] };
+  const startingPosition = (kinesis.StartingPosition as Settings['startingPosition'] | undefined) ?? 'LATEST';
+  const timestampSeconds = kinesis.StartingPositionTimestamp as number | undefined;
+  return {
+    region: source.region,
+    sourceStream: source.streamName,
+    targetRegion: target.region,
+    targetStream: target.streamName,
+    partitionKey: String(targetKinesis.PartitionKey ?? ''),
+    startingPosition,
+    ...(startingPosition === 'LATEST' ? { startingTimestamp: new Date(latestFrom) } : {}),
+    ...(startingPosition === 'AT_TIMESTAMP' && timestampSeconds !== undefined ? { startingTimestamp: new Date(timestampSeconds * 1000) } : {}),
+    batchSize: (kinesis.BatchSize as number | undefined) ?? 100,
+    windowMs: ((kinesis.MaximumBatchingWindowInSeconds as number | undefined) ?? 0) * 1000,
+    lanes: (kinesis.ParallelizationFactor as number | undefined) ?? 1,
+    maxRetries: (kinesis.MaximumRetryAttempts as number | undefined) ?? -1,
+    filters: (criteria.Filters ?? []).flatMap((f) => (typeof f.Pattern === 'string' ? [compileKinesisPipeFilter(f.Pattern)] : [])),
+    roleArn: pipe.roleArn,
+    sourceArn: pipe.source,
+  };
+}
+
+/** One RUNNING period of one pipe: a worker per shard until stopped. */
+class PipeRun {
+  private active = true;
+  private readonly workers = new Map<string, Promise<void>>();
+  private discovery: Promise<void> | undefined;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly status: PipeRunStatus,
+    private readonly options: PipeRunnerOptions,
+    private readonly clock: () => number,
+  ) {
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.pollMs = options.pollIntervalMs ?? POLL_INTERVAL_MS;
+  }
+
+  start(): void {
+    this.discovery = this.discoverShards();
+  }
+
+  async stop(): Promise<void> {
+    this.active = false;
+    await this.discovery;
+    await Promise.all(this.workers.values());
+  }
+
+  /** Lists shards now and every few seconds, so shards added by resharding are read too. */
+  private async discoverShards(): Promise<void> {
+    const source = this.options.kinesisFor(this.settings.region);
+    let firstRound = true;
+    while (this.active) {
+      try {
+        const shardIds: string[] = [];
+        let nextToken: string | undefined;
+        do {
+          const page = await source.send(new ListShardsCommand(nextToken ? { NextToken: nextToken } : { StreamName: this.settings.sourceStream }));
+          for (const shard of page.Shards ?? []) if (shard.ShardId) shardIds.push(shard.ShardId);
+          nextToken = page.NextToken;
+        } while (nextToken);
+        for (const shardId of shardIds) {
+          if (this.workers.has(shardId)) continue;
+          // A shard that appears after the pipe started is new: read it from its beginning.
+          this.workers.set(shardId, this.runShard(shardId, firstRound ? undefined : 'TRIM_HORIZON'));
+        }
+        firstRound = false;
+      } catch (error) {
+        this.status.lastError = `ListShards on ${this.settings.sourceStream} failed: ${describeError(error)}`;
+      }
+      for (let waited = 0; waited < 5000 && this.active; waited += this.pollMs) await this.sleep(this.pollMs);
+    }
+  }
+
+  private async shardIterator(shardId: string, override: 'TRIM_HORIZON' | undefined): Promise<string | undefined> {
+    const s = this.settings;
+    const input: GetShardIteratorCommandInput = { StreamName: s.sourceStream, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' };
+    const checkpoint = this.status.checkpoints[shardId];
+    if (checkpoint !== undefined) {
+      input.ShardIteratorType = 'AFTER_SEQUENCE_NUMBER';
+      input.StartingSequenceNumber = checkpoint;
+    } else if (override === undefined && s.startingTimestamp !== undefined) {
+      input.ShardIteratorType = 'AT_TIMESTAMP';
+      input.Timestamp = s.startingTimestamp;
+    }
+    const result = await this.options.kinesisFor(s.region).send(new GetShardIteratorCommand(input));
+    return result.ShardIterator;
+  }
+
+  private async runShard(shardId: string, override: 'TRIM_HORIZON' | undefined): Promise<void> {
+    const s = this.settings;
+    const source = this.options.kinesisFor(s.region);
+    let iterator: string | undefined;
+    let buffer: Buffered[] = [];
+    let bufferedSince = 0;
+    let attempts = 0;
+    let closed = false;
+    while (this.active) {
+      try {
+        iterator ??= await this.shardIterator(shardId, override);
+        if (iterator === undefined) return;
+        const page = await source.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10000 }));
+        iterator = page.NextShardIterator;
+        closed = iterator === undefined;
+        for (const record of page.Records ?? []) {
+          if (buffer.length === 0) bufferedSince = this.clock();
+          buffer.push(this.toBuffered(shardId, record));
+        }
+      } catch (error) {
+        iterator = undefined;
+        this.status.lastError = `GetRecords on ${shardId} failed: ${describeError(error)}`;
+      }
+      if (buffer.length > 0 && this.shouldFlush(buffer, bufferedSince, closed)) {
+        const delivered = await this.deliver(buffer);
+        attempts = delivered ? 0 : attempts + 1;
+        if (delivered || (s.maxRetries >= 0 && attempts > s.maxRetries)) {
+          this.checkpoint(shardId, buffer);
+          buffer = [];
+          attempts = 0;
+        }
+      }
+      if (closed && buffer.length === 0) return;
+      if (this.active) await this.sleep(this.pollMs);
+    }
+  }
+
+  private toBuffered(shardId: string, record: _Record): Buffered {
+    const event = buildKinesisPipeEvent(
+      {
+        shardId,
+        sequenceNumber: record.SequenceNumber ?? '',
+        partitionKey: record.PartitionKey ?? '',
+        data: record.Data ?? new Uint8Array(),
+        approximateArrivalTimestamp: record.ApproximateArrivalTimestamp ?? new Date(this.clock()),
+      },
+      { roleArn: this.settings.roleArn, region: this.settings.region, streamArn: this.settings.sourceArn },
+    );
+    const passes = passesFilters(this.settings.filters, event);
+    return { event, sequenceNumber: record.SequenceNumber ?? '', passes, sent: false, bytes: passes ? Buffer.byteLength(JSON.stringify(event)) : 0 };
+  }
+
+  /** Flush at once without a window; with one, when a lane's batch is full, 6 MB is reached, or the window ran out. */
+  private shouldFlush(buffer: Buffered[], since: number, closed: boolean): boolean {
+    const s = this.settings;
+    const passing = buffer.filter((b) => b.passes && !b.sent);
+    if (passing.length === 0 || s.windowMs === 0 || closed || !this.active) return true;
+    const perLane = new Map<number, number>();
+    let bytes = 0;
+    for (const b of passing) {
+      const lane = laneOf(b.event.partitionKey, s.lanes);
+      perLane.set(lane, (perLane.get(lane) ?? 0) + 1);
+      bytes += b.bytes;
+    }
+    return [...perLane.values()].some((n) => n >= s.batchSize) || bytes >= MAX_BATCH_BYTES || this.clock() - since >= s.windowMs;
+  }
+
+  /** Delivers every passing record of the buffer; lanes run concurrently, batches in a lane in order. */
+  private async deliver(buffer: Buffered[]): Promise<boolean> {
+    const s = this.settings;
+    const lanes = new Map<number, Buffered[]>();
+    for (const b of buffer) {
+      if (!b.passes || b.sent) continue;
+      const lane = laneOf(b.event.partitionKey, s.lanes);
+      lanes.set(lane, [...(lanes.get(lane) ?? []), b]);
+    }
+    const results = await Promise.all([...lanes.values()].map((records) => this.deliverLane(records)));
+    if (results.every(Boolean)) {
+      this.status.filteredOut += buffer.filter((b) => !b.passes).length;
+      delete this.status.lastError;
+      return true;
+    }
+    return false;
+  }
+
+  private async deliverLane(records: Buffered[]): Promise<boolean> {
+    for (const batch of splitBatches(records, this.settings.batchSize)) {
+      if (!(await this.putBatch(batch))) return false;
+      // Records of a delivered batch are never sent again, even if a later batch fails.
+      for (const b of batch) b.sent = true;
+      this.status.delivered += batch.length;
+    }
+    return true;
+  }
+
+  /** One batch to the target stream, PutRecords in chunks of 500; failed records are retried once in order. */
+  private async putBatch(batch: Buffered[]): Promise<boolean> {
+    const s = this.settings;
+    const target = this.options.kinesisFor(s.targetRegion);
+    let pending: { PartitionKey: string; Data: Uint8Array }[];
+    try {
+      pending = batch.map((b) => ({ PartitionKey: resolvePartitionKey(s.partitionKey, b.event), Data: Buffer.from(JSON.stringify(b.event)) }));
+    } catch (error) {
+      this.status.lastError = describeError(error);
+      return false;
+    }
+    for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
+      const failed: typeof pending = [];
+      for (let i = 0; i < pending.length; i += PUT_RECORDS_MAX) {
+        const chunk = pending.slice(i, i + PUT_RECORDS_MAX);
+        try {
+          const result = await target.send(new PutRecordsCommand({ StreamName: s.targetStream, Records: chunk }));
+          (result.Records ?? []).forEach((entry, index) => {
+            if (entry.ErrorCode) {
+              failed.push(chunk[index] as (typeof chunk)[number]);
+              this.status.lastError = `PutRecords to ${s.targetStream}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim();
+            }
+          });
+        } catch (error) {
+          failed.push(...chunk);
+          this.status.lastError = `PutRecords to ${s.targetStream} failed: ${describeError(error)}`;
+        }
+      }
+      pending = failed;
+    }
+    return pending.length === 0;
+  }
+
+  private checkpoint(shardId: string, buffer: Buffered[]): void {
+    let highest = this.status.checkpoints[shardId];
+    for (const b of buffer) if (highest === undefined || BigInt(b.sequenceNumber) > BigInt(highest)) highest = b.sequenceNumber;
+    if (highest !== undefined) this.status.checkpoints[shardId] = highest;
+  }
+}
+
+/** Splits one lane's records into batches of at most `batchSize` records and 6 MB. */
+export function splitBatches<T extends { bytes: number }>(records: readonly T[], batchSize: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const record of records) {
+    if (current.length > 0 && (current.length >= batchSize || bytes + record.bytes > MAX_BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(record);
+    bytes += record.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** The lane of a partition key: the same key always lands in the same lane, so its order holds. */
+export function laneOf(partitionKey: string, lanes: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < partitionKey.length; i++) {
+    hash ^= partitionKey.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % Math.max(1, lanes);
+}
+
+/**
+ * A target PartitionKey: a literal, or a JSON path into the event (`$.partitionKey`,
+ * `$.data.vendorId` when the record's data is JSON).
+ * @throws Error when a path finds no value
+ */
+export function resolvePartitionKey(spec: string, event: KinesisPipeEvent): string {
+  if (!spec.startsWith('$.')) return spec;
+  let value: unknown = { ...event, data: decodeData(event.data) };
+  for (const part of spec.slice(2).split('.')) {
+    const match = /^([^[\]]+)((\[\d+\])*)$/.exec(part);
+    if (!match) throw new Error(`PartitionKey path ${spec} is not a JSON path the sandbox understands.`);
+    value = isRecord(value) ? value[match[1] as string] : undefined;
+    for (const index of (match[2] ?? '').match(/\d+/g) ?? []) value = Array.isArray(value) ? value[Number(index)] : undefined;
+  }
+  if (value === undefined || value === null || typeof value === 'object') throw new Error(`PartitionKey path ${spec} found no value in record ${event.sequenceNumber}.`);
+  return String(value);
+}
+
+function decodeData(base64: string): unknown {
+  const text = Buffer.from(base64, 'base64').toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return base64;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

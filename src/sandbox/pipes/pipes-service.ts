@@ -1,0 +1,467 @@
+/**
+ * The EventBridge Pipes API (REST-JSON, signing name `pipes`) on the sandbox endpoint:
+ * CreatePipe, DescribePipe, ListPipes, UpdatePipe, DeletePipe, StartPipe, StopPipe and the tag
+ * calls. Pipes go through AWS's states (CREATING → RUNNING/STOPPED, STARTING, STOPPING,
+ * UPDATING, DELETING, *_FAILED) after short, configurable delays; a pipe whose stream or role
+ * the sandbox does not know ends in CREATE_FAILED with a StateReason, as on AWS.
+ */
+import { SANDBOX_ACCOUNT_ID } from '../sandbox-types.js';
+import type { SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
+import {
+  PIPE_NAME_PATTERN, ProblemList, checkCommonFields, checkFilterCriteria, checkKinesisSourceParameters, checkPipeName, checkSource, checkString,
+} from './pipe-validation.js';
+import { RestJsonError, jsonResponse } from './rest-json-response.js';
+
+export type PipeState =
+  | 'RUNNING' | 'STOPPED' | 'CREATING' | 'UPDATING' | 'DELETING' | 'STARTING' | 'STOPPING'
+  | 'CREATE_FAILED' | 'UPDATE_FAILED' | 'START_FAILED' | 'STOP_FAILED' | 'DELETE_FAILED';
+
+export type DesiredState = 'RUNNING' | 'STOPPED';
+
+/** A pipe as the sandbox stores it; parameter objects are kept as the client sent them (JSON). */
+export interface PipeRecord {
+  region: string;
+  name: string;
+  arn: string;
+  description?: string;
+  desiredState: DesiredState;
+  currentState: PipeState;
+  stateReason?: string;
+  source: string;
+  sourceParameters: Record<string, unknown>;
+  enrichment?: string;
+  enrichmentParameters?: Record<string, unknown>;
+  target: string;
+  targetParameters: Record<string, unknown>;
+  roleArn: string;
+  tags: Record<string, string>;
+  logConfiguration?: Record<string, unknown>;
+  kmsKeyIdentifier?: string;
+  /** ms since epoch, from the service clock. */
+  creationTime: number;
+  lastModifiedTime: number;
+}
+
+export interface PipesServiceOptions {
+  /** Milliseconds a new pipe stays CREATING. AWS takes a minute or two. @default 3000 */
+  creatingDelayMs?: number;
+  /** Milliseconds of STARTING, STOPPING, UPDATING and DELETING. @default 1000 */
+  transitionDelayMs?: number;
+  /** @default Date.now */
+  clock?: () => number;
+  /**
+   * Why the pipe cannot run (missing stream, unknown role, unsupported source …), or undefined
+   * when it can. Asked when a pipe leaves CREATING, STARTING or UPDATING.
+   */
+  checkResources?: (pipe: PipeRecord) => Promise<string | undefined>;
+  /** Told after every state change, and with `deleted` once a pipe is gone. */
+  onStateChange?: (pipe: PipeRecord, change: { deleted: boolean }) => void;
+}
+
+/** The service plus read access for the runner, checks and tests. */
+export interface PipesService extends SandboxService {
+  getPipe(region: string, name: string): PipeRecord | undefined;
+  listPipes(): PipeRecord[];
+}
+
+const TRANSITIONAL: ReadonlySet<PipeState> = new Set(['CREATING', 'UPDATING', 'DELETING', 'STARTING', 'STOPPING']);
+const PIPE_STATES: readonly PipeState[] = ['RUNNING', 'STOPPED', 'CREATING', 'UPDATING', 'DELETING', 'STARTING', 'STOPPING', 'CREATE_FAILED', 'UPDATE_FAILED', 'START_FAILED', 'STOP_FAILED', 'DELETE_FAILED'];
+
+/** Pipes' Kinesis defaults, shown by DescribePipe when the client left them out. */
+const KINESIS_SOURCE_DEFAULTS = { BatchSize: 100, MaximumBatchingWindowInSeconds: 0, ParallelizationFactor: 1, MaximumRecordAgeInSeconds: -1, MaximumRetryAttempts: -1 };
+
+export function createPipesService(options: PipesServiceOptions = {}): PipesService {
+  const clock = options.clock ?? Date.now;
+  const creatingDelayMs = options.creatingDelayMs ?? 3000;
+  const transitionDelayMs = options.transitionDelayMs ?? 1000;
+  const checkResources = options.checkResources ?? (async () => undefined);
+  const pipes = new Map<string, PipeRecord>();
+  const timers = new Set<NodeJS.Timeout>();
+  let stopped = false;
+
+  const key = (region: string, name: string) => `${region}/${name}`;
+
+  function setState(pipe: PipeRecord, state: PipeState, reason?: string): void {
+    pipe.currentState = state;
+    if (reason === undefined) delete pipe.stateReason;
+    else pipe.stateReason = reason.slice(0, 512);
+    options.onStateChange?.(pipe, { deleted: false });
+  }
+
+  /** Runs `settle` after `ms`, unless the pipe was deleted or the sandbox stopped meanwhile. */
+  function later(pipe: PipeRecord, ms: number, settle: () => Promise<void> | void): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (stopped || pipes.get(key(pipe.region, pipe.name)) !== pipe) return;
+      void Promise.resolve(settle()).catch((error: unknown) => setState(pipe, failedStateOf(pipe.currentState), `Internal error: ${String(error)}`));
+    }, ms);
+    timers.add(timer);
+  }
+
+  /** From CREATING/STARTING/UPDATING: run or stop as desired, or fail with the reason. */
+  function settleTowardsDesired(pipe: PipeRecord, from: 'CREATING' | 'STARTING' | 'UPDATING'): () => Promise<void> {
+    return async () => {
+      const reason = await checkResources(pipe);
+      if (pipe.currentState !== from) return;
+      if (reason !== undefined) setState(pipe, failedStateOf(from), reason);
+      else setState(pipe, pipe.desiredState);
+    };
+  }
+
+  function find(region: string, name: string): PipeRecord {
+    const pipe = pipes.get(key(region, name));
+    if (!pipe) throw new RestJsonError(404, 'NotFoundException', `Pipe ${name} does not exist.`);
+    return pipe;
+  }
+
+  function requireSettled(pipe: PipeRecord, action: string): void {
+    if (TRANSITIONAL.has(pipe.currentState)) {
+      throw conflict(pipe, `Cannot ${action} pipe ${pipe.name} while it is ${pipe.currentState}.`);
+    }
+  }
+
+  function summary(pipe: PipeRecord, desiredState: string = pipe.desiredState) {
+    return {
+      Arn: pipe.arn,
+      Name: pipe.name,
+      DesiredState: desiredState,
+      CurrentState: pipe.currentState,
+      CreationTime: pipe.creationTime / 1000,
+      LastModifiedTime: pipe.lastModifiedTime / 1000,
+    };
+  }
+
+  // --- operations --------------------------------------------------------------------------
+
+  function createPipe(region: string, name: string, body: Record<string, unknown>): SandboxResponse {
+    const problems = new ProblemList();
+    checkPipeName(problems, name);
+    checkSource(problems, body.Source);
+    checkCommonFields(problems, body, true);
+    const sourceParameters = objectOrEmpty(body.SourceParameters);
+    const kinesisSource = typeof body.Source === 'string' && body.Source.startsWith('arn:aws:kinesis:');
+    const kinesisParams = objectOrUndefined(sourceParameters.KinesisStreamParameters);
+    if (kinesisSource && !kinesisParams) {
+      problems.add('sourceParameters.kinesisStreamParameters', 'KinesisStreamParameters with a StartingPosition are required for a Kinesis stream source.');
+    }
+    if (kinesisParams) checkKinesisSourceParameters(problems, kinesisParams, true);
+    checkFilterCriteria(problems, sourceParameters.FilterCriteria, kinesisSource);
+    const targetParameters = objectOrEmpty(body.TargetParameters);
+    if (typeof body.Target === 'string' && body.Target.startsWith('arn:aws:kinesis:') && !objectOrUndefined(targetParameters.KinesisStreamParameters)) {
+      problems.add('targetParameters.kinesisStreamParameters', 'KinesisStreamParameters with a PartitionKey are required for a Kinesis stream target.');
+    }
+    const tags = checkTags(problems, body.Tags);
+    throwIfProblems(problems);
+    if (pipes.has(key(region, name))) {
+      throw new RestJsonError(409, 'ConflictException', `Pipe ${name} already exists.`, { resourceId: name, resourceType: 'pipe' });
+    }
+    const now = clock();
+    const pipe: PipeRecord = {
+      region,
+      name,
+      arn: `arn:aws:pipes:${region}:${SANDBOX_ACCOUNT_ID}:pipe/${name}`,
+      desiredState: (body.DesiredState as DesiredState | undefined) ?? 'RUNNING',
+      currentState: 'CREATING',
+      source: body.Source as string,
+      sourceParameters,
+      target: body.Target as string,
+      targetParameters,
+      roleArn: body.RoleArn as string,
+      tags,
+      creationTime: now,
+      lastModifiedTime: now,
+      ...optionalStrings(body, { Description: 'description', Enrichment: 'enrichment', KmsKeyIdentifier: 'kmsKeyIdentifier' }),
+    };
+    const enrichmentParameters = objectOrUndefined(body.EnrichmentParameters);
+    if (enrichmentParameters) pipe.enrichmentParameters = enrichmentParameters;
+    const logConfiguration = objectOrUndefined(body.LogConfiguration);
+    if (logConfiguration) pipe.logConfiguration = logConfiguration;
+    pipes.set(key(region, name), pipe);
+    options.onStateChange?.(pipe, { deleted: false });
+    later(pipe, creatingDelayMs, settleTowardsDesired(pipe, 'CREATING'));
+    return jsonResponse(summary(pipe));
+  }
+
+  function describePipe(pipe: PipeRecord): SandboxResponse {
+    const sourceParameters = structuredClone(pipe.sourceParameters);
+    const kinesis = objectOrUndefined(sourceParameters.KinesisStreamParameters);
+    if (kinesis) sourceParameters.KinesisStreamParameters = { ...KINESIS_SOURCE_DEFAULTS, ...kinesis };
+    return jsonResponse(dropUndefined({
+      Arn: pipe.arn,
+      Name: pipe.name,
+      Description: pipe.description,
+      DesiredState: pipe.desiredState,
+      CurrentState: pipe.currentState,
+      StateReason: pipe.stateReason,
+      Source: pipe.source,
+      SourceParameters: sourceParameters,
+      Enrichment: pipe.enrichment,
+      EnrichmentParameters: pipe.enrichmentParameters,
+      Target: pipe.target,
+      TargetParameters: pipe.targetParameters,
+      RoleArn: pipe.roleArn,
+      Tags: pipe.tags,
+      CreationTime: pipe.creationTime / 1000,
+      LastModifiedTime: pipe.lastModifiedTime / 1000,
+      LogConfiguration: pipe.logConfiguration,
+      KmsKeyIdentifier: pipe.kmsKeyIdentifier,
+    }));
+  }
+
+  function listPipesResponse(region: string, query: URLSearchParams): SandboxResponse {
+    const problems = new ProblemList();
+    const limitText = query.get('Limit');
+    const limit = limitText === null ? 100 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      problems.add('limit', `Value '${limitText}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100`);
+    }
+    const currentState = query.get('CurrentState');
+    if (currentState !== null && !PIPE_STATES.includes(currentState as PipeState)) {
+      problems.add('currentState', `Value '${currentState}' at 'currentState' failed to satisfy constraint: Member must satisfy enum value set: [${PIPE_STATES.join(', ')}]`);
+    }
+    const desiredState = query.get('DesiredState');
+    if (desiredState !== null && desiredState !== 'RUNNING' && desiredState !== 'STOPPED') {
+      problems.add('desiredState', `Value '${desiredState}' at 'desiredState' failed to satisfy constraint: Member must satisfy enum value set: [RUNNING, STOPPED]`);
+    }
+    const nextToken = query.get('NextToken');
+    const start = nextToken === null ? 0 : decodeToken(nextToken);
+    if (start === undefined) problems.add('nextToken', 'The NextToken is not valid.');
+    throwIfProblems(problems);
+    const prefix = (name: string, value: string) => value.startsWith(query.get(name) ?? '');
+    const matching = [...pipes.values()]
+      .filter((p) => p.region === region && prefix('NamePrefix', p.name) && prefix('SourcePrefix', p.source) && prefix('TargetPrefix', p.target))
+      .filter((p) => (currentState === null || p.currentState === currentState) && (desiredState === null || p.desiredState === desiredState))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const page = matching.slice(start ?? 0, (start ?? 0) + limit);
+    const end = (start ?? 0) + page.length;
+    return jsonResponse(dropUndefined({
+      Pipes: page.map((p) => dropUndefined({ ...summary(p), StateReason: p.stateReason, Source: p.source, Target: p.target, Enrichment: p.enrichment })),
+      NextToken: end < matching.length ? Buffer.from(`pipes:${end}`).toString('base64') : undefined,
+    }));
+  }
+
+  function updatePipe(pipe: PipeRecord, body: Record<string, unknown>): SandboxResponse {
+    requireSettled(pipe, 'update');
+    const problems = new ProblemList();
+    checkCommonFields(problems, body, false);
+    const update = objectOrUndefined(body.SourceParameters);
+    const kinesisSource = pipe.source.startsWith('arn:aws:kinesis:');
+    const kinesisUpdate = objectOrUndefined(update?.KinesisStreamParameters);
+    if (kinesisUpdate) checkKinesisSourceParameters(problems, kinesisUpdate, false);
+    if (update) checkFilterCriteria(problems, update.FilterCriteria, kinesisSource);
+    throwIfProblems(problems);
+    // Top-level fields merge; a service-specific parameter object replaces the old one whole,
+    // except StartingPosition, which only creation sets.
+    pipe.roleArn = body.RoleArn as string;
+    Object.assign(pipe, optionalStrings(body, { Description: 'description', Enrichment: 'enrichment', Target: 'target', KmsKeyIdentifier: 'kmsKeyIdentifier' }));
+    if (body.DesiredState === 'RUNNING' || body.DesiredState === 'STOPPED') pipe.desiredState = body.DesiredState;
+    if (update) {
+      if (update.FilterCriteria !== undefined) pipe.sourceParameters.FilterCriteria = update.FilterCriteria;
+      if (kinesisUpdate) {
+        const old = objectOrEmpty(pipe.sourceParameters.KinesisStreamParameters);
+        pipe.sourceParameters.KinesisStreamParameters = dropUndefined({ ...kinesisUpdate, StartingPosition: old.StartingPosition, StartingPositionTimestamp: old.StartingPositionTimestamp });
+      }
+    }
+    const targetUpdate = objectOrUndefined(body.TargetParameters);
+    if (targetUpdate) pipe.targetParameters = { ...pipe.targetParameters, ...targetUpdate };
+    const enrichmentParameters = objectOrUndefined(body.EnrichmentParameters);
+    if (enrichmentParameters) pipe.enrichmentParameters = enrichmentParameters;
+    const logConfiguration = objectOrUndefined(body.LogConfiguration);
+    if (logConfiguration) pipe.logConfiguration = logConfiguration;
+    pipe.lastModifiedTime = clock();
+    setState(pipe, 'UPDATING');
+    later(pipe, transitionDelayMs, settleTowardsDesired(pipe, 'UPDATING'));
+    return jsonResponse(summary(pipe));
+  }
+
+  function startPipe(pipe: PipeRecord): SandboxResponse {
+    requireSettled(pipe, 'start');
+    if (pipe.currentState === 'RUNNING') throw conflict(pipe, `Pipe ${pipe.name} is already RUNNING.`);
+    if (pipe.currentState === 'CREATE_FAILED') throw conflict(pipe, `Pipe ${pipe.name} failed to create; update or delete it.`);
+    pipe.desiredState = 'RUNNING';
+    pipe.lastModifiedTime = clock();
+    setState(pipe, 'STARTING');
+    later(pipe, transitionDelayMs, settleTowardsDesired(pipe, 'STARTING'));
+    return jsonResponse(summary(pipe));
+  }
+
+  function stopPipe(pipe: PipeRecord): SandboxResponse {
+    requireSettled(pipe, 'stop');
+    if (pipe.currentState !== 'RUNNING' && pipe.currentState !== 'STOP_FAILED') throw conflict(pipe, `Pipe ${pipe.name} is not RUNNING; it is ${pipe.currentState}.`);
+    pipe.desiredState = 'STOPPED';
+    pipe.lastModifiedTime = clock();
+    setState(pipe, 'STOPPING');
+    later(pipe, transitionDelayMs, () => {
+      if (pipe.currentState === 'STOPPING') setState(pipe, 'STOPPED');
+    });
+    return jsonResponse(summary(pipe));
+  }
+
+  function deletePipe(pipe: PipeRecord): SandboxResponse {
+    requireSettled(pipe, 'delete');
+    pipe.lastModifiedTime = clock();
+    setState(pipe, 'DELETING');
+    later(pipe, transitionDelayMs, () => {
+      pipes.delete(key(pipe.region, pipe.name));
+      options.onStateChange?.(pipe, { deleted: true });
+    });
+    return jsonResponse(summary(pipe, 'DELETED'));
+  }
+
+  function pipeByArn(arn: string): PipeRecord {
+    const match = /^arn:aws:pipes:([^:]+):(\d{12}):pipe\/(.+)$/.exec(arn);
+    const pipe = match ? pipes.get(key(match[1] as string, match[3] as string)) : undefined;
+    if (!pipe || match?.[2] !== SANDBOX_ACCOUNT_ID) throw new RestJsonError(404, 'NotFoundException', `Resource ${arn} does not exist.`);
+    return pipe;
+  }
+
+  async function route(req: SandboxRequest): Promise<SandboxResponse> {
+    const url = new URL(req.url, 'http://sandbox');
+    const path = url.pathname;
+    const body = req.body.length > 0 ? parseBody(req.body) : {};
+    if (path === '/v1/pipes' || path === '/v1/pipes/') {
+      if (req.method === 'GET') return listPipesResponse(req.region, url.searchParams);
+      throw methodNotAllowed(req);
+    }
+    const pipeMatch = /^\/v1\/pipes\/([^/]+)(\/(start|stop))?$/.exec(path);
+    if (pipeMatch) {
+      const name = decodeURIComponent(pipeMatch[1] as string);
+      const action = pipeMatch[3];
+      if (action === undefined && req.method === 'POST') return createPipe(req.region, name, body);
+      if (!PIPE_NAME_PATTERN.test(name) || name.length > 64) {
+        const problems = new ProblemList();
+        checkPipeName(problems, name);
+        throwIfProblems(problems);
+      }
+      const pipe = find(req.region, name);
+      if (action === 'start' && req.method === 'POST') return startPipe(pipe);
+      if (action === 'stop' && req.method === 'POST') return stopPipe(pipe);
+      if (action === undefined && req.method === 'GET') return describePipe(pipe);
+      if (action === undefined && req.method === 'PUT') return updatePipe(pipe, body);
+      if (action === undefined && req.method === 'DELETE') return deletePipe(pipe);
+      throw methodNotAllowed(req);
+    }
+    const tagsMatch = /^\/tags\/(.+)$/.exec(path);
+    if (tagsMatch) {
+      const pipe = pipeByArn(decodeURIComponent(tagsMatch[1] as string));
+      if (req.method === 'GET') return jsonResponse({ tags: pipe.tags });
+      if (req.method === 'POST') {
+        const problems = new ProblemList();
+        const tags = checkTags(problems, body.tags);
+        if (Object.keys(tags).length === 0 && problems.problems.length === 0) problems.add('tags', "Value null at 'tags' failed to satisfy constraint: Member must not be null");
+        if (Object.keys({ ...pipe.tags, ...tags }).length > 50) problems.add('tags', 'A pipe can have at most 50 tags.');
+        throwIfProblems(problems);
+        Object.assign(pipe.tags, tags);
+        return jsonResponse({});
+      }
+      if (req.method === 'DELETE') {
+        for (const tagKey of url.searchParams.getAll('tagKeys')) delete pipe.tags[tagKey];
+        return jsonResponse({});
+      }
+      throw methodNotAllowed(req);
+    }
+    throw new RestJsonError(404, 'UnknownOperationException', `The sandbox's Pipes service has no ${req.method} ${path}.`);
+  }
+
+  return {
+    name: 'Pipes',
+    claims(req: SandboxRequest): boolean {
+      const path = req.url.split('?')[0] ?? '';
+      if (req.service !== 'pipes' && req.service !== '') return false;
+      return path === '/v1/pipes' || path.startsWith('/v1/pipes/') || (req.service === 'pipes' && path.startsWith('/tags/'));
+    },
+    async handle(req: SandboxRequest): Promise<SandboxResponse> {
+      try {
+        return await route(req);
+      } catch (error) {
+        if (error instanceof RestJsonError) return error.toResponse();
+        throw error;
+      }
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+    getPipe: (region, name) => pipes.get(key(region, name)),
+    listPipes: () => [...pipes.values()],
+  };
+}
+
+function failedStateOf(state: PipeState): PipeState {
+  switch (state) {
+    case 'CREATING':
+      return 'CREATE_FAILED';
+    case 'STARTING':
+      return 'START_FAILED';
+    case 'STOPPING':
+      return 'STOP_FAILED';
+    case 'DELETING':
+      return 'DELETE_FAILED';
+    default:
+      return 'UPDATE_FAILED';
+  }
+}
+
+function conflict(pipe: PipeRecord, message: string): RestJsonError {
+  return new RestJsonError(409, 'ConflictException', message, { resourceId: pipe.name, resourceType: 'pipe' });
+}
+
+function methodNotAllowed(req: SandboxRequest): RestJsonError {
+  return new RestJsonError(405, 'UnknownOperationException', `The sandbox's Pipes service does not accept ${req.method} ${req.url.split('?')[0]}.`);
+}
+
+function throwIfProblems(problems: ProblemList): void {
+  if (problems.problems.length > 0) throw new RestJsonError(400, 'ValidationException', problems.summary(), { fieldList: problems.problems });
+}
+
+function parseBody(body: Buffer): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new RestJsonError(400, 'ValidationException', 'The request body is not valid JSON.', { fieldList: [] });
+  }
+  const object = objectOrUndefined(parsed);
+  if (!object) throw new RestJsonError(400, 'ValidationException', 'The request body must be a JSON object.', { fieldList: [] });
+  return object;
+}
+
+function checkTags(problems: ProblemList, value: unknown): Record<string, string> {
+  const tags = objectOrUndefined(value);
+  if (!tags) return {};
+  const entries = Object.entries(tags);
+  if (entries.length > 50) problems.add('tags', `Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50`);
+  const result: Record<string, string> = {};
+  for (const [tagKey, tagValue] of entries) {
+    checkString(problems, 'tags.key', tagKey, { min: 1, max: 128 });
+    if (checkString(problems, `tags.${tagKey}.member.value`, tagValue, { required: true, max: 256 })) result[tagKey] = tagValue;
+  }
+  return result;
+}
+
+function decodeToken(token: string): number | undefined {
+  const match = /^pipes:(\d+)$/.exec(Buffer.from(token, 'base64').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
+}
+
+function objectOrUndefined(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function objectOrEmpty(value: unknown): Record<string, unknown> {
+  return objectOrUndefined(value) ?? {};
+}
+
+function optionalStrings<K extends string>(body: Record<string, unknown>, names: Record<string, K>): Partial<Record<K, string>> {
+  const result: Partial<Record<K, string>> = {};
+  for (const [from, to] of Object.entries(names)) {
+    const value = body[from];
+    if (typeof value === 'string') result[to] = value;
+  }
+  return result;
+}
+
+function dropUndefined<T extends Record<string, unknown>>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+}
