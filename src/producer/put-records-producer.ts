@@ -14,8 +14,10 @@ import { errorCodeOf, errorMessageOf, isRetryableCode, isRetryableError } from '
  * finish (their failures join the retry queue), waits the backoff, and sends one request that starts
  * with the retry queue in generation order and is topped up with new records only when every queued
  * retry fits; it waits for that request before starting any other. A record is given up on after
- * `maxAttempts` attempts (`record-failed`, counted in `failed`); a retryable error on a whole request
- * retries all its records the same way, and ends the run when they run out of attempts.
+ * `maxAttempts` attempts (`record-failed`, counted in `failed`). A retryable error on a whole request
+ * (throttled call, 5xx, connection reset) retries all its records the same way; `maxAttempts` such
+ * failed requests in a row end the run (`stoppedBy: 'error'`), as the endpoint is then most likely down.
+ * A non-retryable error (missing stream, access denied, bad credentials …) ends the run at once.
  *
  * Order guarantee per partition key. A retried record keeps its place among other retried records and
  * goes before every record first sent after its failure was seen, so no record dispatched later can
@@ -40,6 +42,8 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
   /** Generated, not yet sent: what did not fit the last request. */
   let lookahead: PendingRecord[] = [];
   let fatal: { error: unknown } | undefined;
+  /** Requests that failed whole, one after the other; any response resets it. */
+  let failedRequestsInARow = 0;
 
   const queueRetry = (record: PendingRecord): void => {
     // Binary search: requests finish out of order, retries must not.
@@ -63,15 +67,14 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
   const requestFailed = (batch: PendingRecord[], error: unknown): void => {
     const code = errorCodeOf(error);
     const message = errorMessageOf(error);
-    const retryable = isRetryableError(error);
+    failedRequestsInARow += 1;
+    // Not retryable, or every request of the last maxAttempts failed whole: later ones would fail alike.
+    if (!isRetryableError(error) || failedRequestsInARow >= policy.maxAttempts) fatal ??= { error };
     for (const record of batch) {
       record.lastErrorCode = code;
       record.lastErrorMessage = message;
-      if (retryable && record.attempts < policy.maxAttempts) queueRetry(record);
-      else {
-        tally.failed(record, code, message);
-        fatal ??= { error };
-      }
+      if (!fatal && record.attempts < policy.maxAttempts) queueRetry(record);
+      else tally.failed(record, code, message);
     }
   };
 
@@ -107,6 +110,7 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
       return;
     }
     tally.request();
+    failedRequestsInARow = 0;
     acknowledge(batch, outcome);
   };
 

@@ -40,10 +40,16 @@ export class FakeKinesisPort implements KinesisPort {
   private inFlight = 0;
   private sequence = 0;
 
-  constructor(
-    private readonly clock: () => number = () => 0,
-    private readonly shardCount = 2,
-  ) {}
+  private readonly clock: () => number;
+  private readonly shardCount: number;
+  private readonly latency: { ms: number; advance: (ms: number) => void } | undefined;
+
+  /** `latency` moves a fake clock forward on every call, as a round trip would. */
+  constructor(options: { clock?: () => number; shardCount?: number; latency?: { ms: number; advance: (ms: number) => void } } = {}) {
+    this.clock = options.clock ?? (() => 0);
+    this.shardCount = options.shardCount ?? 2;
+    this.latency = options.latency;
+  }
 
   /** Lets the oldest held calls (all by default) proceed. */
   release(count = this.held.length): void {
@@ -119,6 +125,7 @@ export class FakeKinesisPort implements KinesisPort {
     this.calls.push({ operation, at: this.clock(), inputs, othersInFlight: this.inFlight });
     this.inFlight += 1;
     const step = this.script.shift() ?? { kind: 'ok' };
+    this.latency?.advance(this.latency.ms);
     if (this.hold) await new Promise<void>((resume) => this.held.push(resume));
     return step;
   }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatSummaryLine } from '../../src/producer/format-summary.js';
+import type { ProducerSummary } from '../../src/producer/producer-types.js';
+
+const summary = (overrides: Partial<ProducerSummary> = {}): ProducerSummary => ({
+  api: 'put-records',
+  sent: 5000,
+  failed: 0,
+  retried: 3,
+  requests: 10,
+  bytes: 2_000_000,
+  startedAt: 1_000,
+  endedAt: 1_800,
+  recordsPerSecond: 6250,
+  samples: [],
+  stoppedBy: 'count',
+  ...overrides,
+});
+
+describe('formatSummaryLine', () => {
+  it('says it in English', () => {
+    expect(formatSummaryLine(summary(), 'en')).toBe('Sent 5000 records in 0.8 s (6250 records/s) — 0 failed, 3 retried');
+  });
+
+  it('says it in Korean', () => {
+    expect(formatSummaryLine(summary(), 'ko')).toBe('레코드 5000개를 0.8초 동안 보냈습니다 (초당 6250개) — 실패 0개, 재시도 3회');
+  });
+
+  it('uses the singular for one record and rounds the rate', () => {
+    expect(formatSummaryLine(summary({ sent: 1, failed: 2, retried: 0, endedAt: 4_000, recordsPerSecond: 1 / 3 }), 'en')).toBe(
+      'Sent 1 record in 3.0 s (0 records/s) — 2 failed, 0 retried',
+    );
+  });
+});
