@@ -27,4 +27,6 @@ export interface DiagnosisContext {
   endpoint?: string;
   sandbox: boolean;
   operation?: string;
+  /** Named profile in use (`--profile` or `AWS_PROFILE`), so fixes can say `aws sso login --profile X`. */
+  profile?: string;
 }

@@ -1,0 +1,116 @@
+/**
+ * Whatever was thrown, reduced to what the catalog matches on. SDK v3 service exceptions carry
+ * `name` and `$metadata.httpStatusCode`; Node network errors carry `code` (often on a `cause` or
+ * inside an AggregateError when both IPv4 and IPv6 were tried); the SDK's own timeouts and aborts
+ * carry only a `name`.
+ */
+export interface ClassifiedError {
+  /** Exception name (`ResourceNotFoundException`, `CredentialsProviderError`, `TimeoutError` …), or `Error`. */
+  name: string;
+  /** The message with credentials and signatures removed, at most 600 characters. */
+  message: string;
+  /** HTTP status of the response, when there was one. */
+  status?: number;
+  /** Node system error code found on the error or its causes (`ECONNREFUSED`, `ENOTFOUND` …). */
+  code?: string;
+  /** Host (and port) the failed connection was for, when Node says. */
+  host?: string;
+  requestId?: string;
+}
+
+const MAX_MESSAGE = 600;
+
+/** Never throws; an error without a usable message gets one built from its name or code. */
+export function classifyError(error: unknown): ClassifiedError {
+  if (typeof error === 'string') return { name: 'Error', message: clip(redactSecrets(error)) };
+  if (!isRecord(error)) return { name: 'Error', message: error === undefined || error === null ? 'no error details' : String(error) };
+
+  const name = stringField(error, 'name') ?? 'Error';
+  const metadata = isRecord(error.$metadata) ? error.$metadata : undefined;
+  const response = isRecord(error.$response) ? error.$response : undefined;
+  const status = numberField(metadata, 'httpStatusCode') ?? numberField(response, 'statusCode');
+  const system = findSystemError(error, 0);
+  const raw = stringField(error, 'message') || system?.message || system?.code || name;
+
+  const classified: ClassifiedError = { name, message: clip(redactSecrets(raw)) };
+  if (status !== undefined) classified.status = status;
+  if (system?.code) classified.code = system.code;
+  if (system?.host) classified.host = system.host;
+  const requestId = stringField(metadata, 'requestId');
+  if (requestId) classified.requestId = requestId;
+  return classified;
+}
+
+/**
+ * Removes what must never reach a screen or a log: signatures, session tokens, secret keys and
+ * access key IDs, whether written as query parameters, headers, config-file lines or JSON.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(X-Amz-Signature|X-Amz-Security-Token|X-Amz-Credential|Signature|Credential)(\s*[=:]\s*)[^\s&,;"']+/gi, '$1$2[redacted]')
+    .replace(
+      /\b(aws_secret_access_key|aws_session_token|aws_security_token|aws_access_key_id|secret_?access_?key|session_?token)(["']?\s*[=:]\s*["']?)[^\s&,;"']+/gi,
+      '$1$2[redacted]',
+    )
+    .replace(/\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b/g, '[redacted]');
+}
+
+interface SystemError {
+  code?: string;
+  message?: string;
+  host?: string;
+}
+
+/** Node puts the system error on the error itself, on `cause`, or in an AggregateError's `errors`. */
+function findSystemError(error: Record<string, unknown>, depth: number): SystemError | undefined {
+  if (depth > 5) return undefined;
+  const code = stringField(error, 'code');
+  if (code && /^(E[A-Z0-9_]+|ERR_[A-Z0-9_]+|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+|HPE_[A-Z_]+)$/.test(code)) {
+    const found: SystemError = { code };
+    const message = stringField(error, 'message');
+    if (message) found.message = message;
+    const host = hostOf(error);
+    if (host) found.host = host;
+    if (!found.host || !found.message) {
+      const inner = nested(error).map((e) => findSystemError(e, depth + 1)).find((e) => e !== undefined);
+      if (inner) return { ...inner, ...found, host: found.host ?? inner.host, message: found.message ?? inner.message };
+    }
+    return found;
+  }
+  return nested(error)
+    .map((e) => findSystemError(e, depth + 1))
+    .find((e) => e !== undefined);
+}
+
+function nested(error: Record<string, unknown>): Record<string, unknown>[] {
+  const inner: unknown[] = [error.cause, ...(Array.isArray(error.errors) ? error.errors : [])];
+  return inner.filter(isRecord);
+}
+
+function hostOf(error: Record<string, unknown>): string | undefined {
+  const hostname = stringField(error, 'hostname');
+  if (hostname) return hostname;
+  const address = stringField(error, 'address');
+  const port = numberField(error, 'port');
+  if (!address) return undefined;
+  return port === undefined ? address : address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+function clip(text: string): string {
+  const oneLine = text.trim();
+  return oneLine.length > MAX_MESSAGE ? `${oneLine.slice(0, MAX_MESSAGE - 1)}…` : oneLine;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringField(value: Record<string, unknown> | undefined, key: string): string | undefined {
+  const field = value?.[key];
+  return typeof field === 'string' ? field : undefined;
+}
+
+function numberField(value: Record<string, unknown> | undefined, key: string): number | undefined {
+  const field = value?.[key];
+  return typeof field === 'number' ? field : undefined;
+}
