@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeStreamCommand, DescribeStreamSummaryCommand, EnableEnhancedMonitoringCommand, ListShardsCommand,
-  ListTagsForStreamCommand, PutRecordCommand, UpdateShardCountCommand,
+  ListStreamsCommand, ListTagsForStreamCommand, PutRecordCommand, UpdateShardCountCommand,
 } from '@aws-sdk/client-kinesis';
 import { startTestSandbox } from '../fixtures/sandbox.js';
 import type { TestSandbox } from '../fixtures/sandbox.js';
@@ -160,6 +160,19 @@ describe('regions', () => {
     expect(summary.arn).toBe('arn:aws:kinesis:ap-northeast-2:000000000000:stream/input-stream');
     expect(summary.mode).toBe('PROVISIONED');
     expect((await box.kinesis('us-east-1').describeStreamSummary('input-stream')).mode).toBe('ON_DEMAND');
+  });
+
+  it('pages ListStreams with NextToken past the first ten names', async () => {
+    const kinesis = box.kinesis('eu-north-1');
+    const names = Array.from({ length: 12 }, (_, index) => `stream-${String(index).padStart(2, '0')}`);
+    for (const name of names) await kinesis.createStream(name, { mode: 'PROVISIONED', shardCount: 1 });
+    const first = await box.client('eu-north-1').send(new ListStreamsCommand({}));
+    expect(first.StreamNames).toEqual(names.slice(0, 10));
+    expect(first.HasMoreStreams).toBe(true);
+    const second = await box.client('eu-north-1').send(new ListStreamsCommand({ NextToken: first.NextToken }));
+    expect(second.StreamNames).toEqual(names.slice(10));
+    expect(second.NextToken).toBeUndefined();
+    expect(await kinesis.listStreams()).toEqual(names);
   });
 
   it('reports an existing stream with AWS in-use text', async () => {
