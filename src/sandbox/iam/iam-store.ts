@@ -34,7 +34,7 @@ export class IamStore {
   create(input: { roleName: string; path: string; assumeRolePolicyDocument: string; description?: string; maxSessionDuration: number; tags: Map<string, string> }): IamRole {
     const role: IamRole = {
       ...input,
-      roleId: `AROA${randomBytes(8).toString('hex').toUpperCase().slice(0, 17)}`,
+      roleId: `AROA${randomBytes(9).toString('hex').toUpperCase().slice(0, 17)}`,
       arn: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role${input.path}${input.roleName}`,
       createDate: new Date(this.clock()),
       inlinePolicies: new Map(),

@@ -25,7 +25,7 @@ const PUT_RECORDS_MAX = 500;
 export interface PipeRunnerOptions {
   /** A Kinesis client for the sandbox endpoint in `region`. */
   kinesisFor(region: string): KinesisClient;
-  /** Time for batching windows and the LATEST position. @default Date.now */
+  /** Time for batching windows. @default Date.now */
   clock?: () => number;
   /** Waits between polls; tests may make it faster. @default setTimeout-based */
   sleep?: (ms: number) => Promise<void>;
@@ -39,6 +39,8 @@ export interface PipeRunStatus {
   checkpoints: Record<string, string>;
   delivered: number;
   filteredOut: number;
+  /** Records read and waiting for their batch (batching window), across shards. */
+  buffered: number;
   /** The last delivery or read failure, if the pipe is retrying. */
   lastError?: string;
 }
@@ -49,8 +51,11 @@ interface Settings {
   targetRegion: string;
   targetStream: string;
   partitionKey: string;
-  startingPosition: 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
-  startingTimestamp?: Date;
+  /**
+   * LATEST and AT_TIMESTAMP read from the trim horizon and skip what arrived before this time
+   * (ms). kinesalite's AT_TIMESTAMP iterator never answers when no record is that recent yet.
+   */
+  skipBefore?: number;
   batchSize: number;
   windowMs: number;
   lanes: number;
@@ -66,6 +71,8 @@ interface Buffered {
   passes: boolean;
   /** Delivered in an earlier attempt at this buffer; never sent again. */
   sent: boolean;
+  /** Before the starting position (LATEST/AT_TIMESTAMP): checkpointed past, never counted. */
+  skipped: boolean;
   bytes: number;
 }
 
@@ -110,10 +117,11 @@ export class PipeRunnerManager {
 
   private startRun(pipe: PipeRecord): void {
     if (this.runners.has(pipe.arn)) return;
-    if (!this.latestFrom.has(pipe.arn)) this.latestFrom.set(pipe.arn, this.clock());
+    // Compared with Kinesis arrival times, so this is wall-clock time, not the injectable clock.
+    if (!this.latestFrom.has(pipe.arn)) this.latestFrom.set(pipe.arn, Date.now());
     let status = this.statuses.get(pipe.arn);
     if (!status) {
-      status = { checkpoints: {}, delivered: 0, filteredOut: 0 };
+      status = { checkpoints: {}, delivered: 0, filteredOut: 0, buffered: 0 };
       this.statuses.set(pipe.arn, status);
     }
     const settings = readSettings(pipe, this.latestFrom.get(pipe.arn) as number);
@@ -142,7 +150,7 @@ function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
   const kinesis = (pipe.sourceParameters.KinesisStreamParameters ?? {}) as Record<string, unknown>;
   const targetKinesis = (pipe.targetParameters.KinesisStreamParameters ?? {}) as Record<string, unknown>;
   const criteria = (pipe.sourceParameters.FilterCriteria ?? {}) as { Filters?: { Pattern?: string }[] };
-  const startingPosition = (kinesis.StartingPosition as Settings['startingPosition'] | undefined) ?? 'LATEST';
+  const startingPosition = (kinesis.StartingPosition as string | undefined) ?? 'LATEST';
   const timestampSeconds = kinesis.StartingPositionTimestamp as number | undefined;
   return {
     region: source.region,
@@ -150,9 +158,8 @@ function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
     targetRegion: target.region,
     targetStream: target.streamName,
     partitionKey: String(targetKinesis.PartitionKey ?? ''),
-    startingPosition,
-    ...(startingPosition === 'LATEST' ? { startingTimestamp: new Date(latestFrom) } : {}),
-    ...(startingPosition === 'AT_TIMESTAMP' && timestampSeconds !== undefined ? { startingTimestamp: new Date(timestampSeconds * 1000) } : {}),
+    ...(startingPosition === 'LATEST' ? { skipBefore: latestFrom } : {}),
+    ...(startingPosition === 'AT_TIMESTAMP' && timestampSeconds !== undefined ? { skipBefore: timestampSeconds * 1000 } : {}),
     batchSize: (kinesis.BatchSize as number | undefined) ?? 100,
     windowMs: ((kinesis.MaximumBatchingWindowInSeconds as number | undefined) ?? 0) * 1000,
     lanes: (kinesis.ParallelizationFactor as number | undefined) ?? 1,
@@ -167,6 +174,7 @@ function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
 class PipeRun {
   private active = true;
   private readonly workers = new Map<string, Promise<void>>();
+  private readonly bufferedByShard = new Map<string, number>();
   private discovery: Promise<void> | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly pollMs: number;
@@ -189,6 +197,8 @@ class PipeRun {
     this.active = false;
     await this.discovery;
     await Promise.all(this.workers.values());
+    // Unsent records are read again from the checkpoint on the next start.
+    this.status.buffered = 0;
   }
 
   /** Lists shards now and every few seconds, so shards added by resharding are read too. */
@@ -207,7 +217,7 @@ class PipeRun {
         for (const shardId of shardIds) {
           if (this.workers.has(shardId)) continue;
           // A shard that appears after the pipe started is new: read it from its beginning.
-          this.workers.set(shardId, this.runShard(shardId, firstRound ? undefined : 'TRIM_HORIZON'));
+          this.workers.set(shardId, this.runShard(shardId, !firstRound));
         }
         firstRound = false;
       } catch (error) {
@@ -217,22 +227,19 @@ class PipeRun {
     }
   }
 
-  private async shardIterator(shardId: string, override: 'TRIM_HORIZON' | undefined): Promise<string | undefined> {
+  private async shardIterator(shardId: string): Promise<string | undefined> {
     const s = this.settings;
     const input: GetShardIteratorCommandInput = { StreamName: s.sourceStream, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' };
     const checkpoint = this.status.checkpoints[shardId];
     if (checkpoint !== undefined) {
       input.ShardIteratorType = 'AFTER_SEQUENCE_NUMBER';
       input.StartingSequenceNumber = checkpoint;
-    } else if (override === undefined && s.startingTimestamp !== undefined) {
-      input.ShardIteratorType = 'AT_TIMESTAMP';
-      input.Timestamp = s.startingTimestamp;
     }
     const result = await this.options.kinesisFor(s.region).send(new GetShardIteratorCommand(input));
     return result.ShardIterator;
   }
 
-  private async runShard(shardId: string, override: 'TRIM_HORIZON' | undefined): Promise<void> {
+  private async runShard(shardId: string, fromNewShard: boolean): Promise<void> {
     const s = this.settings;
     const source = this.options.kinesisFor(s.region);
     let iterator: string | undefined;
@@ -242,14 +249,14 @@ class PipeRun {
     let closed = false;
     while (this.active) {
       try {
-        iterator ??= await this.shardIterator(shardId, override);
+        iterator ??= await this.shardIterator(shardId);
         if (iterator === undefined) return;
         const page = await source.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10000 }));
         iterator = page.NextShardIterator;
         closed = iterator === undefined;
         for (const record of page.Records ?? []) {
           if (buffer.length === 0) bufferedSince = this.clock();
-          buffer.push(this.toBuffered(shardId, record));
+          buffer.push(this.toBuffered(shardId, record, fromNewShard));
         }
       } catch (error) {
         iterator = undefined;
@@ -264,12 +271,18 @@ class PipeRun {
           attempts = 0;
         }
       }
+      this.noteBuffered(shardId, buffer);
       if (closed && buffer.length === 0) return;
       if (this.active) await this.sleep(this.pollMs);
     }
   }
 
-  private toBuffered(shardId: string, record: _Record): Buffered {
+  private noteBuffered(shardId: string, buffer: Buffered[]): void {
+    this.bufferedByShard.set(shardId, buffer.filter((b) => b.passes && !b.sent).length);
+    this.status.buffered = [...this.bufferedByShard.values()].reduce((a, b) => a + b, 0);
+  }
+
+  private toBuffered(shardId: string, record: _Record, fromNewShard: boolean): Buffered {
     const event = buildKinesisPipeEvent(
       {
         shardId,
@@ -280,8 +293,13 @@ class PipeRun {
       },
       { roleArn: this.settings.roleArn, region: this.settings.region, streamArn: this.settings.sourceArn },
     );
+    const { skipBefore } = this.settings;
+    const arrival = record.ApproximateArrivalTimestamp?.getTime() ?? Number.POSITIVE_INFINITY;
+    if (!fromNewShard && skipBefore !== undefined && arrival < skipBefore) {
+      return { event, sequenceNumber: record.SequenceNumber ?? '', passes: false, sent: false, skipped: true, bytes: 0 };
+    }
     const passes = passesFilters(this.settings.filters, event);
-    return { event, sequenceNumber: record.SequenceNumber ?? '', passes, sent: false, bytes: passes ? Buffer.byteLength(JSON.stringify(event)) : 0 };
+    return { event, sequenceNumber: record.SequenceNumber ?? '', passes, sent: false, skipped: false, bytes: passes ? Buffer.byteLength(JSON.stringify(event)) : 0 };
   }
 
   /** Flush at once without a window; with one, when a lane's batch is full, 6 MB is reached, or the window ran out. */
@@ -310,7 +328,7 @@ class PipeRun {
     }
     const results = await Promise.all([...lanes.values()].map((records) => this.deliverLane(records)));
     if (results.every(Boolean)) {
-      this.status.filteredOut += buffer.filter((b) => !b.passes).length;
+      this.status.filteredOut += buffer.filter((b) => !b.passes && !b.skipped).length;
       delete this.status.lastError;
       return true;
     }
