@@ -6,7 +6,7 @@
  */
 import { CloudWatchClient, GetMetricStatisticsCommand, ListMetricsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { AwsQueryProtocol, AwsSmithyRpcV2CborProtocol } from '@aws-sdk/core/protocols';
-import { CreateStreamCommand, PutRecordCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudWatchClient } from '../../src/aws/cloudwatch-client.js';
@@ -187,6 +187,30 @@ describe('SDK v3 CloudWatch (JSON 1.0) against the sandbox', () => {
       new GetMetricStatisticsCommand({ Namespace: 'AWS/Kinesis', MetricName: 'IncomingBytes', StartTime: new Date(T0), EndTime: new Date(T0 + MIN), Period: 90, Statistics: ['Sum'] }),
     );
     await expect(badPeriod).rejects.toMatchObject({ name: 'InvalidParameterValueException', Code: 'InvalidParameterValue', message: 'The parameter Period must be a multiple of 60.' });
+  });
+});
+
+describe('GetRecords metrics', () => {
+  it('files GetRecords calls under the stream their shard iterator points into', async () => {
+    now = T0 + 20 * MIN + 1_000;
+    const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: STREAM, ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }));
+    const first = await kinesis.send(new GetRecordsCommand({ ShardIterator, Limit: 5 }));
+    const second = await kinesis.send(new GetRecordsCommand({ ShardIterator: first.NextShardIterator, Limit: 5 }));
+    expect([first.Records?.length, second.Records?.length]).toEqual([5, 4]);
+
+    now = T0 + 22 * MIN;
+    const output = await cloudWatch().send(
+      new GetMetricStatisticsCommand({
+        Namespace: 'AWS/Kinesis',
+        MetricName: 'GetRecords.Records',
+        Dimensions: [{ Name: 'StreamName', Value: STREAM }],
+        StartTime: new Date(T0 + 20 * MIN),
+        EndTime: new Date(T0 + 21 * MIN),
+        Period: 60,
+        Statistics: ['Sum', 'SampleCount', 'Maximum'],
+      }),
+    );
+    expect(output.Datapoints).toEqual([{ Timestamp: new Date(T0 + 20 * MIN), Sum: 9, SampleCount: 2, Maximum: 5, Unit: 'Count' }]);
   });
 });
 

@@ -76,10 +76,10 @@ export function getMetricStatistics(input: Fields, context: OperationContext): G
   const metricName = requiredString(input, 'MetricName');
   const { start, end } = timeRange(input);
   const period = periodSeconds(input['Period'], 'Period');
-  if (input['ExtendedStatistics'] !== undefined && listOf(input['ExtendedStatistics']).length > 0) {
+  if (input['ExtendedStatistics'] !== undefined && listOf(input['ExtendedStatistics'], 'ExtendedStatistics').length > 0) {
     throw invalidValue('The kinesis-lab sandbox does not keep single samples, so it cannot compute ExtendedStatistics (percentiles); use Statistics.');
   }
-  const statistics = listOf(input['Statistics']).map((value) => String(value));
+  const statistics = listOf(input['Statistics'], 'Statistics').map((value) => String(value));
   if (statistics.length === 0) {
     throw invalidCombination('At least one of the parameters Statistics and ExtendedStatistics must be specified.');
   }
@@ -129,7 +129,7 @@ interface DataCursor {
 }
 
 export function getMetricData(input: Fields, context: OperationContext): GetMetricDataOutput {
-  const queryFields = listOf(input['MetricDataQueries']);
+  const queryFields = listOf(input['MetricDataQueries'], 'MetricDataQueries');
   if (input['MetricDataQueries'] === undefined) throw missingParameter('MetricDataQueries');
   if (queryFields.length === 0) throw invalidValue('The collection MetricDataQueries must not be empty.');
   if (queryFields.length > GET_METRIC_DATA_MAX_QUERIES) {
@@ -238,7 +238,7 @@ function readDataToken(token: string, fingerprint: string, queryCount: number): 
 export function listMetrics(input: Fields, context: OperationContext): ListMetricsOutput {
   const namespace = optionalString(input, 'Namespace');
   const metricName = optionalString(input, 'MetricName');
-  const filters = listOf(input['Dimensions']).map((value, index) => {
+  const filters = listOf(input['Dimensions'], 'Dimensions').map((value, index) => {
     const fields = asFields(value, `Dimensions.member.${index + 1}`);
     return { name: requiredString(fields, 'Name', `Dimensions.member.${index + 1}.Name`), value: optionalString(fields, 'Value') };
   });
@@ -317,7 +317,7 @@ function positiveInteger(value: unknown, name: string): number {
 }
 
 function dimensions(value: unknown, where: string): Dimension[] {
-  return listOf(value).map((entry, index) => {
+  return listOf(value, where).map((entry, index) => {
     const fields = asFields(entry, `${where}.member.${index + 1}`);
     return {
       Name: requiredString(fields, 'Name', `${where}.member.${index + 1}.Name`),
@@ -344,9 +344,9 @@ function missing(name: string): never {
   throw missingParameter(name);
 }
 
-function listOf(value: unknown): unknown[] {
+function listOf(value: unknown, name: string): unknown[] {
   if (value === undefined || value === null || value === '') return [];
-  if (!Array.isArray(value)) throw invalidValue('Expected a list.');
+  if (!Array.isArray(value)) throw invalidValue(`The parameter ${name} must be a list.`);
   return value;
 }
 

@@ -346,6 +346,19 @@ describe('query protocol', () => {
     expect(bad.body.toString()).toContain('<Code>InvalidParameterValue</Code>');
   });
 
+  it('reads query parameters from the URL of a GET', async () => {
+    put(T0, 's1', 10);
+    const response = await service.handle({
+      method: 'GET',
+      url: '/?Action=ListMetrics&Version=2010-08-01&MetricName=IncomingRecords',
+      headers: {},
+      body: Buffer.alloc(0),
+      region: 'us-east-1',
+      service: 'monitoring',
+    });
+    expect(response.body.toString()).toContain('<MetricName>IncomingRecords</MetricName><Dimensions><member><Name>StreamName</Name><Value>s1</Value></member></Dimensions>');
+  });
+
   it('ignores form keys that would reach Object.prototype', async () => {
     const response = await service.handle(queryRequest({ Action: 'ListMetrics', '__proto__.polluted': 'yes', 'Dimensions.member.1.constructor': 'x' }));
     expect(response.status).toBe(200);
