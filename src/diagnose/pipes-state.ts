@@ -82,7 +82,8 @@ const pipeSettling: CatalogEntry = {
 /** The role cannot be assumed by pipes.amazonaws.com: its trust policy is missing or wrong. */
 const pipeRoleTrust: CatalogEntry = {
   kind: 'pipe-role-trust',
-  matches: (input) => failedWith(input, /assume|trust/i),
+  // Not a bare /assume/: an `assumed-role/…` ARN appears in permission messages too.
+  matches: (input) => failedWith(input, /(?:unable to|cannot|could not|permissions? to) assume|sts:AssumeRole|trust (?:policy|relationship)/i),
   diagnose: (input) => {
     const pipe = failure(input) as PipeStateFailure;
     const trust = jsonBlock({

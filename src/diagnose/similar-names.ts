@@ -8,7 +8,8 @@ export function normalizeName(name: string): string {
 /**
  * Names among `candidates` that the learner probably meant by `name`: equal after normalisation,
  * or within two edits (ignoring case). Very short names need the edits to be fewer than half
- * their length, so `ab` does not "resemble" `xy`. The exact name itself is excluded. Closest first.
+ * their length, so `ab` does not "resemble" `xy`. The exact name itself is excluded. Closest first,
+ * ties in code-unit order (not locale order, so the result is the same on every machine).
  */
 export function similarNames(name: string, candidates: readonly string[]): string[] {
   const target = name.toLowerCase();
@@ -20,6 +21,10 @@ export function similarNames(name: string, candidates: readonly string[]): strin
       return { candidate, distance };
     })
     .filter(({ candidate, distance }) => distance <= 2 && distance < Math.min(name.length, candidate.length) / 2)
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .sort((a, b) => a.distance - b.distance || byCodeUnit(a.candidate, b.candidate))
     .map(({ candidate }) => candidate);
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
