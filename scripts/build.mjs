@@ -13,7 +13,8 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
-  external: ['kinesalite', 'react-devtools-core'],
+  external: ['kinesalite'],
+  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs' },
   define: { 'process.env.NODE_ENV': '"production"' },
   // ESM bundles of CommonJS code still call require(); give them one.
   banner: {

@@ -1,7 +1,13 @@
 /**
- * Entry point of the `kinesis-lab` bin. It only prepares the process (colours, warnings) and then loads
- * the composition root lazily, so `--version` and `--help` answer without loading Ink or the SDK.
+ * Entry point of the `kinesis-lab` bin. It prepares the process (colours, warnings), answers
+ * `--version` and `--help` itself, and loads the composition root lazily for everything else, so
+ * those answers never pay for evaluating Ink, React or the AWS SDK.
  */
+import pkg from '../package.json' with { type: 'json' };
+import { helpText } from './cli/help-text.js';
+import { parseCommand } from './cli/parse-args.js';
+import { langFromEnv } from './i18n/lang.js';
+
 const warnings: Error[] = [];
 // The SDK announces its Node version policy with process.emitWarning; printed, it would tear the
 // full-screen UI and pollute --json output. Keep warnings instead, for the plain outputs to show.
@@ -9,5 +15,30 @@ process.removeAllListeners('warning');
 process.on('warning', (warning) => warnings.push(warning));
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
-const { main } = await import('./cli/main.js');
-process.exitCode = await main(process.argv.slice(2), process.env, warnings);
+const argv = process.argv.slice(2);
+const quick = quickAnswer(argv);
+if (quick !== undefined) {
+  process.stdout.write(`${quick}\n`);
+} else {
+  const { main } = await import('./cli/main.js');
+  process.exitCode = await main(argv, process.env, warnings);
+}
+
+/** `--lang` wins over the locale even on `--help`, which parses no other option. */
+function helpLang(args: string[]) {
+  const i = args.indexOf('--lang');
+  const flag = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--lang='))?.slice(7);
+  return flag === 'ko' || flag === 'en' ? flag : langFromEnv(process.env);
+}
+
+/** `--version` and `--help` answered without loading the rest; anything unusual goes to main. */
+function quickAnswer(args: string[]): string | undefined {
+  try {
+    const command = parseCommand(args);
+    if (command.name === 'version') return pkg.version;
+    if (command.name === 'help') return helpText(command.topic, helpLang(args));
+  } catch {
+    // Bad usage: main prints the message in the learner's language and exits 2.
+  }
+  return undefined;
+}

@@ -27,12 +27,14 @@ export function awsSettingsFor(settings: ReadySettings, region = settings.region
 /** Builds the adapters every check and action uses, for one run. */
 export function buildLabContext(settings: ReadySettings, labId: string, ledger: () => SessionLedger = emptyLedger): LabContext {
   const aws = awsSettingsFor(settings);
-  const kinesis = createKinesisAdapter(createKinesisClient(aws));
+  // AWS allows 5 GetRecords per second per shard; a local sandbox has no such limit to respect.
+  const adapterOptions = settings.target === 'sandbox' ? { pageIntervalMs: 0 } : {};
+  const kinesis = createKinesisAdapter(createKinesisClient(aws), adapterOptions);
   const metrics = createStreamMetricsPort(createCloudWatchClient({ ...aws, endpoint: settings.embeddedSandbox ? settings.endpoint : settings.cloudwatchEndpoint }));
   const probes = createRegionProbes((region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })), settings.region);
   return {
     kinesis,
-    producerKinesis: createKinesisAdapter(createKinesisClient(aws, { maxAttempts: 1 })),
+    producerKinesis: createKinesisAdapter(createKinesisClient(aws, { maxAttempts: 1 }), adapterOptions),
     metrics,
     stream: settings.stream,
     region: settings.region,

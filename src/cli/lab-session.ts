@@ -8,7 +8,7 @@ import { reconcileState } from '../engine/progress-codec.js';
 import { configDir, loadProgress, progressPath, saveProgress, type LoadResult } from '../engine/progress-store.js';
 import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { initialState, type LabState } from '../engine/step-state.js';
-import { createSandbox } from '../sandbox/create-sandbox.js';
+import { startLabSandbox } from '../sandbox/lab-sandbox.js';
 import { buildLabContext, type ReadySettings } from './build-lab-context.js';
 import { leaseIsServing, startOrJoinSandbox } from './embedded-sandbox.js';
 import type { GlobalOptions } from './parse-args.js';
@@ -34,7 +34,7 @@ export interface SessionDeps {
   /** Asks the learner for a region when nothing else names one; absent in non-interactive commands. */
   askRegion?: () => Promise<string>;
   /** Options for the embedded sandbox (metrics delay …). */
-  sandboxOptions?: Parameters<typeof createSandbox>[0];
+  sandboxOptions?: Parameters<typeof startLabSandbox>[0];
 }
 
 export class MissingRegionError extends Error {
@@ -63,7 +63,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
       configDir: dir,
       pid: process.pid,
       isServing: leaseIsServing,
-      start: (dataDir) => createSandbox({ ...deps.sandboxOptions, dataDir }),
+      start: (dataDir) => startLabSandbox({ ...deps.sandboxOptions, dataDir }),
     });
     settings.endpoint = sandbox.url;
     closeSandbox = sandbox.stop;

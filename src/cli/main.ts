@@ -6,7 +6,7 @@ import { langFromEnv, type Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
 import { validateRegion } from '../validate/region.js';
 import { checkCommand } from './commands/check-command.js';
-import { produceCommand } from './commands/produce-command.js';
+import { produceCommand, produceOptions } from './commands/produce-command.js';
 import { sandboxCommand } from './commands/sandbox-command.js';
 import { solveCommand } from './commands/solve-command.js';
 import { helpText } from './help-text.js';
@@ -41,6 +41,8 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
     case 'sandbox':
       return withSignal((signal) => sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION));
   }
+  // Flags are checked before anything starts or calls AWS.
+  const produce = command.name === 'produce' ? produceOptions(command) : undefined;
   const interactive = command.name === 'lab' && !command.global.plain && process.stdout.isTTY === true && process.stdin.isTTY === true;
   const session = await openLabSession(command.global, { env, askRegion: interactive ? () => askRegion(lang) : undefined });
   try {
@@ -50,7 +52,7 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
       case 'solve':
         return await solveCommand(session, command.steps, command.json, output);
       case 'produce':
-        return await withSignal((signal) => produceCommand(session, command, output, signal));
+        return await withSignal((signal) => produceCommand(session, command, produce!, output, signal));
       case 'lab':
         return await runLab(session, command.step, interactive, output);
     }

@@ -85,8 +85,8 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       const i = lab.steps.findIndex((s) => s.id === current);
       const target = lab.steps[i - 1];
       if (target) runner.dispatch({ type: 'open-step', step: target.id, at });
-    } else if (input === 's' && code) setUi((u) => ({ ...u, showCode: !u.showCode }));
-    else if (key.tab && ui.showCode) setUi((u) => ({ ...u, codeTab: CODE_TABS[(CODE_TABS.indexOf(u.codeTab) + 1) % CODE_TABS.length]! }));
+    } else if (input === 's' && code) setUi((u) => ({ ...u, showCode: !u.showCode, scroll: 0 }));
+    else if (key.tab && ui.showCode) setUi((u) => ({ ...u, scroll: 0, codeTab: CODE_TABS[(CODE_TABS.indexOf(u.codeTab) + 1) % CODE_TABS.length]! }));
     else if (input === 'h') setUi((u) => ({ ...u, hint: step && step.hints.length > 0 ? (u.hint + 1 >= step.hints.length ? -1 : u.hint + 1) : -1 }));
     else if (input === 'l') setLang((l) => (l === 'en' ? 'ko' : 'en'));
   });

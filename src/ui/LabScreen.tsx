@@ -69,9 +69,7 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
       <Box marginTop={1}>
         <StepList steps={lab.steps} statuses={statuses} current={state.current} lang={lang} m={m} width={SIDEBAR} />
         {ui.showCode && code ? (
-          <Box width={paneWidth} flexDirection="column" height={bodyHeight + 1} overflowY="hidden">
-            <CodePanel code={code} tab={ui.codeTab} m={m} />
-          </Box>
+          <CodePanel code={code} tab={ui.codeTab} m={m} width={paneWidth} height={bodyHeight - 1} scroll={ui.scroll} />
         ) : (
           <StepPane step={step} index={index} lang={lang} m={m} width={paneWidth} height={bodyHeight} scroll={ui.scroll} />
         )}

@@ -25,9 +25,14 @@ export function StepPane({ step, index, lang, m, width, height, scroll }: StepPa
       {step.comingNext && <Text color="yellow">{m.comingNextBody}</Text>}
       <Box height={height} overflowY="hidden" flexDirection="column">
         <Box marginTop={-scroll} flexDirection="column" flexShrink={0}>
-          <Markdown source={step.body[lang]} width={width} />
+          <Markdown source={withoutTitle(step.body[lang])} width={width} />
         </Box>
       </Box>
     </Box>
   );
+}
+
+/** The pane prints the numbered title itself; the text's own leading `# Title` would repeat it. */
+export function withoutTitle(markdown: string): string {
+  return markdown.replace(/^\s*# [^\n]*\n+/, '');
 }

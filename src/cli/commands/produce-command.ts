@@ -30,8 +30,7 @@ export function produceOptions(cmd: ProduceCommand): ProduceOptions {
  * `kinesis-lab produce`: the producer without the TUI. Ctrl+C stops it cleanly; it always ends with one
  * summary line (or one JSON object with --json), and the run is recorded so `check put-records` sees it.
  */
-export async function produceCommand(session: LabSession, cmd: ProduceCommand, output: Output, signal: AbortSignal): Promise<number> {
-  const options = produceOptions(cmd);
+export async function produceCommand(session: LabSession, cmd: ProduceCommand, options: ProduceOptions, output: Output, signal: AbortSignal): Promise<number> {
   const { context, settings } = session;
   let maxRecordBytes: number;
   try {

@@ -1,5 +1,5 @@
 import { messages } from '../../i18n/messages.js';
-import { createSandbox } from '../../sandbox/create-sandbox.js';
+import { startLabSandbox } from '../../sandbox/lab-sandbox.js';
 import { sandboxEnvLines } from '../../sandbox/sandbox-banner.js';
 import type { SandboxOptions } from '../../sandbox/sandbox-types.js';
 import { validateDuration } from '../../validate/producer-options.js';
@@ -39,7 +39,7 @@ export function isExposed(host: string): boolean {
 export async function sandboxCommand(cmd: SandboxCommand, lang: Lang, output: Output, signal: AbortSignal, regionHint?: string): Promise<number> {
   const { options, metricsDelayMs } = sandboxSettings(cmd);
   const m = messages(lang);
-  const sandbox = await createSandbox({ ...options, ...(metricsDelayMs !== undefined ? { metricsDelayMs } : {}) });
+  const sandbox = await startLabSandbox({ ...options, ...(metricsDelayMs !== undefined ? { metricsDelayMs } : {}) });
   const host = options.host ?? '127.0.0.1';
   const shownUrl = sandbox.url;
   output.out(m.sandboxReady(shownUrl));

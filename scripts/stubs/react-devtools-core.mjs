@@ -1,0 +1,2 @@
+// Ink loads React DevTools only when DEV=true; the bundled CLI never ships it.
+export default { initialize() {}, connectToDevTools() {} };

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
+import { jsonLines, runCli, tempHome } from './cli-helpers.js';
+
+describe('built CLI: contract', () => {
+  it('prints its version and help', async () => {
+    const version = await runCli(['--version']);
+    expect(version).toMatchObject({ code: 0, stderr: '' });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = await runCli(['check', '--help', '--lang', 'ko']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('kinesis-lab check [STEP…] [--json]');
+    expect(help.stdout).toContain('종료 코드');
+  });
+
+  it.each([
+    [['--bogus'], 'kinesis-lab: unknown option --bogus for kinesis-lab (run kinesis-lab --help)'],
+    [['check', 'nope'], 'kinesis-lab: unknown step "nope" (steps: create-stream, put-record, put-records, metrics, pipe)'],
+    [['produce', '--count', 'many', '--sandbox'], 'kinesis-lab: --count: '],
+    [['check', '--endpoint-url', 'localhost:4567'], 'kinesis-lab: --endpoint-url "localhost:4567" must start with http:// or https://'],
+    [['check', '--region', 'seoul'], 'kinesis-lab: --region "seoul" is not a region name like ap-northeast-2'],
+  ])('rejects %j with exit 2, one line, no stack', async (args, start) => {
+    const run = await runCli(args, { KINESIS_LAB_HOME: await tempHome() });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.startsWith(start)).toBe(true);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('asks for a region instead of guessing when none is set and no terminal can answer', async () => {
+    const run = await runCli(['check', '--json'], { KINESIS_LAB_HOME: await tempHome() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no AWS region: pass --region, or set AWS_REGION');
+  });
+});
+
+describe('built CLI: steps 1–3 against a sandbox endpoint', () => {
+  let box: TestSandbox;
+  let home: string;
+  const stream = 'e2e-stream';
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    box = await startTestSandbox();
+    home = await tempHome();
+    env = { KINESIS_LAB_HOME: home, AWS_ENDPOINT_URL: box.sandbox.url, AWS_REGION: 'ap-northeast-2' };
+  });
+  afterAll(() => box.stop());
+
+  it('fails create-stream with a diagnosis before the stream exists', async () => {
+    const run = await runCli(['check', 'create-stream', '--json', '--stream', stream], env);
+    expect(run.code).toBe(1);
+    const [line] = jsonLines(run.stdout);
+    expect(line).toMatchObject({ step: 'create-stream', ok: false });
+    expect(Object.keys(line!)).toEqual(['step', 'ok', 'summary', 'evidence', 'fix']);
+    expect(String(line!.fix)).not.toBe('');
+  });
+
+  it('solves create-stream, then checks it in a new process', async () => {
+    const solved = await runCli(['solve', 'create-stream', '--json', '--stream', stream], env);
+    expect(solved.code).toBe(0);
+    expect(jsonLines(solved.stdout)).toEqual([expect.objectContaining({ step: 'create-stream', ok: true })]);
+    const checked = await runCli(['check', 'create-stream', '--stream', stream], env);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain(`PASS create-stream: Stream ${stream} is ACTIVE in ap-northeast-2.`);
+  });
+
+  it('produces with PutRecord and PutRecords, ending with one summary line each, and both checks pass', async () => {
+    const one = await runCli(['produce', '--api', 'put-record', '--count', '25', '--stream', stream], env);
+    expect(one.code).toBe(0);
+    expect(one.stdout.trim()).toMatch(/^Sent 25 records in \d+\.\d s \(\d+ records\/s\) — 0 failed, 0 retried$/);
+    const many = await runCli(['produce', '--api', 'put-records', '--count', '1200', '--json', '--stream', stream], env);
+    expect(many.code).toBe(0);
+    expect(jsonLines(many.stdout)).toEqual([expect.objectContaining({ api: 'put-records', sent: 1200, failed: 0 })]);
+    const checks = await runCli(['check', '--json', '--stream', stream], env);
+    expect(jsonLines(checks.stdout).map((l) => [l.step, l.ok])).toEqual([
+      ['create-stream', true],
+      ['put-record', true],
+      ['put-records', true],
+    ]);
+    expect(checks.code).toBe(0);
+  });
+
+  it('reproduces the workshop classic: the stream exists, but in another region', async () => {
+    const run = await runCli(['check', 'put-record', '--json', '--stream', stream, '--region', 'us-west-2'], env);
+    expect(run.code).toBe(1);
+    const [line] = jsonLines(run.stdout);
+    expect(String(line!.fix)).toContain('ap-northeast-2');
+  });
+});
