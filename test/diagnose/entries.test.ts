@@ -113,7 +113,8 @@ describe('throttling', () => {
   it('PutRecords entries with internal failures only, and with other codes', () => {
     expect(diagnoseThrottledEntries({ InternalFailure: 1 }, AWS_CTX).kind).toBe('records-internal-failure');
     expect(diagnoseThrottledEntries({ KMSThrottlingException: 2 }, AWS_CTX).kind).toBe('records-failed');
-    for (const codes of [{ ProvisionedThroughputExceededException: 1 }, { InternalFailure: 1 }, { KMSThrottlingException: 2 }]) {
+    const summaries: Record<string, number>[] = [{ ProvisionedThroughputExceededException: 1 }, { InternalFailure: 1 }, { KMSThrottlingException: 2 }];
+    for (const codes of summaries) {
       const diagnosis = diagnoseThrottledEntries(codes, AWS_CTX);
       for (const part of [diagnosis.what, diagnosis.why, diagnosis.fix]) {
         expect(part.en).not.toBe('');
