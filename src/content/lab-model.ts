@@ -24,6 +24,11 @@ export interface LabStep {
   check?: KindSpec;
   /** The "do it for me" action; absent when the step has nothing to perform. */
   action?: KindSpec;
+  /**
+   * A step-specific live panel under the text (the metrics chart, the pipe's deliveries), by kind
+   * from `src/ui/panels/panel-registry.ts`. Absent for steps the standard panel covers.
+   */
+  panel?: KindSpec;
   /** Equivalent commands shown after "do it for me", as templates (see `render-solution.ts`). */
   solution?: StepSolution;
   hints: Localized[];

@@ -30,6 +30,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
   const [ui, setUi] = useState<UiState>(initialUiState);
   const [stopping, setStopping] = useState(false);
   const [quitting, setQuitting] = useState(false);
+  const [captured, setCaptured] = useState(false);
   const current = view.state.current;
   const status = view.state.steps[current]?.status ?? 'pending';
   const busy = status === 'acting' || status === 'checking';
@@ -57,6 +58,8 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       onQuit();
       return;
     }
+    // A panel with a form has the keyboard; only quitting goes past it.
+    if (captured) return;
     if (busy) {
       if (input === 'x' || key.escape) {
         setStopping(true);
@@ -104,6 +107,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       code={code}
       now={clock()}
       stopping={stopping}
+      captureKeys={setCaptured}
     />
   );
 }

@@ -8,6 +8,7 @@ import { ActivityPanel } from './ActivityPanel.js';
 import { CodePanel } from './CodePanel.js';
 import { Header } from './Header.js';
 import { KeyBar } from './KeyBar.js';
+import { PANELS } from './panels/panel-registry.js';
 import { RateComparison } from './RateComparison.js';
 import type { ScreenInfo } from './screen-info.js';
 import { StepList } from './StepList.js';
@@ -27,12 +28,13 @@ export interface LabScreenProps {
   code?: Record<CodeTab, string>;
   now: number;
   stopping: boolean;
+  captureKeys(captured: boolean): void;
 }
 
 const SIDEBAR = 30;
 
 /** The whole lab screen; pure: everything it shows comes in through props. */
-export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, now, stopping }: LabScreenProps) {
+export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, now, stopping, captureKeys }: LabScreenProps) {
   const { state } = view;
   const index = lab.steps.findIndex((s) => s.id === state.current);
   const step = lab.steps[index] ?? lab.steps[0]!;
@@ -43,6 +45,7 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
   const bodyHeight = Math.max(4, Math.floor((rows - 8) * 0.45));
   const showRates = step.action?.kind === 'produce' && step.action.params.api === 'put-records';
   const hint = ui.hint >= 0 ? step.hints[ui.hint] : undefined;
+  const Panel = step.panel && !step.comingNext ? PANELS[step.panel.kind] : undefined;
 
   const keys = busy
     ? [{ key: 'x', label: m.keyStop }, { key: 'q', label: m.keyQuit }]
@@ -86,6 +89,9 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
           stopping={stopping}
           comingNext={step.comingNext}
         />
+        {Panel && (
+          <Panel step={step} view={view} info={info} lang={lang} m={m} width={columns} height={Math.max(4, rows - bodyHeight - 10)} now={now} captureKeys={captureKeys} />
+        )}
         {showRates && (
           <RateComparison
             putRecord={bestRate(view.ledger, info.stream, info.region, 'put-record')}

@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
 import type { LabRunner } from '../../runner/lab-runner.js';
 import { LabApp } from '../../ui/LabApp.js';
+import { LabServicesProvider } from '../../ui/lab-services.js';
 import type { ScreenInfo } from '../../ui/screen-info.js';
 import type { CodeTab } from '../../ui/ui-state.js';
 import { createRunner } from '../create-runner.js';
@@ -52,14 +53,16 @@ export async function interactiveLab(session: LabSession, startStep: string | un
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   const app = render(
-    <LabApp
-      lab={session.lab}
-      runner={runner}
-      info={screenInfo(session)}
-      initialLang={session.settings.lang}
-      codeFor={(id) => solutionsFor(session, id)}
-      onQuit={quit}
-    />,
+    <LabServicesProvider context={session.context}>
+      <LabApp
+        lab={session.lab}
+        runner={runner}
+        info={screenInfo(session)}
+        initialLang={session.settings.lang}
+        codeFor={(id) => solutionsFor(session, id)}
+        onQuit={quit}
+      />
+    </LabServicesProvider>,
     { exitOnCtrlC: false, patchConsole: true },
   );
   await quitting;
