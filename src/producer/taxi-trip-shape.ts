@@ -27,22 +27,35 @@ export function isTaxiTrip(value: unknown): boolean {
   return (hasPoint(fields, PICKUP) && hasPoint(fields, DROPOFF)) || hasZoneIds(fields);
 }
 
-const PICKUP = 'pickup|pick|pu|start|origin';
-const DROPOFF = 'dropoff|drop|do|end|destination|dest';
 const PLACE = 'location|loc|point|position|coordinates|coords|coord';
+
+/** Name patterns for one end of the trip: flat latitude, flat longitude, or a nested point. */
+interface PointNames {
+  latitude: RegExp;
+  longitude: RegExp;
+  nested: RegExp;
+}
+
+function pointNames(point: string): PointNames {
+  return {
+    latitude: new RegExp(`^(${point})(${PLACE})?(latitude|lat)$`),
+    longitude: new RegExp(`^(${point})(${PLACE})?(longitude|long|lon|lng)$`),
+    nested: new RegExp(`^(${point})(${PLACE})?$`),
+  };
+}
+
+const PICKUP = pointNames('pickup|pick|pu|start|origin');
+const DROPOFF = pointNames('dropoff|drop|do|end|destination|dest');
 const LATITUDE = /^(latitude|lat)$/;
 const LONGITUDE = /^(longitude|long|lon|lng)$/;
 
-function hasPoint(fields: Map<string, unknown>, point: string): boolean {
-  const flatLat = new RegExp(`^(${point})(${PLACE})?(latitude|lat)$`);
-  const flatLon = new RegExp(`^(${point})(${PLACE})?(longitude|long|lon|lng)$`);
-  const nested = new RegExp(`^(${point})(${PLACE})?$`);
+function hasPoint(fields: Map<string, unknown>, names: PointNames): boolean {
   let lat = false;
   let lon = false;
   for (const [key, fieldValue] of fields) {
-    if (flatLat.test(key) && isLatitude(fieldValue)) lat = true;
-    else if (flatLon.test(key) && isLongitude(fieldValue)) lon = true;
-    else if (nested.test(key) && isPlainObject(fieldValue) && isLatLonObject(fieldValue)) return true;
+    if (names.latitude.test(key) && isLatitude(fieldValue)) lat = true;
+    else if (names.longitude.test(key) && isLongitude(fieldValue)) lon = true;
+    else if (names.nested.test(key) && isPlainObject(fieldValue) && isLatLonObject(fieldValue)) return true;
   }
   return lat && lon;
 }
