@@ -55,11 +55,12 @@ export async function loadLab(dir: string, known: KnownKinds): Promise<Lab> {
       throw new LabLoadError(manifestFile, `steps[${index}].id`, `duplicate step id "${step.id}" (also steps[${first}].id)`);
     }
     seen.set(step.id, index);
-    // A coming-next step may name the check it will get before the engine implements it.
+    // A coming-next step cannot be played, so it may name the check and action it will get before
+    // the engine implements them; the lab then keeps loading while those kinds are being built.
     if (step.check && !step.comingNext && !known.checkKinds.has(step.check.kind)) {
       throw new LabLoadError(manifestFile, `steps[${index}].check.kind`, unknownKind('check', step.check.kind, known.checkKinds));
     }
-    if (step.action && !known.actionKinds.has(step.action.kind)) {
+    if (step.action && !step.comingNext && !known.actionKinds.has(step.action.kind)) {
       throw new LabLoadError(manifestFile, `steps[${index}].action.kind`, unknownKind('action', step.action.kind, known.actionKinds));
     }
   });

@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # Create a provisioned stream and wait until it is ACTIVE.
-set -euo pipefail
 
 aws kinesis create-stream --stream-name {{stream}} --shard-count {{shardCount}} \
   --stream-mode-details StreamMode=PROVISIONED --region {{region}}{{cliEndpoint}}

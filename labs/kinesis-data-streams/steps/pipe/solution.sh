@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # Connect {{stream}} to a second stream, {{stream}}-pipe-out, through an EventBridge Pipe.
-set -euo pipefail
 target={{stream}}-pipe-out
 role={{stream}}-pipe-role
 
@@ -13,9 +12,10 @@ target_arn=$(aws kinesis describe-stream-summary --stream-name "$target" --regio
   --query StreamDescriptionSummary.StreamARN --output text)
 
 # 2. The role the pipe runs as: trusted by EventBridge Pipes, allowed to read the source and write the target.
-role_arn=$(aws iam create-role --role-name "$role" --query Role.Arn --output text{{cliEndpoint}} \
+# IAM is global; the region only tells the CLI where to sign.
+role_arn=$(aws iam create-role --role-name "$role" --query Role.Arn --output text --region {{region}}{{cliEndpoint}} \
   --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pipes.amazonaws.com"},"Action":"sts:AssumeRole"}]}')
-aws iam put-role-policy --role-name "$role" --policy-name kinesis-access{{cliEndpoint}} --policy-document "$(printf '{"Version":"2012-10-17","Statement":[
+aws iam put-role-policy --role-name "$role" --policy-name kinesis-access --region {{region}}{{cliEndpoint}} --policy-document "$(printf '{"Version":"2012-10-17","Statement":[
   {"Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:DescribeStreamSummary","kinesis:GetRecords","kinesis:GetShardIterator","kinesis:ListShards","kinesis:ListStreams","kinesis:SubscribeToShard"],"Resource":"%s"},
   {"Effect":"Allow","Action":["kinesis:PutRecord","kinesis:PutRecords"],"Resource":"%s"}]}' "$source_arn" "$target_arn")"
 sleep 10 # a new IAM role takes a few seconds before a service can assume it

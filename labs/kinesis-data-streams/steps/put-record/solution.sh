@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Send taxi trips one PutRecord call at a time (Ctrl+C stops early).
-set -euo pipefail
+# Usage: bash put-record.sh [count]   (default 200)
+count=${1:-200}
 
 # AWS CLI v2 expects blobs as base64 unless told otherwise; v1 sends the text as given.
 binary_format="--cli-binary-format raw-in-base64-out"
 case "$(aws --version 2>&1)" in aws-cli/1.*) binary_format="" ;; esac
 
-for i in $(seq 1 200); do
+for i in $(seq 1 "$count"); do
   trip_id="trip-$(date +%s)-$i"
   now=$(date -u +%FT%TZ)
   trip=$(printf '{"tripId":"%s","vendorId":%d,"pickupTime":"%s","dropoffTime":"%s","pickupLatitude":40.7%04d,"pickupLongitude":-73.9%04d,"dropoffLatitude":40.7%04d,"dropoffLongitude":-73.9%04d,"passengerCount":%d,"tripDistanceKm":%d.%02d,"fareAmount":%d.%02d,"paymentType":"card","city":"New York"}' \
