@@ -1,7 +1,8 @@
 import { resolveRegion, type RegionSource } from '../aws/resolve-region.js';
 import { langFromEnv, type Lang } from '../i18n/lang.js';
 import type { GlobalOptions } from './parse-args.js';
-import { UsageError } from './usage-error.js';
+import { validateStreamName } from '../validate/stream-name.js';
+import { orUsageError, UsageError } from './usage-error.js';
 
 export const DEFAULT_STREAM = 'input-stream';
 /** The sandbox's region when nothing else names one; learners' tools get it from the printed exports. */
@@ -38,7 +39,7 @@ export function isRegionName(value: string): boolean {
  */
 export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.ProcessEnv, saved?: { stream: string; region: string }): Promise<RunSettings> {
   const lang = global.lang ?? langFromEnv(env);
-  const stream = global.stream ?? saved?.stream ?? DEFAULT_STREAM;
+  const stream = global.stream === undefined ? (saved?.stream ?? DEFAULT_STREAM) : orUsageError(validateStreamName(global.stream), '--stream');
   if (global.region !== undefined && !isRegionName(global.region)) throw new UsageError(`--region "${global.region}" is not a region name like ap-northeast-2`);
 
   const endpointFlag = global.endpointUrl;

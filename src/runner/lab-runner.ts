@@ -17,6 +17,8 @@ import { applyProducerEvent, startLive, type ProducerLive } from './producer-liv
 export interface RunnerView {
   state: LabState;
   ledger: SessionLedger;
+  /** The step the action fields below belong to; the screen shows them only on that step. */
+  actionStep?: string;
   /** When the running (or last) action started. */
   actionStartedAt?: number;
   /** The stream's status while "create stream" waits for ACTIVE. */
@@ -115,7 +117,7 @@ export class LabRunner {
     }
     const action = this.deps.actions[step.action.kind];
     this.abort = new AbortController();
-    this.update({ actionStartedAt: clock(), streamStatus: undefined, producer: undefined, notes: [] });
+    this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, producer: undefined, notes: [] });
     const ctx: ActionContext = {
       ...this.deps.context,
       ledger: () => this.view.ledger,

@@ -31,7 +31,7 @@ export function ActivityPanel(props: ActivityPanelProps) {
         <Spinner label={`${m.acting} · ${m.elapsed(elapsedSeconds)}${streamStatus ? ` · ${m.streamStatus(streamStatus.status)}` : ''}`} />
       )}
       {status === 'checking' && <Spinner label={`${m.checking} · ${m.elapsed(elapsedSeconds)}`} />}
-      {producer && <ProducerPanel live={producer} m={m} stopping={stopping && status === 'acting'} />}
+      {producer && <ProducerPanel live={producer} m={m} stopping={stopping && status === 'acting'} showLog={status === 'acting'} />}
       {status !== 'acting' && notes.map((note, i) => (
         <Text key={i} color="cyan">
           {note[lang]}

@@ -45,6 +45,9 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
   const bodyHeight = Math.max(4, Math.floor((rows - 8) * 0.45));
   const showRates = step.action?.kind === 'produce' && step.action.params.api === 'put-records';
   const hint = ui.hint >= 0 ? step.hints[ui.hint] : undefined;
+  const ownActivity = view.actionStep === step.id;
+  // Everything above and below the activity area has a known height; the area gets the rest and clips.
+  const activityHeight = Math.max(4, rows - (2 + info.notices.length + (view.saveError ? 1 : 0)) - 1 - (bodyHeight + 1) - 1 - 2);
   const Panel = step.panel && !step.comingNext ? PANELS[step.panel.kind] : undefined;
 
   const keys = busy
@@ -77,15 +80,15 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
           <StepPane step={step} index={index} lang={lang} m={m} width={paneWidth} height={bodyHeight} scroll={ui.scroll} />
         )}
       </Box>
-      <Box borderStyle="single" borderLeft={false} borderRight={false} borderBottom={false} borderDimColor flexDirection="column">
+      <Box borderStyle="single" borderLeft={false} borderRight={false} borderBottom={false} borderDimColor flexDirection="column" height={activityHeight + 1} overflowY="hidden">
         <ActivityPanel
           progress={progress}
           lang={lang}
           m={m}
           elapsedSeconds={view.actionStartedAt ? Math.max(0, (now - view.actionStartedAt) / 1000) : 0}
-          streamStatus={view.streamStatus}
-          producer={view.producer}
-          notes={view.notes}
+          streamStatus={ownActivity ? view.streamStatus : undefined}
+          producer={ownActivity ? view.producer : undefined}
+          notes={ownActivity ? view.notes : []}
           stopping={stopping}
           comingNext={step.comingNext}
         />

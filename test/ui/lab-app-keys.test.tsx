@@ -1,0 +1,87 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import type { ActionFn } from '../../src/actions/action-registry.js';
+import type { LabContext } from '../../src/checks/check-context.js';
+import type { CheckFn } from '../../src/checks/check-registry.js';
+import type { Lab } from '../../src/content/lab-model.js';
+import { emptyLedger } from '../../src/engine/session-ledger.js';
+import { initialState } from '../../src/engine/step-state.js';
+import { LabRunner } from '../../src/runner/lab-runner.js';
+import { LabApp } from '../../src/ui/LabApp.js';
+
+const t = (en: string, ko: string) => ({ en, ko });
+const lab: Lab = {
+  formatVersion: 1,
+  id: 'fixture',
+  dir: '/nowhere',
+  title: t('Fixture', '연습'),
+  summary: t('s', 's'),
+  steps: [
+    { id: 'one', title: t('First step', '첫 단계'), body: t('Text one.', '첫 설명.'), check: { kind: 'done', params: {} }, action: { kind: 'do', params: {} }, hints: [], comingNext: false },
+    { id: 'two', title: t('Second step', '둘째 단계'), body: t('Text two.', '둘째 설명.'), check: { kind: 'done', params: {} }, hints: [], comingNext: false },
+  ],
+};
+
+function setup() {
+  let did = false;
+  const checks: Record<string, CheckFn> = {
+    done: async (_c, step) => ({ step, outcome: did ? 'passed' : 'failed', summary: did ? t('All good.', '좋습니다.') : t('Not yet.', '아직입니다.'), evidence: [] }),
+  };
+  const actions: Record<string, ActionFn> = {
+    do: async () => {
+      did = true;
+      return { ok: true, notes: [t('Did it.', '했습니다.')] };
+    },
+  };
+  const context = { stream: 's', region: 'us-east-1', sandbox: true, ledger: emptyLedger, diagnose: async () => ({ kind: 'x', what: t('x', 'x'), why: t('x', 'x'), fix: t('x', 'x') }), clock: () => 0, sleep: async () => undefined } as unknown as LabContext;
+  const runner = new LabRunner({ lab, context, checks, actions, initial: { state: initialState('fixture', ['one', 'two']), ledger: emptyLedger() }, save: async () => undefined, clock: () => 0 });
+  let quit = 0;
+  const app = render(
+    <LabApp lab={lab} runner={runner} info={{ target: 'sandbox', endpoint: 'http://127.0.0.1:1', region: 'us-east-1', regionSource: 'flag', stream: 's', notices: [] }} initialLang="en" codeFor={() => undefined} onQuit={() => (quit += 1)} />,
+  );
+  return { app, runner, quits: () => quit };
+}
+
+/** Lets the runner's promises and the view's 80 ms redraw throttle settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+describe('LabApp keys', () => {
+  it('d does the step and shows the check; l switches language; n moves on; q quits', async () => {
+    const { app, runner, quits } = setup();
+    await settle();
+    app.stdin.write('c');
+    await settle();
+    expect(app.lastFrame()).toContain('✘ Check failed: Not yet.');
+    app.stdin.write('d');
+    await settle();
+    expect(runner.current.state.steps.one?.status).toBe('passed');
+    expect(app.lastFrame()).toContain('✔ Check passed: All good.');
+    expect(app.lastFrame()).toContain('Did it.');
+    app.stdin.write('l');
+    await settle();
+    expect(app.lastFrame()).toContain('✔ 확인 통과: 좋습니다.');
+    app.stdin.write('n');
+    await settle();
+    expect(runner.current.state.current).toBe('two');
+    expect(app.lastFrame()).toContain('2. 둘째 단계');
+    expect(app.lastFrame()).not.toContain('했습니다.');
+    app.stdin.write('q');
+    await settle();
+    expect(quits()).toBe(1);
+    app.unmount();
+  });
+
+  it('m is "I will do it myself": nothing runs until c', async () => {
+    const { app, runner } = setup();
+    await settle();
+    app.stdin.write('m');
+    await settle();
+    expect(runner.current.state.steps.one).toMatchObject({ status: 'in-progress', mode: 'manual' });
+    expect(app.lastFrame()?.replace(/\s+/g, ' ')).toContain('Press c when you are done and the runner checks.');
+    app.stdin.write('1');
+    app.stdin.write('2');
+    await settle();
+    expect(runner.current.state.current).toBe('two');
+    app.unmount();
+  });
+});
