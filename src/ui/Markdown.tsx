@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
+import { memo, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import stringWidth from 'string-width';
 
@@ -17,14 +18,15 @@ export interface MarkdownProps {
  * links, nested lists, fenced code, blockquotes as notes, tables, rules) with Ink components.
  * Colour goes through Ink, so NO_COLOR and tests see plain text.
  */
-export function Markdown({ source, width }: MarkdownProps): ReactNode {
-  const tokens = new Lexer({ gfm: true }).lex(source);
+export const Markdown = memo(function Markdown({ source, width }: MarkdownProps): ReactNode {
+  // The step text sits beside live panels that redraw often; its tree only changes with its props.
+  const blocks = useMemo(() => renderBlocks(new Lexer({ gfm: true }).lex(source), { listDepth: 0, width }), [source, width]);
   return (
     <Box flexDirection="column" gap={1} width={width}>
-      {renderBlocks(tokens, { listDepth: 0, width })}
+      {blocks}
     </Box>
   );
-}
+});
 
 const BULLETS = ['•', '◦', '▪'];
 
