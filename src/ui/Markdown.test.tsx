@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { labDir } from '../content/locate-labs.js';
-import { fitColumns, Markdown } from './Markdown.js';
+import { fitColumns, Markdown, wrapRuns } from './Markdown.js';
 
 /** The frame as a learner without colour sees it. */
 function frame(source: string, width?: number): string {
@@ -38,6 +38,16 @@ describe('Markdown', () => {
 
   it('wraps paragraphs to the given width', () => {
     expect(frame('Each shard accepts up to 1,000 records per second.', 20)).toBe(lines('Each shard accepts', 'up to 1,000 records', 'per second.'));
+  });
+
+  it('starts no wrapped line with a space, even when the line before fills the width exactly', () => {
+    // "every shard-hour," is 17 columns: Ink's own wrapping would start the next line with " used".
+    expect(frame('every shard-hour, used or not', 17)).toBe(lines('every shard-hour,', 'used or not'));
+    expect(frame('샤드 하나는 쓰기를 초당 레코드 1,000개까지 받습니다.', 18)).toBe(lines('샤드 하나는 쓰기를', '초당 레코드', '1,000개까지', '받습니다.'));
+  });
+
+  it('keeps styled words whole across style changes when wrapping', () => {
+    expect(frame('A **shard-hour**는 one shard for an hour.', 16)).toBe(lines('A shard-hour는', 'one shard for an', 'hour.'));
   });
 
   it('renders nested unordered lists with a bullet per level and hanging indent', () => {
@@ -95,10 +105,10 @@ describe('Markdown', () => {
   });
 
   it('wraps a table that is too wide inside its cells, keeping the columns aligned', () => {
-    expect(frame('| Mode | You pay for |\n|---|---|\n| Provisioned | every shard-hour, used or not |\n| On-demand | data |', 31)).toBe(
+    expect(frame('| Mode | You pay for |\n|---|---|\n| Provisioned | every shard-hour, used or not |\n| On-demand | data |', 30)).toBe(
       lines(
         'Mode         You pay for',
-        '───────────────────────────────',
+        '──────────────────────────────',
         'Provisioned  every shard-hour,',
         '             used or not',
         'On-demand    data',
@@ -112,6 +122,25 @@ describe('Markdown', () => {
 
   it('shows raw HTML as written rather than dropping it', () => {
     expect(frame('<details>open me</details>')).toBe('<details>open me</details>');
+  });
+});
+
+describe('wrapRuns', () => {
+  const plain = (text: string) => ({ text, style: {} });
+  const joined = (runs: { text: string }[]) => runs.map((run) => run.text).join('');
+
+  it('breaks at spaces, dropping the space at the break and collapsing repeated spaces', () => {
+    expect(joined(wrapRuns([plain('one  two three')], 7))).toBe('one two\nthree');
+  });
+
+  it('cuts a word longer than the line, by display width', () => {
+    expect(joined(wrapRuns([plain('a shardId-000000000000')], 8))).toBe('a\nshardId-\n00000000\n0000');
+    expect(joined(wrapRuns([plain('프로비저닝모드')], 6))).toBe('프로비\n저닝모\n드');
+  });
+
+  it('keeps explicit line breaks and each run its style', () => {
+    const runs = wrapRuns([plain('see'), { text: ' PutRecords', style: { color: 'yellow' } }, plain('\nnext')], 20);
+    expect(runs).toEqual([plain('see'), plain(' '), { text: 'PutRecords', style: { color: 'yellow' } }, plain('\n'), plain('next')]);
   });
 });
 

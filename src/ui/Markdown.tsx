@@ -47,18 +47,14 @@ function renderBlock(token: Token, key: number, ctx: BlockContext): ReactNode {
   switch (token.type) {
     case 'heading': {
       const { depth, tokens } = token as Tokens.Heading;
-      return (
-        <Text key={key} bold underline={depth === 1} color={depth <= 2 ? 'cyan' : undefined}>
-          {renderInline(tokens)}
-        </Text>
-      );
+      return <InlineText key={key} tokens={tokens} width={ctx.width} style={{ bold: true, underline: depth === 1, ...(depth <= 2 ? { color: 'cyan' } : {}) }} />;
     }
     case 'paragraph':
-      return <Text key={key}>{renderInline((token as Tokens.Paragraph).tokens)}</Text>;
+      return <InlineText key={key} tokens={(token as Tokens.Paragraph).tokens} width={ctx.width} />;
     case 'text': {
       // A tight list item's text; it may hold inline tokens or just a string.
       const text = token as Tokens.Text;
-      return <Text key={key}>{text.tokens ? renderInline(text.tokens) : softBreaks(text.text)}</Text>;
+      return <InlineText key={key} tokens={text.tokens ?? [{ type: 'text', raw: text.raw, text: text.text }]} width={ctx.width} />;
     }
     case 'list':
       return renderList(token as Tokens.List, key, ctx);
@@ -156,7 +152,7 @@ function renderTable(table: Tokens.Table, key: number, available: number | undef
         // The header's rule is its cells' bottom border, so it shrinks with the columns instead of wrapping.
         {...(header ? { borderStyle: 'single', borderTop: false, borderLeft: false, borderRight: false, borderDimColor: true } : {})}
       >
-        <Text bold={header}>{renderInline(tokens)}</Text>
+        <InlineText tokens={tokens} width={widths[c]} style={{ bold: header }} />
       </Box>
     );
   };
@@ -203,99 +199,137 @@ export function fitColumns(natural: number[], longestWord: number[], available: 
   return widths;
 }
 
-function renderInline(tokens: Token[]): ReactNode[] {
-  return tokens.map((token, i) => {
+/** How one run of inline text is styled; the keys are Ink `<Text>` props. */
+export interface RunStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  dimColor?: boolean;
+  color?: string;
+}
+
+/** A piece of inline text in one style. A paragraph is a list of runs. */
+export interface Run {
+  text: string;
+  style: RunStyle;
+}
+
+/**
+ * Inline tokens as styled runs: nested emphasis becomes merged styles, a link its text plus URL.
+ * Hard-wrapped source lines are joined with a space, as Markdown does.
+ */
+function inlineRuns(tokens: Token[], style: RunStyle = {}): Run[] {
+  return tokens.flatMap((token): Run[] => {
     switch (token.type) {
       case 'strong':
-        return (
-          <Text key={i} bold>
-            {renderInline((token as Tokens.Strong).tokens)}
-          </Text>
-        );
+        return inlineRuns((token as Tokens.Strong).tokens, { ...style, bold: true });
       case 'em':
-        return (
-          <Text key={i} italic>
-            {renderInline((token as Tokens.Em).tokens)}
-          </Text>
-        );
+        return inlineRuns((token as Tokens.Em).tokens, { ...style, italic: true });
       case 'del':
-        return (
-          <Text key={i} strikethrough>
-            {renderInline((token as Tokens.Del).tokens)}
-          </Text>
-        );
+        return inlineRuns((token as Tokens.Del).tokens, { ...style, strikethrough: true });
       case 'codespan':
-        return (
-          <Text key={i} color="yellow">
-            {(token as Tokens.Codespan).text}
-          </Text>
-        );
+        return [{ text: (token as Tokens.Codespan).text, style: { ...style, color: 'yellow' } }];
       case 'link':
-      case 'image':
-        return renderLink(token as Tokens.Link | Tokens.Image, i);
+      case 'image': {
+        // A terminal cannot follow a link, so the URL is printed after the text (once, for bare URLs).
+        const link = token as Tokens.Link | Tokens.Image;
+        const label = link.type === 'image' ? [{ text: link.text, style }] : inlineRuns(link.tokens, style);
+        const labelText = label.map((run) => run.text).join('');
+        if (labelText === link.href || labelText === '') return [{ text: link.href, style: { ...style, color: 'blue', underline: true } }];
+        return [...label.map((run) => ({ text: run.text, style: { ...run.style, color: 'blue' } })), { text: ` (${link.href})`, style: { ...style, dimColor: true } }];
+      }
       case 'br':
-        return '\n';
+        return [{ text: '\n', style }];
       case 'text': {
         const text = token as Tokens.Text;
-        return text.tokens ? <Text key={i}>{renderInline(text.tokens)}</Text> : softBreaks(text.text);
+        return text.tokens ? inlineRuns(text.tokens, style) : [{ text: text.text.replace(/\n/g, ' '), style }];
       }
       default:
         // escape, inline html: their text as written.
-        return 'text' in token && typeof token.text === 'string' ? token.text : token.raw;
+        return [{ text: 'text' in token && typeof token.text === 'string' ? token.text : token.raw, style }];
     }
   });
 }
 
-/** A terminal cannot follow a link, so the URL is printed after the text (once, for bare URLs). */
-function renderLink(link: Tokens.Link | Tokens.Image, key: number): ReactNode {
-  const label = link.type === 'image' ? link.text : plainText(link.tokens);
-  if (label === link.href || label === '') {
-    return (
-      <Text key={key} color="blue" underline>
-        {link.href}
-      </Text>
-    );
+/** The characters `inlineRuns` prints, for measuring table columns. */
+function plainText(tokens: Token[]): string {
+  return inlineRuns(tokens)
+    .map((run) => run.text)
+    .join('');
+}
+
+/**
+ * Breaks runs into lines of at most `width` columns at spaces (words wider than a line are cut),
+ * collapsing runs of spaces and dropping the space at each break. Ink's own wrapping keeps that
+ * space at the start of the next line whenever a line fills exactly, which Korean text hits often.
+ */
+export function wrapRuns(runs: readonly Run[], width: number): Run[] {
+  const out: Run[] = [];
+  let lineWidth = 0;
+  let word: Run[] = [];
+  let wordWidth = 0;
+  let spaceBefore = false;
+
+  const newline = () => {
+    out.push({ text: '\n', style: {} });
+    lineWidth = 0;
+  };
+  const flushWord = () => {
+    if (word.length === 0) return;
+    if (lineWidth > 0 && lineWidth + (spaceBefore ? 1 : 0) + wordWidth > width) newline();
+    else if (lineWidth > 0 && spaceBefore) {
+      out.push({ text: ' ', style: {} });
+      lineWidth += 1;
+    }
+    for (const piece of word) {
+      if (wordWidth <= width) {
+        out.push(piece);
+        lineWidth += stringWidth(piece.text);
+        continue;
+      }
+      for (const char of piece.text) {
+        const charWidth = stringWidth(char);
+        if (lineWidth > 0 && lineWidth + charWidth > width) newline();
+        out.push({ text: char, style: piece.style });
+        lineWidth += charWidth;
+      }
+    }
+    word = [];
+    wordWidth = 0;
+    spaceBefore = false;
+  };
+
+  for (const run of runs) {
+    for (const part of run.text.split(/( +|\n)/)) {
+      if (part === '') continue;
+      if (part === '\n') {
+        flushWord();
+        newline();
+      } else if (part.startsWith(' ')) {
+        flushWord();
+        spaceBefore = true;
+      } else {
+        word.push({ text: part, style: run.style });
+        wordWidth += stringWidth(part);
+      }
+    }
   }
+  flushWord();
+  return out;
+}
+
+/** Runs as one Ink `<Text>`, pre-wrapped when the width is known. */
+function InlineText({ tokens, width, style }: { tokens: Token[]; width: number | undefined; style?: RunStyle }): ReactNode {
+  const runs = inlineRuns(tokens);
+  const lines = width === undefined ? runs : wrapRuns(runs, width);
   return (
-    <Text key={key}>
-      <Text color="blue">{link.type === 'image' ? label : renderInline(link.tokens)}</Text>
-      <Text dimColor> ({link.href})</Text>
+    <Text {...style}>
+      {lines.map((run, i) => (
+        <Text key={i} {...run.style}>
+          {run.text}
+        </Text>
+      ))}
     </Text>
   );
-}
-
-/** Markdown joins hard-wrapped source lines with a space; Ink re-wraps them to the terminal. */
-function softBreaks(text: string): string {
-  return text.replace(/\n/g, ' ');
-}
-
-/** The characters `renderInline` prints, for measuring table columns. */
-function plainText(tokens: Token[]): string {
-  return tokens
-    .map((token) => {
-      switch (token.type) {
-        case 'strong':
-        case 'em':
-        case 'del':
-          return plainText((token as Tokens.Strong).tokens);
-        case 'link': {
-          const link = token as Tokens.Link;
-          const label = plainText(link.tokens);
-          return label === link.href || label === '' ? link.href : `${label} (${link.href})`;
-        }
-        case 'image': {
-          const image = token as Tokens.Image;
-          return image.text === '' ? image.href : `${image.text} (${image.href})`;
-        }
-        case 'br':
-          return '\n';
-        case 'text': {
-          const text = token as Tokens.Text;
-          return text.tokens ? plainText(text.tokens) : softBreaks(text.text);
-        }
-        default:
-          return 'text' in token && typeof token.text === 'string' ? token.text : token.raw;
-      }
-    })
-    .join('');
 }
