@@ -6,10 +6,11 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { awsJsonError, internalFailure, unknownOperation } from './aws-json-error.js';
-import { bodyFormat, decodeBody } from './kinesis-body-codec.js';
+import { bodyFormat, decodeBody, encodeBody } from './kinesis-body-codec.js';
 import { answerKinesisCall, KINESIS_TARGET_PREFIX, passableHeaders, streamNameOf } from './kinesis-front.js';
 import type { KinesisReply } from './kinesis-front.js';
 import { KinesalitePool } from './kinesalite-pool.js';
+import { createFaultInjector, type FaultedReply } from './faults/fault-injector.js';
 import type {
   KinesisCallEvent, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService,
 } from './sandbox-types.js';
@@ -30,6 +31,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   const services: SandboxService[] = [];
   const listeners = new Set<(event: KinesisCallEvent) => void>();
+  const faults = options.faults ? createFaultInjector(options.faults, { clock }) : undefined;
 
   function emit(event: KinesisCallEvent): void {
     for (const listener of listeners) {
@@ -41,7 +43,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     }
   }
 
-  async function answer(incoming: IncomingMessage, body: Buffer): Promise<SandboxResponse | KinesisReply> {
+  async function answer(incoming: IncomingMessage, body: Buffer): Promise<SandboxResponse | FaultedReply> {
     const url = incoming.url ?? '/';
     const method = incoming.method ?? 'GET';
     const headers = flatHeaders(incoming);
@@ -68,16 +70,19 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return unknownOperation(method, url, target, scope.service);
   }
 
-  async function answerKinesis(request: SandboxRequest, operation: string): Promise<KinesisReply> {
+  async function answerKinesis(request: SandboxRequest, operation: string): Promise<FaultedReply> {
     const at = clock();
     const format = bodyFormat(request.headers['content-type']);
     const decoded = decodeBody(request.body, format);
     const backend = await pool.backend(request.region);
     pool.noteOperation(operation);
-    const reply = await answerKinesisCall(backend, {
-      operation, method: request.method, url: request.url, headers: forwardableHeaders(request.headers), body: request.body, format, request: decoded,
-    });
-    if (listeners.size > 0) {
+    const headers = forwardableHeaders(request.headers);
+    const forward = (op: string, changed?: Record<string, unknown>): Promise<KinesisReply> => answerKinesisCall(backend, changed === undefined
+      ? { operation: op, method: request.method, url: request.url, headers, body: request.body, format, request: decoded }
+      : { operation: op, method: request.method, url: request.url, headers: { ...headers, 'x-amz-target': `${KINESIS_TARGET_PREFIX}${op}` }, body: encodeBody(changed, format), format, request: changed });
+    const reply: FaultedReply = faults ? await faults.answer({ region: request.region, operation, format, request: decoded }, forward) : await forward(operation);
+    // A connection dropped before the call reached the stream: AWS would have seen nothing to record.
+    if (listeners.size > 0 && reply.reset !== 'before') {
       const response = reply.response ?? decodeBody(reply.body, bodyFormat(reply.headers['content-type']));
       const streamName = streamNameOf(decoded);
       emit({
@@ -176,8 +181,13 @@ function readBody(incoming: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function send(outgoing: ServerResponse, response: SandboxResponse | KinesisReply): void {
+function send(outgoing: ServerResponse, response: SandboxResponse | FaultedReply): void {
   if (outgoing.headersSent) return;
+  if ('reset' in response && response.reset) {
+    // A TCP reset, as a dropped connection looks to the client: no status, no body.
+    outgoing.socket?.resetAndDestroy();
+    return;
+  }
   const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
   const headers = passableHeaders(response.headers);
   headers['content-length'] = String(body.length);

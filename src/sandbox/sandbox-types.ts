@@ -1,3 +1,5 @@
+import type { FaultSpec } from './faults/fault-spec.js';
+
 /**
  * The sandbox's public contract. `createSandbox(options)` (create-sandbox.ts) returns a `Sandbox`;
  * the CLI, the integration tests and later services (CloudWatch, Pipes, faults) all build on it.
@@ -34,6 +36,8 @@ export interface SandboxOptions {
   metricsDelayMs?: number;
   /** Wall clock for metrics and the call log; tests inject a fake. @default Date.now */
   clock?: () => number;
+  /** Faults to inject on purpose (throttling, 5xx, resets, latency); none when absent. See faults/fault-spec.ts. */
+  faults?: FaultSpec;
 }
 
 /** One Kinesis call the sandbox forwarded, as later services (metrics, faults, pipes) see it. */
