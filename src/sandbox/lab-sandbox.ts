@@ -1,16 +1,25 @@
 import { attachCloudWatch } from './cloudwatch/cloudwatch-service.js';
 import { createSandbox } from './create-sandbox.js';
+import { attachPipes } from './pipes/attach-pipes.js';
 import type { Sandbox, SandboxOptions } from './sandbox-types.js';
 
+export interface LabSandboxOptions extends SandboxOptions {
+  /** Milliseconds a new pipe stays CREATING; AWS takes a minute or two, practice needs seconds. @default 3000 */
+  pipeCreatingMs?: number;
+}
+
 /**
- * The sandbox as learners get it: Kinesis plus CloudWatch metrics for its streams on one endpoint.
- * `createSandbox` alone stays the bare fixture; every service the lab needs is attached here.
+ * The sandbox as learners get it: Kinesis, CloudWatch metrics for its streams, EventBridge Pipes
+ * and the IAM calls the lab makes, on one endpoint. `createSandbox` alone stays the bare fixture;
+ * every service the lab needs is attached here.
  */
-export async function startLabSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+export async function startLabSandbox(options: LabSandboxOptions = {}): Promise<Sandbox> {
   const sandbox = await createSandbox(options);
   attachCloudWatch(sandbox, {
     ...(options.metricsDelayMs !== undefined ? { delayMs: options.metricsDelayMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  // Pipes keep wall-clock time: LATEST and batching windows compare with Kinesis arrival times.
+  attachPipes(sandbox, options.pipeCreatingMs !== undefined ? { creatingDelayMs: options.pipeCreatingMs } : {});
   return sandbox;
 }

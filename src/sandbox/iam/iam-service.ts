@@ -59,6 +59,13 @@ export function createIamService(store: IamStore): SandboxService {
       role.inlinePolicies.set(policyName, document);
       return '';
     },
+    UpdateAssumeRolePolicy: (p) => {
+      const role = existingRole(p);
+      const document = required(p, 'PolicyDocument');
+      checkPolicyDocument(document);
+      role.assumeRolePolicyDocument = document;
+      return '';
+    },
     GetRolePolicy: (p) => {
       const role = existingRole(p);
       const policyName = required(p, 'PolicyName');
