@@ -2,7 +2,9 @@
  * Stand-in for `kinesis-lab sandbox` and `kinesis-lab produce`, with the same flags, for
  * scripts/bench-producer when the built CLI is not there (or with --inproc). It runs the very same
  * runProducer, SDK client and adapter, so the figures are the producer's own; it only skips the
- * CLI's progress file and error diagnosis. Adds `--concurrency` to measure the PutRecords default.
+ * CLI's progress file and error diagnosis. Adds `--concurrency` to measure the PutRecords default, and
+ * `--heap-marks 10000,100000` (run node with --expose-gc): at each mark of acknowledged records it
+ * collects garbage and prints `{"heapMark":N,"heapUsedBytes":B}` on stderr, the memory the run still holds.
  *
  *   node .bench/bench-producer-inproc.mjs sandbox --port 4567
  *   node .bench/bench-producer-inproc.mjs produce --api put-records --count 100000 \
@@ -12,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createKinesisAdapter } from '../src/aws/kinesis-adapter.js';
 import { createKinesisClient } from '../src/aws/kinesis-client.js';
 import { formatSummaryLine } from '../src/producer/format-summary.js';
-import type { ProducerApi } from '../src/producer/producer-types.js';
+import type { ProducerApi, ProducerEvent } from '../src/producer/producer-types.js';
 import { runProducer } from '../src/producer/run-producer.js';
 import { createSandbox } from '../src/sandbox/create-sandbox.js';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/sandbox-types.js';
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     region: { type: 'string' },
     stream: { type: 'string' },
     json: { type: 'boolean' },
+    'heap-marks': { type: 'string' },
   },
 });
 
@@ -70,6 +73,7 @@ if (mode === 'sandbox') {
     concurrency: values.concurrency === undefined ? undefined : Number(values.concurrency),
     maxRecordBytes,
     signal: stop.signal,
+    ...(values['heap-marks'] ? { onEvent: heapReporter(values['heap-marks']) } : {}),
   });
   client.destroy();
   const { error, ...summary } = result;
@@ -81,6 +85,23 @@ if (mode === 'sandbox') {
 } else {
   console.error('usage: bench-producer-inproc sandbox --port N | produce --api put-record|put-records …');
   process.exitCode = 2;
+}
+
+/** Reports the live heap after a full collection each time the acknowledged count passes a mark. */
+function heapReporter(marksText: string): (event: ProducerEvent) => void {
+  const marks = marksText.split(',').map(Number).sort((a, b) => a - b);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('--heap-marks needs node --expose-gc');
+  let acknowledged = 0;
+  return (event) => {
+    if (event.type !== 'batch-sent') return;
+    acknowledged += event.records - event.failed;
+    while (marks.length > 0 && acknowledged >= (marks[0] as number)) {
+      const mark = marks.shift() as number;
+      gc();
+      console.error(JSON.stringify({ heapMark: mark, heapUsedBytes: process.memoryUsage().heapUsed }));
+    }
+  };
 }
 
 function parseDuration(text: string): number {
