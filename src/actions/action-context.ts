@@ -8,6 +8,8 @@ import type { ProducerApi, ProducerEvent, ProducerSummary } from '../producer/pr
 export type ActionProgress =
   | { type: 'note'; text: Localized }
   | { type: 'stream-status'; status: string; elapsedMs: number }
+  /** The pipe's CurrentState (and StateReason) while "create pipe" waits for RUNNING. */
+  | { type: 'pipe-status'; state: string; reason?: string; elapsedMs: number }
   | { type: 'producer-started'; api: ProducerApi; at: number }
   | { type: 'producer'; event: ProducerEvent }
   | { type: 'producer-summary'; summary: ProducerSummary };

@@ -1,0 +1,83 @@
+/**
+ * The narrow view of IAM that step 5 uses: one execution role with an inline policy, over SDK v3's
+ * IAMClient. IAM is global; the region only decides where requests are signed.
+ */
+import http from 'node:http';
+import {
+  CreateRoleCommand, GetRoleCommand, IAMClient, PutRolePolicyCommand, TagRoleCommand, UpdateAssumeRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import type { IAMClientConfig } from '@aws-sdk/client-iam';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsSettings } from './aws-settings.js';
+
+export interface RoleDescription {
+  name: string;
+  arn: string;
+  /** The trust policy as JSON text (IAM returns it URL-encoded; this is decoded). */
+  trustPolicy: string;
+}
+
+export interface IamRolePort {
+  /** The role, or undefined when there is none (NoSuchEntity). */
+  getRole(name: string): Promise<RoleDescription | undefined>;
+  createRole(input: { name: string; trustPolicy: string; description: string; tags: Record<string, string> }): Promise<RoleDescription>;
+  updateTrustPolicy(name: string, trustPolicy: string): Promise<void>;
+  /** Creates or replaces the inline policy of that name. */
+  putRolePolicy(roleName: string, policyName: string, document: string): Promise<void>;
+  tagRole(name: string, tags: Record<string, string>): Promise<void>;
+}
+
+export function createIamClient(settings: AwsSettings): IAMClient {
+  const config: IAMClientConfig = { region: settings.region };
+  if (settings.profile) config.profile = settings.profile;
+  if (settings.credentials) config.credentials = { ...settings.credentials };
+  if (settings.endpoint) {
+    config.endpoint = settings.endpoint;
+    config.requestHandler = new NodeHttpHandler({ httpAgent: new http.Agent({ keepAlive: true }), connectionTimeout: 5_000, requestTimeout: 30_000 });
+  }
+  return new IAMClient(config);
+}
+
+export function createIamRoleAdapter(client: IAMClient): IamRolePort {
+  return {
+    async getRole(name) {
+      try {
+        const out = await client.send(new GetRoleCommand({ RoleName: name }));
+        return { name, arn: out.Role?.Arn ?? '', trustPolicy: decodePolicy(out.Role?.AssumeRolePolicyDocument) };
+      } catch (error) {
+        if ((error as { name?: string }).name === 'NoSuchEntityException') return undefined;
+        throw error;
+      }
+    },
+    async createRole(input) {
+      const out = await client.send(
+        new CreateRoleCommand({
+          RoleName: input.name,
+          AssumeRolePolicyDocument: input.trustPolicy,
+          Description: input.description,
+          Tags: Object.entries(input.tags).map(([Key, Value]) => ({ Key, Value })),
+        }),
+      );
+      return { name: input.name, arn: out.Role?.Arn ?? '', trustPolicy: input.trustPolicy };
+    },
+    async updateTrustPolicy(name, trustPolicy) {
+      await client.send(new UpdateAssumeRolePolicyCommand({ RoleName: name, PolicyDocument: trustPolicy }));
+    },
+    async putRolePolicy(roleName, policyName, document) {
+      await client.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document }));
+    },
+    async tagRole(name, tags) {
+      await client.send(new TagRoleCommand({ RoleName: name, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }));
+    },
+  };
+}
+
+/** IAM hands policy documents back URL-encoded. */
+function decodePolicy(text: string | undefined): string {
+  if (!text) return '';
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
