@@ -1,5 +1,6 @@
 import type { ActionContext, ActionOutcome } from './action-context.js';
 import { createStreamAction, type CreateStreamParams } from './create-stream.js';
+import { metricsSampleAction, type MetricsSampleParams } from './metrics-sample.js';
 import { produceAction, type ProduceParams } from './produce.js';
 
 export type ActionFn = (ctx: ActionContext, step: string, params: Record<string, unknown>) => Promise<ActionOutcome>;
@@ -8,6 +9,7 @@ export type ActionFn = (ctx: ActionContext, step: string, params: Record<string,
 export const ACTIONS: Readonly<Record<string, ActionFn>> = {
   'create-stream': (ctx, step, params) => createStreamAction(ctx, step, params as CreateStreamParams),
   produce: (ctx, step, params) => produceAction(ctx, step, params as unknown as ProduceParams),
+  'metrics-sample': (ctx, step, params) => metricsSampleAction(ctx, step, params as MetricsSampleParams),
 };
 
 export const ACTION_KINDS: ReadonlySet<string> = new Set(Object.keys(ACTIONS));

@@ -2,6 +2,7 @@ import type { KinesisPort } from '../aws/kinesis-port.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
 import type { SessionLedger } from '../engine/session-ledger.js';
 import type { StreamMetricsPort } from './stream-metrics-port.js';
+import type { StreamMetricsSource } from './stream-metrics-source.js';
 
 /** Everything a check or an action may use. Built once in cli.tsx; tests pass fakes or sandbox adapters. */
 export interface LabContext {
@@ -9,6 +10,8 @@ export interface LabContext {
   /** Same stream, but the SDK does not retry: producers retry records themselves and count every throttle. */
   producerKinesis: KinesisPort;
   metrics: StreamMetricsPort;
+  /** Step 4's per-minute CloudWatch reads, the search for metrics elsewhere, and how late they show. */
+  cloudwatch: StreamMetricsSource;
   stream: string;
   region: string;
   labId: string;

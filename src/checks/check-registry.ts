@@ -1,5 +1,6 @@
 import type { CheckResult } from './check-result.js';
 import type { LabContext } from './check-context.js';
+import { checkPutMetricsVisible } from './put-metrics-visible.js';
 import { checkPutRecordsLanded } from './put-records-landed.js';
 import { checkRecordsInStream } from './records-in-stream.js';
 import { checkStreamActive } from './stream-active.js';
@@ -11,6 +12,7 @@ export const CHECKS: Readonly<Record<string, CheckFn>> = {
   'stream-active': (ctx, step, params, signal) => checkStreamActive(ctx, step, params, signal),
   'records-in-stream': (ctx, step, params) => checkRecordsInStream(ctx, step, params),
   'put-records-landed': (ctx, step, params) => checkPutRecordsLanded(ctx, step, params),
+  'put-metrics-visible': (ctx, step, params) => checkPutMetricsVisible(ctx, step, params),
 };
 
 export const CHECK_KINDS: ReadonlySet<string> = new Set(Object.keys(CHECKS));

@@ -3,6 +3,9 @@ import { createKinesisClient } from '../aws/kinesis-client.js';
 import type { AwsSettings } from '../aws/aws-settings.js';
 import { createCloudWatchClient } from '../aws/cloudwatch-client.js';
 import { createStreamMetricsPort } from '../aws/stream-metrics-port-adapter.js';
+import { createStreamMetricsSource } from '../aws/stream-metrics-source-adapter.js';
+import { AWS_METRICS_DELAY, sandboxMetricsDelay } from '../checks/stream-metrics-source.js';
+import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';
 import type { LabContext } from '../checks/check-context.js';
 import { diagnose } from '../diagnose/catalog.js';
 import { createRegionProbes } from '../aws/region-probes.js';
@@ -24,18 +27,27 @@ export function awsSettingsFor(settings: ReadySettings, region = settings.region
   return aws;
 }
 
-/** Builds the adapters every check and action uses, for one run. */
-export function buildLabContext(settings: ReadySettings, labId: string, ledger: () => SessionLedger = emptyLedger): LabContext {
+/**
+ * Builds the adapters every check and action uses, for one run. `sandboxMetricsDelayMs` is the
+ * delay of a sandbox this process started; for any other sandbox only its default can be assumed.
+ */
+export function buildLabContext(settings: ReadySettings, labId: string, ledger: () => SessionLedger = emptyLedger, sandboxMetricsDelayMs?: number): LabContext {
   const aws = awsSettingsFor(settings);
   // AWS allows 5 GetRecords per second per shard; a local sandbox has no such limit to respect.
   const adapterOptions = settings.target === 'sandbox' ? { pageIntervalMs: 0 } : {};
   const kinesis = createKinesisAdapter(createKinesisClient(aws), adapterOptions);
-  const metrics = createStreamMetricsPort(createCloudWatchClient({ ...aws, endpoint: settings.embeddedSandbox ? settings.endpoint : settings.cloudwatchEndpoint }));
+  const cloudwatchFor = (region: string) => createCloudWatchClient({ ...awsSettingsFor(settings, region), endpoint: settings.embeddedSandbox ? settings.endpoint : settings.cloudwatchEndpoint });
+  const cloudwatchClient = cloudwatchFor(settings.region);
+  const metrics = createStreamMetricsPort(cloudwatchClient);
+  const delay =
+    settings.target === 'aws' ? AWS_METRICS_DELAY : sandboxMetricsDelay(sandboxMetricsDelayMs ?? DEFAULT_METRICS_DELAY_MS, sandboxMetricsDelayMs !== undefined);
+  const cloudwatch = createStreamMetricsSource({ client: cloudwatchClient, clientFor: cloudwatchFor, region: settings.region, delay });
   const probes = createRegionProbes((region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })), settings.region);
   return {
     kinesis,
     producerKinesis: createKinesisAdapter(createKinesisClient(aws, { maxAttempts: 1 }), adapterOptions),
     metrics,
+    cloudwatch,
     stream: settings.stream,
     region: settings.region,
     labId,

@@ -8,11 +8,14 @@ import { reconcileState } from '../engine/progress-codec.js';
 import { configDir, loadProgress, progressPath, saveProgress, type LoadResult } from '../engine/progress-store.js';
 import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { initialState, type LabState } from '../engine/step-state.js';
+import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';
 import { startLabSandbox } from '../sandbox/lab-sandbox.js';
+import { validateMetricsDelay } from '../validate/metrics-delay.js';
 import { buildLabContext, type ReadySettings } from './build-lab-context.js';
 import { leaseIsServing, startOrJoinSandbox } from './embedded-sandbox.js';
 import type { GlobalOptions } from './parse-args.js';
 import { resolveRunSettings, type RunSettings } from './run-settings.js';
+import { orUsageError, UsageError } from './usage-error.js';
 
 export const LAB_ID = 'kinesis-data-streams';
 
@@ -58,15 +61,23 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   }
 
   let closeSandbox: () => Promise<void> = async () => undefined;
+  // The delay of a sandbox this process starts; a joined or separate sandbox keeps its own.
+  let sandboxMetricsDelayMs: number | undefined;
+  if (global.metricsDelay !== undefined && !settings.embeddedSandbox) {
+    throw new UsageError('--metrics-delay sets the embedded sandbox\'s CloudWatch delay: use it with --sandbox, or on kinesis-lab sandbox');
+  }
   if (settings.embeddedSandbox) {
+    const metricsDelayMs =
+      global.metricsDelay !== undefined ? orUsageError(validateMetricsDelay(global.metricsDelay), '--metrics-delay') : (deps.sandboxOptions?.metricsDelayMs ?? DEFAULT_METRICS_DELAY_MS);
     const sandbox = await startOrJoinSandbox({
       configDir: dir,
       pid: process.pid,
       isServing: leaseIsServing,
-      start: (dataDir) => startLabSandbox({ ...deps.sandboxOptions, dataDir }),
+      start: (dataDir) => startLabSandbox({ ...deps.sandboxOptions, metricsDelayMs, dataDir }),
     });
     settings.endpoint = sandbox.url;
     closeSandbox = sandbox.stop;
+    if (!sandbox.joined) sandboxMetricsDelayMs = metricsDelayMs;
   }
   const ready = settings as ReadySettings;
 
@@ -76,7 +87,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   const initial = sameRun ? { state: reconcileState(saved.state, fresh), ledger: saved.ledger } : { state: fresh, ledger: saved?.ledger ?? emptyLedger() };
 
   // The runner swaps in its live ledger; direct checks (check command) read the saved one.
-  const context = buildLabContext(ready, lab.id, () => initial.ledger);
+  const context = buildLabContext(ready, lab.id, () => initial.ledger, sandboxMetricsDelayMs);
   return {
     lab,
     settings: ready,

@@ -13,6 +13,8 @@ export interface GlobalOptions {
   stream?: string;
   lang?: Lang;
   plain: boolean;
+  /** `--metrics-delay` as typed: the embedded (`--sandbox`) or standalone sandbox's CloudWatch delay. */
+  metricsDelay?: string;
 }
 
 export type Command =
@@ -34,6 +36,7 @@ const globalOptions = {
   stream: { type: 'string' },
   lang: { type: 'string' },
   plain: { type: 'boolean' },
+  'metrics-delay': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
@@ -118,6 +121,7 @@ function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOption
     stream: nonEmpty(v.stream, '--stream'),
     lang: lang as Lang | undefined,
     plain: v.plain === true,
+    metricsDelay: nonEmpty(v['metrics-delay'], '--metrics-delay'),
   };
 }
 

@@ -14,6 +14,7 @@ import { z } from 'zod';
  *       "title": { "en": "…", "ko": "…" },
  *       "check":  { "kind": "stream-active", "params": { … } },   // required unless comingNext
  *       "action": { "kind": "create-stream", "params": { … } },   // optional: "do it for me"
+ *       "panel":  { "kind": "metrics" },                          // optional: live view under the text
  *       "hints": [ { "en": "…", "ko": "…" } ],                   // optional, default []
  *       "comingNext": false                                      // optional, default false
  *     }
@@ -46,6 +47,7 @@ const stepSchema = z
     title: localizedSchema,
     check: kindSpecSchema.optional(),
     action: kindSpecSchema.optional(),
+    panel: kindSpecSchema.optional(),
     hints: z.array(localizedSchema).default([]),
     comingNext: z.boolean().default(false),
   })

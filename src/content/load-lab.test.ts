@@ -13,8 +13,9 @@ const shippedDir = labDir(LAB_ID);
 
 /** The kinds the engine implements for the playable steps (coming-next checks may be unknown). */
 const known: KnownKinds = {
-  checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed']),
-  actionKinds: new Set(['create-stream', 'produce', 'create-pipe']),
+  checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible']),
+  actionKinds: new Set(['create-stream', 'produce', 'metrics-sample', 'create-pipe']),
+  panelKinds: new Set(['metrics']),
 };
 
 describe('the shipped lab', () => {
@@ -36,14 +37,14 @@ describe('the shipped lab', () => {
       ['create-stream', 'stream-active', 'create-stream', false],
       ['put-record', 'records-in-stream', 'produce', false],
       ['put-records', 'put-records-landed', 'produce', false],
-      ['metrics', 'put-metrics-visible', undefined, true],
+      ['metrics', 'put-metrics-visible', 'metrics-sample', false],
       ['pipe', 'pipe-delivering', 'create-pipe', true],
     ]);
     expect(lab.steps.map((s) => s.action?.params)).toEqual([
       { shardCount: 1, mode: 'PROVISIONED' },
       { api: 'put-record', count: 200 },
       { api: 'put-records', count: 5000, batchSize: 500 },
-      undefined,
+      { putRecordCount: 100, putRecordsCount: 500, batchSize: 100 },
       {},
     ]);
   });
@@ -67,7 +68,7 @@ describe('the shipped lab', () => {
     const lab = await loadLab(shippedDir, known);
     for (const step of lab.steps.filter((s) => s.action)) {
       expect(step.solution?.cli, step.id).toContain('aws ');
-      expect(step.solution?.typescript, step.id).toContain('@aws-sdk/client-kinesis');
+      expect(step.solution?.typescript, step.id).toMatch(step.id === 'metrics' ? /@aws-sdk\/client-cloudwatch/ : /@aws-sdk\/client-kinesis/);
       expect(step.solution?.python, step.id).toContain('import boto3');
     }
   });
@@ -184,7 +185,7 @@ describe('a broken lab', () => {
     const error = await loadError();
     expect(error.field).toBe('steps[0].check.kind');
     expect(error.message).toBe(
-      `${join(dir, 'lab.json')}: steps[0].check.kind: unknown check kind "stream-actve" (known: put-records-landed, records-in-stream, stream-active)`,
+      `${join(dir, 'lab.json')}: steps[0].check.kind: unknown check kind "stream-actve" (known: put-metrics-visible, put-records-landed, records-in-stream, stream-active)`,
     );
   });
 
@@ -195,7 +196,7 @@ describe('a broken lab', () => {
     const error = await loadError();
     expect(error.field).toBe('steps[1].action.kind');
     expect(error.message).toBe(
-      `${join(dir, 'lab.json')}: steps[1].action.kind: unknown action kind "send-records" (known: create-pipe, create-stream, produce)`,
+      `${join(dir, 'lab.json')}: steps[1].action.kind: unknown action kind "send-records" (known: create-pipe, create-stream, metrics-sample, produce)`,
     );
   });
 
@@ -206,6 +207,36 @@ describe('a broken lab', () => {
     });
     const lab = await loadLab(dir, known);
     expect(lab.steps[4]).toMatchObject({ comingNext: true, check: { kind: 'pipe-delivering-v2' }, action: { kind: 'make-pipe' } });
+  });
+
+  it('gives the metrics step its panel, and rejects a panel kind the screen does not have', async () => {
+    expect((await loadLab(dir, known)).steps.map((s) => s.panel)).toEqual([undefined, undefined, undefined, { kind: 'metrics', params: {} }, undefined]);
+    await editManifest((m) => {
+      m.steps[3]!.panel = { kind: 'metric' };
+    });
+    const error = await loadError();
+    expect(error.field).toBe('steps[3].panel.kind');
+    expect(error.message).toBe(`${join(dir, 'lab.json')}: steps[3].panel.kind: unknown panel kind "metric" (known: metrics)`);
+  });
+
+  it('lets a coming-next step name a panel the screen does not have yet, and skips panels when no kinds are given', async () => {
+    await editManifest((m) => {
+      m.steps[4]!.panel = { kind: 'pipe' };
+      m.steps[3]!.panel = { kind: 'chart' };
+    });
+    const { panelKinds: _ignored, ...withoutPanels } = known;
+    expect((await loadLab(dir, withoutPanels)).steps.map((s) => s.panel?.kind)).toEqual([undefined, undefined, undefined, 'chart', 'pipe']);
+    await editManifest((m) => {
+      m.steps[3]!.panel = { kind: 'metrics' };
+    });
+    expect((await loadLab(dir, known)).steps[4]!.panel).toEqual({ kind: 'pipe', params: {} });
+  });
+
+  it('rejects a panel without a kind', async () => {
+    await editManifest((m) => {
+      m.steps[3]!.panel = { params: {} };
+    });
+    expect((await loadError()).message).toBe(`${join(dir, 'lab.json')}: steps[3].panel.kind: is required`);
   });
 
   it('rejects a lab whose id is not its folder name', async () => {
@@ -251,6 +282,7 @@ describe('a broken lab', () => {
   it('loads a new lab made only of known kinds, with no solutions for a step without an action', async () => {
     const other = join(root, 'tiny-lab');
     await cp(join(dir, 'steps', 'metrics'), join(other, 'steps', 'look'), { recursive: true });
+    for (const name of ['solution.sh', 'solution.ts', 'solution.py']) await rm(join(other, 'steps', 'look', name));
     await writeFile(
       join(other, 'lab.json'),
       JSON.stringify({

@@ -12,6 +12,11 @@ import { renderSolution, UnknownPlaceholderError } from './render-solution.js';
 export interface KnownKinds {
   checkKinds: ReadonlySet<string>;
   actionKinds: ReadonlySet<string>;
+  /**
+   * Panel kinds the UI registers (`PANEL_KINDS`), passed in so the loader needs no UI import. When
+   * absent, panels are not checked (tools that never draw the screen).
+   */
+  panelKinds?: ReadonlySet<string>;
 }
 
 /**
@@ -63,6 +68,9 @@ export async function loadLab(dir: string, known: KnownKinds): Promise<Lab> {
     if (step.action && !step.comingNext && !known.actionKinds.has(step.action.kind)) {
       throw new LabLoadError(manifestFile, `steps[${index}].action.kind`, unknownKind('action', step.action.kind, known.actionKinds));
     }
+    if (step.panel && !step.comingNext && known.panelKinds && !known.panelKinds.has(step.panel.kind)) {
+      throw new LabLoadError(manifestFile, `steps[${index}].panel.kind`, unknownKind('panel', step.panel.kind, known.panelKinds));
+    }
   });
 
   const steps: LabStep[] = [];
@@ -75,6 +83,7 @@ export async function loadLab(dir: string, known: KnownKinds): Promise<Lab> {
       body: await readBody(stepDir),
       ...(step.check ? { check: step.check } : {}),
       ...(step.action ? { action: step.action } : {}),
+      ...(step.panel ? { panel: step.panel } : {}),
       ...(solution ? { solution } : {}),
       hints: step.hints,
       comingNext: step.comingNext,
@@ -114,7 +123,7 @@ function describeIssue(issue: ZodIssue): string {
   return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
 }
 
-function unknownKind(what: 'check' | 'action', kind: string, known: ReadonlySet<string>): string {
+function unknownKind(what: 'check' | 'action' | 'panel', kind: string, known: ReadonlySet<string>): string {
   return `unknown ${what} kind "${kind}" (known: ${[...known].sort().join(', ') || 'none'})`;
 }
 

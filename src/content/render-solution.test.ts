@@ -60,8 +60,8 @@ describe('the shipped solutions', () => {
 
   beforeAll(async () => {
     lab = await loadLab(labDir('kinesis-data-streams'), {
-      checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed']),
-      actionKinds: new Set(['create-stream', 'produce', 'create-pipe']),
+      checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible']),
+      actionKinds: new Set(['create-stream', 'produce', 'metrics-sample', 'create-pipe']),
     });
     scratch = await mkdtemp(join(tmpdir(), 'kinesis-lab-solutions-'));
   });
@@ -70,7 +70,7 @@ describe('the shipped solutions', () => {
   });
 
   const cases = (['sandbox', 'real AWS'] as const).flatMap((where) =>
-    ['create-stream', 'put-record', 'put-records', 'pipe'].map((step) => ({ where, step, vars: where === 'sandbox' ? sandbox : realAws })),
+    ['create-stream', 'put-record', 'put-records', 'metrics', 'pipe'].map((step) => ({ where, step, vars: where === 'sandbox' ? sandbox : realAws })),
   );
 
   it.each(cases)('$step renders for $where with no placeholder left', ({ step, vars }) => {

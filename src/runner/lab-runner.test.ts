@@ -25,6 +25,7 @@ function context(): LabContext {
     kinesis: {} as LabContext['kinesis'],
     producerKinesis: {} as LabContext['kinesis'],
     metrics: { sum: async () => 0 },
+    cloudwatch: {} as LabContext['cloudwatch'],
     stream: 's',
     region: 'us-east-1',
     labId: 'fixture',

@@ -41,8 +41,8 @@ describe('the shipped solutions on the sandbox', () => {
     box = await startTestSandbox();
     attachPipes(box.sandbox, { creatingDelayMs: 0, transitionDelayMs: 0, pollIntervalMs: 50 });
     lab = await loadLab(labDir('kinesis-data-streams'), {
-      checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed']),
-      actionKinds: new Set(['create-stream', 'produce', 'create-pipe']),
+      checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible']),
+      actionKinds: new Set(['create-stream', 'produce', 'metrics-sample', 'create-pipe']),
     });
     scratch = await mkdtemp(join(tmpdir(), 'kinesis-lab-run-solutions-'));
     // Transpiled TypeScript solutions import the SDK; let node find this package's node_modules.

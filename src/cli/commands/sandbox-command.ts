@@ -2,7 +2,7 @@ import { messages } from '../../i18n/messages.js';
 import { startLabSandbox } from '../../sandbox/lab-sandbox.js';
 import { sandboxEnvLines } from '../../sandbox/sandbox-banner.js';
 import type { SandboxOptions } from '../../sandbox/sandbox-types.js';
-import { validateDuration } from '../../validate/producer-options.js';
+import { validateMetricsDelay } from '../../validate/metrics-delay.js';
 import type { Command } from '../parse-args.js';
 import type { Output } from '../output.js';
 import { SANDBOX_DEFAULT_REGION } from '../run-settings.js';
@@ -26,7 +26,7 @@ export function sandboxSettings(cmd: SandboxCommand): SandboxSettings {
   const host = cmd.host ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError(`--host "${host}" is not a host name or IP address`);
   if (cmd.dataDir !== undefined && cmd.ephemeral) throw new UsageError('use either --data-dir or --ephemeral, not both');
-  const metricsDelayMs = cmd.metricsDelay === undefined ? undefined : orUsageError(validateDuration(cmd.metricsDelay), '--metrics-delay');
+  const metricsDelayMs = cmd.metricsDelay === undefined ? undefined : orUsageError(validateMetricsDelay(cmd.metricsDelay), '--metrics-delay');
   return { options: { port, host, ...(cmd.dataDir ? { dataDir: cmd.dataDir } : {}) }, metricsDelayMs };
 }
 
