@@ -45,4 +45,11 @@ export interface ProducerSummary {
   samples: { shardId: string; sequenceNumber: string }[];
   /** Why the run ended. */
   stoppedBy: 'count' | 'duration' | 'signal' | 'error';
+  /**
+   * Acknowledged records an earlier attempt of which got no answer (connection reset, timeout): the
+   * server may have written that attempt too, so the stream may hold them twice. At most this many duplicates.
+   */
+  possibleDuplicates?: number;
+  /** Failed records (counted in `failed`) whose last attempt got no answer: they may be in the stream after all. */
+  uncertain?: number;
 }

@@ -1,7 +1,7 @@
 import type { PendingRecord } from './record-feed.js';
 import type { ProducerRun, RunEnd } from './producer-run.js';
 import { abandonedMessage } from './producer-run.js';
-import { errorCodeOf, errorMessageOf, isRetryableError } from './retry-policy.js';
+import { errorCodeOf, errorMessageOf, isRetryableError, isUnansweredError } from './retry-policy.js';
 
 /**
  * The workshop's producer: one PutRecord call per record, one call at a time, so records reach
@@ -38,6 +38,7 @@ async function sendWithRetries(run: ProducerRun, record: PendingRecord): Promise
       return undefined;
     } catch (error) {
       tally.request();
+      if (isUnansweredError(error)) record.unanswered = true;
       const code = errorCodeOf(error);
       const message = errorMessageOf(error);
       if (!isRetryableError(error) || record.attempts >= policy.maxAttempts) {

@@ -3,7 +3,7 @@ import { nextBatchLength } from './put-records-batcher.js';
 import type { PendingRecord } from './record-feed.js';
 import type { ProducerRun, RunEnd } from './producer-run.js';
 import { abandonedMessage } from './producer-run.js';
-import { errorCodeOf, errorMessageOf, isRetryableCode, isRetryableError } from './retry-policy.js';
+import { errorCodeOf, errorMessageOf, isRetryableCode, isRetryableError, isUnansweredError } from './retry-policy.js';
 
 /**
  * PutRecords producer: packs records into requests (≤ batch size, ≤ request bytes) and keeps up to
@@ -32,7 +32,10 @@ import { errorCodeOf, errorMessageOf, isRetryableCode, isRetryableError } from '
  * awaited, because the port cannot cancel them and abandoning them would leave records in the stream
  * that the summary does not count. Records that were waiting for a retry are reported as
  * `record-failed`. Records generated but never sent (at most a request's worth that did not fit the
- * last request by bytes) are dropped without a trace: the stream never saw them.
+ * last request by bytes) are reported as `record-failed` with code `NotSent`: the stream never saw them.
+ *
+ * Unanswered calls. A request that got no answer (reset, timeout) may have been written; its records are
+ * marked, and counted in `possibleDuplicates` when a retry is acknowledged, or in `uncertain` when they fail.
  */
 export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
   const { feed, tally, policy, limits, signal, clock } = run;
@@ -68,9 +71,11 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
     const code = errorCodeOf(error);
     const message = errorMessageOf(error);
     failedRequestsInARow += 1;
+    const unanswered = isUnansweredError(error);
     // Not retryable, or every request of the last maxAttempts failed whole: later ones would fail alike.
     if (!isRetryableError(error) || failedRequestsInARow >= policy.maxAttempts) fatal ??= { error };
     for (const record of batch) {
+      if (unanswered) record.unanswered = true;
       record.lastErrorCode = code;
       record.lastErrorMessage = message;
       if (!fatal && record.attempts < policy.maxAttempts) queueRetry(record);
@@ -172,6 +177,8 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
   for (const record of retries) {
     tally.failed(record, record.lastErrorCode ?? 'UnknownError', abandonedMessage(reason, record.lastErrorMessage));
   }
+  // Generated but never sent: the stream never saw them, yet the learner is told, so none goes unaccounted.
+  for (const record of lookahead) tally.failed(record, 'NotSent', abandonedMessage(reason, undefined));
   if (fatal) return { stoppedBy: 'error', error: fatal.error };
   if (signal?.aborted) return { stoppedBy: 'signal' };
   return { stoppedBy: feed.stopReason(clock()) ?? 'count' };

@@ -16,6 +16,8 @@ export interface PendingRecord {
   attempts: number;
   lastErrorCode?: string;
   lastErrorMessage?: string;
+  /** An attempt got no answer (reset, timeout): the stream may hold that attempt's copy. */
+  unanswered?: boolean;
 }
 
 export interface RecordFeedOptions {

@@ -120,6 +120,21 @@ export function isRetryableError(error: unknown): boolean {
 }
 
 /**
+ * True when a call got no HTTP answer after it may have reached the server (reset, hang-up, timeout):
+ * the write may or may not have happened, so a retry may duplicate it. A refused connection never
+ * reached the server, and any HTTP answer (even a 5xx) says the call failed.
+ */
+export function isUnansweredError(error: unknown): boolean {
+  if (httpStatusOf(error) !== undefined) return false;
+  const code = errorCodeOf(error);
+  const rawCode = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === 'ECONNREFUSED' || rawCode === 'ECONNREFUSED') return false;
+  const unanswered = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'TimeoutError', 'RequestTimeout', 'UND_ERR_SOCKET']);
+  if (unanswered.has(code) || (typeof rawCode === 'string' && unanswered.has(rawCode))) return true;
+  return /socket hang up|ECONNRESET|EPIPE|ETIMEDOUT/i.test(errorMessageOf(error));
+}
+
+/**
  * A short, stable name for an error: the SDK's exception name, else Node's `code` (ECONNRESET),
  * else the error's name, else `UnknownError`.
  */

@@ -27,6 +27,8 @@ export function createRunTally(api: ProducerApi, clock: () => number, onEvent?: 
   let retried = 0;
   let requests = 0;
   let bytes = 0;
+  let possibleDuplicates = 0;
+  let uncertain = 0;
   const samples: ProducerSummary['samples'] = [];
   const emit = onEvent ?? (() => {});
 
@@ -36,6 +38,7 @@ export function createRunTally(api: ProducerApi, clock: () => number, onEvent?: 
     },
     acknowledged(record, ack) {
       sent += 1;
+      if (record.unanswered) possibleDuplicates += 1;
       bytes += record.bytes;
       if (samples.length < MAX_SAMPLES) samples.push({ shardId: ack.shardId, sequenceNumber: ack.sequenceNumber });
       if (onEvent) {
@@ -53,6 +56,7 @@ export function createRunTally(api: ProducerApi, clock: () => number, onEvent?: 
     },
     failed(record, errorCode, errorMessage) {
       failed += 1;
+      if (record.unanswered) uncertain += 1;
       emit({ type: 'record-failed', at: clock(), api, partitionKey: record.partitionKey, errorCode, errorMessage });
     },
     rejected(recordBytes, limitBytes) {
@@ -83,6 +87,8 @@ export function createRunTally(api: ProducerApi, clock: () => number, onEvent?: 
         recordsPerSecond: sent / seconds,
         samples: [...samples],
         stoppedBy,
+        possibleDuplicates,
+        uncertain,
       };
     },
   };

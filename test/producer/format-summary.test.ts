@@ -32,3 +32,15 @@ describe('formatSummaryLine', () => {
     );
   });
 });
+
+describe('formatSummaryLine after unanswered calls', () => {
+  it('reports possible duplicates and failed records that may be in the stream, in both languages', () => {
+    const s = summary({ sent: 98, failed: 2, retried: 7, possibleDuplicates: 3, uncertain: 1 });
+    expect(formatSummaryLine(s, 'en')).toBe('Sent 98 records in 0.8 s (6250 records/s) — 2 failed, 7 retried, 3 possibly duplicated (1 of the failed may be in the stream)');
+    expect(formatSummaryLine(s, 'ko')).toBe('레코드 98개를 0.8초 동안 보냈습니다 (초당 6250개) — 실패 2개, 재시도 7회, 중복 가능 3개 (실패 중 1개는 스트림에 있을 수도 있음)');
+  });
+
+  it('says nothing extra when every call was answered', () => {
+    expect(formatSummaryLine(summary({ possibleDuplicates: 0, uncertain: 0 }), 'en')).toBe('Sent 5000 records in 0.8 s (6250 records/s) — 0 failed, 3 retried');
+  });
+});
