@@ -105,12 +105,30 @@ Runs the local sandbox alone until Ctrl+C (Kinesis, and CloudWatch metrics for i
 lines to paste so the AWS CLI, boto3 and your own scripts use it. Binds to 127.0.0.1 unless --host says
 otherwise. Data is kept in memory unless --data-dir is given.
 
+--faults SPEC injects faults on purpose, e.g. to show a class throttling (also with --sandbox):
+  throttle          enforce Kinesis's per-shard write limits (1,000 records/s, 1 MiB/s)
+  throttle=200      the same with a lower record limit per shard
+  error-rate=0.05   answer 5% of PutRecord/PutRecords calls with 500 or 503
+  reset-rate=0.01   drop the connection on 1% of them (half after the records were written)
+  latency=50ms      delay every Kinesis call
+  seed=42           repeatable random choices
+Example: kinesis-lab sandbox --faults throttle=200,error-rate=0.05,latency=50ms
+
 ${GLOBAL_EN}`,
     ko: `kinesis-lab sandbox [--port N] [--host 127.0.0.1] [--metrics-delay 60s] [--data-dir DIR | --ephemeral]
 
 로컬 샌드박스(Kinesis와 스트림의 CloudWatch 지표)만 실행하며 Ctrl+C로 멈춥니다. AWS CLI, boto3,
 직접 만든 스크립트가 샌드박스를 쓰도록 붙여 넣을 줄을 출력합니다. --host를 주지 않으면 127.0.0.1에서만
 대기합니다. --data-dir를 주지 않으면 데이터는 메모리에만 있습니다.
+
+--faults SPEC은 일부러 장애를 주입합니다. 수업에서 스로틀링을 보여 줄 때 씁니다(--sandbox에도 사용 가능):
+  throttle          Kinesis의 샤드당 쓰기 한도 적용(초당 레코드 1,000개, 1 MiB)
+  throttle=200      샤드당 레코드 한도를 낮춰 적용
+  error-rate=0.05   PutRecord/PutRecords 호출의 5%에 500 또는 503 응답
+  reset-rate=0.01   호출의 1%에서 연결을 끊음(절반은 레코드가 기록된 뒤)
+  latency=50ms      모든 Kinesis 호출을 지연
+  seed=42           무작위 선택을 반복 가능하게
+예: kinesis-lab sandbox --faults throttle=200,error-rate=0.05,latency=50ms
 
 ${GLOBAL_KO}`,
   },

@@ -10,6 +10,7 @@ import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { initialState, type LabState } from '../engine/step-state.js';
 import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';
 import { startLabSandbox } from '../sandbox/lab-sandbox.js';
+import { embeddedFaults } from './fault-flags.js';
 import { validateMetricsDelay } from '../validate/metrics-delay.js';
 import { buildLabContext, type ReadySettings } from './build-lab-context.js';
 import { leaseIsServing, startOrJoinSandbox } from './embedded-sandbox.js';
@@ -60,6 +61,8 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
     settings.regionSource = 'asked';
   }
 
+  const faults = embeddedFaults(global, settings.embeddedSandbox);
+  if (faults) deps = { ...deps, sandboxOptions: { ...deps.sandboxOptions, faults } };
   let closeSandbox: () => Promise<void> = async () => undefined;
   // The delay of a sandbox this process starts; a joined or separate sandbox keeps its own.
   let sandboxMetricsDelayMs: number | undefined;

@@ -15,6 +15,8 @@ export interface GlobalOptions {
   plain: boolean;
   /** `--metrics-delay` as typed: the embedded (`--sandbox`) or standalone sandbox's CloudWatch delay. */
   metricsDelay?: string;
+  /** `--faults` as typed: faults the embedded (`--sandbox`) or standalone sandbox injects (src/sandbox/faults/fault-spec.ts). */
+  faults?: string;
 }
 
 export type Command =
@@ -37,6 +39,7 @@ const globalOptions = {
   lang: { type: 'string' },
   plain: { type: 'boolean' },
   'metrics-delay': { type: 'string' },
+  faults: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
@@ -122,6 +125,7 @@ function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOption
     lang: lang as Lang | undefined,
     plain: v.plain === true,
     metricsDelay: nonEmpty(v['metrics-delay'], '--metrics-delay'),
+    faults: nonEmpty(v.faults, '--faults'),
   };
 }
 

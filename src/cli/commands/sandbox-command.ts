@@ -1,6 +1,7 @@
 import { messages } from '../../i18n/messages.js';
 import { startLabSandbox } from '../../sandbox/lab-sandbox.js';
 import { sandboxEnvLines } from '../../sandbox/sandbox-banner.js';
+import { faultBanner, parseFaultSpec } from '../../sandbox/faults/fault-spec.js';
 import type { SandboxOptions } from '../../sandbox/sandbox-types.js';
 import { validateMetricsDelay } from '../../validate/metrics-delay.js';
 import type { Command } from '../parse-args.js';
@@ -27,7 +28,8 @@ export function sandboxSettings(cmd: SandboxCommand): SandboxSettings {
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError(`--host "${host}" is not a host name or IP address`);
   if (cmd.dataDir !== undefined && cmd.ephemeral) throw new UsageError('use either --data-dir or --ephemeral, not both');
   const metricsDelayMs = cmd.metricsDelay === undefined ? undefined : orUsageError(validateMetricsDelay(cmd.metricsDelay), '--metrics-delay');
-  return { options: { port, host, ...(cmd.dataDir ? { dataDir: cmd.dataDir } : {}) }, metricsDelayMs };
+  const faults = cmd.global.faults === undefined ? undefined : orUsageError(parseFaultSpec(cmd.global.faults), '--faults');
+  return { options: { port, host, ...(cmd.dataDir ? { dataDir: cmd.dataDir } : {}), ...(faults ? { faults } : {}) }, metricsDelayMs };
 }
 
 /** Loopback only is safe; anything else lets the room in, which the instructor must mean. */
@@ -44,6 +46,7 @@ export async function sandboxCommand(cmd: SandboxCommand, lang: Lang, output: Ou
   const shownUrl = sandbox.url;
   output.out(m.sandboxReady(shownUrl));
   if (isExposed(host)) output.err(m.sandboxExposed(host));
+  if (options.faults) output.err(faultBanner(options.faults)[lang]);
   output.out('');
   output.out(m.sandboxPaste);
   const lines = sandboxEnvLines(shownUrl, regionHint ?? SANDBOX_DEFAULT_REGION);

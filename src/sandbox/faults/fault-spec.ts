@@ -112,6 +112,12 @@ export function describeFaults(spec: FaultSpec): Localized {
   return { en: en.join(', ') || 'none', ko: ko.join(', ') || '없음' };
 }
 
+/** What the sandbox prints at start when it injects faults, so nobody mistakes them for a real outage. */
+export function faultBanner(spec: FaultSpec): Localized {
+  const what = describeFaults(spec);
+  return { en: `Injecting faults on purpose: ${what.en}.`, ko: `일부러 장애를 주입하는 중입니다: ${what.ko}.` };
+}
+
 function percent(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
 }

@@ -1,0 +1,18 @@
+import { parseFaultSpec, type FaultSpec } from '../sandbox/faults/fault-spec.js';
+import type { GlobalOptions } from './parse-args.js';
+import { orUsageError, UsageError } from './usage-error.js';
+
+/**
+ * `--faults` on a lab command: only the embedded sandbox this process starts can inject them; real
+ * AWS and a separate sandbox cannot be told to misbehave from here.
+ */
+export function embeddedFaults(global: Pick<GlobalOptions, 'faults'>, embeddedSandbox: boolean): FaultSpec | undefined {
+  if (global.faults === undefined) return undefined;
+  if (!embeddedSandbox) {
+    throw new UsageError({
+      en: '--faults makes the sandbox misbehave on purpose: use it with --sandbox, or on kinesis-lab sandbox',
+      ko: '--faults는 샌드박스가 일부러 장애를 내게 합니다: --sandbox와 함께 쓰거나 kinesis-lab sandbox에 쓰세요',
+    });
+  }
+  return orUsageError(parseFaultSpec(global.faults), '--faults');
+}
