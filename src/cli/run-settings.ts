@@ -1,6 +1,7 @@
 import { resolveRegion, type RegionSource } from '../aws/resolve-region.js';
 import { langFromEnv, type Lang } from '../i18n/lang.js';
 import type { GlobalOptions } from './parse-args.js';
+import { validateRegion } from '../validate/region.js';
 import { validateStreamName } from '../validate/stream-name.js';
 import { orUsageError, UsageError } from './usage-error.js';
 
@@ -40,7 +41,8 @@ export function isRegionName(value: string): boolean {
 export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.ProcessEnv, saved?: { stream: string; region: string }): Promise<RunSettings> {
   const lang = global.lang ?? langFromEnv(env);
   const stream = global.stream === undefined ? (saved?.stream ?? DEFAULT_STREAM) : orUsageError(validateStreamName(global.stream), '--stream');
-  if (global.region !== undefined && !isRegionName(global.region)) throw new UsageError(`--region "${global.region}" is not a region name like ap-northeast-2`);
+  // A typo such as ap-northest-2 looks well-formed; the known-region list catches it with a "did you mean".
+  if (global.region !== undefined) orUsageError(validateRegion(global.region), '--region');
 
   const endpointFlag = global.endpointUrl;
   if (endpointFlag !== undefined) assertEndpoint(endpointFlag, '--endpoint-url');
@@ -59,7 +61,7 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   let regionSource = resolved?.source;
   if (region === undefined && saved?.region) [region, regionSource] = [saved.region, 'saved-progress'];
   if (region === undefined && target === 'sandbox') [region, regionSource] = [SANDBOX_DEFAULT_REGION, 'sandbox-default'];
-  if (region !== undefined && !isRegionName(region)) throw new UsageError(`region "${region}" (from ${regionSource}) is not a region name like ap-northeast-2`);
+  if (region !== undefined && regionSource !== 'flag') orUsageError(validateRegion(region), regionSource === 'profile' ? 'region in the AWS profile' : String(regionSource));
 
   const cloudwatchEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
   return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, profile: global.profile ?? env.AWS_PROFILE };

@@ -18,7 +18,7 @@ describe('built CLI: contract', () => {
     [['check', 'nope'], 'kinesis-lab: unknown step "nope" (steps: create-stream, put-record, put-records, metrics, pipe)'],
     [['produce', '--count', 'many', '--sandbox'], 'kinesis-lab: --count: '],
     [['check', '--endpoint-url', 'localhost:4567'], 'kinesis-lab: --endpoint-url "localhost:4567" must start with http:// or https://'],
-    [['check', '--region', 'seoul'], 'kinesis-lab: --region "seoul" is not a region name like ap-northeast-2'],
+    [['check', '--region', 'seoul'], 'kinesis-lab: --region: Region "seoul" is a place name; the code of Asia Pacific (Seoul) is "ap-northeast-2".'],
   ])('rejects %j with exit 2, one line, no stack', async (args, start) => {
     const run = await runCli(args, { KINESIS_LAB_HOME: await tempHome() });
     expect(run.code).toBe(2);
