@@ -10,6 +10,7 @@ import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { initialState, type LabState } from '../engine/step-state.js';
 import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';
 import { startLabSandbox } from '../sandbox/lab-sandbox.js';
+import { PANEL_KINDS } from '../ui/panels/panel-registry.js';
 import { embeddedFaults } from './fault-flags.js';
 import { validateMetricsDelay } from '../validate/metrics-delay.js';
 import { buildLabContext, type ReadySettings } from './build-lab-context.js';
@@ -46,7 +47,7 @@ export class MissingRegionError extends Error {
 }
 
 export async function openLabSession(global: GlobalOptions, deps: SessionDeps): Promise<LabSession> {
-  const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS });
+  const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: PANEL_KINDS });
   const dir = configDir(deps.env);
   // Progress is kept per target so sandbox practice never mixes with a real-AWS run.
   const provisional = await resolveRunSettings(global, deps.env);
