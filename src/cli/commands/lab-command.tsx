@@ -70,7 +70,11 @@ export async function interactiveLab(session: LabSession, startStep: string | un
   await runner.idle();
   app.unmount();
   await app.waitUntilExit();
-  process.stdout.write(`${messages(session.settings.lang).quitHint}\n`);
+  // A producer stopped by q still reports what it sent, like the workshop's script on Ctrl+C.
+  const lang = session.settings.lang;
+  const { actionStep, notes, state } = runner.current;
+  if (actionStep === state.current) for (const note of notes) process.stdout.write(`${note[lang]}\n`);
+  process.stdout.write(`${messages(lang).quitHint}\n`);
   return 0;
 }
 
