@@ -1,4 +1,5 @@
 import { diagnosisContext } from '../checks/check-context.js';
+import { runFromSummary } from '../engine/session-ledger.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
 import type { ProducerApi } from '../producer/producer-types.js';
 import { runProducer } from '../producer/run-producer.js';
@@ -39,19 +40,7 @@ export async function produceAction(ctx: ActionContext, step: string, params: Pr
     onEvent: (event) => ctx.onProgress({ type: 'producer', event }),
   });
   ctx.onProgress({ type: 'producer-summary', summary });
-  ctx.recordRun({
-    api: summary.api,
-    stream: ctx.stream,
-    region: ctx.region,
-    startedAt: summary.startedAt,
-    endedAt: summary.endedAt,
-    sent: summary.sent,
-    failed: summary.failed,
-    retried: summary.retried,
-    bytes: summary.bytes,
-    recordsPerSecond: summary.recordsPerSecond,
-    samples: summary.samples,
-  });
+  ctx.recordRun(runFromSummary(summary, ctx.stream, ctx.region));
   if (summary.stoppedBy === 'error' && summary.sent === 0) {
     return { ok: false, result: diagnosedResult(step, await ctx.diagnose(summary.error, diagnosisContext(ctx, params.api === 'put-record' ? 'PutRecord' : 'PutRecords'))) };
   }

@@ -1,4 +1,4 @@
-import type { ProducerApi } from '../producer/producer-types.js';
+import type { ProducerApi, ProducerSummary } from '../producer/producer-types.js';
 
 /**
  * What this learner's runner sent, kept in the progress file so checks can find the records again
@@ -25,6 +25,12 @@ export interface SessionLedger {
 
 /** Older runs beyond this are dropped: the ledger is evidence, not a log. */
 export const MAX_LEDGER_RUNS = 50;
+
+/** The ledger's view of a finished producer run: its counts and samples, tied to stream and region. */
+export function runFromSummary(summary: ProducerSummary, stream: string, region: string): ProducerRun {
+  const { api, startedAt, endedAt, sent, failed, retried, bytes, recordsPerSecond, samples } = summary;
+  return { api, stream, region, startedAt, endedAt, sent, failed, retried, bytes, recordsPerSecond, samples };
+}
 
 export function emptyLedger(): SessionLedger {
   return { runs: [] };

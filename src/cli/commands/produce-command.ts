@@ -1,4 +1,4 @@
-import { recordRun } from '../../engine/session-ledger.js';
+import { recordRun, runFromSummary } from '../../engine/session-ledger.js';
 import { formatSummaryLine } from '../../producer/format-summary.js';
 import { runProducer } from '../../producer/run-producer.js';
 import { validateBatchSize, validateDuration, validateRate, validateRecordCount } from '../../validate/producer-options.js';
@@ -49,19 +49,7 @@ export async function produceCommand(session: LabSession, cmd: ProduceCommand, o
     maxRecordBytes,
     signal,
   });
-  const ledger = recordRun(session.initial.ledger, {
-    api: summary.api,
-    stream: settings.stream,
-    region: settings.region,
-    startedAt: summary.startedAt,
-    endedAt: summary.endedAt,
-    sent: summary.sent,
-    failed: summary.failed,
-    retried: summary.retried,
-    bytes: summary.bytes,
-    recordsPerSecond: summary.recordsPerSecond,
-    samples: summary.samples,
-  });
+  const ledger = recordRun(session.initial.ledger, runFromSummary(summary, settings.stream, settings.region));
   await saveSessionProgress(session, { settings: { stream: settings.stream, region: settings.region }, state: session.initial.state, ledger });
   if (cmd.json) {
     const { error: _error, ...rest } = summary;
