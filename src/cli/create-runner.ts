@@ -4,7 +4,7 @@ import { LabRunner } from '../runner/lab-runner.js';
 import { saveSessionProgress, type LabSession } from './lab-session.js';
 
 export function createRunner(session: LabSession, clock: () => number = Date.now): LabRunner {
-  return new LabRunner({
+  const runner = new LabRunner({
     lab: session.lab,
     context: session.context,
     checks: CHECKS,
@@ -13,4 +13,6 @@ export function createRunner(session: LabSession, clock: () => number = Date.now
     save: (snapshot) => saveSessionProgress(session, snapshot),
     clock,
   });
+  for (const observe of session.runnerObservers ?? []) observe(runner);
+  return runner;
 }

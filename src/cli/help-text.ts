@@ -8,6 +8,7 @@ const GLOBAL_EN = `Where it runs (every command):
   --stream NAME          stream name (default input-stream)
   --lang ko|en           language (default from LC_ALL / LANG)
   --plain                plain lines instead of the full-screen UI
+  --class CODE --name N  report your steps to the instructor's class board as N
   -h, --help             this help       -v, --version   the version`;
 
 const GLOBAL_KO = `실행 위치 (모든 명령 공통):
@@ -18,6 +19,7 @@ const GLOBAL_KO = `실행 위치 (모든 명령 공통):
   --stream NAME          스트림 이름 (기본값 input-stream)
   --lang ko|en           언어 (기본값은 LC_ALL / LANG에서)
   --plain                전체 화면 대신 일반 텍스트 출력
+  --class CODE --name N  강사의 수업 현황판에 N이라는 이름으로 단계 진행 상황 보내기
   -h, --help             도움말          -v, --version   버전`;
 
 const TOPICS: Record<string, { en: string; ko: string }> = {
@@ -30,6 +32,10 @@ Usage:
   kinesis-lab solve STEP…  [--json]     do a step for the learner, then check it
   kinesis-lab produce --api put-record|put-records [--count N | --duration 30s] [--rate R] [--batch-size N] [--json]
   kinesis-lab sandbox [--port N] [--host 127.0.0.1] [--metrics-delay 60s]
+  kinesis-lab report [--json]           your progress: steps, time per step, records sent
+  kinesis-lab reset [STEP] [--yes]      forget saved progress (one step or all); AWS is not touched
+  kinesis-lab cleanup [--dry-run] [--yes]   delete what the lab created (tagged resources only)
+  kinesis-lab class create|board        a live class board for instructors
 
 Steps: create-stream, put-record, put-records, metrics, pipe
 
@@ -44,6 +50,10 @@ Start without an AWS account:  npx kinesis-lab --sandbox`,
   kinesis-lab solve STEP…  [--json]     단계를 대신 진행한 뒤 확인
   kinesis-lab produce --api put-record|put-records [--count N | --duration 30s] [--rate R] [--batch-size N] [--json]
   kinesis-lab sandbox [--port N] [--host 127.0.0.1] [--metrics-delay 60s]
+  kinesis-lab report [--json]           진행 상황: 단계, 단계별 시간, 보낸 레코드
+  kinesis-lab reset [STEP] [--yes]      저장된 진행 상황 지우기(한 단계 또는 전체). AWS는 건드리지 않음
+  kinesis-lab cleanup [--dry-run] [--yes]   실습이 만든 리소스 삭제(태그가 붙은 것만)
+  kinesis-lab class create|board        강사용 실시간 수업 현황판
 
 단계: create-stream, put-record, put-records, metrics, pipe
 
@@ -95,6 +105,90 @@ ${GLOBAL_EN}`,
 UI 없이 임의의 택시 운행 JSON 레코드를 스트림에 보냅니다(기본값: put-record, 100개).
 Ctrl+C로 깔끔하게 멈추며, 마지막에 요약 한 줄(보낸 레코드, 초당 레코드, 실패, 재시도)을 출력합니다.
 종료 코드: 실패가 없으면 0, 있으면 1, 사용법 오류 2.
+
+${GLOBAL_KO}`,
+  },
+  report: {
+    en: `kinesis-lab report [--json] [options]
+
+Shows your saved progress without the UI and without calling AWS: each step's status, checks run and
+time taken, records sent with PutRecord and PutRecords, and what the lab built. --json prints one
+object. Exit code: 0 when every step passed, 1 otherwise, 2 on bad usage.
+
+${GLOBAL_EN}`,
+    ko: `kinesis-lab report [--json] [옵션]
+
+UI 없이, AWS를 호출하지 않고 저장된 진행 상황을 보여 줍니다: 단계별 상태, 확인 횟수와 걸린 시간,
+PutRecord와 PutRecords로 보낸 레코드 수, 실습에서 만든 리소스. --json을 주면 객체 하나를 출력합니다.
+종료 코드: 모든 단계 통과 0, 아니면 1, 사용법 오류 2.
+
+${GLOBAL_KO}`,
+  },
+  reset: {
+    en: `kinesis-lab reset [STEP] [--yes] [options]
+
+Forgets saved progress: one step's result (it starts over), or with no STEP the whole progress file
+(a copy is kept beside it). Resources on AWS are never touched; kinesis-lab cleanup deletes them.
+Asks first; without a terminal it needs --yes.
+
+${GLOBAL_EN}`,
+    ko: `kinesis-lab reset [STEP] [--yes] [옵션]
+
+저장된 진행 상황을 지웁니다: STEP을 주면 그 단계의 결과만(처음부터 다시), 주지 않으면 진행 상황 파일 전체
+(옆에 사본을 남김). AWS 리소스는 건드리지 않습니다. 삭제는 kinesis-lab cleanup이 합니다.
+먼저 확인을 묻고, 터미널이 없으면 --yes가 필요합니다.
+
+${GLOBAL_KO}`,
+  },
+  cleanup: {
+    en: `kinesis-lab cleanup [--dry-run] [--yes] [options]
+
+Deletes exactly what the lab created: resources tagged kinesis-lab=<lab id>, in every region the lab
+ran in. A stream with the same name made another way is left alone. Lists each item first, asks
+(or --yes), deletes, waits until each is gone, and says how many shard-hours per hour it stops.
+--dry-run only lists. Exit code 0 when nothing the lab made is left, 1 otherwise, 2 on bad usage.
+
+${GLOBAL_EN}`,
+    ko: `kinesis-lab cleanup [--dry-run] [--yes] [옵션]
+
+실습이 만든 것만 정확히 삭제합니다: 실습을 실행한 모든 리전에서 kinesis-lab=<실습 ID> 태그가 붙은 리소스.
+다른 방법으로 만든 같은 이름의 스트림은 그대로 둡니다. 먼저 항목을 하나씩 보여 주고 확인을 물은 뒤(또는
+--yes) 삭제하고, 각각 없어질 때까지 기다린 다음 시간당 몇 샤드 시간의 요금이 멈추는지 알려 줍니다.
+--dry-run은 목록만 보여 줍니다. 종료 코드: 남은 것이 없으면 0, 아니면 1, 사용법 오류 2.
+
+${GLOBAL_KO}`,
+  },
+  class: {
+    en: `kinesis-lab class create [--class-stream NAME] [--accounts ID,ID… | --org o-…] [options]
+kinesis-lab class board [CODE] [--once] [--plain]
+
+create: makes the class progress stream (default kinesis-lab-class). On AWS its resource policy lets
+  only the learners' accounts (--accounts) or your organization (--org) put records on it. On a
+  sandbox served to the room (kinesis-lab sandbox --host 0.0.0.0, then --endpoint-url its address)
+  no policy is needed. Prints the join command with a short code.
+board: the live table of the room: each learner's step, time on it, last error kind; per step how
+  many are working, stuck and done. --once prints one snapshot and exits; --plain prints a new
+  snapshot whenever something changes. CODE defaults to the last class created here.
+
+Learners join with: npx kinesis-lab --class CODE --name "Their Name"
+Each step change and each diagnosed error kind sends one small event (name, step, status, error
+kind, time). Events wait on disk when the network is down and are sent later, in order.
+
+${GLOBAL_EN}`,
+    ko: `kinesis-lab class create [--class-stream NAME] [--accounts ID,ID… | --org o-…] [옵션]
+kinesis-lab class board [CODE] [--once] [--plain]
+
+create: 수업 진행 스트림(기본값 kinesis-lab-class)을 만듭니다. AWS에서는 리소스 정책으로 학습자 계정
+  (--accounts)이나 조직(--org)만 레코드를 넣을 수 있게 합니다. 강의실용 샌드박스(kinesis-lab sandbox
+  --host 0.0.0.0으로 열고 그 주소를 --endpoint-url로)에서는 정책이 필요 없습니다. 짧은 코드가 담긴
+  참여 명령을 출력합니다.
+board: 강의실 실시간 현황표: 학습자별 현재 단계, 경과 시간, 마지막 오류 종류와 단계별 진행 중·막힘·완료
+  인원. --once는 한 번 출력하고 끝나며, --plain은 바뀔 때마다 새로 출력합니다. CODE를 생략하면 이
+  컴퓨터에서 마지막으로 만든 수업을 씁니다.
+
+학습자 참여: npx kinesis-lab --class CODE --name "이름"
+단계가 바뀌거나 진단된 오류 종류가 생길 때마다 작은 이벤트 하나(이름, 단계, 상태, 오류 종류, 시각)를
+보냅니다. 네트워크가 끊기면 디스크에 모아 두었다가 나중에 순서대로 보냅니다.
 
 ${GLOBAL_KO}`,
   },

@@ -10,6 +10,8 @@ import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { initialState, type LabState } from '../engine/step-state.js';
 import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';
 import { startLabSandbox } from '../sandbox/lab-sandbox.js';
+import { regionsPath, rememberRegion } from '../cleanup/lab-regions.js';
+import type { LabRunner } from '../runner/lab-runner.js';
 import { PANEL_KINDS } from '../ui/panels/panel-registry.js';
 import { embeddedFaults } from './fault-flags.js';
 import { validateMetricsDelay } from '../validate/metrics-delay.js';
@@ -31,6 +33,8 @@ export interface LabSession {
   initial: { state: LabState; ledger: SessionLedger };
   /** True when this run resumed saved progress. */
   resumed: boolean;
+  /** Listeners given every runner made for this session (the class reporter); they only watch. */
+  runnerObservers?: ((runner: LabRunner) => void)[];
   close(): Promise<void>;
 }
 
@@ -61,6 +65,8 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
     settings.region = await deps.askRegion();
     settings.regionSource = 'asked';
   }
+  // Cleanup searches every region the lab ran in, not only the latest one; losing this note is harmless.
+  await rememberRegion(regionsPath(dir, lab.id, provisional.target), settings.region).catch(() => undefined);
 
   const faults = embeddedFaults(global, settings.embeddedSandbox);
   if (faults) deps = { ...deps, sandboxOptions: { ...deps.sandboxOptions, faults } };

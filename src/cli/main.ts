@@ -9,6 +9,13 @@ import { checkCommand } from './commands/check-command.js';
 import { produceCommand, produceOptions } from './commands/produce-command.js';
 import { sandboxCommand } from './commands/sandbox-command.js';
 import { solveCommand } from './commands/solve-command.js';
+import { classBoardCommand, classCreateCommand } from './commands/class-command.js';
+import { cleanupCommand } from './commands/cleanup-command.js';
+import { reportCommand } from './commands/report-command.js';
+import { resetCommand } from './commands/reset-command.js';
+import { afterLab } from './after-lab.js';
+import { classFlags, joinClass } from './class-membership.js';
+import { classroomMessages } from '../i18n/classroom-messages.js';
 import { helpText } from './help-text.js';
 import { MissingRegionError, openLabSession, type LabSession } from './lab-session.js';
 import { processOutput, type Output } from './output.js';
@@ -40,23 +47,44 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
       return 0;
     case 'sandbox':
       return withSignal((signal) => sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION));
+    case 'reset':
+      return resetCommand(command, env, output);
+    case 'report':
+      return reportCommand(command, env, output);
   }
+  if (command.name === 'class' && command.action === 'board') return withSignal((signal) => classBoardCommand(command, env, output, signal));
+  const classroom = classFlags(command.global);
   // Flags are checked before anything starts or calls AWS.
   const produce = command.name === 'produce' ? produceOptions(command) : undefined;
   const interactive = command.name === 'lab' && !command.global.plain && process.stdout.isTTY === true && process.stdin.isTTY === true;
   const session = await openLabSession(command.global, { env, askRegion: interactive ? () => askRegion(lang) : undefined });
+  const membership = classroom ? await joinClass(classroom, command.global, env) : undefined;
+  if (membership) session.runnerObservers = [membership.observe];
   try {
     switch (command.name) {
+      case 'cleanup':
+        return await withSignal((signal) => cleanupCommand(session, env, { dryRun: command.dryRun, yes: command.yes, plain: command.global.plain }, output, signal));
+      case 'class':
+        return await classCreateCommand(session, command, env, output);
       case 'check':
         return await checkCommand(session, command.steps, command.json, output);
       case 'solve':
         return await solveCommand(session, command.steps, command.json, output);
       case 'produce':
         return await withSignal((signal) => produceCommand(session, command, produce!, output, signal));
-      case 'lab':
-        return await runLab(session, command.step, interactive, output);
+      case 'lab': {
+        const code = await runLab(session, command.step, interactive, output);
+        if (interactive) membership?.leave();
+        await afterLab(session, env, output, { canAsk: interactive });
+        return code;
+      }
+      default:
+        // Exhaustive: TypeScript cannot narrow past the class-board branch above on its own.
+        return command satisfies never;
     }
   } finally {
+    const waiting = await membership?.close();
+    if (waiting) output.err(classroomMessages(lang).classWaiting(waiting));
     await session.close();
   }
 }

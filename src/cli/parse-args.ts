@@ -13,6 +13,10 @@ export interface GlobalOptions {
   stream?: string;
   lang?: Lang;
   plain: boolean;
+  /** `--class CODE`: report step changes to a class board (see src/classroom/join-code.ts). */
+  classCode?: string;
+  /** `--name`: the display name the instructor sees on the class board. */
+  displayName?: string;
   /** `--metrics-delay` as typed: the embedded (`--sandbox`) or standalone sandbox's CloudWatch delay. */
   metricsDelay?: string;
   /** `--faults` as typed: faults the embedded (`--sandbox`) or standalone sandbox injects (src/sandbox/faults/fault-spec.ts). */
@@ -26,9 +30,13 @@ export type Command =
   | { name: 'check'; global: GlobalOptions; steps: string[]; json: boolean }
   | { name: 'solve'; global: GlobalOptions; steps: string[]; json: boolean }
   | { name: 'produce'; global: GlobalOptions; json: boolean; api: 'put-record' | 'put-records'; count?: string; duration?: string; rate?: string; batchSize?: string }
-  | { name: 'sandbox'; global: GlobalOptions; port?: string; host?: string; metricsDelay?: string; dataDir?: string; ephemeral: boolean };
+  | { name: 'sandbox'; global: GlobalOptions; port?: string; host?: string; metricsDelay?: string; dataDir?: string; ephemeral: boolean }
+  | { name: 'reset'; global: GlobalOptions; step?: string; yes: boolean }
+  | { name: 'report'; global: GlobalOptions; json: boolean }
+  | { name: 'cleanup'; global: GlobalOptions; dryRun: boolean; yes: boolean }
+  | { name: 'class'; global: GlobalOptions; action: 'create' | 'board'; code?: string; classStream?: string; accounts?: string; org?: string; once: boolean };
 
-export const COMMANDS = ['check', 'solve', 'produce', 'sandbox', 'help'] as const;
+export const COMMANDS = ['check', 'solve', 'produce', 'sandbox', 'reset', 'report', 'cleanup', 'class', 'help'] as const;
 
 const globalOptions = {
   sandbox: { type: 'boolean' },
@@ -40,6 +48,8 @@ const globalOptions = {
   plain: { type: 'boolean' },
   'metrics-delay': { type: 'string' },
   faults: { type: 'string' },
+  class: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
@@ -63,6 +73,10 @@ const commandOptions = {
     'data-dir': { type: 'string' },
     ephemeral: { type: 'boolean' },
   },
+  reset: { yes: { type: 'boolean', short: 'y' } },
+  report: { json: { type: 'boolean' } },
+  cleanup: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
+  class: { 'class-stream': { type: 'string' }, accounts: { type: 'string' }, org: { type: 'string' }, once: { type: 'boolean' } },
   help: {},
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
@@ -110,6 +124,23 @@ export function parseCommand(argv: string[]): Command {
     case 'sandbox':
       noPositionals(parsed.positionals, 'sandbox');
       return { name, global, port: str(v.port), host: str(v.host), metricsDelay: str(v['metrics-delay']), dataDir: str(v['data-dir']), ephemeral: v.ephemeral === true };
+    case 'reset': {
+      if (parsed.positionals.length > 1) throw new UsageError(`reset takes at most one step id, not "${parsed.positionals[1]}"`);
+      const step = parsed.positionals[0];
+      return { name, global, step: step === undefined ? undefined : stepId(step), yes: v.yes === true };
+    }
+    case 'report':
+      noPositionals(parsed.positionals, 'report');
+      return { name, global, json: v.json === true };
+    case 'cleanup':
+      noPositionals(parsed.positionals, 'cleanup');
+      return { name, global, dryRun: v['dry-run'] === true, yes: v.yes === true };
+    case 'class': {
+      const [action, code, extra] = parsed.positionals;
+      if (action !== 'create' && action !== 'board') throw new UsageError(`class needs create or board${action ? `, not "${action}"` : ''} (run kinesis-lab class --help)`);
+      if (extra !== undefined || (action === 'create' && code !== undefined)) throw new UsageError(`unexpected argument "${extra ?? code}" for class ${action} (run kinesis-lab class --help)`);
+      return { name, global, action, code: code ?? global.classCode, classStream: nonEmpty(v['class-stream'], '--class-stream'), accounts: nonEmpty(v.accounts, '--accounts'), org: nonEmpty(v.org, '--org'), once: v.once === true };
+    }
   }
 }
 
@@ -124,6 +155,8 @@ function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOption
     stream: nonEmpty(v.stream, '--stream'),
     lang: lang as Lang | undefined,
     plain: v.plain === true,
+    classCode: nonEmpty(v.class, '--class'),
+    displayName: str(v.name),
     metricsDelay: nonEmpty(v['metrics-delay'], '--metrics-delay'),
     faults: nonEmpty(v.faults, '--faults'),
   };

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { CLASSROOM_CATALOGS } from './classroom-messages.js';
 import { CATALOGS } from './messages.js';
 
 /** Sample arguments by position: numbers where a message formats numbers, names elsewhere. */
-const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'compareGain', 'completionSummary']);
+const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'compareGain', 'completionSummary',
+  // classroom-messages.ts
+  'reportStep', 'reportAttempts', 'reportRecords', 'cleanupFound', 'cleanupShards', 'cleanupConfirm', 'cleanupStopped', 'exitStillRunning', 'classWaiting', 'boardTitle', 'boardCounts']);
 
 /** Walks a catalog to its leaves; functions are called with sample arguments so their text is checked too. */
 function leaves(value: unknown, path: string): [string, string][] {
@@ -15,9 +18,12 @@ function leaves(value: unknown, path: string): [string, string][] {
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
 }
 
-describe('message catalogs', () => {
-  const en = leaves(CATALOGS.en, 'en');
-  const ko = leaves(CATALOGS.ko, 'ko');
+/** Every catalog of learner-facing text; a new catalog is added here so its keys are checked too. */
+const ALL_CATALOGS = { messages: CATALOGS, classroom: CLASSROOM_CATALOGS };
+
+describe.each(Object.entries(ALL_CATALOGS))('message catalogs: %s', (_name, catalogs) => {
+  const en = leaves(catalogs.en, 'en');
+  const ko = leaves(catalogs.ko, 'ko');
 
   it('have the same keys in English and Korean', () => {
     expect(ko.map(([p]) => p.slice(3))).toEqual(en.map(([p]) => p.slice(3)));

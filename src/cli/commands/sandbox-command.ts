@@ -9,6 +9,9 @@ import type { Output } from '../output.js';
 import { SANDBOX_DEFAULT_REGION } from '../run-settings.js';
 import { orUsageError, UsageError } from '../usage-error.js';
 import type { Lang } from '../../i18n/lang.js';
+import { networkInterfaces } from 'node:os';
+import { classroomMessages } from '../../i18n/classroom-messages.js';
+import { roomUrls } from '../../sandbox/room-addresses.js';
 
 type SandboxCommand = Extract<Command, { name: 'sandbox' }>;
 
@@ -38,14 +41,21 @@ export function isExposed(host: string): boolean {
 }
 
 /** `kinesis-lab sandbox`: serves until the signal aborts, printing what learners paste. */
-export async function sandboxCommand(cmd: SandboxCommand, lang: Lang, output: Output, signal: AbortSignal, regionHint?: string): Promise<number> {
+export async function sandboxCommand(cmd: SandboxCommand, lang: Lang, output: Output, signal: AbortSignal, regionHint?: string, interfaces: typeof networkInterfaces = networkInterfaces): Promise<number> {
   const { options, metricsDelayMs } = sandboxSettings(cmd);
   const m = messages(lang);
   const sandbox = await startLabSandbox({ ...options, ...(metricsDelayMs !== undefined ? { metricsDelayMs } : {}) });
   const host = options.host ?? '127.0.0.1';
-  const shownUrl = sandbox.url;
+  // Bound to every interface, the sandbox is reached at the machine's LAN addresses, not 0.0.0.0.
+  const urls = roomUrls(sandbox.url, host, interfaces());
+  const shownUrl = urls[0] ?? sandbox.url;
   output.out(m.sandboxReady(shownUrl));
   if (isExposed(host)) output.err(m.sandboxExposed(host));
+  if (urls.length === 0) output.err(classroomMessages(lang).sandboxNoLan);
+  if (urls.length > 1) {
+    output.out(classroomMessages(lang).sandboxRoomUrls);
+    for (const url of urls) output.out(`  ${url}`);
+  }
   if (options.faults) output.err(faultBanner(options.faults)[lang]);
   output.out('');
   output.out(m.sandboxPaste);

@@ -1,0 +1,79 @@
+/**
+ * What cleanup needs from Kinesis: every stream with its tags, its billed size, deletion and a way to
+ * see it gone. Kept apart from KinesisPort so the lab's checks never gain a delete-everything path.
+ */
+import {
+  DeleteStreamCommand, DescribeStreamSummaryCommand, ListStreamsCommand, ListTagsForStreamCommand, type KinesisClient,
+} from '@aws-sdk/client-kinesis';
+
+export interface StreamFacts {
+  name: string;
+  status: string;
+  mode: 'PROVISIONED' | 'ON_DEMAND';
+  openShards: number;
+  createdAt?: Date;
+}
+
+export interface StreamInventoryPort {
+  listStreams(): Promise<string[]>;
+  tagsOf(name: string): Promise<Record<string, string>>;
+  /** Undefined when the stream does not exist (any more). */
+  facts(name: string): Promise<StreamFacts | undefined>;
+  deleteStream(name: string): Promise<void>;
+}
+
+export function createStreamInventory(client: KinesisClient): StreamInventoryPort {
+  return {
+    async listStreams() {
+      const names: string[] = [];
+      let nextToken: string | undefined;
+      let more = true;
+      while (more) {
+        const last = names.at(-1);
+        const page = await client.send(new ListStreamsCommand(nextToken ? { NextToken: nextToken } : last !== undefined ? { ExclusiveStartStreamName: last } : {}));
+        names.push(...(page.StreamNames ?? []));
+        nextToken = page.NextToken;
+        more = Boolean(nextToken) || (page.HasMoreStreams === true && (page.StreamNames?.length ?? 0) > 0);
+      }
+      return names;
+    },
+
+    async tagsOf(name) {
+      const tags: Record<string, string> = {};
+      let start: string | undefined;
+      for (;;) {
+        const page = await client.send(new ListTagsForStreamCommand({ StreamName: name, ...(start ? { ExclusiveStartTagKey: start } : {}) }));
+        for (const tag of page.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
+        start = page.Tags?.at(-1)?.Key;
+        if (!page.HasMoreTags || start === undefined) return tags;
+      }
+    },
+
+    async facts(name) {
+      try {
+        const { StreamDescriptionSummary: s } = await client.send(new DescribeStreamSummaryCommand({ StreamName: name }));
+        if (!s) return undefined;
+        const facts: StreamFacts = {
+          name,
+          status: s.StreamStatus ?? 'ACTIVE',
+          mode: s.StreamModeDetails?.StreamMode === 'ON_DEMAND' ? 'ON_DEMAND' : 'PROVISIONED',
+          openShards: s.OpenShardCount ?? 0,
+        };
+        if (s.StreamCreationTimestamp) facts.createdAt = s.StreamCreationTimestamp;
+        return facts;
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+        throw error;
+      }
+    },
+
+    async deleteStream(name) {
+      try {
+        await client.send(new DeleteStreamCommand({ StreamName: name }));
+      } catch (error) {
+        // Already gone (or going): that is what cleanup wants.
+        if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { AwsSettings } from '../aws/aws-settings.js';
+import { createKinesisClient } from '../aws/kinesis-client.js';
+import type { ClassLocation } from '../classroom/join-code.js';
+import { SANDBOX_CREDENTIALS } from '../sandbox/sandbox-types.js';
+
+/**
+ * A Kinesis client for the class stream. On a room sandbox it always signs with the sandbox's dummy
+ * keys, so a learner's real access key id never reaches the instructor's machine. On AWS it uses the
+ * caller's own credentials (the learner's for putting, the instructor's for reading).
+ */
+export function classKinesisClient(location: ClassLocation, profile: string | undefined): KinesisClient {
+  const settings: AwsSettings = { region: location.region };
+  if (location.endpoint) {
+    settings.endpoint = location.endpoint;
+    settings.credentials = { ...SANDBOX_CREDENTIALS };
+  } else if (profile) {
+    settings.profile = profile;
+  }
+  return createKinesisClient(settings, { maxAttempts: 1 });
+}

@@ -1,0 +1,55 @@
+import type { Lab } from '../../content/lab-model.js';
+import { formatDuration, labReport, type LabReport } from '../../engine/lab-summary.js';
+import { loadProgress } from '../../engine/progress-store.js';
+import { classroomMessages } from '../../i18n/classroom-messages.js';
+import type { Lang } from '../../i18n/lang.js';
+import { messages } from '../../i18n/messages.js';
+import type { Output } from '../output.js';
+import type { Command } from '../parse-args.js';
+import { locateProgress } from '../progress-location.js';
+
+type ReportCommand = Extract<Command, { name: 'report' }>;
+
+/**
+ * `kinesis-lab report [--json]`: the learner's state without the UI, from the progress file alone
+ * (no AWS call), so an instructor can ask for it and a script can read it. Exit 0 when the lab is
+ * complete, 1 when steps remain, 2 on bad usage.
+ */
+export async function reportCommand(cmd: ReportCommand, env: NodeJS.ProcessEnv, output: Output): Promise<number> {
+  const { lab, settings, path } = await locateProgress(cmd.global, env);
+  const load = await loadProgress(path);
+  if (load.kind === 'corrupt') output.err(messages(settings.lang).progressCorrupt(load.backup, load.reason));
+  if (load.kind !== 'loaded') {
+    if (cmd.json) output.out(JSON.stringify({ labId: lab.id, target: settings.target, started: false }));
+    else output.out(classroomMessages(settings.lang).reportNoProgress);
+    return 1;
+  }
+  const report = labReport(load.file);
+  if (cmd.json) output.out(JSON.stringify({ target: settings.target, started: true, ...report }));
+  else for (const line of reportLines(report, lab, settings.lang, settings.target)) output.out(line);
+  return report.complete ? 0 : 1;
+}
+
+/** The report as plain lines: also the completion summary after the TUI and in plain mode. */
+export function reportLines(report: LabReport, lab: Lab, lang: Lang, target: 'sandbox' | 'aws'): string[] {
+  const t = classroomMessages(lang);
+  const m = messages(lang);
+  const lines = [t.reportTitle(lab.title[lang]), t.reportWhere(report.stream, report.region, target === 'sandbox' ? 'sandbox' : 'AWS'), ''];
+  report.steps.forEach((step, i) => {
+    const title = lab.steps.find((s) => s.id === step.id)?.title[lang] ?? step.id;
+    const status = lab.steps.find((s) => s.id === step.id)?.comingNext ? m.comingNext : m.status[step.status];
+    const detail = [
+      step.attempts > 0 ? t.reportAttempts(step.attempts) : '',
+      step.durationMs !== undefined ? t.reportTook(formatDuration(step.durationMs)) : '',
+      step.lastErrorKind ? t.reportLastError(step.lastErrorKind) : '',
+    ].filter(Boolean).join(', ');
+    lines.push(t.reportStep(i + 1, title, status, detail));
+  });
+  lines.push('');
+  lines.push(t.reportRecords(report.recordsSent.total, report.recordsSent['put-record'], report.recordsSent['put-records']));
+  if (report.built.length === 0) lines.push(t.reportNothingBuilt);
+  for (const b of report.built) lines.push(t.reportBuilt(b.kind, b.name, b.region));
+  lines.push(t.reportTotal(formatDuration(report.totalMs)));
+  if (report.complete) lines.push(t.reportComplete);
+  return lines;
+}

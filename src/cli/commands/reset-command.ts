@@ -1,0 +1,42 @@
+import { rename } from 'node:fs/promises';
+import { reduce } from '../../engine/reduce.js';
+import { loadProgress, saveProgress } from '../../engine/progress-store.js';
+import { classroomMessages } from '../../i18n/classroom-messages.js';
+import { messages } from '../../i18n/messages.js';
+import { confirmOrYes } from '../confirm.js';
+import type { Output } from '../output.js';
+import type { Command } from '../parse-args.js';
+import { locateProgress } from '../progress-location.js';
+
+type ResetCommand = Extract<Command, { name: 'reset' }>;
+
+/**
+ * `kinesis-lab reset [STEP] [--yes]`: forgets saved progress — one step's result, or the whole file
+ * (kept as a `.reset-<time>` copy). Never touches AWS: deleting resources is `cleanup`'s job.
+ */
+export async function resetCommand(cmd: ResetCommand, env: NodeJS.ProcessEnv, output: Output, now: () => number = Date.now): Promise<number> {
+  const { lab, settings, path } = await locateProgress(cmd.global, env);
+  const t = classroomMessages(settings.lang);
+  const load = await loadProgress(path);
+  if (load.kind === 'corrupt') output.err(messages(settings.lang).progressCorrupt(load.backup, load.reason));
+  if (load.kind !== 'loaded') {
+    output.out(t.resetNothing);
+    return 0;
+  }
+  const title = cmd.step ? (lab.steps.find((s) => s.id === cmd.step)?.title[settings.lang] ?? cmd.step) : undefined;
+  const question = title ? t.resetConfirmStep(title) : t.resetConfirmAll(settings.target === 'sandbox' ? 'sandbox' : 'AWS');
+  if (!(await confirmOrYes({ yes: cmd.yes, plain: cmd.global.plain, lang: settings.lang, command: 'reset', question }))) {
+    output.out(t.notChanged);
+    return 1;
+  }
+  if (cmd.step === undefined) {
+    const backup = `${path}.reset-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+    await rename(path, backup);
+    output.out(t.resetDoneAll(backup));
+    return 0;
+  }
+  const { state } = reduce(load.file.state, { type: 'reset-step', step: cmd.step, at: now() });
+  await saveProgress(path, { ...load.file, savedAt: new Date(now()).toISOString(), state });
+  output.out(t.resetDoneStep(title ?? cmd.step));
+  return 0;
+}

@@ -1,0 +1,33 @@
+import { createInterface } from 'node:readline/promises';
+import { classroomMessages } from '../i18n/classroom-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { UsageError } from './usage-error.js';
+
+/** Can this process ask the person at the keyboard? Not with --plain, not in a pipe or CI. */
+export function canAsk(plain: boolean): boolean {
+  return !plain && process.stdin.isTTY === true && process.stdout.isTTY === true;
+}
+
+/**
+ * For commands that change or delete things: `--yes` goes ahead; a terminal is asked (default no);
+ * without a terminal the command stops with a usage error instead of guessing.
+ */
+export async function confirmOrYes(opts: { yes: boolean; plain: boolean; lang: Lang; command: string; question: string }): Promise<boolean> {
+  if (opts.yes) return true;
+  if (!canAsk(opts.plain)) {
+    const en = classroomMessages('en').needsYes(opts.command);
+    const ko = classroomMessages('ko').needsYes(opts.command);
+    throw new UsageError({ en, ko });
+  }
+  return askYesNo(opts.question, opts.lang);
+}
+
+export async function askYesNo(question: string, lang: Lang): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = (await rl.question(`${question}${classroomMessages(lang).yesNo}`)).trim().toLowerCase();
+    return answer === 'y' || answer === 'yes' || answer === '예' || answer === 'ㅛ';
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,18 @@
+import type { Lab } from '../content/lab-model.js';
+import { loadLab } from '../content/load-lab.js';
+import { labDir } from '../content/locate-labs.js';
+import { ACTION_KINDS } from '../actions/action-registry.js';
+import { CHECK_KINDS } from '../checks/check-registry.js';
+import { configDir, progressPath } from '../engine/progress-store.js';
+import { LAB_ID } from './lab-session.js';
+import type { GlobalOptions } from './parse-args.js';
+import { resolveRunSettings, type RunSettings } from './run-settings.js';
+
+/** The lab and its progress file for these flags, without starting a sandbox or calling AWS. */
+export async function locateProgress(global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<{ lab: Lab; settings: RunSettings; path: string; configDir: string }> {
+  const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS });
+  // Only the target matters here (it names the file): never wait on instance metadata for a region.
+  const settings = await resolveRunSettings(global, { ...env, AWS_EC2_METADATA_DISABLED: 'true' });
+  const dir = configDir(env);
+  return { lab, settings, path: progressPath(dir, lab.id, settings.target), configDir: dir };
+}

@@ -1,0 +1,215 @@
+import type { Lang } from './lang.js';
+
+/**
+ * Texts of the self-paced and classroom commands: reset, report, the completion summary, cleanup,
+ * the class board and the room sandbox. Same rules as messages.ts: both languages typed by one
+ * interface, checked for emptiness and Hangul by messages.test.ts.
+ */
+export interface ClassroomMessages {
+  yesNo: string;
+  notChanged: string;
+  needsYes: (command: string) => string;
+  // reset
+  resetConfirmAll: (target: string) => string;
+  resetConfirmStep: (step: string) => string;
+  resetDoneAll: (backup: string) => string;
+  resetDoneStep: (step: string) => string;
+  resetNothing: string;
+  // report and the completion summary
+  reportTitle: (title: string) => string;
+  reportWhere: (stream: string, region: string, target: string) => string;
+  reportStep: (n: number, title: string, status: string, detail: string) => string;
+  reportAttempts: (attempts: number) => string;
+  reportTook: (duration: string) => string;
+  reportLastError: (kind: string) => string;
+  reportRecords: (total: number, putRecord: number, putRecords: number) => string;
+  reportBuilt: (kind: string, name: string, region: string) => string;
+  reportNothingBuilt: string;
+  reportTotal: (duration: string) => string;
+  reportComplete: string;
+  reportNoProgress: string;
+  summaryTitle: string;
+  summaryCleanupHint: string;
+  // cleanup
+  cleanupSearching: (labId: string, regions: string) => string;
+  cleanupNothing: string;
+  cleanupFound: (count: number) => string;
+  cleanupItem: (kind: string, name: string, region: string, detail: string) => string;
+  cleanupShards: (shards: number) => string;
+  cleanupOnDemand: string;
+  cleanupConfirm: (count: number) => string;
+  cleanupDryRun: string;
+  cleanupDeleting: (kind: string, name: string, region: string) => string;
+  cleanupDeleted: (kind: string, name: string, region: string) => string;
+  cleanupFailed: (kind: string, name: string, region: string, why: string) => string;
+  cleanupStopped: (shardHoursPerHour: number, onDemandStreams: number) => string;
+  cleanupGap: (kind: string, region: string, why: string) => string;
+  cleanupSafety: (labId: string) => string;
+  exitStillRunning: (count: number, shardHoursPerHour: number) => string;
+  exitOfferCleanup: string;
+  // class
+  classCreated: (stream: string, region: string) => string;
+  classReused: (stream: string, region: string) => string;
+  classPolicy: (who: string) => string;
+  classPolicyAccounts: (accounts: string) => string;
+  classPolicyOrg: (org: string) => string;
+  classSandboxNoPolicy: string;
+  classJoinHeader: string;
+  classBoardHeader: string;
+  classTaken: (stream: string) => string;
+  classNeedsName: string;
+  classWaiting: (count: number) => string;
+  classJoined: (name: string) => string;
+  classEndpointLoopback: (endpoint: string) => string;
+  boardTitle: (stream: string, learners: number) => string;
+  boardColumns: { name: string; step: string; time: string; status: string; error: string };
+  boardSteps: string;
+  boardCounts: (working: number, stuck: number, done: number) => string;
+  boardEmpty: string;
+  boardError: (why: string) => string;
+  boardKeys: string;
+  classStatus: Record<'joined' | 'in-progress' | 'passed' | 'failed' | 'left', string>;
+  boardStuck: string;
+  // room sandbox
+  sandboxRoomUrls: string;
+  sandboxNoLan: string;
+}
+
+const en: ClassroomMessages = {
+  yesNo: ' [y/N] ',
+  notChanged: 'Nothing changed.',
+  needsYes: (command) => `${command} changes things and there is no terminal to ask: add --yes to go ahead`,
+  resetConfirmAll: (target) => `Forget all saved progress of this lab (${target})? Resources on AWS are not touched.`,
+  resetConfirmStep: (step) => `Start step ${step} over? Its saved result is forgotten; resources on AWS are not touched.`,
+  resetDoneAll: (backup) => `Progress forgotten; a copy is kept at ${backup}. Run kinesis-lab to start again. Nothing on AWS was deleted (kinesis-lab cleanup does that).`,
+  resetDoneStep: (step) => `Step ${step} starts over next time you run kinesis-lab.`,
+  resetNothing: 'No saved progress here; nothing to reset.',
+  reportTitle: (title) => `Report: ${title}`,
+  reportWhere: (stream, region, target) => `Stream ${stream} in ${region} (${target})`,
+  reportStep: (n, title, status, detail) => `${n}. ${title}: ${status}${detail ? ` (${detail})` : ''}`,
+  reportAttempts: (attempts) => `${attempts} ${attempts === 1 ? 'check' : 'checks'}`,
+  reportTook: (duration) => `took ${duration}`,
+  reportLastError: (kind) => `last error: ${kind}`,
+  reportRecords: (total, putRecord, putRecords) => `Records sent: ${total} (PutRecord ${putRecord}, PutRecords ${putRecords})`,
+  reportBuilt: (kind, name, region) => `Built: ${kind} ${name} in ${region}`,
+  reportNothingBuilt: 'Built: nothing yet',
+  reportTotal: (duration) => `Time on passed steps: ${duration}`,
+  reportComplete: 'Every step passed.',
+  reportNoProgress: 'No saved progress yet. Start the lab with: npx kinesis-lab',
+  summaryTitle: 'What you did',
+  summaryCleanupHint: 'Done for today? kinesis-lab cleanup deletes what the lab created.',
+  cleanupSearching: (labId, regions) => `Looking for resources tagged kinesis-lab=${labId} in ${regions}…`,
+  cleanupNothing: 'Nothing to clean up: the lab has nothing left running here.',
+  cleanupFound: (count) => `The lab created ${count} ${count === 1 ? 'resource' : 'resources'} that still ${count === 1 ? 'exists' : 'exist'}:`,
+  cleanupItem: (kind, name, region, detail) => `  - ${kind} ${name} (${region})${detail ? `, ${detail}` : ''}`,
+  cleanupShards: (shards) => `${shards} open ${shards === 1 ? 'shard' : 'shards'}`,
+  cleanupOnDemand: 'on-demand',
+  cleanupConfirm: (count) => `Delete ${count === 1 ? 'it' : `these ${count}`}?`,
+  cleanupDryRun: 'Dry run: nothing was deleted. Run kinesis-lab cleanup without --dry-run to delete them.',
+  cleanupDeleting: (kind, name, region) => `Deleting ${kind} ${name} (${region}) and waiting until it is gone…`,
+  cleanupDeleted: (kind, name, region) => `Deleted ${kind} ${name} (${region}).`,
+  cleanupFailed: (kind, name, region, why) => `Could not delete ${kind} ${name} (${region}): ${why}`,
+  cleanupStopped: (shardHoursPerHour, onDemandStreams) =>
+    `This stops ${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour${onDemandStreams > 0 ? ` and ${onDemandStreams} on-demand stream-${onDemandStreams === 1 ? 'hour' : 'hours'} per hour` : ''}.`,
+  cleanupGap: (kind, region, why) => `Could not look for ${kind} resources in ${region} (${why}); run cleanup again once that is fixed.`,
+  cleanupSafety: (labId) => `Only resources tagged kinesis-lab=${labId} are deleted; a stream with the same name made another way is left alone.`,
+  exitStillRunning: (count, shardHoursPerHour) =>
+    `The lab left ${count} ${count === 1 ? 'resource' : 'resources'} running on AWS (${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour, billed until deleted).`,
+  exitOfferCleanup: 'Delete them now?',
+  classCreated: (stream, region) => `Created the class progress stream ${stream} in ${region}.`,
+  classReused: (stream, region) => `The class progress stream ${stream} in ${region} already exists; using it.`,
+  classPolicy: (who) => `Its resource policy lets ${who} put records on it, and nothing else.`,
+  classPolicyAccounts: (accounts) => `the accounts ${accounts}`,
+  classPolicyOrg: (org) => `every account in the organization ${org}`,
+  classSandboxNoPolicy: 'On the sandbox every learner who can reach it may write; no resource policy is needed.',
+  classJoinHeader: 'Learners join with:',
+  classBoardHeader: 'Watch the room with:',
+  classTaken: (stream) => `A stream named ${stream} exists and was not made by kinesis-lab class create; choose another with --class-stream NAME.`,
+  classNeedsName: '--class needs --name with the name the instructor sees, e.g. --name "Mina Kim"',
+  classWaiting: (count) => `${count} class progress ${count === 1 ? 'event is' : 'events are'} waiting to be sent; ${count === 1 ? 'it goes' : 'they go'} out the next time you run kinesis-lab with --class.`,
+  classJoined: (name) => `Joined the class as ${name}; your step changes are shown on the instructor's board.`,
+  classEndpointLoopback: (endpoint) => `The class endpoint ${endpoint} only works on this machine; for a room, serve the sandbox with kinesis-lab sandbox --host 0.0.0.0 and pass its LAN address with --endpoint-url.`,
+  boardTitle: (stream, learners) => `Class board: ${stream}, ${learners} ${learners === 1 ? 'learner' : 'learners'}`,
+  boardColumns: { name: 'Learner', step: 'Step', time: 'On it', status: 'Status', error: 'Last error' },
+  boardSteps: 'Per step (working / stuck / done)',
+  boardCounts: (working, stuck, done) => `${working} working, ${stuck} stuck, ${done} done`,
+  boardEmpty: 'No learners yet. Their rows appear when they start with the join command.',
+  boardError: (why) => `Cannot read the class stream: ${why}. Trying again…`,
+  boardKeys: 'q quit',
+  classStatus: { joined: 'joined', 'in-progress': 'working', passed: 'passed', failed: 'failing', left: 'left' },
+  boardStuck: 'stuck',
+  sandboxRoomUrls: 'Learners in the room use one of these addresses:',
+  sandboxNoLan: 'No network address found besides loopback; learners on other machines cannot reach this sandbox.',
+};
+
+const ko: ClassroomMessages = {
+  yesNo: ' [y/N] ',
+  notChanged: '아무것도 바꾸지 않았습니다.',
+  needsYes: (command) => `${command} 명령은 상태를 바꾸는데 확인을 물어볼 터미널이 없습니다. 진행하려면 --yes를 붙이세요`,
+  resetConfirmAll: (target) => `이 실습의 저장된 진행 상황(${target})을 모두 지울까요? AWS 리소스는 건드리지 않습니다.`,
+  resetConfirmStep: (step) => `${step} 단계를 처음부터 다시 할까요? 저장된 결과만 지우고 AWS 리소스는 건드리지 않습니다.`,
+  resetDoneAll: (backup) => `진행 상황을 지웠습니다. 사본은 ${backup}에 있습니다. kinesis-lab을 실행하면 처음부터 시작합니다. AWS에서는 아무것도 삭제하지 않았습니다(삭제는 kinesis-lab cleanup).`,
+  resetDoneStep: (step) => `다음에 kinesis-lab을 실행하면 ${step} 단계를 처음부터 시작합니다.`,
+  resetNothing: '저장된 진행 상황이 없어 초기화할 것이 없습니다.',
+  reportTitle: (title) => `진행 보고서: ${title}`,
+  reportWhere: (stream, region, target) => `스트림 ${stream}, 리전 ${region} (${target})`,
+  reportStep: (n, title, status, detail) => `${n}. ${title}: ${status}${detail ? ` (${detail})` : ''}`,
+  reportAttempts: (attempts) => `확인 ${attempts}회`,
+  reportTook: (duration) => `걸린 시간 ${duration}`,
+  reportLastError: (kind) => `마지막 오류: ${kind}`,
+  reportRecords: (total, putRecord, putRecords) => `보낸 레코드: ${total}개 (PutRecord ${putRecord}개, PutRecords ${putRecords}개)`,
+  reportBuilt: (kind, name, region) => `만든 리소스: ${kind} ${name} (${region})`,
+  reportNothingBuilt: '만든 리소스: 아직 없음',
+  reportTotal: (duration) => `통과한 단계에 쓴 시간: ${duration}`,
+  reportComplete: '모든 단계를 통과했습니다.',
+  reportNoProgress: '저장된 진행 상황이 아직 없습니다. 실습 시작: npx kinesis-lab',
+  summaryTitle: '이번 실습에서 한 일',
+  summaryCleanupHint: '오늘은 여기까지인가요? kinesis-lab cleanup이 실습에서 만든 리소스를 삭제합니다.',
+  cleanupSearching: (labId, regions) => `${regions}에서 kinesis-lab=${labId} 태그가 붙은 리소스를 찾는 중…`,
+  cleanupNothing: '정리할 것이 없습니다. 실습이 만든 리소스 중 남아 있는 것이 없습니다.',
+  cleanupFound: (count) => `실습이 만든 리소스 중 ${count}개가 남아 있습니다:`,
+  cleanupItem: (kind, name, region, detail) => `  - ${kind} ${name} (${region})${detail ? `, ${detail}` : ''}`,
+  cleanupShards: (shards) => `열린 샤드 ${shards}개`,
+  cleanupOnDemand: '온디맨드',
+  cleanupConfirm: (count) => `${count}개를 삭제할까요?`,
+  cleanupDryRun: '시험 실행이라 아무것도 삭제하지 않았습니다. 삭제하려면 --dry-run 없이 kinesis-lab cleanup을 실행하세요.',
+  cleanupDeleting: (kind, name, region) => `${kind} ${name} (${region})을(를) 삭제하고 없어질 때까지 기다리는 중…`,
+  cleanupDeleted: (kind, name, region) => `${kind} ${name} (${region})을(를) 삭제했습니다.`,
+  cleanupFailed: (kind, name, region, why) => `${kind} ${name} (${region})을(를) 삭제하지 못했습니다: ${why}`,
+  cleanupStopped: (shardHoursPerHour, onDemandStreams) =>
+    `이제 시간당 ${shardHoursPerHour} 샤드 시간${onDemandStreams > 0 ? `과 온디맨드 스트림 시간 ${onDemandStreams}` : ''}의 요금이 더 나가지 않습니다.`,
+  cleanupGap: (kind, region, why) => `${region}에서 ${kind} 리소스를 찾지 못했습니다(${why}). 문제를 해결한 뒤 cleanup을 다시 실행하세요.`,
+  cleanupSafety: (labId) => `kinesis-lab=${labId} 태그가 붙은 리소스만 삭제합니다. 다른 방법으로 만든 같은 이름의 스트림은 그대로 둡니다.`,
+  exitStillRunning: (count, shardHoursPerHour) => `실습이 만든 리소스 ${count}개가 AWS에서 아직 실행 중입니다(시간당 ${shardHoursPerHour} 샤드 시간, 삭제할 때까지 요금 발생).`,
+  exitOfferCleanup: '지금 삭제할까요?',
+  classCreated: (stream, region) => `${region}에 수업 진행 스트림 ${stream}을(를) 만들었습니다.`,
+  classReused: (stream, region) => `${region}에 수업 진행 스트림 ${stream}이(가) 이미 있어 그대로 사용합니다.`,
+  classPolicy: (who) => `리소스 정책으로 ${who}만 이 스트림에 레코드를 넣을 수 있고, 그 밖의 작업은 허용하지 않습니다.`,
+  classPolicyAccounts: (accounts) => `계정 ${accounts}`,
+  classPolicyOrg: (org) => `조직 ${org}의 모든 계정`,
+  classSandboxNoPolicy: '샌드박스에서는 접속할 수 있는 학습자라면 누구나 쓸 수 있어 리소스 정책이 필요 없습니다.',
+  classJoinHeader: '학습자는 이렇게 참여합니다:',
+  classBoardHeader: '강의실 현황 보기:',
+  classTaken: (stream) => `${stream} 스트림이 이미 있는데 kinesis-lab class create로 만든 것이 아닙니다. --class-stream NAME으로 다른 이름을 정하세요.`,
+  classNeedsName: '--class에는 강사에게 보일 이름을 --name으로 함께 주세요. 예: --name "김민아"',
+  classWaiting: (count) => `아직 보내지 못한 수업 진행 이벤트가 ${count}개 있습니다. 다음에 --class로 kinesis-lab을 실행하면 보냅니다.`,
+  classJoined: (name) => `${name}(으)로 수업에 참여했습니다. 단계 진행 상황이 강사 화면에 표시됩니다.`,
+  classEndpointLoopback: (endpoint) => `수업 엔드포인트 ${endpoint}은(는) 이 컴퓨터에서만 쓸 수 있습니다. 강의실에서 쓰려면 kinesis-lab sandbox --host 0.0.0.0으로 샌드박스를 열고 그 LAN 주소를 --endpoint-url로 주세요.`,
+  boardTitle: (stream, learners) => `수업 현황: ${stream}, 학습자 ${learners}명`,
+  boardColumns: { name: '학습자', step: '단계', time: '경과', status: '상태', error: '마지막 오류' },
+  boardSteps: '단계별 (진행 중 / 막힘 / 완료)',
+  boardCounts: (working, stuck, done) => `진행 중 ${working}명, 막힘 ${stuck}명, 완료 ${done}명`,
+  boardEmpty: '아직 참여한 학습자가 없습니다. 참여 명령으로 시작하면 여기에 표시됩니다.',
+  boardError: (why) => `수업 스트림을 읽을 수 없습니다: ${why}. 다시 시도하는 중…`,
+  boardKeys: 'q 종료',
+  classStatus: { joined: '참여', 'in-progress': '진행 중', passed: '통과', failed: '실패 중', left: '나감' },
+  boardStuck: '막힘',
+  sandboxRoomUrls: '강의실의 학습자는 아래 주소 중 하나를 사용하세요:',
+  sandboxNoLan: '루프백 외의 네트워크 주소가 없어 다른 컴퓨터의 학습자는 이 샌드박스에 접속할 수 없습니다.',
+};
+
+export function classroomMessages(lang: Lang): ClassroomMessages {
+  return lang === 'ko' ? ko : en;
+}
+
+export const CLASSROOM_CATALOGS: Readonly<Record<Lang, ClassroomMessages>> = { en, ko };
