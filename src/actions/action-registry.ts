@@ -1,4 +1,5 @@
 import type { ActionContext, ActionOutcome } from './action-context.js';
+import { createPipeAction, type CreatePipeParams } from './create-pipe.js';
 import { createStreamAction, type CreateStreamParams } from './create-stream.js';
 import { metricsSampleAction, type MetricsSampleParams } from './metrics-sample.js';
 import { produceAction, type ProduceParams } from './produce.js';
@@ -10,6 +11,7 @@ export const ACTIONS: Readonly<Record<string, ActionFn>> = {
   'create-stream': (ctx, step, params) => createStreamAction(ctx, step, params as CreateStreamParams),
   produce: (ctx, step, params) => produceAction(ctx, step, params as unknown as ProduceParams),
   'metrics-sample': (ctx, step, params) => metricsSampleAction(ctx, step, params as MetricsSampleParams),
+  'create-pipe': (ctx, step, params) => createPipeAction(ctx, step, params as CreatePipeParams),
 };
 
 export const ACTION_KINDS: ReadonlySet<string> = new Set(Object.keys(ACTIONS));

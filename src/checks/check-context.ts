@@ -1,4 +1,6 @@
+import type { IamRolePort } from '../aws/iam-role-adapter.js';
 import type { KinesisPort } from '../aws/kinesis-port.js';
+import type { PipesPort } from '../aws/pipes-adapter.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
 import type { SessionLedger } from '../engine/session-ledger.js';
 import type { StreamMetricsPort } from './stream-metrics-port.js';
@@ -12,6 +14,9 @@ export interface LabContext {
   metrics: StreamMetricsPort;
   /** Step 4's per-minute CloudWatch reads, the search for metrics elsewhere, and how late they show. */
   cloudwatch: StreamMetricsSource;
+  /** Step 5's EventBridge Pipes and IAM (its execution role); absent where a caller has no use for them. */
+  pipes?: PipesPort;
+  iam?: IamRolePort;
   stream: string;
   region: string;
   labId: string;

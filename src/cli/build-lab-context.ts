@@ -2,6 +2,8 @@ import { createKinesisAdapter } from '../aws/kinesis-adapter.js';
 import { createKinesisClient } from '../aws/kinesis-client.js';
 import type { AwsSettings } from '../aws/aws-settings.js';
 import { createCloudWatchClient } from '../aws/cloudwatch-client.js';
+import { createIamClient, createIamRoleAdapter } from '../aws/iam-role-adapter.js';
+import { createPipesAdapter, createPipesClient } from '../aws/pipes-adapter.js';
 import { createStreamMetricsPort } from '../aws/stream-metrics-port-adapter.js';
 import { createStreamMetricsSource } from '../aws/stream-metrics-source-adapter.js';
 import { AWS_METRICS_DELAY, sandboxMetricsDelay } from '../checks/stream-metrics-source.js';
@@ -48,6 +50,9 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     producerKinesis: createKinesisAdapter(createKinesisClient(aws, { maxAttempts: 1 }), adapterOptions),
     metrics,
     cloudwatch,
+    // On the embedded sandbox every service is the one endpoint.
+    pipes: createPipesAdapter(createPipesClient({ ...aws, endpoint: settings.embeddedSandbox ? settings.endpoint : settings.pipesEndpoint })),
+    iam: createIamRoleAdapter(createIamClient({ ...aws, endpoint: settings.embeddedSandbox ? settings.endpoint : settings.iamEndpoint })),
     stream: settings.stream,
     region: settings.region,
     labId,

@@ -25,6 +25,9 @@ export interface RunSettings {
   endpointSource?: EndpointSource;
   /** CloudWatch's endpoint: the same as Kinesis for a flag or the sandbox, else its own variables. */
   cloudwatchEndpoint?: string;
+  /** EventBridge Pipes' and IAM's endpoints (step 5), resolved like CloudWatch's. */
+  pipesEndpoint?: string;
+  iamEndpoint?: string;
   profile?: string;
 }
 
@@ -64,7 +67,9 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   if (region !== undefined && regionSource !== 'flag') orUsageError(validateRegion(region), regionSource === 'profile' ? 'region in the AWS profile' : String(regionSource));
 
   const cloudwatchEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
-  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, profile: global.profile ?? env.AWS_PROFILE };
+  const pipesEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_PIPES ?? env.AWS_ENDPOINT_URL;
+  const iamEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
+  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, profile: global.profile ?? env.AWS_PROFILE };
 }
 
 function assertEndpoint(value: string, from: string): string {

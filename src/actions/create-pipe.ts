@@ -1,0 +1,220 @@
+import type { IamRolePort } from '../aws/iam-role-adapter.js';
+import type { PipeDescription, PipeSpec, PipesPort } from '../aws/pipes-adapter.js';
+import { diagnosisContext } from '../checks/check-context.js';
+import type { CheckResult } from '../checks/check-result.js';
+import { diagnosedResult } from '../checks/diagnosed-result.js';
+import { PipeStateFailure } from '../diagnose/pipes-state.js';
+import type { Localized } from '../i18n/lang.js';
+import type { ActionContext, ActionOutcome } from './action-context.js';
+import { LAB_TAG_KEY } from './create-stream.js';
+import { accountOf, describeDifference, pipeAccessPolicy, pipeDifferences, pipeSpecFor, pipeTrustPolicy, trustsPipes } from './pipe-plan.js';
+import { pipeNamesFor, pipeSettingsFrom, type PipeNames } from './pipe-settings.js';
+
+/**
+ * Step params of `create-pipe` (lab.json defaults; the pipe panel's choices are merged over them):
+ * the settings of `pipe-settings.ts` plus these.
+ */
+export interface CreatePipeParams extends Record<string, unknown> {
+  /** Give up waiting for RUNNING after this long. @default 60000 on the sandbox, 300000 on AWS */
+  waitMs?: number;
+  /** Pause between two DescribePipe calls. @default 500 on the sandbox, 5000 on AWS */
+  pollMs?: number;
+}
+
+const TRANSITIONAL = new Set(['CREATING', 'UPDATING', 'STARTING', 'STOPPING', 'DELETING']);
+/** A new IAM role takes seconds before a service can assume it (eventual consistency). */
+const ROLE_PROPAGATION_MS = 10_000;
+
+/**
+ * Creates the target stream, the execution role and the pipe, then follows the pipe to RUNNING.
+ * Idempotent: what exists is reused, a pipe with other settings is updated, and one UpdatePipe
+ * cannot fix (another source, another starting position, a failed creation) is deleted and created
+ * again, but only when the lab made it (its `kinesis-lab` tag).
+ */
+export async function createPipeAction(ctx: ActionContext, step: string, params: CreatePipeParams): Promise<ActionOutcome> {
+  const pipes = ctx.pipes;
+  const iam = ctx.iam;
+  if (!pipes || !iam) return { ok: false, result: unsupported(step) };
+  const settings = pipeSettingsFrom(params);
+  if (settings.startingPosition === 'AT_TIMESTAMP' && settings.startingPositionTimestamp === undefined) {
+    settings.startingPositionTimestamp = Math.floor(ctx.clock() / 1000) - 3600;
+  }
+  const names = pipeNamesFor(ctx.stream, params);
+  const waitMs = params.waitMs ?? (ctx.sandbox ? 60_000 : 300_000);
+  const pollMs = params.pollMs ?? (ctx.sandbox ? 500 : 5_000);
+  const notes: Localized[] = [];
+  const note = (text: Localized) => {
+    notes.push(text);
+    ctx.onProgress({ type: 'note', text });
+  };
+  let operation = 'DescribeStreamSummary';
+  try {
+    // 1. Source and target streams.
+    const source = await ctx.kinesis.describeStreamSummary(ctx.stream);
+    operation = 'CreateStream';
+    const targetArn = await ensureTargetStream(ctx, names, note);
+    // 2. The execution role.
+    operation = 'CreateRole';
+    const role = await ensureRole(iam, names, source.arn, targetArn, ctx.labId, note);
+    if (role.created && !ctx.sandbox) {
+      note({ en: 'Waiting 10 s for the new role to reach every AWS Region (IAM is eventually consistent).', ko: '새 역할이 모든 AWS 리전에 퍼지도록 10초 기다립니다(IAM은 최종 일관성을 따릅니다).' });
+      await ctx.sleep(ROLE_PROPAGATION_MS, ctx.signal);
+    }
+    // 3. The pipe.
+    const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn, roleArn: role.arn, labId: ctx.labId });
+    operation = 'CreatePipe';
+    const started = ctx.clock();
+    const follow = (live: PipeDescription) => ctx.onProgress({ type: 'pipe-status', state: live.currentState, ...(live.stateReason ? { reason: live.stateReason } : {}), elapsedMs: ctx.clock() - started });
+    let live = await settle(pipes, names.pipe, follow, ctx, started + waitMs, pollMs);
+    if (live && needsRecreate(live, spec)) {
+      if (live.tags[LAB_TAG_KEY] === undefined) return { ok: false, result: notOurs(step, live, spec) };
+      const why = live.currentState.endsWith('_FAILED')
+        ? { en: `it is ${live.currentState}`, ko: `상태가 ${live.currentState}` }
+        : { en: 'its source or starting position differs, which UpdatePipe cannot change', ko: '소스나 시작 위치가 달라서(UpdatePipe로 바꿀 수 없음)' };
+      note({ en: `Deleting pipe ${names.pipe} to create it again: ${why.en}.`, ko: `${names.pipe} 파이프를 지우고 다시 만듭니다. 이유: ${why.ko}.` });
+      operation = 'DeletePipe';
+      await pipes.deletePipe(names.pipe);
+      live = await settle(pipes, names.pipe, follow, ctx, started + waitMs, pollMs, true);
+      if (live) return { ok: false, result: stillThere(step, live) };
+    }
+    if (!live) {
+      operation = 'CreatePipe';
+      await pipes.createPipe(spec);
+      note({
+        en: `Created pipe ${names.pipe}: ${ctx.stream} → ${names.targetStream}, ${settings.startingPosition}, batches of up to ${settings.batchSize} or ${settings.batchingWindowSeconds} s${settings.filter ? ', with a filter' : ''}.`,
+        ko: `${names.pipe} 파이프를 만들었습니다: ${ctx.stream} → ${names.targetStream}, ${settings.startingPosition}, 배치 최대 ${settings.batchSize}개 또는 ${settings.batchingWindowSeconds}초${settings.filter ? ', 필터 포함' : ''}.`,
+      });
+    } else {
+      const differences = pipeDifferences(live, spec);
+      if (differences.length > 0) {
+        operation = 'UpdatePipe';
+        await pipes.updatePipe(spec);
+        note({
+          en: `Updated pipe ${names.pipe}: ${differences.map((d) => describeDifference(d).en).join('; ')}.`,
+          ko: `${names.pipe} 파이프를 수정했습니다: ${differences.map((d) => describeDifference(d).ko).join('; ')}.`,
+        });
+      } else if (live.currentState === 'STOPPED') {
+        operation = 'StartPipe';
+        await pipes.startPipe(names.pipe);
+        note({ en: `Started pipe ${names.pipe}, which was STOPPED.`, ko: `STOPPED 상태이던 ${names.pipe} 파이프를 시작했습니다.` });
+      } else {
+        note({ en: `Pipe ${names.pipe} already exists with these settings; using it as it is.`, ko: `${names.pipe} 파이프가 이미 같은 설정으로 있어 그대로 사용합니다.` });
+      }
+      if (live.tags[LAB_TAG_KEY] === undefined) await pipes.tagPipe(live.arn, spec.tags);
+    }
+    // 4. CREATING → RUNNING.
+    operation = 'DescribePipe';
+    const final = await settle(pipes, names.pipe, follow, ctx, started + waitMs, pollMs);
+    if (!final) return { ok: false, result: stillThere(step, undefined) };
+    if (final.currentState === 'RUNNING') return { ok: true, notes };
+    if (TRANSITIONAL.has(final.currentState)) {
+      note({
+        en: `Pipe ${names.pipe} is still ${final.currentState}; on AWS this takes a minute or two. The check waits for it.`,
+        ko: `${names.pipe} 파이프가 아직 ${final.currentState} 상태입니다. AWS에서는 1~2분 걸립니다. 확인 단계가 기다립니다.`,
+      });
+      return { ok: true, notes };
+    }
+    const diagnosis = await ctx.diagnose(new PipeStateFailure(names.pipe, final.currentState, final.stateReason ?? ''), diagnosisContext(ctx, 'CreatePipe'));
+    return { ok: false, result: { ...diagnosedResult(step, diagnosis), outcome: 'failed' } };
+  } catch (error) {
+    return { ok: false, result: diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, operation))) };
+  }
+}
+
+async function ensureTargetStream(ctx: ActionContext, names: PipeNames, note: (t: Localized) => void): Promise<string> {
+  try {
+    await ctx.kinesis.createStream(names.targetStream, { mode: 'PROVISIONED', shardCount: 1, tags: { [LAB_TAG_KEY]: ctx.labId } });
+    note({ en: `Creating the target stream ${names.targetStream} (1 shard).`, ko: `대상 스트림 ${names.targetStream}(샤드 1개)을 만드는 중입니다.` });
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
+    note({ en: `Target stream ${names.targetStream} already exists; using it.`, ko: `대상 스트림 ${names.targetStream}이 이미 있어 그대로 씁니다.` });
+  }
+  for (;;) {
+    const target = await ctx.kinesis.describeStreamSummary(names.targetStream);
+    ctx.onProgress({ type: 'stream-status', status: target.status, elapsedMs: 0 });
+    if (target.status === 'ACTIVE' || target.status === 'UPDATING' || ctx.signal?.aborted) return target.arn;
+    await ctx.sleep(ctx.sandbox ? 200 : 2_000, ctx.signal);
+  }
+}
+
+async function ensureRole(iam: IamRolePort, names: PipeNames, sourceArn: string, targetArn: string, labId: string, note: (t: Localized) => void): Promise<{ arn: string; created: boolean }> {
+  const trust = pipeTrustPolicy(accountOf(sourceArn));
+  let role = await iam.getRole(names.role);
+  let created = false;
+  if (!role) {
+    role = await iam.createRole({ name: names.role, trustPolicy: trust, description: 'kinesis-lab: lets EventBridge Pipes read the source stream and write the target stream', tags: { [LAB_TAG_KEY]: labId } });
+    created = true;
+    note({ en: `Created the execution role ${names.role}, trusted by pipes.amazonaws.com.`, ko: `pipes.amazonaws.com이 맡을 수 있는 실행 역할 ${names.role}을 만들었습니다.` });
+  } else {
+    if (!trustsPipes(role.trustPolicy)) {
+      await iam.updateTrustPolicy(names.role, trust);
+      note({ en: `Role ${names.role} did not trust pipes.amazonaws.com; its trust policy was replaced.`, ko: `${names.role} 역할의 신뢰 정책에 pipes.amazonaws.com이 없어 바꿨습니다.` });
+    } else {
+      note({ en: `Role ${names.role} already exists; reusing it.`, ko: `${names.role} 역할이 이미 있어 다시 씁니다.` });
+    }
+    await iam.tagRole(names.role, { [LAB_TAG_KEY]: labId });
+  }
+  // Always written: replacing an inline policy is idempotent and repairs a hand-edited one.
+  await iam.putRolePolicy(names.role, names.policy, pipeAccessPolicy(sourceArn, targetArn));
+  return { arn: role.arn, created };
+}
+
+/**
+ * Describes the pipe until it is not in a transitional state (or is gone, when `untilGone`), the
+ * deadline passes or the action is cancelled. Undefined means there is no such pipe.
+ */
+async function settle(
+  pipes: PipesPort, name: string, follow: (live: PipeDescription) => void, ctx: ActionContext, deadline: number, pollMs: number, untilGone = false,
+): Promise<PipeDescription | undefined> {
+  for (;;) {
+    const live = await pipes.describePipe(name);
+    if (!live) return undefined;
+    follow(live);
+    const waiting = untilGone || TRANSITIONAL.has(live.currentState);
+    if (!waiting || ctx.clock() >= deadline || ctx.signal?.aborted) return live;
+    await ctx.sleep(pollMs, ctx.signal);
+  }
+}
+
+function needsRecreate(live: PipeDescription, spec: PipeSpec): boolean {
+  return live.currentState.endsWith('_FAILED') || pipeDifferences(live, spec).some((d) => d.needsRecreate);
+}
+
+function unsupported(step: string): CheckResult {
+  return {
+    step,
+    outcome: 'error',
+    summary: { en: 'This run has no EventBridge Pipes or IAM client.', ko: '이번 실행에는 EventBridge Pipes나 IAM 클라이언트가 없습니다.' },
+    evidence: [],
+    fix: { en: 'Run kinesis-lab itself (not a custom embedding) to create the pipe.', ko: '파이프를 만들려면 kinesis-lab을 직접 실행하세요.' },
+    errorKind: 'pipes-unavailable',
+  };
+}
+
+function notOurs(step: string, live: PipeDescription, spec: PipeSpec): CheckResult {
+  const diffs = pipeDifferences(live, spec).filter((d) => d.needsRecreate);
+  return {
+    step,
+    outcome: 'failed',
+    summary: { en: `A pipe named ${live.name} exists and was not made by kinesis-lab.`, ko: `${live.name} 파이프가 이미 있고, kinesis-lab이 만든 것이 아닙니다.` },
+    evidence: diffs.map(describeDifference),
+    fix: {
+      en: `The lab will not delete a pipe it did not create. Delete it yourself (aws pipes delete-pipe --name ${live.name}) or fix it in the console, then press d again.`,
+      ko: `실습은 직접 만들지 않은 파이프를 지우지 않습니다. 직접 지우거나(aws pipes delete-pipe --name ${live.name}) 콘솔에서 고친 뒤 d를 다시 누르세요.`,
+    },
+    errorKind: 'pipe-not-ours',
+  };
+}
+
+function stillThere(step: string, live: PipeDescription | undefined): CheckResult {
+  return {
+    step,
+    outcome: 'failed',
+    summary: live
+      ? { en: `Pipe ${live.name} is still ${live.currentState}; it could not be replaced in time.`, ko: `${live.name} 파이프가 아직 ${live.currentState} 상태라 제때 바꾸지 못했습니다.` }
+      : { en: 'The pipe disappeared while the lab was waiting for it.', ko: '실습이 기다리는 동안 파이프가 사라졌습니다.' },
+    evidence: [],
+    fix: { en: 'Wait a minute and press d again.', ko: '1분쯤 기다린 뒤 d를 다시 누르세요.' },
+    errorKind: 'pipe-busy',
+  };
+}

@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import type { StreamRecord, StreamSummary } from '../aws/kinesis-port.js';
+import type { PipeDescription } from '../aws/pipes-adapter.js';
+import { describeDifference, pipeDifferences, pipeSpecFor } from '../actions/pipe-plan.js';
+import { normalizePattern, pipeNamesFor, pipeSettingsFrom, type PipeNames, type PipeSettings } from '../actions/pipe-settings.js';
+import { PipeStateFailure } from '../diagnose/pipes-state.js';
+import { filterVerdicts } from '../filter/filter-verdicts.js';
+import type { KinesisSourceRecord, PipeSourceContext } from '../filter/pipe-event.js';
+import type { Localized } from '../i18n/lang.js';
+import { createTripGenerator } from '../producer/taxi-trip-generator.js';
+import type { CheckResult } from './check-result.js';
+import { diagnosisContext, type LabContext } from './check-context.js';
+import { diagnosedResult } from './diagnosed-result.js';
+
+export interface PipeDeliveringParams extends Record<string, unknown> {
+  /** How long to wait while the pipe is CREATING/UPDATING/STARTING. @default 30000 sandbox, 120000 AWS */
+  waitMs?: number;
+  /** Pause between two looks. @default 500 sandbox, 5000 AWS */
+  pollMs?: number;
+  /** How long probe records may take to reach the target, on top of the batching window. @default 15000 sandbox, 90000 AWS */
+  deliveryGraceMs?: number;
+}
+
+/** On AWS a Kinesis-source pipe takes "a minute or two" to create; after this long it is stuck. */
+export const PIPE_STUCK_AFTER_MS = 10 * 60_000;
+/** The field the check adds to its probe records to find them at the target. */
+export const PROBE_FIELD = 'kinesisLabProbe';
+const TRANSITIONAL = new Set(['CREATING', 'UPDATING', 'STARTING', 'STOPPING', 'DELETING']);
+const MATCHING_PROBES = 3;
+
+/**
+ * Step 5's check: the pipe is RUNNING from this stream to the target with the settings the learner
+ * chose, and it delivers. It sends marked probe records through the source (three the filter should
+ * let through, one it should drop, all with one partition key) and reads the target: the three must
+ * arrive in order and the fourth must not. With LATEST it also looks for records that arrived while
+ * the pipe was being created and never reached the target.
+ */
+export async function checkPipeDelivering(ctx: LabContext, step: string, params: PipeDeliveringParams = {}, signal?: AbortSignal): Promise<CheckResult> {
+  const pipes = ctx.pipes;
+  if (!pipes) {
+    return { step, outcome: 'error', summary: { en: 'This run has no EventBridge Pipes client.', ko: '이번 실행에는 EventBridge Pipes 클라이언트가 없습니다.' }, evidence: [], errorKind: 'pipes-unavailable' };
+  }
+  const settings = pipeSettingsFrom(params);
+  const names = pipeNamesFor(ctx.stream, params);
+  const waitMs = params.waitMs ?? (ctx.sandbox ? 30_000 : 120_000);
+  const pollMs = params.pollMs ?? (ctx.sandbox ? 500 : 5_000);
+  let operation = 'DescribeStreamSummary';
+  try {
+    const source = await ctx.kinesis.describeStreamSummary(ctx.stream);
+    operation = 'DescribePipe';
+    let live = await pipes.describePipe(names.pipe);
+    const deadline = ctx.clock() + waitMs;
+    while (live && TRANSITIONAL.has(live.currentState) && ctx.clock() < deadline && !signal?.aborted) {
+      await ctx.sleep(pollMs, signal);
+      live = await pipes.describePipe(names.pipe);
+    }
+    if (!live) return notFound(step, ctx, names);
+    const evidence = pipeEvidence(live, names);
+    if (TRANSITIONAL.has(live.currentState)) return stillSettling(step, ctx, live, evidence);
+    if (live.currentState.endsWith('_FAILED')) {
+      const diagnosis = await ctx.diagnose(new PipeStateFailure(live.name, live.currentState, live.stateReason ?? ''), diagnosisContext(ctx, 'DescribePipe'));
+      return { ...diagnosedResult(step, diagnosis), outcome: 'failed', evidence: [...evidence, diagnosis.why] };
+    }
+    if (live.currentState !== 'RUNNING') return notRunning(step, live, evidence);
+    operation = 'DescribeStreamSummary';
+    const target = await ctx.kinesis.describeStreamSummary(names.targetStream);
+    const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn: target.arn, roleArn: live.roleArn, labId: ctx.labId });
+    // An AT_TIMESTAMP pipe keeps the time it was created with; any time the learner chose is fine.
+    if (settings.startingPosition === 'AT_TIMESTAMP' && settings.startingPositionTimestamp === undefined && live.source.startingPositionTimestamp !== undefined) {
+      spec.source.startingPositionTimestamp = live.source.startingPositionTimestamp;
+    }
+    const differences = pipeDifferences(live, spec);
+    if (differences.length > 0) return settingsDiffer(step, live, evidence, differences.map(describeDifference), differences.some((d) => d.needsRecreate));
+    operation = 'PutRecord';
+    return await probeDelivery(ctx, step, { live, source, target, settings, evidence, signal, ...(params.deliveryGraceMs !== undefined ? { graceMs: params.deliveryGraceMs } : {}) });
+  } catch (error) {
+    return diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, operation)));
+  }
+}
+
+interface ProbeInput {
+  live: PipeDescription;
+  source: StreamSummary;
+  target: StreamSummary;
+  settings: PipeSettings;
+  evidence: Localized[];
+  signal?: AbortSignal;
+  graceMs?: number;
+}
+
+async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): Promise<CheckResult> {
+  const { live, source, target, settings, evidence } = input;
+  const context: PipeSourceContext = { roleArn: live.roleArn, region: ctx.region, streamArn: source.arn };
+  const nonce = randomUUID().slice(0, 8);
+  const probeKey = `kinesis-lab-probe-${nonce}`;
+  // Candidates: the learner's own records first, then generated trips, each marked as a probe.
+  const samples = await ctx.kinesis.readStream(ctx.stream, { limit: 200 });
+  const objects = [...samples.flatMap((r) => jsonObject(r.data)), ...generatedTrips(200)];
+  const candidates: KinesisSourceRecord[] = objects.map((object, i) => ({
+    shardId: 'shardId-000000000000',
+    sequenceNumber: String(i),
+    partitionKey: probeKey,
+    data: Buffer.from(JSON.stringify({ ...object, [PROBE_FIELD]: `${nonce}:${i}` })),
+    approximateArrivalTimestamp: new Date(),
+  }));
+  const verdicts = filterVerdicts(settings.filter, candidates, context);
+  const passing = verdicts.filter((v) => v.passes).slice(0, MATCHING_PROBES);
+  const dropped = settings.filter ? verdicts.find((v) => !v.passes) : undefined;
+  if (passing.length === 0) return filterMatchesNothing(step, settings, samples, context, evidence);
+
+  // Sent one by one with one partition key: one shard, a known order.
+  const sent: { id: string; passes: boolean }[] = [];
+  const order = dropped ? [passing[0], dropped, ...passing.slice(1)] : passing;
+  // Kinesis arrival times are wall-clock times, so the look-back uses the wall clock too.
+  const probesFrom = new Date();
+  const since = new Date(probesFrom.getTime() - 5_000);
+  for (const verdict of order) {
+    if (!verdict) continue;
+    await ctx.kinesis.putRecord(ctx.stream, { partitionKey: probeKey, data: verdict.record.data });
+    sent.push({ id: probeId(verdict.record.data) ?? '', passes: verdict.passes });
+  }
+  const expected = sent.filter((s) => s.passes).map((s) => s.id);
+  const unwanted = sent.filter((s) => !s.passes).map((s) => s.id);
+  const graceMs = input.graceMs ?? (ctx.sandbox ? 15_000 : 90_000);
+  const deadline = ctx.clock() + settings.batchingWindowSeconds * 1000 + graceMs;
+  const started = ctx.clock();
+  let arrived: string[] = [];
+  let targetRecords: StreamRecord[] = [];
+  for (;;) {
+    targetRecords = await readSince(ctx, target.name, since);
+    arrived = targetRecords.flatMap((r) => probeIdInEvent(r.data, nonce));
+    if (expected.every((id) => arrived.includes(id)) || ctx.clock() >= deadline || input.signal?.aborted) break;
+    await ctx.sleep(ctx.sandbox ? 250 : 3_000, input.signal);
+  }
+  const tookMs = ctx.clock() - started;
+  const arrivedWanted = arrived.filter((id) => expected.includes(id));
+  const leaked = arrived.filter((id) => unwanted.includes(id));
+  const probeLine: Localized = {
+    en: `Probes: sent ${sent.length} records with partition key ${probeKey} (${expected.length} the filter lets through${unwanted.length ? `, ${unwanted.length} it drops` : ''}); ${arrivedWanted.length} arrived at ${target.name}.`,
+    ko: `점검 레코드: 파티션 키 ${probeKey}로 ${sent.length}개 전송(필터 통과 예상 ${expected.length}개${unwanted.length ? `, 걸러질 것 ${unwanted.length}개` : ''}). ${target.name}에 ${arrivedWanted.length}개 도착.`,
+  };
+  if (arrivedWanted.length < expected.length) {
+    return {
+      step,
+      outcome: 'failed',
+      summary: { en: `The pipe is RUNNING but ${expected.length - arrivedWanted.length} of ${expected.length} probe records did not reach ${target.name} within ${Math.round(tookMs / 1000)} s.`, ko: `파이프는 RUNNING이지만 점검 레코드 ${expected.length}개 중 ${expected.length - arrivedWanted.length}개가 ${Math.round(tookMs / 1000)}초 안에 ${target.name}에 도착하지 않았습니다.` },
+      evidence: [...evidence, probeLine],
+      fix: {
+        en: `Check that the execution role may call kinesis:PutRecord and PutRecords on ${target.arn}, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch. With a long batching window, check again (c) a little later.`,
+        ko: `실행 역할이 ${target.arn}에 kinesis:PutRecord와 PutRecords를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요. 배치 기간이 길면 조금 뒤에 다시 확인하세요(c).`,
+      },
+      errorKind: 'pipe-not-delivering',
+    };
+  }
+  if (leaked.length > 0) {
+    return {
+      step,
+      outcome: 'failed',
+      summary: { en: 'A record the filter should drop reached the target.', ko: '필터가 걸러야 할 레코드가 대상에 도착했습니다.' },
+      evidence: [...evidence, probeLine, { en: `Filter: ${settings.filter ?? '(none)'}`, ko: `필터: ${settings.filter ?? '(없음)'}` }],
+      fix: { en: "Compare the pipe's FilterCriteria (aws pipes describe-pipe) with the pattern you chose, then press d to update the pipe.", ko: '파이프의 FilterCriteria(aws pipes describe-pipe)를 고른 패턴과 비교한 뒤 d를 눌러 파이프를 수정하세요.' },
+      errorKind: 'pipe-filter-leak',
+    };
+  }
+  const inOrder = arrivedWanted.join() === expected.join();
+  if (!inOrder) {
+    return {
+      step,
+      outcome: 'failed',
+      summary: { en: 'Probe records with one partition key arrived out of order.', ko: '파티션 키가 같은 점검 레코드가 순서가 바뀌어 도착했습니다.' },
+      evidence: [...evidence, probeLine, { en: `Sent ${expected.join(', ')}; arrived ${arrivedWanted.join(', ')}`, ko: `보낸 순서 ${expected.join(', ')}, 도착 순서 ${arrivedWanted.join(', ')}` }],
+      fix: { en: "The target's PartitionKey should be $.partitionKey so records keep their key (and order) at the target. Press d to update the pipe.", ko: '대상의 PartitionKey를 $.partitionKey로 두어야 레코드가 대상에서도 같은 키(와 순서)를 유지합니다. d를 눌러 파이프를 수정하세요.' },
+      errorKind: 'pipe-out-of-order',
+    };
+  }
+  if (settings.startingPosition === 'LATEST' && live.createdAt) {
+    const missed = await recordsMissedWhileCreating(ctx, live, source, target.name, settings, context, probesFrom);
+    if (missed.length > 0) return latestMissed(step, evidence, probeLine, missed.length);
+  }
+  const orderLine: Localized = { en: `Order kept: ${expected.join(' → ')} (one partition key, one shard).`, ko: `순서 유지: ${expected.join(' → ')} (파티션 키 하나, 샤드 하나).` };
+  return {
+    step,
+    outcome: 'passed',
+    summary: {
+      en: `Pipe ${live.name} is RUNNING and delivers ${ctx.stream} → ${target.name}${settings.filter ? ', filtered' : ''}, in order.`,
+      ko: `${live.name} 파이프가 RUNNING 상태이며 ${ctx.stream} → ${target.name}로${settings.filter ? ' 필터를 거쳐' : ''} 순서대로 전달합니다.`,
+    },
+    evidence: [...evidence, probeLine, orderLine, ...(unwanted.length ? [{ en: 'The record the filter drops did not arrive, as it should.', ko: '필터가 거르는 레코드는 예상대로 도착하지 않았습니다.' }] : [])],
+  };
+}
+
+/**
+ * Records that arrived after the pipe was created (and before the probes), that the filter lets
+ * through, and that never reached the target: what LATEST loses while a pipe is CREATING.
+ */
+async function recordsMissedWhileCreating(
+  ctx: LabContext, live: PipeDescription, source: StreamSummary, targetName: string, settings: PipeSettings, context: PipeSourceContext, probesFrom: Date,
+): Promise<string[]> {
+  const createdAt = live.createdAt as Date;
+  const sourceRecords = (await readSince(ctx, ctx.stream, createdAt)).filter(
+    (r) => r.approximateArrivalTimestamp !== undefined && r.approximateArrivalTimestamp < probesFrom && r.approximateArrivalTimestamp >= createdAt,
+  );
+  const wanted = filterVerdicts(settings.filter, sourceRecords.map(asSourceRecord), context).filter((v) => v.passes).map((v) => v.record.sequenceNumber);
+  if (wanted.length === 0) return [];
+  const delivered = new Set((await readSince(ctx, targetName, createdAt)).flatMap((r) => deliveredSequence(r.data, source.arn)));
+  return wanted.filter((seq) => !delivered.has(seq));
+}
+
+/**
+ * Records that arrived at or after `since`. On AWS an AT_TIMESTAMP read; the sandbox's emulator
+ * never answers an AT_TIMESTAMP iterator when no record is that recent, so there the stream is read
+ * from the trim horizon and filtered here.
+ */
+async function readSince(ctx: LabContext, stream: string, since: Date): Promise<StreamRecord[]> {
+  if (!ctx.sandbox) return ctx.kinesis.readStream(stream, { since });
+  const all = await ctx.kinesis.readStream(stream);
+  return all.filter((r) => r.approximateArrivalTimestamp === undefined || r.approximateArrivalTimestamp >= since);
+}
+
+function asSourceRecord(r: StreamRecord): KinesisSourceRecord {
+  return { shardId: r.shardId, sequenceNumber: r.sequenceNumber, partitionKey: r.partitionKey, data: r.data, approximateArrivalTimestamp: r.approximateArrivalTimestamp ?? new Date(0) };
+}
+
+function generatedTrips(count: number): Record<string, unknown>[] {
+  const next = createTripGenerator({ seed: 5 });
+  return Array.from({ length: count }, () => ({ ...next() }));
+}
+
+function jsonObject(data: Uint8Array): Record<string, unknown>[] {
+  try {
+    const value = JSON.parse(Buffer.from(data).toString('utf8')) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+    const object = value as Record<string, unknown>;
+    // Earlier probes are not samples.
+    return PROBE_FIELD in object ? [] : [object];
+  } catch {
+    return [];
+  }
+}
+
+function probeId(data: Uint8Array): string | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>;
+    return typeof value[PROBE_FIELD] === 'string' ? value[PROBE_FIELD] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The probe id inside a target record (the pipe's event, its `data` the source record in base64). */
+function probeIdInEvent(data: Uint8Array, nonce: string): string[] {
+  try {
+    const event = JSON.parse(Buffer.from(data).toString('utf8')) as { data?: unknown };
+    if (typeof event.data !== 'string') return [];
+    const id = probeId(Buffer.from(event.data, 'base64'));
+    return id?.startsWith(`${nonce}:`) ? [id] : [];
+  } catch {
+    return [];
+  }
+}
+
+function deliveredSequence(data: Uint8Array, sourceArn: string): string[] {
+  try {
+    const event = JSON.parse(Buffer.from(data).toString('utf8')) as { sequenceNumber?: unknown; eventSourceARN?: unknown };
+    return typeof event.sequenceNumber === 'string' && (event.eventSourceARN === undefined || event.eventSourceARN === sourceArn) ? [event.sequenceNumber] : [];
+  } catch {
+    return [];
+  }
+}
+
+function pipeEvidence(live: PipeDescription, names: PipeNames): Localized[] {
+  const s = live.source;
+  const filters = live.filters.length > 0 ? live.filters.map(normalizePattern).join(' | ') : undefined;
+  return [
+    { en: `Pipe: ${live.arn || live.name}`, ko: `파이프: ${live.arn || live.name}` },
+    { en: `State: ${live.currentState}${live.stateReason ? ` (${live.stateReason})` : ''}`, ko: `상태: ${live.currentState}${live.stateReason ? ` (${live.stateReason})` : ''}` },
+    { en: `Source: ${live.sourceArn} → target: ${live.targetArn || names.targetStream}`, ko: `소스: ${live.sourceArn} → 대상: ${live.targetArn || names.targetStream}` },
+    {
+      en: `Starting position ${s.startingPosition ?? '?'} · batch ${s.batchSize ?? '?'} records or ${s.batchingWindowSeconds ?? '?'} s · parallelization ${s.parallelizationFactor ?? '?'}`,
+      ko: `시작 위치 ${s.startingPosition ?? '?'} · 배치 ${s.batchSize ?? '?'}개 또는 ${s.batchingWindowSeconds ?? '?'}초 · 병렬화 ${s.parallelizationFactor ?? '?'}`,
+    },
+    { en: `Filter: ${filters ?? '(none: every record passes)'}`, ko: `필터: ${filters ?? '(없음: 모든 레코드 통과)'}` },
+  ];
+}
+
+function notFound(step: string, ctx: LabContext, names: PipeNames): CheckResult {
+  return {
+    step,
+    outcome: 'failed',
+    summary: { en: `There is no pipe named ${names.pipe} in ${ctx.region}.`, ko: `${ctx.region}에 ${names.pipe} 파이프가 없습니다.` },
+    evidence: [{ en: `Looked for: ${names.pipe} (source ${ctx.stream}, target ${names.targetStream})`, ko: `찾은 이름: ${names.pipe} (소스 ${ctx.stream}, 대상 ${names.targetStream})` }],
+    fix: {
+      en: `Press d to create the target stream, the role and the pipe, or create them yourself with the commands (s) using these names.${ctx.sandbox ? ' The sandbox keeps pipes in memory: after a restart, create the pipe again.' : ''}`,
+      ko: `d를 누르면 대상 스트림, 역할, 파이프를 만듭니다. 직접 만들려면 명령(s)을 이 이름 그대로 쓰세요.${ctx.sandbox ? ' 샌드박스는 파이프를 메모리에만 두므로 다시 시작한 뒤에는 파이프를 다시 만들어야 합니다.' : ''}`,
+    },
+    errorKind: 'pipe-not-found',
+  };
+}
+
+function stillSettling(step: string, ctx: LabContext, live: PipeDescription, evidence: Localized[]): CheckResult {
+  const ageMs = live.createdAt ? ctx.clock() - live.createdAt.getTime() : 0;
+  const minutes = Math.max(0, Math.floor(ageMs / 60_000));
+  const age: Localized = { en: `Created ${minutes} min ago.`, ko: `${minutes}분 전에 만들었습니다.` };
+  if (live.currentState === 'CREATING' && ageMs >= PIPE_STUCK_AFTER_MS) {
+    return {
+      step,
+      outcome: 'failed',
+      summary: { en: `Pipe ${live.name} has been CREATING for ${minutes} minutes, much longer than usual.`, ko: `${live.name} 파이프가 ${minutes}분째 CREATING 상태입니다. 평소보다 훨씬 깁니다.` },
+      evidence: [...evidence, age],
+      fix: {
+        en: `A Kinesis-source pipe usually takes a minute or two. Look at the pipe in the EventBridge console (Pipes) for a StateReason; if there is none, delete it (aws pipes delete-pipe --name ${live.name}) and press d to create it again.`,
+        ko: `Kinesis 소스 파이프는 보통 1~2분이면 만들어집니다. EventBridge 콘솔(Pipes)에서 StateReason을 확인하고, 없으면 파이프를 지운 뒤(aws pipes delete-pipe --name ${live.name}) d를 눌러 다시 만드세요.`,
+      },
+      errorKind: 'pipe-stuck-creating',
+    };
+  }
+  return {
+    step,
+    outcome: 'failed',
+    summary: { en: `Pipe ${live.name} is still ${live.currentState}.`, ko: `${live.name} 파이프가 아직 ${live.currentState} 상태입니다.` },
+    evidence: [...evidence, age],
+    fix: {
+      en: 'This is normal: on AWS a pipe with a Kinesis source takes a minute or two to create or update. Check again (c) in a minute.',
+      ko: '정상입니다. AWS에서 Kinesis 소스 파이프를 만들거나 수정하는 데 1~2분이 걸립니다. 1분 뒤 다시 확인하세요(c).',
+    },
+    errorKind: 'pipe-creating',
+  };
+}
+
+function notRunning(step: string, live: PipeDescription, evidence: Localized[]): CheckResult {
+  return {
+    step,
+    outcome: 'failed',
+    summary: { en: `Pipe ${live.name} is ${live.currentState}, not RUNNING.`, ko: `${live.name} 파이프가 RUNNING이 아니라 ${live.currentState} 상태입니다.` },
+    evidence,
+    fix: { en: `Start it: press d, or run aws pipes start-pipe --name ${live.name}.`, ko: `시작하세요. d를 누르거나 aws pipes start-pipe --name ${live.name}을 실행하세요.` },
+    errorKind: 'pipe-stopped',
+  };
+}
+
+function settingsDiffer(step: string, live: PipeDescription, evidence: Localized[], differences: Localized[], recreate: boolean): CheckResult {
+  return {
+    step,
+    outcome: 'failed',
+    summary: { en: `Pipe ${live.name} runs, but not with the settings chosen for this step.`, ko: `${live.name} 파이프가 동작하지만 이 단계에서 고른 설정과 다릅니다.` },
+    evidence: [...evidence, ...differences],
+    fix: recreate
+      ? { en: 'The source and the starting position cannot be changed on an existing pipe: press d and the lab deletes and re-creates it.', ko: '기존 파이프의 소스와 시작 위치는 바꿀 수 없습니다. d를 누르면 실습이 파이프를 지우고 다시 만듭니다.' }
+      : { en: 'Press d to update the pipe (UpdatePipe), or change the settings in the form to match it.', ko: 'd를 눌러 파이프를 수정(UpdatePipe)하거나, 폼의 설정을 파이프에 맞게 바꾸세요.' },
+    errorKind: 'pipe-settings-differ',
+  };
+}
+
+function filterMatchesNothing(step: string, settings: PipeSettings, samples: StreamRecord[], context: PipeSourceContext, evidence: Localized[]): CheckResult {
+  const first = samples[0];
+  const sample = first ? filterVerdicts(undefined, [asSourceRecord(first)], context)[0]?.view : generatedTrips(1).map((data) => ({ partitionKey: '…', data }))[0];
+  const sampleText = JSON.stringify(sample ?? {}, null, 1).replace(/\n\s*/g, ' ');
+  return {
+    step,
+    outcome: 'failed',
+    summary: { en: `The filter matches none of ${samples.length} records from ${context.streamArn.split('/').pop() ?? 'the stream'} nor any generated taxi trip.`, ko: `필터가 스트림 레코드 ${samples.length}개와 생성한 택시 운행 레코드 어느 것과도 맞지 않습니다.` },
+    evidence: [
+      ...evidence,
+      { en: `Pattern: ${normalizePattern(settings.filter ?? '')}`, ko: `패턴: ${normalizePattern(settings.filter ?? '')}` },
+      { en: `A record as the filter sees it: ${sampleText}`, ko: `필터가 보는 레코드 예: ${sampleText}` },
+    ],
+    fix: {
+      en: 'Compare the field names and value types in the pattern with the record above: patterns on the record go under "data", numbers need {"numeric": [...]}, and values are case-sensitive. Test the filter in the form, then press d to update the pipe.',
+      ko: '패턴의 필드 이름과 값의 형식을 위 레코드와 비교하세요. 레코드 내용은 "data" 아래에 쓰고, 숫자 비교는 {"numeric": [...]}로 쓰며, 값은 대소문자를 구분합니다. 폼에서 필터를 시험한 뒤 d를 눌러 파이프를 수정하세요.',
+    },
+    errorKind: 'pipe-filter-matches-nothing',
+  };
+}
+
+function latestMissed(step: string, evidence: Localized[], probeLine: Localized, missed: number): CheckResult {
+  return {
+    step,
+    outcome: 'failed',
+    summary: {
+      en: `The pipe delivers new records, but ${missed} record(s) sent while it was being created never reached the target: it starts at LATEST.`,
+      ko: `파이프가 새 레코드는 전달하지만, 파이프를 만드는 동안 보낸 레코드 ${missed}개는 대상에 도착하지 않았습니다. 시작 위치가 LATEST이기 때문입니다.`,
+    },
+    evidence: [...evidence, probeLine],
+    fix: {
+      en: 'LATEST begins with records written after the pipe starts polling, a minute or two after you create it on AWS. Choose TRIM_HORIZON (or AT_TIMESTAMP) in the form and press d: the starting position cannot be updated, so the lab re-creates the pipe, which then reads the stream from the start.',
+      ko: 'LATEST는 파이프가 폴링을 시작한 뒤(AWS에서는 만든 뒤 1~2분) 쓰인 레코드부터 읽습니다. 폼에서 TRIM_HORIZON(또는 AT_TIMESTAMP)을 고르고 d를 누르세요. 시작 위치는 수정할 수 없으므로 실습이 파이프를 다시 만들고, 새 파이프는 스트림을 처음부터 읽습니다.',
+    },
+    errorKind: 'pipe-latest-missed',
+  };
+}
