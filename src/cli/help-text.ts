@@ -36,6 +36,7 @@ Usage:
   kinesis-lab reset [STEP] [--yes]      forget saved progress (one step or all); AWS is not touched
   kinesis-lab cleanup [--dry-run] [--yes]   delete what the lab created (tagged resources only)
   kinesis-lab class create|board        a live class board for instructors
+  kinesis-lab doctor [--json]           check Node, credentials, region, endpoint, permissions, clock, terminal
 
 Steps: create-stream, put-record, put-records, metrics, pipe
 
@@ -54,6 +55,7 @@ Start without an AWS account:  npx kinesis-lab --sandbox`,
   kinesis-lab reset [STEP] [--yes]      저장된 진행 상황 지우기(한 단계 또는 전체). AWS는 건드리지 않음
   kinesis-lab cleanup [--dry-run] [--yes]   실습이 만든 리소스 삭제(태그가 붙은 것만)
   kinesis-lab class create|board        강사용 실시간 수업 현황판
+  kinesis-lab doctor [--json]           Node, 자격 증명, 리전, 엔드포인트, 권한, 시계, 터미널 점검
 
 단계: create-stream, put-record, put-records, metrics, pipe
 
@@ -189,6 +191,25 @@ board: 강의실 실시간 현황표: 학습자별 현재 단계, 경과 시간,
 학습자 참여: npx kinesis-lab --class CODE --name "이름"
 단계가 바뀌거나 진단된 오류 종류가 생길 때마다 작은 이벤트 하나(이름, 단계, 상태, 오류 종류, 시각)를
 보냅니다. 네트워크가 끊기면 디스크에 모아 두었다가 나중에 순서대로 보냅니다.
+
+${GLOBAL_KO}`,
+  },
+  doctor: {
+    en: `kinesis-lab doctor [--json]
+
+Checks, without creating anything, what the lab needs: Node.js, credentials (sts:GetCallerIdentity: account
+and ARN, never a secret), the region and where it came from, the Kinesis endpoint, the IAM permissions the lab
+uses (ListStreams, DescribeStreamSummary on your stream, and the IAM policy simulator where you may use it),
+clock skew, and the terminal (size, colours, UTF-8). Each line is OK, a fix, or says what could not be checked.
+--json prints one object per line. Exit code: 0 when nothing needs a fix, 1 otherwise.
+
+${GLOBAL_EN}`,
+    ko: `kinesis-lab doctor [--json]
+
+아무것도 만들지 않고 실습에 필요한 것을 점검합니다: Node.js, 자격 증명(sts:GetCallerIdentity: 계정과 ARN만,
+비밀 값은 절대 출력 안 함), 리전과 그 출처, Kinesis 엔드포인트, 실습이 쓰는 IAM 권한(ListStreams, 내 스트림의
+DescribeStreamSummary, 쓸 수 있으면 IAM 정책 시뮬레이터), 시계 오차, 터미널(크기, 색, UTF-8). 각 줄은 정상, 조치 방법,
+또는 확인하지 못한 이유입니다. --json은 한 줄에 객체 하나씩 출력합니다. 종료 코드: 조치할 것이 없으면 0, 있으면 1.
 
 ${GLOBAL_KO}`,
   },

@@ -9,6 +9,7 @@ import { checkCommand } from './commands/check-command.js';
 import { produceCommand, produceOptions } from './commands/produce-command.js';
 import { sandboxCommand } from './commands/sandbox-command.js';
 import { solveCommand } from './commands/solve-command.js';
+import { doctorCommand } from './commands/doctor-command.js';
 import { classBoardCommand, classCreateCommand } from './commands/class-command.js';
 import { cleanupCommand } from './commands/cleanup-command.js';
 import { reportCommand } from './commands/report-command.js';
@@ -47,6 +48,8 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
       return 0;
     case 'sandbox':
       return withSignal((signal) => sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION));
+    case 'doctor':
+      return doctorCommand(command.global, command.json, env, { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns, rows: process.stdout.rows, env }, output, lang);
     case 'reset':
       return resetCommand(command, env, output);
     case 'report':

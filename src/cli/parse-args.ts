@@ -26,6 +26,7 @@ export interface GlobalOptions {
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
+  | { name: 'doctor'; global: GlobalOptions; json: boolean }
   | { name: 'lab'; global: GlobalOptions; step?: string }
   | { name: 'check'; global: GlobalOptions; steps: string[]; json: boolean }
   | { name: 'solve'; global: GlobalOptions; steps: string[]; json: boolean }
@@ -36,7 +37,7 @@ export type Command =
   | { name: 'cleanup'; global: GlobalOptions; dryRun: boolean; yes: boolean }
   | { name: 'class'; global: GlobalOptions; action: 'create' | 'board'; code?: string; classStream?: string; accounts?: string; org?: string; once: boolean };
 
-export const COMMANDS = ['check', 'solve', 'produce', 'sandbox', 'reset', 'report', 'cleanup', 'class', 'help'] as const;
+export const COMMANDS = ['check', 'solve', 'produce', 'sandbox', 'doctor', 'reset', 'report', 'cleanup', 'class', 'help'] as const;
 
 const globalOptions = {
   sandbox: { type: 'boolean' },
@@ -77,6 +78,7 @@ const commandOptions = {
   report: { json: { type: 'boolean' } },
   cleanup: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
   class: { 'class-stream': { type: 'string' }, accounts: { type: 'string' }, org: { type: 'string' }, once: { type: 'boolean' } },
+  doctor: { json: { type: 'boolean' } },
   help: {},
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
@@ -121,6 +123,9 @@ export function parseCommand(argv: string[]): Command {
       if (v.count !== undefined && v.duration !== undefined) throw new UsageError('use either --count or --duration, not both');
       return { name, global, json: v.json === true, api, count: str(v.count), duration: str(v.duration), rate: str(v.rate), batchSize: str(v['batch-size']) };
     }
+    case 'doctor':
+      noPositionals(parsed.positionals, 'doctor');
+      return { name, global, json: v.json === true };
     case 'sandbox':
       noPositionals(parsed.positionals, 'sandbox');
       return { name, global, port: str(v.port), host: str(v.host), metricsDelay: str(v['metrics-delay']), dataDir: str(v['data-dir']), ephemeral: v.ephemeral === true };

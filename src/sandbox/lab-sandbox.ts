@@ -1,5 +1,6 @@
 import { attachCloudWatch } from './cloudwatch/cloudwatch-service.js';
 import { createSandbox } from './create-sandbox.js';
+import { attachSts } from './sts/sts-service.js';
 import { attachPipes } from './pipes/attach-pipes.js';
 import type { Sandbox, SandboxOptions } from './sandbox-types.js';
 
@@ -15,6 +16,7 @@ export interface LabSandboxOptions extends SandboxOptions {
  */
 export async function startLabSandbox(options: LabSandboxOptions = {}): Promise<Sandbox> {
   const sandbox = await createSandbox(options);
+  attachSts(sandbox);
   attachCloudWatch(sandbox, {
     ...(options.metricsDelayMs !== undefined ? { delayMs: options.metricsDelayMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -1,0 +1,66 @@
+import { getCallerIdentity } from '../../aws/caller-identity.js';
+import { createKinesisAdapter } from '../../aws/kinesis-adapter.js';
+import { createKinesisClient } from '../../aws/kinesis-client.js';
+import { simulatePermissions } from '../../aws/simulate-permissions.js';
+import { diagnose } from '../../diagnose/catalog.js';
+import type { DoctorLine } from '../../doctor/doctor-line.js';
+import { runDoctor } from '../../doctor/run-doctor.js';
+import type { TerminalFacts } from '../../doctor/terminal-lines.js';
+import { configDir } from '../../engine/progress-store.js';
+import type { Lang } from '../../i18n/lang.js';
+import { startLabSandbox } from '../../sandbox/lab-sandbox.js';
+import { awsSettingsFor, type ReadySettings } from '../build-lab-context.js';
+import { leaseIsServing, startOrJoinSandbox } from '../embedded-sandbox.js';
+import type { Output } from '../output.js';
+import type { GlobalOptions } from '../parse-args.js';
+import { resolveRunSettings } from '../run-settings.js';
+
+/** `kinesis-lab doctor [--json]`: exit 0 when every line is OK (or could not be checked), 1 when one needs a fix. */
+export async function doctorCommand(global: GlobalOptions, json: boolean, env: NodeJS.ProcessEnv, terminal: TerminalFacts, output: Output, lang: Lang): Promise<number> {
+  const settings = await resolveRunSettings(global, env);
+  let stop: () => Promise<void> = async () => undefined;
+  if (settings.embeddedSandbox) {
+    const sandbox = await startOrJoinSandbox({ configDir: configDir(env), pid: process.pid, isServing: leaseIsServing, start: (dataDir) => startLabSandbox({ dataDir }) });
+    settings.endpoint = sandbox.url;
+    stop = sandbox.stop;
+  }
+  try {
+    const region = settings.region;
+    const ready = { ...settings, region: region ?? 'us-east-1' } as ReadySettings;
+    const aws = awsSettingsFor(ready);
+    const client = createKinesisClient(aws, { maxAttempts: 1 });
+    const kinesis = createKinesisAdapter(client);
+    const ctx = { region: ready.region, stream: ready.stream, endpoint: ready.endpoint, sandbox: ready.target === 'sandbox', ...(ready.profile ? { profile: ready.profile } : {}) };
+    const lines = await runDoctor({
+      nodeVersion: process.version,
+      region,
+      regionSource: settings.regionSource,
+      endpoint: ready.endpoint ?? `https://kinesis.${ready.region}.amazonaws.com`,
+      sandbox: ready.target === 'sandbox',
+      stream: ready.stream,
+      identity: () => getCallerIdentity(aws),
+      listStreams: () => kinesis.listStreams(),
+      describeStream: () => kinesis.describeStreamSummary(ready.stream),
+      simulate: (arn, actions) => simulatePermissions(aws, arn, actions, ['*']),
+      diagnose: (error, operation) => diagnose(error, { ...ctx, operation }),
+      now: Date.now,
+      terminal,
+    });
+    client.destroy();
+    for (const line of lines) output.out(json ? JSON.stringify(jsonLine(line, lang)) : plainLine(line, lang));
+    return lines.some((line) => line.status === 'fix') ? 1 : 0;
+  } finally {
+    await stop();
+  }
+}
+
+const TAGS = { ok: 'OK ', fix: 'FIX', unchecked: '-- ' } as const;
+
+function plainLine(line: DoctorLine, lang: Lang): string {
+  const head = `${TAGS[line.status]} ${line.text[lang]}`;
+  return line.fix ? `${head}\n    → ${line.fix[lang]}` : head;
+}
+
+function jsonLine(line: DoctorLine, lang: Lang): Record<string, unknown> {
+  return { check: line.check, status: line.status, message: line.text[lang], fix: line.fix ? line.fix[lang] : null };
+}
