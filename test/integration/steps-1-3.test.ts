@@ -67,7 +67,8 @@ describe('steps 1–3 on the sandbox through the real SDK', () => {
     ]);
     const records = await box.kinesis().readStream('taxi-trips');
     expect(records).toHaveLength(5200);
-    expect(runner.current.completed).toBe(true);
+    // Step 4 (metrics, its own test in metrics-step.test.ts) is still ahead.
+    expect(runner.current.completed).toBe(false);
   });
 
   it('passes step 2 for records a learner sent with their own code, and says when they are not trips', async () => {

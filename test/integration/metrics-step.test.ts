@@ -1,0 +1,134 @@
+/**
+ * Step 4 through LabRunner, the real adapters and SDK clients, on an in-process lab sandbox whose
+ * clock the test moves: "do it for me" sends a sample, the check first says the records are on their
+ * way, and passes once the minute has ended (the sandbox delay is 0); records sent to another region
+ * or another stream name are found there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS, ACTION_KINDS } from '../../src/actions/action-registry.js';
+import { createKinesisAdapter } from '../../src/aws/kinesis-adapter.js';
+import { createKinesisClient } from '../../src/aws/kinesis-client.js';
+import { CHECKS, CHECK_KINDS } from '../../src/checks/check-registry.js';
+import { buildLabContext, type ReadySettings } from '../../src/cli/build-lab-context.js';
+import type { Lab } from '../../src/content/lab-model.js';
+import { loadLab } from '../../src/content/load-lab.js';
+import { labDir } from '../../src/content/locate-labs.js';
+import { emptyLedger } from '../../src/engine/session-ledger.js';
+import { initialState } from '../../src/engine/step-state.js';
+import { LabRunner } from '../../src/runner/lab-runner.js';
+import { startLabSandbox } from '../../src/sandbox/lab-sandbox.js';
+import { SANDBOX_CREDENTIALS, type Sandbox } from '../../src/sandbox/sandbox-types.js';
+import { PANEL_KINDS } from '../../src/ui/panels/panel-registry.js';
+
+const T0 = Date.UTC(2026, 10, 22, 4, 0, 10); // 10 s into a minute
+
+describe('step 4 on the sandbox through the real SDK', () => {
+  let sandbox: Sandbox;
+  let lab: Lab;
+  let now = T0;
+  const clock = () => now;
+
+  beforeAll(async () => {
+    sandbox = await startLabSandbox({ port: 0, createStreamMs: 0, metricsDelayMs: 0, clock });
+    lab = await loadLab(labDir('kinesis-data-streams'), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: PANEL_KINDS });
+  });
+  afterAll(() => sandbox.stop());
+
+  function settings(stream: string, region: string): ReadySettings {
+    return { lang: 'en', stream, target: 'sandbox', embeddedSandbox: false, region, regionSource: 'flag', endpoint: sandbox.url, cloudwatchEndpoint: sandbox.url };
+  }
+
+  function port(region: string) {
+    return createKinesisAdapter(createKinesisClient({ region, endpoint: sandbox.url, credentials: { ...SANDBOX_CREDENTIALS } }, { maxAttempts: 1 }), { pageIntervalMs: 0 });
+  }
+
+  function runnerFor(stream: string, region = 'us-east-1') {
+    let ledger = emptyLedger();
+    const context = { ...buildLabContext(settings(stream, region), lab.id, () => ledger, 0), clock };
+    const order = lab.steps.map((s) => s.id);
+    const runner = new LabRunner({
+      lab,
+      context,
+      checks: CHECKS,
+      actions: ACTIONS,
+      initial: { state: initialState(lab.id, order, lab.steps.filter((s) => s.comingNext).map((s) => s.id)), ledger },
+      save: async (file) => {
+        ledger = file.ledger;
+      },
+      clock,
+    });
+    return runner;
+  }
+
+  async function check(runner: LabRunner) {
+    if (runner.current.state.current !== 'metrics') {
+      runner.dispatch({ type: 'open-step', step: 'metrics', at: now });
+      runner.dispatch({ type: 'choose-mode', mode: 'manual', at: now });
+    }
+    runner.dispatch({ type: 'check-requested', at: now });
+    await runner.idle();
+    return runner.current.state.steps.metrics?.lastResult;
+  }
+
+  it('sends a sample for the learner, waits for the minute to end, then counts every record', async () => {
+    await port('us-east-1').createStream('taxi-metrics', { mode: 'PROVISIONED', shardCount: 1 });
+    const runner = runnerFor('taxi-metrics');
+    runner.dispatch({ type: 'open-step', step: 'metrics', at: now });
+    runner.dispatch({ type: 'choose-mode', mode: 'auto', at: now });
+    await runner.idle();
+    expect(runner.current.ledger.runs.map((r) => [r.api, r.sent, r.failed])).toEqual([
+      ['put-record', 100, 0],
+      ['put-records', 500, 0],
+    ]);
+    // The minute 04:00 has not ended: CloudWatch (the sandbox) shows nothing yet.
+    const early = runner.current.state.steps.metrics?.lastResult;
+    expect(early).toMatchObject({ outcome: 'failed', errorKind: 'metrics-delay' });
+    expect(early?.summary.en).toBe("CloudWatch has not counted the 600 record(s) yet: they are still on their way.");
+    expect(early?.fix?.en).toContain('Expect the data by about 04:01:00 UTC (in about 50 s)');
+
+    now = T0 + 50_000; // 04:01:00, the minute has ended and the delay is 0
+    const result = await check(runner);
+    expect(result).toMatchObject({ outcome: 'passed', summary: { en: 'CloudWatch counted all 600 record(s) this session sent to taxi-metrics.' } });
+    expect(result?.evidence[1]?.en).toBe(
+      'GetMetricData, AWS/Kinesis, StreamName=taxi-metrics, 60 s, Sum, 04:00:10 UTC–04:01:00 UTC: PutRecord.Success 100, PutRecords.SuccessfulRecords 500, IncomingRecords 600.',
+    );
+
+    // Pressing d again sends nothing more: the records are already there to be counted.
+    runner.dispatch({ type: 'reset-step', step: 'metrics', at: now });
+    runner.dispatch({ type: 'open-step', step: 'metrics', at: now });
+    runner.dispatch({ type: 'choose-mode', mode: 'auto', at: now });
+    await runner.idle();
+    expect(runner.current.ledger.runs).toHaveLength(2);
+    expect(runner.current.notes[0]?.en).toBe('This session already sent 600 record(s) to taxi-metrics, the last 1 min ago; nothing more to send. The chart fills as CloudWatch publishes them.');
+  });
+
+  it('finds records a script sent to the same stream name in another region', async () => {
+    now = T0 + 10 * 60_000;
+    await port('eu-west-1').createStream('lost-region', { mode: 'PROVISIONED', shardCount: 1 });
+    await port('eu-west-1').putRecord('lost-region', { partitionKey: 'k', data: new TextEncoder().encode('{"a":1}') });
+    now += 60_000;
+    const result = await check(runnerFor('lost-region', 'us-east-1'));
+    expect(result).toMatchObject({ outcome: 'failed', errorKind: 'metrics-wrong-region' });
+    expect(result?.summary.en).toBe('No put metrics for lost-region in us-east-1, but CloudWatch has them for a stream of that name in eu-west-1.');
+  });
+
+  it('finds records a script sent under a similar stream name', async () => {
+    now = T0 + 20 * 60_000;
+    await port('ap-northeast-2').createStream('input_stream', { mode: 'PROVISIONED', shardCount: 1 });
+    await port('ap-northeast-2').putRecords('input_stream', [{ partitionKey: 'k', data: new TextEncoder().encode('{"a":1}') }]);
+    now += 60_000;
+    const result = await check(runnerFor('input-stream', 'ap-northeast-2'));
+    expect(result).toMatchObject({ outcome: 'failed', errorKind: 'metrics-wrong-stream' });
+    expect(result?.fix?.en).toBe('Your script probably wrote to "input_stream". Use StreamName "input-stream" in it, or run the lab on that stream: kinesis-lab --stream input_stream.');
+  });
+
+  it('passes for any put a learner\'s own script made, once visible', async () => {
+    now = T0 + 30 * 60_000;
+    await port('us-west-2').createStream('own-metrics', { mode: 'PROVISIONED', shardCount: 1 });
+    await port('us-west-2').putRecord('own-metrics', { partitionKey: 'k', data: new TextEncoder().encode('{"a":1}') });
+    const runner = runnerFor('own-metrics', 'us-west-2');
+    expect(await check(runner)).toMatchObject({ outcome: 'failed', errorKind: 'metrics-nothing-sent' });
+    now += 60_000;
+    expect(await check(runner)).toMatchObject({ outcome: 'passed', summary: { en: 'CloudWatch counted 1 record(s) put into own-metrics in the last 180 minutes.' } });
+  });
+});
