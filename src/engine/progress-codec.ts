@@ -9,8 +9,9 @@ import type { SessionLedger } from './session-ledger.js';
  * { "formatVersion": 1, "savedAt": "2026-11-22T04:00:00.000Z",
  *   "settings": { "stream": "input-stream", "region": "us-east-1" },
  *   "state": { "labId": "...", "order": [...], "locked": [...], "current": "put-record", "steps": { ... } },
- *   "ledger": { "runs": [ ... ] } }
+ *   "ledger": { "runs": [ ... ], "choices": { "pipe": { "startingPosition": "TRIM_HORIZON", ... } } } }
  * ```
+ * `ledger.choices` (optional) holds what the learner picked in a step panel's form, by step id.
  * It never holds credentials, tokens or endpoints with secrets: only ids, names, counts and times.
  */
 export interface ProgressFile {
@@ -65,6 +66,7 @@ const schema = z.object({
         samples: z.array(z.object({ shardId: z.string(), sequenceNumber: z.string() })),
       }),
     ),
+    choices: z.record(z.record(z.unknown())).optional(),
   }),
 });
 

@@ -21,6 +21,12 @@ export interface ProducerRun {
 
 export interface SessionLedger {
   runs: ProducerRun[];
+  /**
+   * What the learner chose in a step panel's form, by step id (step 5: the pipe's starting position,
+   * batching and filter). The runner merges a step's choices over its lab.json params when it runs
+   * the step's action and check, so "do it for me", the check and a resumed lab all see them.
+   */
+  choices?: Record<string, Record<string, unknown>>;
 }
 
 /** Older runs beyond this are dropped: the ledger is evidence, not a log. */
@@ -37,7 +43,18 @@ export function emptyLedger(): SessionLedger {
 }
 
 export function recordRun(ledger: SessionLedger, run: ProducerRun): SessionLedger {
-  return { runs: [...ledger.runs, run].slice(-MAX_LEDGER_RUNS) };
+  return { ...ledger, runs: [...ledger.runs, run].slice(-MAX_LEDGER_RUNS) };
+}
+
+/** Replaces a step's choices. */
+export function recordChoices(ledger: SessionLedger, step: string, values: Record<string, unknown>): SessionLedger {
+  return { ...ledger, choices: { ...ledger.choices, [step]: { ...values } } };
+}
+
+/** A step's lab.json params with the learner's choices for that step merged over them. */
+export function paramsWithChoices(ledger: SessionLedger, step: string, params: Record<string, unknown>): Record<string, unknown> {
+  const chosen = ledger.choices?.[step];
+  return chosen ? { ...params, ...chosen } : params;
 }
 
 /** Runs for one stream in one region, optionally of one API. */

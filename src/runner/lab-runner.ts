@@ -8,7 +8,7 @@ import type { Lab, LabStep } from '../content/lab-model.js';
 import type { Effect, EngineEvent } from '../engine/engine-events.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 import { reduce } from '../engine/reduce.js';
-import { recordRun, type SessionLedger } from '../engine/session-ledger.js';
+import { paramsWithChoices, recordChoices, recordRun, type SessionLedger } from '../engine/session-ledger.js';
 import type { LabState } from '../engine/step-state.js';
 import type { Localized } from '../i18n/lang.js';
 import { applyProducerEvent, startLive, type ProducerLive } from './producer-live.js';
@@ -23,6 +23,8 @@ export interface RunnerView {
   actionStartedAt?: number;
   /** The stream's status while "create stream" waits for ACTIVE. */
   streamStatus?: { status: string; elapsedMs: number };
+  /** The pipe's state (and StateReason) while "create pipe" waits for RUNNING. */
+  pipeStatus?: { state: string; reason?: string; elapsedMs: number };
   /** Counters and log tail of the running (or last) producer. */
   producer?: ProducerLive;
   /** Notes the last action left (what it did, the producer's summary line). */
@@ -77,6 +79,12 @@ export class LabRunner {
     for (const effect of effects) this.track(this.execute(effect));
   }
 
+  /** Keeps what the learner chose in a step's form (progress file); the step's action and check get it as params. */
+  choose(stepId: string, values: Record<string, unknown>): void {
+    this.update({ ledger: recordChoices(this.view.ledger, stepId, values) });
+    this.track(this.persist());
+  }
+
   /** Stops a running action (the producer finishes its in-flight request and reports). */
   cancel(): void {
     this.abort?.abort();
@@ -117,7 +125,7 @@ export class LabRunner {
     }
     const action = this.deps.actions[step.action.kind];
     this.abort = new AbortController();
-    this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, producer: undefined, notes: [] });
+    this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, pipeStatus: undefined, producer: undefined, notes: [] });
     const ctx: ActionContext = {
       ...this.deps.context,
       ledger: () => this.view.ledger,
@@ -131,7 +139,7 @@ export class LabRunner {
     let outcome;
     try {
       if (!action) throw new Error(`no action of kind ${step.action.kind}`);
-      outcome = await action(ctx, stepId, step.action.params);
+      outcome = await action(ctx, stepId, paramsWithChoices(this.view.ledger, stepId, step.action.params));
     } catch (error) {
       outcome = { ok: false as const, result: diagnosedResult(stepId, await this.deps.context.diagnose(error, { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox })) };
     } finally {
@@ -152,7 +160,7 @@ export class LabRunner {
     try {
       const check = step?.check ? this.deps.checks[step.check.kind] : undefined;
       if (!step?.check || !check) throw new Error(`step ${stepId} has no check this version can run`);
-      result = await check(ctx, stepId, step.check.params);
+      result = await check(ctx, stepId, paramsWithChoices(this.view.ledger, stepId, step.check.params));
     } catch (error) {
       result = diagnosedResult(stepId, await this.deps.context.diagnose(error, { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox }));
     }
@@ -163,6 +171,9 @@ export class LabRunner {
     switch (progress.type) {
       case 'stream-status':
         this.update({ streamStatus: { status: progress.status, elapsedMs: progress.elapsedMs } });
+        return;
+      case 'pipe-status':
+        this.update({ pipeStatus: { state: progress.state, ...(progress.reason ? { reason: progress.reason } : {}), elapsedMs: progress.elapsedMs } });
         return;
       case 'producer-started':
         this.update({ producer: startLive(progress.api, progress.at) });

@@ -108,6 +108,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       now={clock()}
       stopping={stopping}
       captureKeys={setCaptured}
+      choose={(values) => runner.choose(current, values)}
     />
   );
 }

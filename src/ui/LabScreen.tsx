@@ -29,12 +29,14 @@ export interface LabScreenProps {
   now: number;
   stopping: boolean;
   captureKeys(captured: boolean): void;
+  /** Saves a panel form's choices for the current step; absent where nothing can be saved (static renders). */
+  choose?(values: Record<string, unknown>): void;
 }
 
 const SIDEBAR = 30;
 
 /** The whole lab screen; pure: everything it shows comes in through props. */
-export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, now, stopping, captureKeys }: LabScreenProps) {
+export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, now, stopping, captureKeys, choose }: LabScreenProps) {
   const { state } = view;
   const index = lab.steps.findIndex((s) => s.id === state.current);
   const step = lab.steps[index] ?? lab.steps[0]!;
@@ -93,7 +95,7 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
           comingNext={step.comingNext}
         />
         {Panel && (
-          <Panel step={step} view={view} info={info} lang={lang} m={m} width={columns} height={Math.max(4, rows - bodyHeight - 10)} now={now} captureKeys={captureKeys} />
+          <Panel step={step} view={view} info={info} lang={lang} m={m} width={columns} height={Math.max(4, rows - bodyHeight - 10)} now={now} captureKeys={captureKeys} {...(choose ? { choose } : {})} />
         )}
         {showRates && (
           <RateComparison
