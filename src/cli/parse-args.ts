@@ -191,6 +191,12 @@ function cleanParseError(message: string, command: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unknown option ${unknown[1]} for ${command === 'lab' ? 'kinesis-lab' : command} (run kinesis-lab ${command === 'lab' ? '' : `${command} `}--help)`;
   const missing = /Option '([^']+)' argument missing/.exec(message);
+  // `--count -5`: node:util takes -5 for an option; say how to pass such a value instead.
+  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) {
+    const flag = ambiguous[1]?.split(' ')[0] ?? 'option';
+    return `${flag} got a value starting with "-"; write it as ${flag}=VALUE`;
+  }
   if (missing) return `${missing[1]?.split(' ')[0] ?? 'option'} needs a value`;
   return message.split('\n')[0] ?? message;
 }
