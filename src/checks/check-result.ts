@@ -1,3 +1,4 @@
+import type { AutoFix } from '../diagnose/diagnosis.js';
 import type { Localized } from '../i18n/lang.js';
 
 /** How a check ended. `error` means the check itself could not look (network, credentials …). */
@@ -18,6 +19,8 @@ export interface CheckResult {
   fix?: Localized;
   /** Machine-readable kind of failure, e.g. `stream-not-found`; diagnosis and the class board key on it. */
   errorKind?: string;
+  /** A fix the runner may apply with one key (from the diagnosis): switch region or stream, wait and retry, create the stream. */
+  autoFix?: AutoFix;
 }
 
 export function isPassed(result: CheckResult): boolean {

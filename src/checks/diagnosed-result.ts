@@ -10,5 +10,6 @@ export function diagnosedResult(step: string, diagnosis: Diagnosis): CheckResult
     evidence: [diagnosis.why],
     fix: diagnosis.fix,
     errorKind: diagnosis.kind,
+    ...(diagnosis.autoFix ? { autoFix: diagnosis.autoFix } : {}),
   };
 }

@@ -10,6 +10,8 @@ export function checkJsonLine(result: CheckResult, lang: Lang): string {
     summary: result.summary[lang],
     evidence: result.evidence.map((e) => e[lang]),
     fix: result.fix ? result.fix[lang] : null,
+    // Present only when a diagnosis has a one-key fix, e.g. {"type":"switch-region","region":"us-west-2"}.
+    ...(result.autoFix ? { autoFix: result.autoFix } : {}),
   });
 }
 

@@ -30,6 +30,14 @@ const checkResult = z.object({
   evidence: z.array(localized),
   fix: localized.optional(),
   errorKind: z.string().optional(),
+  autoFix: z
+    .discriminatedUnion('type', [
+      z.object({ type: z.literal('switch-region'), region: z.string() }),
+      z.object({ type: z.literal('switch-stream'), stream: z.string() }),
+      z.object({ type: z.literal('wait-and-retry'), delayMs: z.number() }),
+      z.object({ type: z.literal('create-stream'), stream: z.string() }),
+    ])
+    .optional(),
 });
 const stepProgress = z.object({
   status: z.enum(['pending', 'in-progress', 'acting', 'checking', 'passed', 'failed']),

@@ -92,7 +92,7 @@ describe('bad requests to the sandbox API: an AWS-shaped error, never a crash', 
     await sandbox?.stop();
   });
 
-  const kinesis = (operation: string, body: string | Uint8Array, contentType = 'application/x-amz-json-1.1') =>
+  const kinesis = (operation: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'application/x-amz-json-1.1') =>
     fetch(sandbox.url, { method: 'POST', headers: { 'content-type': contentType, 'x-amz-target': `Kinesis_20131202.${operation}`, authorization: AUTH, 'x-amz-date': '20260101T000000Z' }, body });
 
   const records = (n: number) => JSON.stringify({ StreamName: 'x', Records: Array.from({ length: n }, () => ({ PartitionKey: 'k', Data: 'eA==' })) });
