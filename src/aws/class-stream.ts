@@ -52,14 +52,14 @@ export async function createClassStream(
 }
 
 /**
- * Puts one event. By ARN when given (a learner writing to the instructor's account), else by name;
- * `previousSequence` keeps one learner's events in order even if two sends overlap.
+ * Puts one event. By ARN when given (a learner writing to the instructor's account), else by name.
+ * Order comes from the caller sending one event at a time; SequenceNumberForOrdering is not used, as
+ * a sequence number from a shard closed by a reshard is refused.
  */
-export async function putClassEvent(client: KinesisClient, target: { stream: string; arn?: string }, partitionKey: string, data: string, previousSequence?: string): Promise<string> {
+export async function putClassEvent(client: KinesisClient, target: { stream: string; arn?: string }, partitionKey: string, data: string): Promise<string> {
   const input: PutRecordCommandInput = { PartitionKey: partitionKey, Data: new TextEncoder().encode(data) };
   if (target.arn) input.StreamARN = target.arn;
   else input.StreamName = target.stream;
-  if (previousSequence) input.SequenceNumberForOrdering = previousSequence;
   const result = await client.send(new PutRecordCommand(input));
   return result.SequenceNumber ?? '';
 }

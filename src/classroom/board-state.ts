@@ -14,8 +14,8 @@ export interface LearnerRow {
   lastErrorSeq?: number;
   /** Steps this learner has passed at least once. */
   passed: string[];
-  /** Sequence numbers applied, so a resent event is not counted twice. */
-  seen: number[];
+  /** Every event's sequence number, time and step, by sequence: repeats are dropped by it, and `since` follows from it whatever order events arrived in. */
+  history: { seq: number; at: number; step: string }[];
 }
 
 export interface BoardState {
@@ -34,16 +34,16 @@ export const emptyBoard = (): BoardState => ({ learners: {}, events: 0 });
 export function applyClassEvent(board: BoardState, event: ClassEvent): BoardState {
   const row = board.learners[event.learnerId];
   if (row === undefined) {
-    const fresh: LearnerRow = { learnerId: event.learnerId, name: event.name, step: event.step, status: event.status, since: event.at, lastAt: event.at, lastSeq: event.seq, passed: event.status === 'passed' ? [event.step] : [], seen: [event.seq] };
+    const fresh: LearnerRow = { learnerId: event.learnerId, name: event.name, step: event.step, status: event.status, since: event.at, lastAt: event.at, lastSeq: event.seq, passed: event.status === 'passed' ? [event.step] : [], history: [{ seq: event.seq, at: event.at, step: event.step }] };
     if (event.errorKind) Object.assign(fresh, { lastErrorKind: event.errorKind, lastErrorSeq: event.seq });
     return { learners: { ...board.learners, [event.learnerId]: fresh }, events: board.events + 1 };
   }
-  if (row.seen.includes(event.seq)) return board;
-  const next: LearnerRow = { ...row, seen: [...row.seen, event.seq] };
+  if (row.history.some((h) => h.seq === event.seq)) return board;
+  const history = [...row.history, { seq: event.seq, at: event.at, step: event.step }].sort((a, b) => a.seq - b.seq);
+  const next: LearnerRow = { ...row, history, since: arrivedAt(history) };
   if (event.status === 'passed' && !next.passed.includes(event.step)) next.passed = [...next.passed, event.step];
   if (newerError(row, event)) Object.assign(next, { lastErrorKind: event.errorKind, lastErrorSeq: event.seq });
   if (event.seq > row.lastSeq) {
-    if (event.step !== row.step) next.since = event.at;
     Object.assign(next, { name: event.name, step: event.step, status: event.status, lastAt: event.at, lastSeq: event.seq });
     // Passing or moving on clears the "last error" column: it is about the step they are on.
     if (event.status === 'passed' || event.step !== row.step) {
@@ -53,6 +53,14 @@ export function applyClassEvent(board: BoardState, event: ClassEvent): BoardStat
     }
   }
   return { learners: { ...board.learners, [event.learnerId]: next }, events: board.events + 1 };
+}
+
+/** When the learner arrived on their latest step: the first event of the last run of events on it. */
+function arrivedAt(history: LearnerRow['history']): number {
+  const last = history.at(-1)!;
+  let since = last.at;
+  for (let i = history.length - 1; i >= 0 && history[i]!.step === last.step; i--) since = history[i]!.at;
+  return since;
 }
 
 function newerError(row: LearnerRow, event: ClassEvent): boolean {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { decodeClassEvent, encodeClassEvent, type ClassEvent } from './class-event.js';
 import type { ClassChange } from './step-transitions.js';
 
-/** Puts one encoded event on the class stream; returns the record's sequence number. */
-export type ClassEventSender = (event: ClassEvent, data: string, previousSequence: string | undefined) => Promise<string>;
+/** Puts one encoded event on the class stream; resolves once the stream acknowledged it. */
+export type ClassEventSender = (event: ClassEvent, data: string) => Promise<unknown>;
 
 export interface ClassOutboxOptions {
   /** `<config>/class`: one identity file and one outbox file per class code. */
@@ -30,8 +30,9 @@ export interface OutboxStatus {
 }
 
 /**
- * Events are written to disk first (`<key>.outbox.jsonl`, one event per line) and sent in order by
- * one loop, so a learner who loses the network, quits or is killed loses nothing: the next run sends
+ * Events are written to disk first (`<key>.outbox.jsonl`, one event per line) and sent by one loop,
+ * one at a time — each waits for the previous acknowledgement, which keeps a learner's events in
+ * order — so a learner who loses the network, quits or is killed loses nothing: the next run sends
  * what is left. A crash between sending and forgetting may send an event twice; the board ignores
  * repeats by (learner id, sequence number).
  *
@@ -44,7 +45,6 @@ export class ClassOutbox {
   private sending: Promise<void> | undefined;
   private closed = false;
   private wake: (() => void) | undefined;
-  private previousSequence: string | undefined;
   private readonly clock: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   readonly status: OutboxStatus = { waiting: 0, sent: 0 };
@@ -126,7 +126,7 @@ export class ClassOutbox {
       const line = this.pending[0]!;
       const event = this.events[0]!;
       try {
-        this.previousSequence = await this.options.send(event, line, this.previousSequence);
+        await this.options.send(event, line);
       } catch (error) {
         this.status.lastError = (error as { name?: string }).name ?? 'Error';
         await Promise.race([this.sleep(backoff), new Promise<void>((resolve) => (this.wake = resolve))]);

@@ -37,7 +37,7 @@ export async function joinClass(flags: { code: string; name: string }, global: G
     dir: join(configDir(env), 'class'),
     code: flags.code,
     name: flags.name,
-    send: (event, data, previous) => putClassEvent(client, location, event.learnerId, data, previous),
+    send: (event, data) => putClassEvent(client, location, event.learnerId, data),
   });
   outbox.kick();
   const unsubscribers: (() => void)[] = [];

@@ -1,0 +1,69 @@
+import { CreateStreamCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
+import { runCli, tempHome } from './cli-helpers.js';
+
+/**
+ * Cleanup through the built CLI against a sandbox endpoint: it deletes what the lab tagged, in every
+ * region the lab ran in, and nothing else — not even an untagged stream with the lab's own name.
+ */
+describe('built CLI: cleanup deletes only what the lab created', () => {
+  let box: TestSandbox;
+  let env: Record<string, string>;
+  const streams = async (region: string) => ((await box.client(region).send(new ListStreamsCommand({}))).StreamNames ?? []).sort();
+
+  beforeAll(async () => {
+    box = await startTestSandbox();
+    env = { KINESIS_LAB_HOME: await tempHome(), AWS_ENDPOINT_URL: box.sandbox.url };
+    // The lab makes input-stream in two regions (the learner switched regions halfway).
+    for (const region of ['ap-northeast-2', 'us-east-1']) {
+      const solved = await runCli(['solve', 'create-stream', '--region', region], env);
+      expect(solved.code, solved.stderr).toBe(0);
+    }
+    // In a third region the lab only looked; the learner made input-stream there by hand, untagged.
+    await box.client('eu-central-1').send(new CreateStreamCommand({ StreamName: 'input-stream', ShardCount: 1 }));
+    expect((await runCli(['check', 'create-stream', '--region', 'eu-central-1'], env)).code).toBe(0);
+    // Beside the lab's stream: one of the learner's own, and one tagged by another lab.
+    await box.client('ap-northeast-2').send(new CreateStreamCommand({ StreamName: 'orders', ShardCount: 2 }));
+    await box.client('ap-northeast-2').send(new CreateStreamCommand({ StreamName: 'other-lab', ShardCount: 1, Tags: { 'kinesis-lab': 'another-lab' } }));
+  });
+  afterAll(() => box.stop());
+
+  it('lists what it would delete with --dry-run, and deletes nothing', async () => {
+    const run = await runCli(['cleanup', '--dry-run', '--region', 'ap-northeast-2'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      'Looking for resources tagged kinesis-lab=kinesis-data-streams in ap-northeast-2, us-east-1, eu-central-1…',
+      'The lab created 2 resources that still exist:',
+      '  - stream input-stream (ap-northeast-2), 1 open shard',
+      '  - stream input-stream (us-east-1), 1 open shard',
+      'Only resources tagged kinesis-lab=kinesis-data-streams are deleted; a stream with the same name made another way is left alone.',
+      'This stops 2 shard-hours per hour.',
+      'Dry run: nothing was deleted. Run kinesis-lab cleanup without --dry-run to delete them.',
+      '',
+    ]);
+    expect(await streams('ap-northeast-2')).toEqual(['input-stream', 'orders', 'other-lab']);
+  });
+
+  it('will not delete without --yes when no terminal can confirm', async () => {
+    const run = await runCli(['cleanup', '--region', 'ap-northeast-2'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('kinesis-lab: cleanup changes things and there is no terminal to ask: add --yes to go ahead');
+    expect(await streams('us-east-1')).toEqual(['input-stream']);
+  });
+
+  it('deletes the tagged streams in every region, waits until they are gone, and leaves the rest', async () => {
+    const run = await runCli(['cleanup', '--yes', '--region', 'ap-northeast-2', '--lang', 'ko'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('stream input-stream (ap-northeast-2)을(를) 삭제했습니다.');
+    expect(run.stdout).toContain('stream input-stream (us-east-1)을(를) 삭제했습니다.');
+    expect(run.stdout).toContain('이제 시간당 2 샤드 시간의 요금이 더 나가지 않습니다.');
+    expect(await streams('ap-northeast-2')).toEqual(['orders', 'other-lab']);
+    expect(await streams('us-east-1')).toEqual([]);
+    expect(await streams('eu-central-1')).toEqual(['input-stream']);
+
+    const again = await runCli(['cleanup', '--yes', '--region', 'ap-northeast-2'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Nothing to clean up: the lab has nothing left running here.');
+  });
+});
