@@ -39,7 +39,7 @@ describe('parseCommand', () => {
   it.each([
     [['--frobnicate'], 'unknown option --frobnicate for kinesis-lab (run kinesis-lab --help)'],
     [['check', '--count', '3'], 'unknown option --count for check (run kinesis-lab check --help)'],
-    [['deploy'], 'unknown command "deploy" (commands: check, solve, produce, sandbox, reset, report, cleanup, class, help; run kinesis-lab --help)'],
+    [['deploy'], 'unknown command "deploy" (commands: check, solve, produce, sandbox, doctor, reset, report, cleanup, class, help; run kinesis-lab --help)'],
     [['check', 'create_stream'], 'unknown step "create_stream" (steps: create-stream, put-record, put-records, metrics, pipe)'],
     [['--step', 'nope'], 'unknown step "nope" (steps: create-stream, put-record, put-records, metrics, pipe)'],
     [['solve'], 'solve needs at least one step id (create-stream, put-record, put-records, metrics, pipe)'],
