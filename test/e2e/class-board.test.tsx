@@ -1,0 +1,143 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClassStreamReader } from '../../src/aws/class-stream.js';
+import { BoardFeed } from '../../src/classroom/board-feed.js';
+import { decodeJoinCode, encodeJoinCode } from '../../src/classroom/join-code.js';
+import { classroomMessages } from '../../src/i18n/classroom-messages.js';
+import { ClassBoard } from '../../src/ui/ClassBoard.js';
+import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
+import { runCli, tempHome } from './cli-helpers.js';
+
+const ORDER = ['create-stream', 'put-record', 'put-records', 'metrics', 'pipe'];
+const TITLES = { 'create-stream': 'Create', 'put-record': 'PutRecord', 'put-records': 'PutRecords', metrics: 'Metrics', pipe: 'Pipe' };
+
+/** A TCP relay to the sandbox that can be cut and restored on the same port: a learner's network. */
+async function relay(target: number): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+  let server: Server | undefined;
+  const sockets = new Set<Socket>();
+  let port = 0;
+  const listen = () => new Promise<void>((resolve) => {
+    server = createServer((client) => {
+      const upstream = connect(target, '127.0.0.1');
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      port = (server!.address() as { port: number }).port;
+      resolve();
+    });
+  });
+  const cut = () => new Promise<void>((resolve) => {
+    for (const s of sockets) s.destroy();
+    server ? server.close(() => resolve()) : resolve();
+    server = undefined;
+  });
+  await listen();
+  return { get port() { return port; }, cut, restore: listen, close: cut };
+}
+
+describe('built CLI: a class board over several learners\' processes', () => {
+  let box: TestSandbox;
+  let code: string;
+  let env: Record<string, string>;
+  const homes: Record<string, string> = {};
+  const learner = async (who: string, args: string[], classCode = code) => {
+    homes[who] ??= await tempHome();
+    return runCli([...args, '--stream', `s-${Object.keys(homes).indexOf(who)}`, '--class', classCode, '--name', who], { ...env, KINESIS_LAB_HOME: homes[who]! });
+  };
+
+  beforeAll(async () => {
+    box = await startTestSandbox();
+    env = { AWS_ENDPOINT_URL: box.sandbox.url, AWS_REGION: 'us-east-1' };
+    const created = await runCli(['class', 'create', '--endpoint-url', box.sandbox.url, '--region', 'us-east-1'], { ...env, KINESIS_LAB_HOME: await tempHome() });
+    expect(created.code, created.stderr).toBe(0);
+    code = /KL1-[A-Za-z0-9_-]+/.exec(created.stdout)![0];
+    expect(created.stdout).toContain(`npx kinesis-lab --endpoint-url ${box.sandbox.url} --class ${code} --name "<your name>"`);
+  });
+  afterAll(() => box.stop());
+
+  it('shows each learner\'s step and error, a late joiner, a restarted learner on one row, and one who was offline', async () => {
+    // Two learners start; Joon points his producer at a stream that does not exist.
+    expect((await learner('Mina', ['solve', 'create-stream', 'put-record'])).code).toBe(0);
+    expect((await learner('Joon', ['solve', 'create-stream'])).code).toBe(0);
+    const joonFails = await runCli(['solve', 'put-record', '--stream', 'no-such-stream', '--class', code, '--name', 'Joon'], { ...env, KINESIS_LAB_HOME: homes.Joon! });
+    expect(joonFails.code).toBe(1);
+
+    const feed = new BoardFeed(createClassStreamReader(box.client('us-east-1'), 'kinesis-lab-class', { relistMs: 0 }));
+    const first = await feed.catchUp();
+    expect(Object.values(first.board.learners).map((r) => r.name).sort()).toEqual(['Joon', 'Mina']);
+
+    // Hoon's network is down: his lab works on the sandbox, his class events wait on disk.
+    const net = await relay(box.sandbox.port);
+    const location = decodeJoinCode(code);
+    if (!location.ok) throw new Error('bad code');
+    const hoonCode = encodeJoinCode({ ...location.value, endpoint: `http://127.0.0.1:${net.port}` });
+    await net.cut();
+    const offline = await learner('Hoon', ['solve', 'create-stream'], hoonCode);
+    expect(offline.code).toBe(0);
+    expect(offline.stderr).toMatch(/^\d+ class progress events are waiting to be sent; they go out the next time you run kinesis-lab with --class\.$/m);
+
+    // A late joiner, and Mina again in a new process (a restart) for step 3.
+    expect((await learner('사라', ['solve', 'create-stream'])).code).toBe(0);
+    expect((await learner('Mina', ['solve', 'put-records'])).code).toBe(0);
+    // Hoon's network is back: his next run sends what waited, in order, then its own events.
+    await net.restore();
+    const back = await learner('Hoon', ['solve', 'put-record'], hoonCode);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).toBe('');
+    await net.close();
+
+    const snapshot = await feed.catchUp();
+    expect(snapshot.error).toBeUndefined();
+    const rows = Object.values(snapshot.board.learners);
+    expect(rows.map((r) => r.name).sort()).toEqual(['Hoon', 'Joon', 'Mina', '사라']);
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    expect(byName.Mina).toMatchObject({ step: 'put-records', status: 'passed', passed: ['create-stream', 'put-record', 'put-records'] });
+    expect(byName.Joon).toMatchObject({ step: 'put-record', status: 'failed', lastErrorKind: expect.stringMatching(/^[a-z-]+$/), passed: ['create-stream'] });
+    expect(byName.Hoon).toMatchObject({ step: 'put-record', status: 'passed', passed: ['create-stream', 'put-record'] });
+    // Hoon's events arrived in the order he made them, none lost: sequence numbers 0…n without gaps.
+    expect(byName.Hoon!.history.map((h) => h.seq)).toEqual([...Array(byName.Hoon!.history.length).keys()]);
+    expect(byName['사라']).toMatchObject({ step: 'create-stream', status: 'passed' });
+
+    const now = Math.max(...rows.map((r) => r.lastAt));
+    const { lastFrame } = render(<ClassBoard board={snapshot.board} layout={{ order: ORDER, titles: TITLES, now }} stream="kinesis-lab-class" t={classroomMessages('en')} />);
+    const frame = lastFrame()!.split('\n');
+    expect(frame[0]).toBe('Class board: kinesis-lab-class, 4 learners');
+    expect(frame[2]).toMatch(/^Learner\s+Step\s+On it\s+Status\s+Last error$/);
+    expect(frame.slice(3, 7).map((l) => l.replace(/\d+s|\dm \d\ds/, 'T').replace(/ +/g, ' '))).toEqual([
+      'Hoon 2. PutRecord T passed —',
+      `Joon 2. PutRecord T failing ${byName.Joon!.lastErrorKind}`,
+      'Mina 3. PutRecords T passed —',
+      '사라 1. Create T passed —',
+    ]);
+    expect(frame.slice(8, 12)).toEqual([
+      'Per step (working / stuck / done)',
+      '1. Create: 0 working, 0 stuck, 4 done',
+      '2. PutRecord: 0 working, 1 stuck, 2 done',
+      '3. PutRecords: 0 working, 0 stuck, 1 done',
+    ]);
+  });
+
+  it('prints the same board as plain text with class board --once', async () => {
+    const run = await runCli(['class', 'board', code, '--once'], { ...env, KINESIS_LAB_HOME: await tempHome() });
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('Class board: kinesis-lab-class, 4 learners');
+    expect(lines.filter((l) => /^(Hoon|Joon|Mina|사라) /.test(l))).toHaveLength(4);
+    expect(run.stdout).toContain('1. Create the data stream: 0 working, 0 stuck, 4 done');
+  });
+
+  it('refuses --class without --name, and a mistyped code, before anything runs', async () => {
+    const noName = await runCli(['solve', 'create-stream', '--class', code], { ...env, KINESIS_LAB_HOME: await tempHome() });
+    expect(noName.code).toBe(2);
+    expect(noName.stderr.trim()).toBe('kinesis-lab: --class needs --name with the name the instructor sees, e.g. --name "Mina Kim"');
+    const badCode = await runCli(['solve', 'create-stream', '--class', 'KL1-oops', '--name', 'X'], { ...env, KINESIS_LAB_HOME: await tempHome() });
+    expect(badCode.code).toBe(2);
+    expect(badCode.stderr.trim()).toBe('kinesis-lab: --class: "KL1-oops" is not a class code (it is cut off or mistyped); copy the whole code the instructor printed, starting with KL1-');
+  });
+});
