@@ -121,9 +121,9 @@ function delayTexts(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, no
   const wait: Localized =
     waitMs === 0
       ? { en: 'any moment now', ko: '곧' }
-      : waitMs < MINUTE_MS
+      : waitMs < 90_000
         ? { en: `in about ${Math.ceil(waitMs / 1000)} s`, ko: `약 ${Math.ceil(waitMs / 1000)}초 뒤` }
-        : { en: `in about ${Math.ceil(waitMs / MINUTE_MS)} min`, ko: `약 ${Math.ceil(waitMs / MINUTE_MS)}분 뒤` };
+        : { en: `in about ${Math.round(waitMs / MINUTE_MS)} min`, ko: `약 ${Math.round(waitMs / MINUTE_MS)}분 뒤` };
   const summary: Localized =
     successes === 0
       ? { en: `CloudWatch has not counted the ${sent} record(s) yet: they are still on their way.`, ko: `CloudWatch가 레코드 ${sent}개를 아직 집계하지 않았습니다. 아직 오는 중입니다.` }

@@ -83,17 +83,20 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
         )}
       </Box>
       <Box borderStyle="single" borderLeft={false} borderRight={false} borderBottom={false} borderDimColor flexDirection="column" height={activityHeight + 1} overflowY="hidden">
-        <ActivityPanel
-          progress={progress}
-          lang={lang}
-          m={m}
-          elapsedSeconds={view.actionStartedAt ? Math.max(0, (now - view.actionStartedAt) / 1000) : 0}
-          streamStatus={ownActivity ? view.streamStatus : undefined}
-          producer={ownActivity ? view.producer : undefined}
-          notes={ownActivity ? view.notes : []}
-          stopping={stopping}
-          comingNext={step.comingNext}
-        />
+        {/* Clipped as a whole when a step panel needs the room, so no line is squeezed into another. */}
+        <Box flexDirection="column" flexShrink={1} overflowY="hidden">
+          <ActivityPanel
+            progress={progress}
+            lang={lang}
+            m={m}
+            elapsedSeconds={view.actionStartedAt ? Math.max(0, (now - view.actionStartedAt) / 1000) : 0}
+            streamStatus={ownActivity ? view.streamStatus : undefined}
+            producer={ownActivity ? view.producer : undefined}
+            notes={ownActivity ? view.notes : []}
+            stopping={stopping}
+            comingNext={step.comingNext}
+          />
+        </Box>
         {Panel && (
           <Panel step={step} view={view} info={info} lang={lang} m={m} width={columns} height={Math.max(4, rows - bodyHeight - 10)} now={now} captureKeys={captureKeys} {...(choose ? { choose } : {})} />
         )}

@@ -73,19 +73,18 @@ describe('the metrics panel', () => {
       [
         'CloudWatch · input-stream · us-east-1 · read 04:02:05 UTC, every 10 s',
         'records per minute (Sum) ── PutRecord.Success ── PutRecords.SuccessfulRecords',
-        '    300 ┼     ╭─────',
-        '    257 ┤     │',
-        '    214 ┤     │',
-        '    171 ┤     │',
-        '    129 ┤     │',
-        '     86 ┼─────│',
-        '     43 ┤     │',
-        '      0 ┼─────╯─────',
-        '         04:00 … 04:01 UTC',
+        '    300 ┼           ╭─────',
+        '    257 ┤           │',
+        '    214 ┤           │',
+        '    171 ┤           │',
+        '    129 ┤           │',
+        '     86 ┤     ╭─────│',
+        '     43 ┤     │     │',
+        '      0 ┼───────────╯─────',
+        '         03:59 … 04:01 UTC',
         'minute  PutRecord sent  CW counted  PutRecords sent  CW counted  failed/throttled',
         '04:00              100         100                0           0                 0  ✓ counted',
         '04:01                0           0              500         300                20  … counting',
-        "sent = this session's producers; a run across minutes is split by time (estimate)",
       ].join('\n'),
     );
   });
@@ -97,12 +96,11 @@ describe('the metrics panel', () => {
         'CloudWatch · input-stream · us-east-1 · read 04:03:00 UTC, every 30 s',
         'Waiting for CloudWatch · 2 min 50 s since your first record (04:00:10 UTC)',
         '███████████████████░░░░░░░░░░░░░░░░░░░░░ expected by about 04:06:00 UTC (in 3 min 00 s)',
-        'Why the wait: Kinesis adds up each minute and sends the totals only after the minute ends; they',
-        'reach CloudWatch asynchronously, and on AWS data usually shows about 5–7 minutes after sending.',
-        'Refreshing does not speed it up.',
+        'Why: Kinesis adds up each minute and sends the totals after the minute ends; they reach CloudWatch',
+        'asynchronously. On AWS data usually shows 5–7 minutes after sending; refreshing does not speed it',
+        'up.',
         'minute  PutRecord sent  CW counted  PutRecords sent  CW counted  failed/throttled',
         '04:00              100           0                0           0                 0  … on its way',
-        "sent = this session's producers; a run across minutes is split by time (estimate)",
         'This panel makes one GetMetricData call every 30 s, asking for 13 metrics. GetMetricData is not in',
         'the free tier: it is billed per 1,000 metrics requested (about US$0.01 in us-east-1; see CloudWatch',
         'pricing), so ten minutes here cost a fraction of a cent. The stream metrics themselves are free.',
@@ -121,15 +119,28 @@ describe('the metrics panel', () => {
         'CloudWatch 기다리는 중 · 첫 레코드(04:00:10 UTC) 이후 3분 50초 지남',
         '████████████████████████████████████████ 04:01:10 UTC쯤 보일 예정(…)',
         '평소보다 늦습니다. c를 누르면 다른 리전과 비슷한 이름의 스트림에서도 지표를 찾아봅니다.',
-        '기다리는 이유: 샌드박스도 AWS처럼 1분이 끝난 뒤에야 그 1분을 보여 주며, 여기서는 10초',
-        '뒤입니다(기본값). AWS에서는 보낸 뒤 보통 5~7분쯤 지나야 보입니다.',
+        '이유: 샌드박스도 AWS처럼 1분이 끝난 뒤에야 그 1분을 보여 주며, 여기서는 10초 뒤입니다(기본값).',
+        'AWS에서는 보낸 뒤 보통 5~7분 지나야 보입니다.',
         '분     PutRecord 보냄  CW 집계  PutRecords 보냄  CW 집계  실패/스로틀링',
         '04:00             100        0                0        0              0  ✗ 모자람',
-        '보냄 = 이번 세션의 프로듀서. 여러 분에 걸친 실행은 시간 비율로 나눈 추정치',
-        '이 패널은 10초마다 샌드박스에 조회합니다. AWS에서는 GetMetricData 호출이 요청한 지표 1,000개 단위로',
-        '과금됩니다.',
       ].join('\n'),
     );
+  });
+
+  it('splits a run that crossed a minute by its time in each minute, and says the split is an estimate', () => {
+    // 04:00:50–04:01:10: half of the run in each minute (rounded); the last minute takes the remainder.
+    const text = frame({
+      metrics: metricsOf({ 'PutRecords.SuccessfulRecords': [[T0, 250], [T0 + MIN, 251]] }),
+      runs: [run({ api: 'put-records', sent: 501, startedAt: T0 + 50_000, endedAt: T0 + 70_000 })],
+      now: T0 + 3 * MIN,
+      delay: AWS_METRICS_DELAY,
+      lang: 'en',
+    });
+    expect(text.split('\n').slice(-6, -3)).toEqual([
+      '04:00                0           0              251         250                 0  … counting',
+      '04:01                0           0              250         251                 0  ✓ counted',
+      "sent = this session's producers; a run across minutes is split by time (estimate)",
+    ]);
   });
 
   it('asks for records when neither this session nor CloudWatch has any', () => {

@@ -8,12 +8,14 @@ export interface MetricsTableProps {
   t: MetricsPanelText;
   /** The newest rows that fit are shown. */
   maxRows: number;
+  /** Some run crossed a minute boundary, so its split per minute is an estimate worth saying. */
+  estimated: boolean;
 }
 
 const STATE_COLOR: Record<MinuteState, string | undefined> = { counted: 'green', extra: 'green', waiting: 'yellow', counting: 'yellow', short: 'red' };
 
 /** Per minute: what this session sent with each API next to what CloudWatch counted for it. */
-export function MetricsTable({ rows, t, maxRows }: MetricsTableProps) {
+export function MetricsTable({ rows, t, maxRows, estimated }: MetricsTableProps) {
   const header = [t.tableMinute, t.tableSent('PutRecord'), t.tableCounted, t.tableSent('PutRecords'), t.tableCounted, t.tableRefused];
   const shown = rows.slice(-Math.max(1, maxRows));
   const cells = shown.map((row) => [
@@ -35,7 +37,7 @@ export function MetricsTable({ rows, t, maxRows }: MetricsTableProps) {
           {line(cells[i] ?? [])}  <Text color={STATE_COLOR[row.state]}>{stateText[row.state]}</Text>
         </Text>
       ))}
-      <Text dimColor>{t.estimateNote}</Text>
+      {estimated && <Text dimColor>{t.estimateNote}</Text>}
     </Box>
   );
 }

@@ -35,15 +35,16 @@ export function MetricsView({ model, poll, delay, stream, region, metricCount, i
   const chartRows = Math.max(3, Math.min(8, height - 8));
   const tableRows = Math.max(1, height - chartRows - 6);
   return (
-    <Box flexDirection="column" width={width}>
+    // Not shrunk by a crowded activity area: below a long check result the panel is what step 4 is about.
+    <Box flexDirection="column" width={width} flexShrink={0}>
       <Text>
         <Text bold>{t.title(stream, region)}</Text> <Text color={status.color}>· {status.text}</Text>
       </Text>
       {model.chart && <MetricsChart chart={model.chart} t={t} width={width} height={chartRows} />}
       {model.wait && <MetricsWait wait={model.wait} delay={delay} now={now} t={t} width={width} />}
       {model.nothingSent && poll.metrics && <Text color="yellow">{t.nothingSent(lookbackMinutes)}</Text>}
-      {model.rows.length > 0 && <MetricsTable rows={model.rows} t={t} maxRows={tableRows} />}
-      {!model.chart && <Text dimColor>{delay.target === 'aws' ? t.cost(metricCount, every) : t.sandboxCost(every)}</Text>}
+      {model.rows.length > 0 && <MetricsTable rows={model.rows} t={t} maxRows={tableRows} estimated={model.estimated} />}
+      {!model.chart && delay.target === 'aws' && <Text dimColor>{t.cost(metricCount, every)}</Text>}
       {delay.target === 'aws' && (
         <Box flexDirection="column">
           <Text dimColor>{t.console}:</Text>

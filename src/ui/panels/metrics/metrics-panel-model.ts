@@ -4,6 +4,9 @@ import type { MetricsDelay } from '../../../checks/stream-metrics-source.js';
 import type { ProducerRun } from '../../../engine/session-ledger.js';
 
 const MINUTE_MS = 60_000;
+/** The chart shows at most this many minutes (the newest), and at most this many quiet ones after the last data. */
+const MAX_CHART_MINUTES = 30;
+const MAX_TRAILING_MINUTES = 5;
 
 export type MinuteState = 'counted' | 'extra' | 'waiting' | 'counting' | 'short';
 
@@ -28,6 +31,8 @@ export interface MetricsPanelModel {
   wait?: { firstAt: number; expectedAt: number; overdue: boolean };
   /** Neither this session nor CloudWatch knows of any put in the window. */
   nothingSent: boolean;
+  /** A run crossed a minute boundary: its per-minute split in `rows` is an estimate. */
+  estimated: boolean;
 }
 
 /** Turns a CloudWatch read and this session's runs into what the panel draws. Pure, so views stay thin. */
@@ -61,8 +66,11 @@ export function metricsPanelModel(metrics: StreamMetrics | undefined, runs: read
   const withData = [...putRecord.keys(), ...putRecords.keys()].filter((m) => (putRecord.get(m) ?? 0) + (putRecords.get(m) ?? 0) > 0);
   let chart: MetricsPanelModel['chart'];
   if (withData.length > 0) {
-    const first = Math.min(...minutes);
-    const last = Math.max(...withData);
+    // A minute of zeros on either side, up to the newest minute that could be visible by now, so a
+    // short burst reads as a peak and a quiet minute as 0, not as a line that just stops.
+    const newestVisible = minuteOf(now - MINUTE_MS - delay.afterMinuteMs);
+    const last = Math.max(...withData, Math.min(newestVisible, Math.max(...withData) + MAX_TRAILING_MINUTES * MINUTE_MS));
+    const first = Math.max(Math.min(...minutes) - MINUTE_MS, last - (MAX_CHART_MINUTES - 1) * MINUTE_MS);
     const span: number[] = [];
     for (let m = first; m <= last; m += MINUTE_MS) span.push(m);
     chart = { first, last, putRecord: span.map((m) => putRecord.get(m) ?? 0), putRecords: span.map((m) => putRecords.get(m) ?? 0) };
@@ -74,7 +82,8 @@ export function metricsPanelModel(metrics: StreamMetrics | undefined, runs: read
     const expectedAt = expectedVisibleAt(firstAt, delay.afterMinuteMs);
     wait = { firstAt, expectedAt, overdue: now > minuteOf(firstAt) + MINUTE_MS + delay.giveUpAfterMs };
   }
-  return { ...(chart ? { chart } : {}), rows, ...(wait ? { wait } : {}), nothingSent: firstAt === undefined && rows.length === 0 };
+  const estimated = runs.some((r) => minuteOf(r.startedAt) !== minuteOf(r.endedAt));
+  return { ...(chart ? { chart } : {}), rows, ...(wait ? { wait } : {}), nothingSent: firstAt === undefined && rows.length === 0, estimated };
 }
 
 function stateOf(row: Omit<MinuteRow, 'state'>, now: number, delay: MetricsDelay): MinuteState {

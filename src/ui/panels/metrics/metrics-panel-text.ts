@@ -28,7 +28,6 @@ export interface MetricsPanelText {
   whyAws: string;
   whySandbox(delay: string, known: boolean): string;
   cost(metrics: number, everySeconds: number): string;
-  sandboxCost(everySeconds: number): string;
   nothingSent(minutes: number): string;
   console: string;
   duration(ms: number): string;
@@ -59,12 +58,11 @@ const en: MetricsPanelText = {
   expected: (at, wait) => `expected by about ${at} (${wait})`,
   overdue: 'Later than usual: press c, and the check looks in other regions and under similar stream names.',
   whyAws:
-    'Why the wait: Kinesis adds up each minute and sends the totals only after the minute ends; they reach CloudWatch asynchronously, and on AWS data usually shows about 5–7 minutes after sending. Refreshing does not speed it up.',
+    'Why: Kinesis adds up each minute and sends the totals after the minute ends; they reach CloudWatch asynchronously. On AWS data usually shows 5–7 minutes after sending; refreshing does not speed it up.',
   whySandbox: (delay, known) =>
-    `Why the wait: the sandbox, like AWS, shows a minute only after it ends, here ${delay} later${known ? '' : ' (its default)'}. On AWS data usually shows about 5–7 minutes after sending.`,
+    `Why: like AWS, the sandbox shows a minute only after it ends, here ${delay} later${known ? '' : ' (its default)'}. On AWS data usually shows 5–7 minutes after sending.`,
   cost: (metrics, every) =>
     `This panel makes one GetMetricData call every ${every} s, asking for ${metrics} metrics. GetMetricData is not in the free tier: it is billed per 1,000 metrics requested (about US$0.01 in us-east-1; see CloudWatch pricing), so ten minutes here cost a fraction of a cent. The stream metrics themselves are free.`,
-  sandboxCost: (every) => `This panel asks the sandbox every ${every} s; on AWS each GetMetricData call is billed per 1,000 metrics requested.`,
   nothingSent: (minutes) => `No records from this session yet, and CloudWatch shows none in the last ${minutes} min: press d to send a sample with both APIs, or run your own script.`,
   console: 'On the AWS console (Monitoring tab)',
   duration: (ms) => {
@@ -98,12 +96,11 @@ const ko: MetricsPanelText = {
   expected: (at, wait) => `${at}쯤 보일 예정(${wait})`,
   overdue: '평소보다 늦습니다. c를 누르면 다른 리전과 비슷한 이름의 스트림에서도 지표를 찾아봅니다.',
   whyAws:
-    '기다리는 이유: Kinesis는 1분 단위로 합산한 값을 그 1분이 끝난 뒤에야 보내고, 이 값은 CloudWatch에 비동기로 전달됩니다. AWS에서는 보낸 뒤 보통 5~7분쯤 지나야 보입니다. 새로 고침을 해도 빨라지지 않습니다.',
+    '이유: Kinesis는 1분 단위로 합산한 값을 그 1분이 끝난 뒤에 보내고, 이 값은 CloudWatch에 비동기로 전달됩니다. AWS에서는 보낸 뒤 보통 5~7분 지나야 보이며, 새로 고침해도 빨라지지 않습니다.',
   whySandbox: (delay, known) =>
-    `기다리는 이유: 샌드박스도 AWS처럼 1분이 끝난 뒤에야 그 1분을 보여 주며, 여기서는 ${delay} 뒤입니다${known ? '' : '(기본값)'}. AWS에서는 보낸 뒤 보통 5~7분쯤 지나야 보입니다.`,
+    `이유: 샌드박스도 AWS처럼 1분이 끝난 뒤에야 그 1분을 보여 주며, 여기서는 ${delay} 뒤입니다${known ? '' : '(기본값)'}. AWS에서는 보낸 뒤 보통 5~7분 지나야 보입니다.`,
   cost: (metrics, every) =>
     `이 패널은 ${every}초마다 GetMetricData를 한 번 호출해 지표 ${metrics}개를 요청합니다. GetMetricData는 프리 티어에 포함되지 않으며 요청한 지표 1,000개 단위로 과금됩니다(us-east-1 기준 약 0.01달러, CloudWatch 요금 페이지 참고). 10분 동안 켜 두어도 1센트에 못 미칩니다. 스트림 지표 자체는 무료입니다.`,
-  sandboxCost: (every) => `이 패널은 ${every}초마다 샌드박스에 조회합니다. AWS에서는 GetMetricData 호출이 요청한 지표 1,000개 단위로 과금됩니다.`,
   nothingSent: (minutes) => `이번 세션에서 보낸 레코드가 아직 없고, 최근 ${minutes}분 동안 CloudWatch에도 없습니다. d를 눌러 두 API로 샘플을 보내거나 직접 만든 스크립트를 실행하세요.`,
   console: 'AWS 콘솔(모니터링 탭)',
   duration: (ms) => {
