@@ -34,8 +34,10 @@ async function relay(target: number): Promise<{ port: number; cut(): Promise<voi
   });
   const cut = () => new Promise<void>((resolve) => {
     for (const s of sockets) s.destroy();
-    server ? server.close(() => resolve()) : resolve();
+    const closing = server;
     server = undefined;
+    if (closing) closing.close(() => resolve());
+    else resolve();
   });
   await listen();
   return { get port() { return port; }, cut, restore: listen, close: cut };
