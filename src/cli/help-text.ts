@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang.js';
 
 const GLOBAL_EN = `Where it runs (every command):
   --sandbox              use the embedded local sandbox (no AWS account needed)
+  --metrics-delay 10s    with --sandbox: how late a minute's metrics show (0s–15m; AWS: minutes)
   --region R             AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile, EC2 metadata)
   --profile P            named profile from ~/.aws/config
   --endpoint-url URL     another endpoint (also AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS)
@@ -13,6 +14,7 @@ const GLOBAL_EN = `Where it runs (every command):
 
 const GLOBAL_KO = `실행 위치 (모든 명령 공통):
   --sandbox              내장 로컬 샌드박스 사용 (AWS 계정 불필요)
+  --metrics-delay 10s    --sandbox와 함께: 1분의 지표가 보이기까지의 지연 (0s~15m, AWS는 몇 분)
   --region R             AWS 리전 (없으면 AWS_REGION, AWS_DEFAULT_REGION, 프로파일, EC2 메타데이터 순)
   --profile P            ~/.aws/config의 프로파일
   --endpoint-url URL     다른 엔드포인트 (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS도 인식)
