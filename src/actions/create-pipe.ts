@@ -36,8 +36,11 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
   const iam = ctx.iam;
   if (!pipes || !iam) return { ok: false, result: unsupported(step) };
   const settings = pipeSettingsFrom(params);
-  if (settings.startingPosition === 'AT_TIMESTAMP' && settings.startingPositionTimestamp === undefined) {
-    settings.startingPositionTimestamp = Math.floor(ctx.clock() / 1000) - 3600;
+  const chosenTime = settings.startingPositionTimestamp !== undefined;
+  if (settings.startingPosition === 'AT_TIMESTAMP' && !chosenTime) {
+    // The panel saves AT_TIMESTAMP as "minutes before the pipe is created". @default 60
+    const minutesAgo = typeof params.minutesAgo === 'number' && params.minutesAgo >= 0 ? params.minutesAgo : 60;
+    settings.startingPositionTimestamp = Math.floor(ctx.clock() / 1000 - minutesAgo * 60);
   }
   const names = pipeNamesFor(ctx.stream, params);
   const waitMs = params.waitMs ?? (ctx.sandbox ? 60_000 : 300_000);
@@ -66,6 +69,10 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
     const started = ctx.clock();
     const follow = (live: PipeDescription) => ctx.onProgress({ type: 'pipe-status', state: live.currentState, ...(live.stateReason ? { reason: live.stateReason } : {}), elapsedMs: ctx.clock() - started });
     let live = await settle(pipes, names.pipe, follow, ctx, started + waitMs, pollMs);
+    // "Minutes before creation" is relative: an existing AT_TIMESTAMP pipe keeps its own time.
+    if (live && !chosenTime && live.source.startingPosition === 'AT_TIMESTAMP' && live.source.startingPositionTimestamp !== undefined) {
+      spec.source.startingPositionTimestamp = live.source.startingPositionTimestamp;
+    }
     if (live && needsRecreate(live, spec)) {
       if (live.tags[LAB_TAG_KEY] === undefined) return { ok: false, result: notOurs(step, live, spec) };
       const why = live.currentState.endsWith('_FAILED')

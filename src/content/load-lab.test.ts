@@ -13,9 +13,9 @@ const shippedDir = labDir(LAB_ID);
 
 /** The kinds the engine implements for the playable steps (coming-next checks may be unknown). */
 const known: KnownKinds = {
-  checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible']),
+  checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible', 'pipe-delivering']),
   actionKinds: new Set(['create-stream', 'produce', 'metrics-sample', 'create-pipe']),
-  panelKinds: new Set(['metrics']),
+  panelKinds: new Set(['metrics', 'pipe']),
 };
 
 describe('the shipped lab', () => {
@@ -38,15 +38,17 @@ describe('the shipped lab', () => {
       ['put-record', 'records-in-stream', 'produce', false],
       ['put-records', 'put-records-landed', 'produce', false],
       ['metrics', 'put-metrics-visible', 'metrics-sample', false],
-      ['pipe', 'pipe-delivering', 'create-pipe', true],
+      ['pipe', 'pipe-delivering', 'create-pipe', false],
     ]);
     expect(lab.steps.map((s) => s.action?.params)).toEqual([
       { shardCount: 1, mode: 'PROVISIONED' },
       { api: 'put-record', count: 200 },
       { api: 'put-records', count: 5000, batchSize: 500 },
       { putRecordCount: 100, putRecordsCount: 500, batchSize: 100 },
-      {},
+      { startingPosition: 'TRIM_HORIZON', batchSize: 100, batchingWindowSeconds: 1, parallelizationFactor: 1, maximumRetryAttempts: 10, bisectOnFailure: true },
     ]);
+    // The check compares the pipe with the same settings "do it for me" creates.
+    expect(lab.steps[4]?.check?.params).toEqual(lab.steps[4]?.action?.params);
   });
 
   it('gives every step a title, a body and hints in both languages', async () => {
@@ -185,7 +187,7 @@ describe('a broken lab', () => {
     const error = await loadError();
     expect(error.field).toBe('steps[0].check.kind');
     expect(error.message).toBe(
-      `${join(dir, 'lab.json')}: steps[0].check.kind: unknown check kind "stream-actve" (known: put-metrics-visible, put-records-landed, records-in-stream, stream-active)`,
+      `${join(dir, 'lab.json')}: steps[0].check.kind: unknown check kind "stream-actve" (known: pipe-delivering, put-metrics-visible, put-records-landed, records-in-stream, stream-active)`,
     );
   });
 
@@ -202,6 +204,7 @@ describe('a broken lab', () => {
 
   it('lets a coming-next step name a check and an action the engine does not have yet', async () => {
     await editManifest((m) => {
+      m.steps[4]!.comingNext = true;
       m.steps[4]!.check = { kind: 'pipe-delivering-v2' };
       m.steps[4]!.action = { kind: 'make-pipe' };
     });
@@ -210,26 +213,27 @@ describe('a broken lab', () => {
   });
 
   it('gives the metrics step its panel, and rejects a panel kind the screen does not have', async () => {
-    expect((await loadLab(dir, known)).steps.map((s) => s.panel)).toEqual([undefined, undefined, undefined, { kind: 'metrics', params: {} }, undefined]);
+    expect((await loadLab(dir, known)).steps.map((s) => s.panel)).toEqual([undefined, undefined, undefined, { kind: 'metrics', params: {} }, { kind: 'pipe', params: {} }]);
     await editManifest((m) => {
       m.steps[3]!.panel = { kind: 'metric' };
     });
     const error = await loadError();
     expect(error.field).toBe('steps[3].panel.kind');
-    expect(error.message).toBe(`${join(dir, 'lab.json')}: steps[3].panel.kind: unknown panel kind "metric" (known: metrics)`);
+    expect(error.message).toBe(`${join(dir, 'lab.json')}: steps[3].panel.kind: unknown panel kind "metric" (known: metrics, pipe)`);
   });
 
   it('lets a coming-next step name a panel the screen does not have yet, and skips panels when no kinds are given', async () => {
     await editManifest((m) => {
-      m.steps[4]!.panel = { kind: 'pipe' };
+      m.steps[4]!.comingNext = true;
+      m.steps[4]!.panel = { kind: 'pipe-v2' };
       m.steps[3]!.panel = { kind: 'chart' };
     });
     const { panelKinds: _ignored, ...withoutPanels } = known;
-    expect((await loadLab(dir, withoutPanels)).steps.map((s) => s.panel?.kind)).toEqual([undefined, undefined, undefined, 'chart', 'pipe']);
+    expect((await loadLab(dir, withoutPanels)).steps.map((s) => s.panel?.kind)).toEqual([undefined, undefined, undefined, 'chart', 'pipe-v2']);
     await editManifest((m) => {
       m.steps[3]!.panel = { kind: 'metrics' };
     });
-    expect((await loadLab(dir, known)).steps[4]!.panel).toEqual({ kind: 'pipe', params: {} });
+    expect((await loadLab(dir, known)).steps[4]!.panel).toEqual({ kind: 'pipe-v2', params: {} });
   });
 
   it('rejects a panel without a kind', async () => {

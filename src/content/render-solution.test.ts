@@ -60,7 +60,7 @@ describe('the shipped solutions', () => {
 
   beforeAll(async () => {
     lab = await loadLab(labDir('kinesis-data-streams'), {
-      checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible']),
+      checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible', 'pipe-delivering']),
       actionKinds: new Set(['create-stream', 'produce', 'metrics-sample', 'create-pipe']),
     });
     scratch = await mkdtemp(join(tmpdir(), 'kinesis-lab-solutions-'));

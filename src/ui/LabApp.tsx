@@ -52,13 +52,14 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
   useInput((input, key) => {
     const at = clock();
     if (quitting) return;
-    if (input === 'q' || (key.ctrl && input === 'c')) {
+    // A form's text field takes q as a letter (e.g. "equals-ignore-case"); Ctrl+C still quits.
+    if ((input === 'q' && !captured) || (key.ctrl && input === 'c')) {
       setQuitting(true);
       runner.cancel();
       onQuit();
       return;
     }
-    // A panel with a form has the keyboard; only quitting goes past it.
+    // A panel with a form has the keyboard; only Ctrl+C goes past it.
     if (captured) return;
     if (busy) {
       if (input === 'x' || key.escape) {

@@ -16,6 +16,8 @@ import { loadLab } from '../../src/content/load-lab.js';
 import type { Lab, StepSolution } from '../../src/content/lab-model.js';
 import { labDir } from '../../src/content/locate-labs.js';
 import { renderSolution } from '../../src/content/render-solution.js';
+import { buildLabContext } from '../../src/cli/build-lab-context.js';
+import { checkPipeDelivering } from '../../src/checks/pipe-delivering.js';
 import { isTaxiTrip } from '../../src/producer/taxi-trip-generator.js';
 import { attachPipes } from '../../src/sandbox/pipes/attach-pipes.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/sandbox-types.js';
@@ -41,7 +43,7 @@ describe('the shipped solutions on the sandbox', () => {
     box = await startTestSandbox();
     attachPipes(box.sandbox, { creatingDelayMs: 0, transitionDelayMs: 0, pollIntervalMs: 50 });
     lab = await loadLab(labDir('kinesis-data-streams'), {
-      checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible']),
+      checkKinds: new Set(['stream-active', 'records-in-stream', 'put-records-landed', 'put-metrics-visible', 'pipe-delivering']),
       actionKinds: new Set(['create-stream', 'produce', 'metrics-sample', 'create-pipe']),
     });
     scratch = await mkdtemp(join(tmpdir(), 'kinesis-lab-run-solutions-'));
@@ -138,11 +140,11 @@ describe('the shipped solutions on the sandbox', () => {
         expect(described).toMatch(/^(CREATING|RUNNING)\s/m);
         // TRIM_HORIZON: the two records sent before the pipe existed still reach the target.
         for (let attempt = 0; attempt < 300; attempt++) {
-          if ((await streamContents(`${stream}-pipe-out`)).total >= 2) break;
+          if ((await streamContents(`${stream}-pipe-target`)).total >= 2) break;
           await new Promise((done) => setTimeout(done, 100));
         }
         // With no input transformation the target gets the pipe's event, the trip still base64 inside.
-        const delivered = await box.kinesis(REGION).readStream(`${stream}-pipe-out`, { limit: 10 });
+        const delivered = await box.kinesis(REGION).readStream(`${stream}-pipe-target`, { limit: 10 });
         const sent = await box.kinesis(REGION).readStream(stream, { limit: 10 });
         expect(delivered).toHaveLength(2);
         delivered.forEach((record, i) => {
@@ -153,6 +155,12 @@ describe('the shipped solutions on the sandbox', () => {
           // PartitionKey "$.partitionKey": the target keeps the source's keys.
           expect(record.partitionKey).toBe(sent[i]!.partitionKey);
         });
+        // The step's check accepts the pipe the solution made: same names, same settings.
+        const url = box.sandbox.url;
+        const ctx = buildLabContext({ lang: 'en', stream, target: 'sandbox', embeddedSandbox: false, region: REGION, regionSource: 'flag', endpoint: url, pipesEndpoint: url, iamEndpoint: url }, lab.id);
+        const step = lab.steps.find((s) => s.id === 'pipe')!;
+        const result = await checkPipeDelivering(ctx, 'pipe', step.check!.params);
+        expect(result.outcome, JSON.stringify(result.evidence)).toBe('passed');
       },
     );
   }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { MetricsPanel } from './MetricsPanel.js';
+import { PipePanel } from './PipePanel.js';
 import type { PanelProps } from './panel-props.js';
 
 /**
@@ -8,6 +9,7 @@ import type { PanelProps } from './panel-props.js';
  */
 export const PANELS: Readonly<Record<string, ComponentType<PanelProps>>> = {
   metrics: MetricsPanel,
+  pipe: PipePanel,
 };
 
 export const PANEL_KINDS: ReadonlySet<string> = new Set(Object.keys(PANELS));

@@ -5,7 +5,7 @@ import time
 import boto3
 
 STREAM = "{{stream}}"
-TARGET = STREAM + "-pipe-out"
+TARGET = STREAM + "-pipe-target"
 ROLE = STREAM + "-pipe-role"
 PIPE = STREAM + "-pipe"
 kinesis = boto3.client("kinesis", region_name="{{region}}"{{pyEndpoint}})
@@ -18,16 +18,20 @@ kinesis.get_waiter("stream_exists").wait(StreamName=TARGET, WaiterConfig={"Delay
 source_arn = kinesis.describe_stream_summary(StreamName=STREAM)["StreamDescriptionSummary"]["StreamARN"]
 target_arn = kinesis.describe_stream_summary(StreamName=TARGET)["StreamDescriptionSummary"]["StreamARN"]
 
-# 2. The role the pipe runs as: trusted by EventBridge Pipes, allowed to read the source and write the target.
+# 2. The role the pipe runs as: trusted by EventBridge Pipes (for pipes in this account only),
+# allowed to read the source and write the target.
+account = source_arn.split(":")[4]
 trust = {"Version": "2012-10-17", "Statement": [
-    {"Effect": "Allow", "Principal": {"Service": "pipes.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
-role_arn = iam.create_role(RoleName=ROLE, AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+    {"Effect": "Allow", "Principal": {"Service": "pipes.amazonaws.com"}, "Action": "sts:AssumeRole",
+     "Condition": {"StringEquals": {"aws:SourceAccount": account}}}]}
+tags = [{"Key": "kinesis-lab", "Value": "kinesis-data-streams"}]
+role_arn = iam.create_role(RoleName=ROLE, AssumeRolePolicyDocument=json.dumps(trust), Tags=tags)["Role"]["Arn"]
 access = {"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Resource": source_arn, "Action": [
         "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords",
         "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:ListStreams", "kinesis:SubscribeToShard"]},
     {"Effect": "Allow", "Resource": target_arn, "Action": ["kinesis:PutRecord", "kinesis:PutRecords"]}]}
-iam.put_role_policy(RoleName=ROLE, PolicyName="kinesis-access", PolicyDocument=json.dumps(access))
+iam.put_role_policy(RoleName=ROLE, PolicyName="kinesis-lab-pipe-access", PolicyDocument=json.dumps(access))
 time.sleep(10)  # a new IAM role takes a few seconds before a service can assume it
 
 # 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
@@ -37,8 +41,10 @@ pipes.create_pipe(
     Source=source_arn,
     Target=target_arn,
     SourceParameters={"KinesisStreamParameters": {
-        "StartingPosition": "TRIM_HORIZON", "BatchSize": 100, "MaximumBatchingWindowInSeconds": 5}},
+        "StartingPosition": "TRIM_HORIZON", "BatchSize": 100, "MaximumBatchingWindowInSeconds": 1,
+        "ParallelizationFactor": 1, "MaximumRetryAttempts": 10, "OnPartialBatchItemFailure": "AUTOMATIC_BISECT"}},
     TargetParameters={"KinesisStreamParameters": {"PartitionKey": "$.partitionKey"}},
+    Tags={"kinesis-lab": "kinesis-data-streams"},
 )
 
 # CREATING for a minute or two on AWS, then RUNNING.

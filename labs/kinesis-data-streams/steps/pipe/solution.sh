@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Connect {{stream}} to a second stream, {{stream}}-pipe-out, through an EventBridge Pipe.
-target={{stream}}-pipe-out
+# Connect {{stream}} to a second stream, {{stream}}-pipe-target, through an EventBridge Pipe.
+target={{stream}}-pipe-target
 role={{stream}}-pipe-role
 
 # 1. The target stream, and both ARNs.
@@ -11,19 +11,23 @@ source_arn=$(aws kinesis describe-stream-summary --stream-name {{stream}} --regi
 target_arn=$(aws kinesis describe-stream-summary --stream-name "$target" --region {{region}}{{cliEndpoint}} \
   --query StreamDescriptionSummary.StreamARN --output text)
 
-# 2. The role the pipe runs as: trusted by EventBridge Pipes, allowed to read the source and write the target.
-# IAM is global; the region only tells the CLI where to sign.
+# 2. The role the pipe runs as: trusted by EventBridge Pipes (for pipes in this account only),
+# allowed to read the source and write the target. IAM is global; the region only tells the CLI where to sign.
+account=$(echo "$source_arn" | cut -d: -f5)
 role_arn=$(aws iam create-role --role-name "$role" --query Role.Arn --output text --region {{region}}{{cliEndpoint}} \
-  --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pipes.amazonaws.com"},"Action":"sts:AssumeRole"}]}')
-aws iam put-role-policy --role-name "$role" --policy-name kinesis-access --region {{region}}{{cliEndpoint}} --policy-document "$(printf '{"Version":"2012-10-17","Statement":[
+  --tags Key=kinesis-lab,Value=kinesis-data-streams --assume-role-policy-document "$(printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+  "Principal":{"Service":"pipes.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"%s"}}}]}' "$account")")
+aws iam put-role-policy --role-name "$role" --policy-name kinesis-lab-pipe-access --region {{region}}{{cliEndpoint}} --policy-document "$(printf '{"Version":"2012-10-17","Statement":[
   {"Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:DescribeStreamSummary","kinesis:GetRecords","kinesis:GetShardIterator","kinesis:ListShards","kinesis:ListStreams","kinesis:SubscribeToShard"],"Resource":"%s"},
   {"Effect":"Allow","Action":["kinesis:PutRecord","kinesis:PutRecords"],"Resource":"%s"}]}' "$source_arn" "$target_arn")"
 sleep 10 # a new IAM role takes a few seconds before a service can assume it
 
 # 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
 aws pipes create-pipe --name {{stream}}-pipe --role-arn "$role_arn" --source "$source_arn" --target "$target_arn" \
-  --source-parameters '{"KinesisStreamParameters":{"StartingPosition":"TRIM_HORIZON","BatchSize":100,"MaximumBatchingWindowInSeconds":5}}' \
+  --source-parameters '{"KinesisStreamParameters":{"StartingPosition":"TRIM_HORIZON","BatchSize":100,"MaximumBatchingWindowInSeconds":1,
+    "ParallelizationFactor":1,"MaximumRetryAttempts":10,"OnPartialBatchItemFailure":"AUTOMATIC_BISECT"}}' \
   --target-parameters '{"KinesisStreamParameters":{"PartitionKey":"$.partitionKey"}}' \
+  --tags kinesis-lab=kinesis-data-streams \
   --region {{region}}{{cliEndpoint}}
 
 # CREATING for a minute or two on AWS, then RUNNING.

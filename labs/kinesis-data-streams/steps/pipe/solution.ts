@@ -8,7 +8,7 @@ import { CreatePipeCommand, DescribePipeCommand, PipesClient } from "@aws-sdk/cl
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 
 const stream = "{{stream}}";
-const target = `${stream}-pipe-out`;
+const target = `${stream}-pipe-target`;
 const role = `${stream}-pipe-role`;
 const pipe = `${stream}-pipe`;
 // The Kinesis client speaks HTTP/2 by default; HTTP/1.1 works with AWS and local endpoints alike.
@@ -24,12 +24,22 @@ const arnOf = async (name: string) =>
 const sourceArn = await arnOf(stream);
 const targetArn = await arnOf(target);
 
-// 2. The role the pipe runs as: trusted by EventBridge Pipes, allowed to read the source and write the target.
+// 2. The role the pipe runs as: trusted by EventBridge Pipes (for pipes in this account only),
+// allowed to read the source and write the target.
+const account = sourceArn?.split(":")[4];
 const trust = {
   Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: { Service: "pipes.amazonaws.com" }, Action: "sts:AssumeRole" }],
+  Statement: [
+    {
+      Effect: "Allow",
+      Principal: { Service: "pipes.amazonaws.com" },
+      Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:SourceAccount": account } },
+    },
+  ],
 };
-const { Role } = await iam.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+const tags = [{ Key: "kinesis-lab", Value: "kinesis-data-streams" }];
+const { Role } = await iam.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: JSON.stringify(trust), Tags: tags }));
 const access = {
   Version: "2012-10-17",
   Statement: [
@@ -41,7 +51,7 @@ const access = {
     { Effect: "Allow", Resource: targetArn, Action: ["kinesis:PutRecord", "kinesis:PutRecords"] },
   ],
 };
-await iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: "kinesis-access", PolicyDocument: JSON.stringify(access) }));
+await iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: "kinesis-lab-pipe-access", PolicyDocument: JSON.stringify(access) }));
 await sleep(10_000); // a new IAM role takes a few seconds before a service can assume it
 
 // 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
@@ -51,8 +61,18 @@ await pipes.send(
     RoleArn: Role?.Arn,
     Source: sourceArn,
     Target: targetArn,
-    SourceParameters: { KinesisStreamParameters: { StartingPosition: "TRIM_HORIZON", BatchSize: 100, MaximumBatchingWindowInSeconds: 5 } },
+    SourceParameters: {
+      KinesisStreamParameters: {
+        StartingPosition: "TRIM_HORIZON",
+        BatchSize: 100,
+        MaximumBatchingWindowInSeconds: 1,
+        ParallelizationFactor: 1,
+        MaximumRetryAttempts: 10,
+        OnPartialBatchItemFailure: "AUTOMATIC_BISECT",
+      },
+    },
     TargetParameters: { KinesisStreamParameters: { PartitionKey: "$.partitionKey" } },
+    Tags: { "kinesis-lab": "kinesis-data-streams" },
   }),
 );
 

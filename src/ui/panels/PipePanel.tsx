@@ -1,0 +1,75 @@
+import { useInput } from 'ink';
+import { useMemo, useState } from 'react';
+import { pipeNamesFor, pipeSettingsFrom } from '../../actions/pipe-settings.js';
+import { accountOf } from '../../actions/pipe-plan.js';
+import { paramsWithChoices } from '../../engine/session-ledger.js';
+import { useLabServices } from '../lab-services.js';
+import type { PanelProps } from './panel-props.js';
+import { applyKey, filterOf, formFromSettings, type PipeFormState } from './pipe/pipe-form.js';
+import { pipePanelModel } from './pipe/pipe-panel-model.js';
+import { pipePanelText } from './pipe/pipe-panel-text.js';
+import { PipeView } from './pipe/PipeView.js';
+import { usePipeLive } from './pipe/use-pipe-live.js';
+
+/**
+ * Step 5: the pipe's settings and a form to change them (f), the filter tried on the learner's own
+ * records, the event a pipe builds for one of them, the pipe's state and the events at the target.
+ */
+export function PipePanel({ step, view, info, lang, width, height, captureKeys, choose }: PanelProps) {
+  const services = useLabServices();
+  const params = paramsWithChoices(view.ledger, step.id, step.action?.params ?? {});
+  const settings = pipeSettingsFrom(params);
+  const names = pipeNamesFor(info.stream, params);
+  const [form, setForm] = useState<PipeFormState | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
+  const status = view.state.steps[step.id]?.status;
+  const busy = status === 'acting' || status === 'checking';
+  const live = usePipeLive({ services, stream: info.stream, pipeName: names.pipe, targetStream: names.targetStream, refreshKey: `${status}:${view.state.steps[step.id]?.attempts ?? 0}` });
+
+  useInput((input, key) => {
+    if (!form) {
+      if (input === 'f' && !busy) {
+        setForm(formFromSettings(settings, services.clock()));
+        setSaved(false);
+        captureKeys(true);
+      }
+      return;
+    }
+    const next = applyKey(form, { input, ...key });
+    if (next.type === 'edit') {
+      setForm(next.state);
+      return;
+    }
+    if (next.type === 'save') {
+      choose?.(next.params);
+      setSaved(true);
+    }
+    setForm(undefined);
+    captureKeys(false);
+  });
+
+  const filter = form ? filterOf(form) : settings.filter;
+  const sourceArn = live.sourceArn ?? `arn:aws:kinesis:${info.region}:000000000000:stream/${info.stream}`;
+  const roleArn = live.pipe?.roleArn ?? `arn:aws:iam::${accountOf(sourceArn) ?? '000000000000'}:role/${names.role}`;
+  const model = useMemo(
+    () => pipePanelModel({ samples: live.samples, filter, context: { roleArn, region: info.region, streamArn: sourceArn }, arrived: live.arrived }),
+    [live.samples, live.arrived, filter, roleArn, sourceArn, info.region],
+  );
+  return (
+    <PipeView
+      settings={settings}
+      pipeName={names.pipe}
+      targetStream={names.targetStream}
+      {...(live.pipe ? { pipe: live.pipe } : {})}
+      pipeLoaded={live.loaded}
+      model={model}
+      {...(form ? { form } : {})}
+      saved={saved}
+      {...(live.error ? { error: live.error } : {})}
+      lang={lang}
+      t={pipePanelText(lang)}
+      width={width}
+      height={height}
+    />
+  );
+}

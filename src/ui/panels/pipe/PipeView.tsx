@@ -1,0 +1,154 @@
+import { Box, Text } from 'ink';
+import type { PipeSettings } from '../../../actions/pipe-settings.js';
+import type { PipeDescription } from '../../../aws/pipes-adapter.js';
+import type { Lang } from '../../../i18n/lang.js';
+import { FILTER_PRESETS, visibleFields, type FieldId, type PipeFormState } from './pipe-form.js';
+import { eventLines, type PipePanelModel } from './pipe-panel-model.js';
+import type { PipePanelText } from './pipe-panel-text.js';
+
+export interface PipeViewProps {
+  settings: PipeSettings;
+  pipeName: string;
+  targetStream: string;
+  pipe?: PipeDescription;
+  pipeLoaded: boolean;
+  model: PipePanelModel;
+  /** The open form, if the learner is editing. */
+  form?: PipeFormState;
+  saved: boolean;
+  error?: string;
+  lang: Lang;
+  t: PipePanelText;
+  width: number;
+  height: number;
+}
+
+const STATE_COLORS: Record<string, string> = { RUNNING: 'green', CREATING: 'yellow', UPDATING: 'yellow', STARTING: 'yellow', STOPPED: 'gray' };
+
+/** Step 5's panel: the settings (or their form), the filter tried on the learner's records, the event shape, the pipe's state and what arrived. */
+export function PipeView(props: PipeViewProps) {
+  const { t, width, height } = props;
+  return <Box flexDirection="column">{props.form ? formLines(props, props.form).slice(0, height) : statusLines(props).slice(0, height)}</Box>;
+
+  function statusLines(p: PipeViewProps) {
+    const s = p.settings;
+    const lines = [
+      <Text key="title" wrap="truncate-end">
+        <Text bold>{t.settingsTitle}</Text> <Text dimColor>({t.editHint})</Text>
+      </Text>,
+      <Text key="summary" wrap="truncate-end">
+        {'  '}
+        {t.summary(s.startingPosition, s.batchSize, s.batchingWindowSeconds, s.parallelizationFactor, s.filter ? compact(s.filter) : t.noFilter)}
+      </Text>,
+      filterLine(p, 'filter'),
+    ];
+    if (p.saved) lines.push(<Text key="saved" color="green" wrap="truncate-end">{`  ${t.saved}`}</Text>);
+    if (s.startingPosition === 'LATEST') lines.push(<Text key="latest" color="yellow" wrap="wrap">{`  ${t.position.LATEST}`}</Text>);
+    lines.push(...pipeLines(p));
+    if (p.error) lines.push(<Text key="error" dimColor wrap="truncate-end">{t.readError(p.error)}</Text>);
+    lines.push(...eventBlock(p, Math.max(0, height - lines.length)));
+    return lines;
+  }
+
+  function pipeLines(p: PipeViewProps) {
+    if (!p.pipeLoaded) return [];
+    if (!p.pipe) return [<Text key="pipe" wrap="truncate-end">{t.pipeNone(p.pipeName)}</Text>];
+    const state = p.pipe.currentState;
+    const lines = [
+      <Text key="pipe" wrap="truncate-end">
+        {t.pipeState(p.pipeName, '')}
+        <Text color={STATE_COLORS[state] ?? 'red'} bold>
+          {state}
+        </Text>
+        {p.pipe.stateReason ? ` · ${t.reason}: ${p.pipe.stateReason}` : ''}
+      </Text>,
+    ];
+    if (state === 'CREATING') lines.push(<Text key="creating" dimColor wrap="truncate-end">{`  ${t.creatingNote}`}</Text>);
+    if (state === 'RUNNING') {
+      const recent = p.model.arrivals.slice(-3);
+      lines.push(<Text key="arrived" wrap="truncate-end">{t.arrivedTitle(p.model.arrivals.length, p.targetStream)}</Text>);
+      recent.forEach((a, i) =>
+        lines.push(
+          <Text key={`a${i}`} dimColor wrap="truncate-end">
+            {`  ${t.arrivedLine(a.partitionKey, a.sourceSequence, a.fare ?? '')}`}
+          </Text>,
+        ),
+      );
+      if (p.model.arrivals.length > 1) lines.push(<Text key="order" color={p.model.inOrder ? 'green' : 'red'} wrap="truncate-end">{`  ${p.model.inOrder ? t.inOrder : t.outOfOrder}`}</Text>);
+    }
+    return lines;
+  }
+
+  function eventBlock(p: PipeViewProps, rows: number) {
+    if (rows < 3) return [];
+    if (!p.model.event) return [<Text key="ev" dimColor wrap="truncate-end">{t.noRecordYet}</Text>];
+    const body = eventLines(p.model.event, width - 2);
+    return [
+      <Text key="ev" bold wrap="truncate-end">
+        {t.eventTitle(p.model.event.sequenceNumber)}
+      </Text>,
+      ...['{', ...body, '}'].slice(0, rows - 1).map((line, i) => (
+        <Text key={`e${i}`} color="cyan" wrap="truncate-end">
+          {line}
+        </Text>
+      )),
+    ];
+  }
+
+  function filterLine(p: PipeViewProps, key: string) {
+    const f = p.model.filterTest;
+    if (f.kind === 'none') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.filterNone}`}</Text>;
+    if (f.kind === 'no-samples') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.filterNoSamples}`}</Text>;
+    if (f.kind === 'invalid') return <Text key={key} color="red" wrap="truncate-end">{`  ${t.filterInvalid} ${f.reason}`}</Text>;
+    return <Text key={key} color={f.passing === 0 ? 'red' : 'green'} wrap="truncate-end">{`  ${t.filterTest(f.passing, f.total)}`}</Text>;
+  }
+
+  function formLines(p: PipeViewProps, form: PipeFormState) {
+    const lines = [
+      <Text key="title" bold wrap="truncate-end">
+        {t.formTitle}
+      </Text>,
+      <Text key="keys" dimColor wrap="truncate-end">
+        {t.formKeys}
+      </Text>,
+    ];
+    for (const field of visibleFields(form)) {
+      const focused = form.focus === field;
+      lines.push(
+        <Text key={field} wrap="truncate-end">
+          <Text color={focused ? 'cyan' : undefined}>{focused ? '› ' : '  '}</Text>
+          {(field === 'presetValue' ? t.presetValue(form.filterPreset) : t.field[field]).padEnd(28)}
+          <Text bold={focused} inverse={focused}>
+            {fieldValue(form, field, focused)}
+          </Text>
+        </Text>,
+      );
+      if (field === 'startingPosition') lines.push(<Text key="why" color={form.startingPosition === 'LATEST' ? 'yellow' : 'gray'} wrap="wrap">{`    ${t.position[form.startingPosition]}`}</Text>);
+    }
+    lines.push(filterLine(p, 'test'));
+    if (form.error) lines.push(<Text key="err" color="red" wrap="wrap">{form.error[p.lang]}</Text>);
+    return lines;
+  }
+
+  function fieldValue(form: PipeFormState, field: FieldId, focused: boolean): string {
+    const cursor = focused ? '▏' : '';
+    switch (field) {
+      case 'startingPosition':
+        return `‹ ${form.startingPosition} ›`;
+      case 'filterPreset':
+        return `‹ ${t.preset[form.filterPreset]} › (${FILTER_PRESETS.indexOf(form.filterPreset) + 1}/${FILTER_PRESETS.length})`;
+      case 'customFilter':
+        return `${form.customFilter}${cursor}`;
+      default:
+        return `${form[field]}${cursor}`;
+    }
+  }
+}
+
+function compact(pattern: string): string {
+  try {
+    return JSON.stringify(JSON.parse(pattern));
+  } catch {
+    return pattern;
+  }
+}

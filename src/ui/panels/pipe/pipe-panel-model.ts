@@ -1,0 +1,91 @@
+/**
+ * What the pipe panel shows, computed from live data: the filter tried on the learner's records,
+ * the event the pipe builds for one of them, and the events that reached the target. Pure.
+ */
+import type { StreamRecord } from '../../../aws/kinesis-port.js';
+import { EventPatternError } from '../../../filter/event-pattern.js';
+import { filterVerdicts } from '../../../filter/filter-verdicts.js';
+import type { KinesisPipeEvent, KinesisSourceRecord, PipeSourceContext } from '../../../filter/pipe-event.js';
+
+export type FilterTest = { kind: 'none' } | { kind: 'no-samples' } | { kind: 'invalid'; reason: string } | { kind: 'tested'; passing: number; total: number };
+
+export interface Arrival {
+  partitionKey: string;
+  sourceSequence: string;
+  /** `fareAmount` of the taxi trip inside, when there is one. */
+  fare?: string;
+}
+
+export interface PipePanelModel {
+  filterTest: FilterTest;
+  /** The pipe's event for the newest sample that passes the filter (or the newest sample). */
+  event?: KinesisPipeEvent;
+  arrivals: Arrival[];
+  /** Source sequence numbers rise within each partition key at the target. */
+  inOrder: boolean;
+}
+
+export function pipePanelModel(input: { samples: StreamRecord[]; filter: string | undefined; context: PipeSourceContext; arrived: StreamRecord[] }): PipePanelModel {
+  const records = input.samples.map(asSourceRecord);
+  let filterTest: FilterTest;
+  let event: KinesisPipeEvent | undefined;
+  try {
+    const verdicts = filterVerdicts(input.filter, records, input.context);
+    const passing = verdicts.filter((v) => v.passes);
+    filterTest = input.filter === undefined ? { kind: 'none' } : records.length === 0 ? { kind: 'no-samples' } : { kind: 'tested', passing: passing.length, total: records.length };
+    event = (passing.at(-1) ?? verdicts.at(-1))?.event;
+  } catch (error) {
+    if (!(error instanceof EventPatternError)) throw error;
+    filterTest = { kind: 'invalid', reason: `${error.path}: ${error.reason}` };
+    event = filterVerdicts(undefined, records.slice(-1), input.context)[0]?.event;
+  }
+  const arrivals = input.arrived.flatMap(parseArrival);
+  return { filterTest, ...(event ? { event } : {}), arrivals, inOrder: keptOrder(arrivals) };
+}
+
+/** The event as the learner should read it: one field per line, long `data` cut in the middle. */
+export function eventLines(event: KinesisPipeEvent, width: number): string[] {
+  return Object.entries(event).map(([key, value]) => {
+    const text = `  "${key}": ${JSON.stringify(value)}`;
+    return text.length > width ? `${text.slice(0, Math.max(10, width - 2))}…` : text;
+  });
+}
+
+function parseArrival(record: StreamRecord): Arrival[] {
+  try {
+    const event = JSON.parse(Buffer.from(record.data).toString('utf8')) as { partitionKey?: unknown; sequenceNumber?: unknown; data?: unknown };
+    if (typeof event.partitionKey !== 'string' || typeof event.sequenceNumber !== 'string') return [];
+    const arrival: Arrival = { partitionKey: event.partitionKey, sourceSequence: event.sequenceNumber };
+    if (typeof event.data === 'string') {
+      try {
+        const inner = JSON.parse(Buffer.from(event.data, 'base64').toString('utf8')) as { fareAmount?: unknown };
+        if (typeof inner.fareAmount === 'number') arrival.fare = String(inner.fareAmount);
+      } catch {
+        // Not JSON inside: no fare to show.
+      }
+    }
+    return [arrival];
+  } catch {
+    return [];
+  }
+}
+
+function keptOrder(arrivals: readonly Arrival[]): boolean {
+  const last = new Map<string, bigint>();
+  for (const a of arrivals) {
+    let seq: bigint;
+    try {
+      seq = BigInt(a.sourceSequence);
+    } catch {
+      continue;
+    }
+    const before = last.get(a.partitionKey);
+    if (before !== undefined && seq < before) return false;
+    last.set(a.partitionKey, seq);
+  }
+  return true;
+}
+
+function asSourceRecord(r: StreamRecord): KinesisSourceRecord {
+  return { shardId: r.shardId, sequenceNumber: r.sequenceNumber, partitionKey: r.partitionKey, data: r.data, approximateArrivalTimestamp: r.approximateArrivalTimestamp ?? new Date(0) };
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import type { StreamRecord } from '../../../aws/kinesis-port.js';
+import type { PipeDescription } from '../../../aws/pipes-adapter.js';
+import type { LabContext } from '../../../checks/check-context.js';
+
+/** What the pipe panel shows live: the learner's own records, the pipe, and what reached the target. */
+export interface PipeLive {
+  /** Up to 100 records from the source stream, oldest first (the filter is tried on these). */
+  samples: StreamRecord[];
+  sourceArn?: string;
+  pipe?: PipeDescription;
+  /** Records in the target stream (each a pipe event), oldest first per shard. */
+  arrived: StreamRecord[];
+  /** The last read failure, shown dimmed; the panel keeps its last good data. */
+  error?: string;
+  loaded: boolean;
+}
+
+export interface PipeLiveOptions {
+  services: LabContext;
+  stream: string;
+  pipeName: string;
+  targetStream: string;
+  /** Changes when the step's action or check ran, to re-read at once. */
+  refreshKey: string;
+}
+
+/** Polls DescribePipe (1 s on the sandbox, 5 s on AWS), the source's samples and the target's records. */
+export function usePipeLive({ services, stream, pipeName, targetStream, refreshKey }: PipeLiveOptions): PipeLive {
+  const [live, setLive] = useState<PipeLive>({ samples: [], arrived: [], loaded: false });
+  useEffect(() => {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const intervalMs = services.sandbox ? 1_000 : 5_000;
+    let round = 0;
+    const tick = async () => {
+      const next: Partial<PipeLive> = {};
+      try {
+        // Samples change only when the learner sends; every 10th look is enough.
+        if (round % 10 === 0) {
+          const summary = await services.kinesis.describeStreamSummary(stream);
+          next.sourceArn = summary.arn;
+          next.samples = await services.kinesis.readStream(stream, { limit: 100 });
+        }
+        const pipe = await services.pipes?.describePipe(pipeName);
+        next.pipe = pipe;
+        if (pipe?.currentState === 'RUNNING') next.arrived = await services.kinesis.readStream(targetStream, { limit: 5_000 });
+        next.error = undefined;
+      } catch (error) {
+        next.error = error instanceof Error ? error.message : String(error);
+      }
+      round++;
+      if (stopped) return;
+      setLive((old) => ({ ...old, ...next, loaded: true }));
+      timer = setTimeout(() => void tick(), intervalMs);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [services, stream, pipeName, targetStream, refreshKey]);
+  return live;
+}
