@@ -30,6 +30,10 @@ export interface ClassroomMessages {
   reportNoProgress: string;
   summaryTitle: string;
   summaryCleanupHint: string;
+  summaryLine: (records: number, duration: string) => string;
+  summaryStepTimes: string;
+  summaryQuitAws: string;
+  summaryQuitSandbox: string;
   // cleanup
   cleanupSearching: (labId: string, regions: string) => string;
   cleanupNothing: string;
@@ -98,6 +102,10 @@ const en: ClassroomMessages = {
   reportNoProgress: 'No saved progress yet. Start the lab with: npx kinesis-lab',
   summaryTitle: 'What you did',
   summaryCleanupHint: 'Done for today? kinesis-lab cleanup deletes what the lab created.',
+  summaryLine: (records, duration) => `Records sent: ${records} · time on the steps: ${duration}`,
+  summaryStepTimes: 'Time per step',
+  summaryQuitAws: 'Press q to finish: kinesis-lab then lists what still runs (and costs) on AWS and offers to delete it.',
+  summaryQuitSandbox: 'Press q to finish. Nothing on the sandbox costs money; kinesis-lab report shows this summary again.',
   cleanupSearching: (labId, regions) => `Looking for resources tagged kinesis-lab=${labId} in ${regions}…`,
   cleanupNothing: 'Nothing to clean up: the lab has nothing left running here.',
   cleanupFound: (count) => `The lab created ${count} ${count === 1 ? 'resource' : 'resources'} that still ${count === 1 ? 'exists' : 'exist'}:`,
@@ -165,6 +173,10 @@ const ko: ClassroomMessages = {
   reportNoProgress: '저장된 진행 상황이 아직 없습니다. 실습 시작: npx kinesis-lab',
   summaryTitle: '이번 실습에서 한 일',
   summaryCleanupHint: '오늘은 여기까지인가요? kinesis-lab cleanup이 실습에서 만든 리소스를 삭제합니다.',
+  summaryLine: (records, duration) => `보낸 레코드 ${records}개 · 단계에 쓴 시간 ${duration}`,
+  summaryStepTimes: '단계별 시간',
+  summaryQuitAws: 'q를 누르면 끝납니다. 그다음 AWS에서 아직 실행 중인(요금이 나가는) 리소스를 보여 주고 삭제할지 묻습니다.',
+  summaryQuitSandbox: 'q를 누르면 끝납니다. 샌드박스에서는 요금이 나가지 않으며, kinesis-lab report로 이 요약을 다시 볼 수 있습니다.',
   cleanupSearching: (labId, regions) => `${regions}에서 kinesis-lab=${labId} 태그가 붙은 리소스를 찾는 중…`,
   cleanupNothing: '정리할 것이 없습니다. 실습이 만든 리소스 중 남아 있는 것이 없습니다.',
   cleanupFound: (count) => `실습이 만든 리소스 중 ${count}개가 남아 있습니다:`,

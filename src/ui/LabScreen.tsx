@@ -6,6 +6,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { RunnerView } from '../runner/lab-runner.js';
 import { ActivityPanel } from './ActivityPanel.js';
 import { CodePanel } from './CodePanel.js';
+import { CompletionSummary } from './CompletionSummary.js';
 import { Header } from './Header.js';
 import { KeyBar } from './KeyBar.js';
 import { PANELS } from './panels/panel-registry.js';
@@ -113,6 +114,7 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
           </Text>
         )}
         {view.completed && <Text bold color="green">{m.labComplete}</Text>}
+        {view.completed && <CompletionSummary lab={lab} view={view} info={info} lang={lang} />}
       </Box>
       <KeyBar keys={keys} />
     </Box>
