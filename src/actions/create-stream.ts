@@ -20,8 +20,8 @@ export const LAB_TAG_KEY = 'kinesis-lab';
  * is accepted as it is: the learner may have made it in the console, and that is the step done.
  */
 export async function createStreamAction(ctx: ActionContext, step: string, params: CreateStreamParams): Promise<ActionOutcome> {
-  const mode = params.mode ?? 'PROVISIONED';
-  const shardCount = mode === 'PROVISIONED' ? (params.shardCount ?? 1) : undefined;
+  const mode = ctx.streamShape?.mode ?? params.mode ?? 'PROVISIONED';
+  const shardCount = mode === 'PROVISIONED' ? (ctx.streamShape?.shardCount ?? params.shardCount ?? 1) : undefined;
   const notes = [];
   try {
     await ctx.kinesis.createStream(ctx.stream, { mode, shardCount, tags: { [LAB_TAG_KEY]: ctx.labId } });

@@ -1,5 +1,5 @@
 import type { IamRolePort } from '../aws/iam-role-adapter.js';
-import type { KinesisPort } from '../aws/kinesis-port.js';
+import type { KinesisPort, StreamMode } from '../aws/kinesis-port.js';
 import type { PipesPort } from '../aws/pipes-adapter.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
 import type { SessionLedger } from '../engine/session-ledger.js';
@@ -7,7 +7,15 @@ import type { StreamMetricsPort } from './stream-metrics-port.js';
 import type { StreamMetricsSource } from './stream-metrics-source.js';
 
 /** Everything a check or an action may use. Built once in cli.tsx; tests pass fakes or sandbox adapters. */
+/** A stream's capacity as the learner chose it for step 1. */
+export interface StreamShape {
+  mode: StreamMode;
+  shardCount?: number;
+}
+
 export interface LabContext {
+  /** Overrides step 1's lab.json params when the learner chose a shape (`--on-demand`, `--shards`). */
+  streamShape?: StreamShape;
   kinesis: KinesisPort;
   /** Same stream, but the SDK does not retry: producers retry records themselves and count every throttle. */
   producerKinesis: KinesisPort;

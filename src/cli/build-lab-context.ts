@@ -46,6 +46,7 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
   const cloudwatch = createStreamMetricsSource({ client: cloudwatchClient, clientFor: cloudwatchFor, region: settings.region, delay });
   const probes = createRegionProbes((region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })), settings.region);
   return {
+    streamShape: settings.streamShape,
     kinesis,
     producerKinesis: createKinesisAdapter(createKinesisClient(aws, { maxAttempts: 1 }), adapterOptions),
     metrics,

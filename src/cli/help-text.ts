@@ -7,6 +7,8 @@ const GLOBAL_EN = `Where it runs (every command):
   --profile P            named profile from ~/.aws/config
   --endpoint-url URL     another endpoint (also AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS)
   --stream NAME          stream name (default input-stream)
+  --on-demand            step 1 creates an on-demand stream (default: provisioned)
+  --shards N             step 1's shard count for a provisioned stream (default 1)
   --lang ko|en           language (default from LC_ALL / LANG)
   --plain                plain lines instead of the full-screen UI
   --class CODE --name N  report your steps to the instructor's class board as N
@@ -19,6 +21,8 @@ const GLOBAL_KO = `실행 위치 (모든 명령 공통):
   --profile P            ~/.aws/config의 프로파일
   --endpoint-url URL     다른 엔드포인트 (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS도 인식)
   --stream NAME          스트림 이름 (기본값 input-stream)
+  --on-demand            1단계에서 온디맨드 스트림 생성 (기본값: 프로비저닝)
+  --shards N             1단계 프로비저닝 스트림의 샤드 수 (기본값 1)
   --lang ko|en           언어 (기본값은 LC_ALL / LANG에서)
   --plain                전체 화면 대신 일반 텍스트 출력
   --class CODE --name N  강사의 수업 현황판에 N이라는 이름으로 단계 진행 상황 보내기

@@ -28,6 +28,11 @@ describe('parseCommand', () => {
     });
   });
 
+  it('reads the stream shape for step 1', () => {
+    expect(parseCommand(['solve', 'create-stream', '--on-demand'])).toMatchObject({ global: { onDemand: true } });
+    expect(parseCommand(['--shards', '2'])).toMatchObject({ global: { shards: '2' } });
+  });
+
   it('answers --help and --version everywhere', () => {
     expect(parseCommand(['--version'])).toEqual({ name: 'version' });
     expect(parseCommand(['check', '-v'])).toEqual({ name: 'version' });

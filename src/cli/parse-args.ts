@@ -13,6 +13,10 @@ export interface GlobalOptions {
   stream?: string;
   lang?: Lang;
   plain: boolean;
+  /** `--on-demand`: step 1 creates an on-demand stream instead of a provisioned one. */
+  onDemand?: boolean;
+  /** `--shards N` as typed: step 1's shard count for a provisioned stream. */
+  shards?: string;
   /** `--class CODE`: report step changes to a class board (see src/classroom/join-code.ts). */
   classCode?: string;
   /** `--name`: the display name the instructor sees on the class board. */
@@ -47,6 +51,8 @@ const globalOptions = {
   stream: { type: 'string' },
   lang: { type: 'string' },
   plain: { type: 'boolean' },
+  'on-demand': { type: 'boolean' },
+  shards: { type: 'string' },
   'metrics-delay': { type: 'string' },
   faults: { type: 'string' },
   class: { type: 'string' },
@@ -160,6 +166,8 @@ function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOption
     stream: nonEmpty(v.stream, '--stream'),
     lang: lang as Lang | undefined,
     plain: v.plain === true,
+    onDemand: v['on-demand'] === true || undefined,
+    shards: nonEmpty(v.shards, '--shards'),
     classCode: nonEmpty(v.class, '--class'),
     displayName: str(v.name),
     metricsDelay: nonEmpty(v['metrics-delay'], '--metrics-delay'),

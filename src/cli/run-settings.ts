@@ -3,6 +3,8 @@ import { langFromEnv, type Lang } from '../i18n/lang.js';
 import type { GlobalOptions } from './parse-args.js';
 import { validateRegion } from '../validate/region.js';
 import { validateStreamName } from '../validate/stream-name.js';
+import { validateShardCount } from '../validate/shard-count.js';
+import type { StreamShape } from '../checks/check-context.js';
 import { orUsageError, UsageError } from './usage-error.js';
 
 export const DEFAULT_STREAM = 'input-stream';
@@ -25,6 +27,8 @@ export interface RunSettings {
   endpointSource?: EndpointSource;
   /** CloudWatch's endpoint: the same as Kinesis for a flag or the sandbox, else its own variables. */
   cloudwatchEndpoint?: string;
+  /** Step 1's stream shape when the learner chose one (`--on-demand`, `--shards N`); the lab's default otherwise. */
+  streamShape?: StreamShape;
   /** EventBridge Pipes' and IAM's endpoints (step 5), resolved like CloudWatch's. */
   pipesEndpoint?: string;
   iamEndpoint?: string;
@@ -43,6 +47,12 @@ export function isRegionName(value: string): boolean {
  */
 export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.ProcessEnv, saved?: { stream: string; region: string }): Promise<RunSettings> {
   const lang = global.lang ?? langFromEnv(env);
+  if (global.onDemand && global.shards !== undefined) throw new UsageError({ en: 'use either --on-demand or --shards, not both (an on-demand stream manages its shards itself)', ko: '--on-demand와 --shards 중 하나만 쓰세요(온디맨드 스트림은 샤드를 스스로 관리합니다)' });
+  const streamShape: StreamShape | undefined = global.onDemand
+    ? { mode: 'ON_DEMAND' }
+    : global.shards !== undefined
+      ? { mode: 'PROVISIONED', shardCount: orUsageError(validateShardCount(global.shards), '--shards') }
+      : undefined;
   const stream = global.stream === undefined ? (saved?.stream ?? DEFAULT_STREAM) : orUsageError(validateStreamName(global.stream), '--stream');
   // A typo such as ap-northest-2 looks well-formed; the known-region list catches it with a "did you mean".
   if (global.region !== undefined) orUsageError(validateRegion(global.region), '--region');
@@ -69,7 +79,7 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   const cloudwatchEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
   const pipesEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_PIPES ?? env.AWS_ENDPOINT_URL;
   const iamEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
-  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, profile: global.profile ?? env.AWS_PROFILE };
+  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE };
 }
 
 function assertEndpoint(value: string, from: string): string {

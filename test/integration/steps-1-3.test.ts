@@ -87,6 +87,15 @@ describe('steps 1–3 on the sandbox through the real SDK', () => {
     expect(result?.evidence.map((e) => e.en)).toContain('These records do not look like taxi trips (fields: sensor, temp). That is fine: any JSON record counts.');
   });
 
+  it('creates an on-demand stream when the learner asked for one', async () => {
+    const settings: ReadySettings = { lang: 'en', stream: 'on-demand-trips', target: 'sandbox', embeddedSandbox: false, region: 'us-east-1', regionSource: 'flag', endpoint: box.sandbox.url, streamShape: { mode: 'ON_DEMAND' } };
+    const order = lab.steps.map((s) => s.id);
+    const runner = new LabRunner({ lab, context: buildLabContext(settings, lab.id), checks: CHECKS, actions: ACTIONS, initial: { state: initialState(lab.id, order, []), ledger: emptyLedger() }, save: async () => undefined, clock: Date.now });
+    const created = await doStep(runner, 'create-stream');
+    expect(created?.status).toBe('passed');
+    expect(created?.lastResult?.evidence.map((e) => e.en)).toContain('Capacity mode: on-demand · open shards: 4');
+  });
+
   it('fails step 1 in the wrong region and names the region where the stream is', async () => {
     const runner = runnerFor('taxi-trips', 'eu-west-1');
     runner.dispatch({ type: 'check-requested', at: Date.now() });

@@ -36,7 +36,7 @@ export function screenInfo(session: LabSession): ScreenInfo {
 export function solutionsFor(session: LabSession, stepId: string): Record<CodeTab, string> | undefined {
   const step = session.lab.steps.find((s) => s.id === stepId);
   if (!step?.solution) return undefined;
-  const shardCount = typeof step.action?.params.shardCount === 'number' ? step.action.params.shardCount : undefined;
+  const shardCount = session.settings.streamShape?.shardCount ?? (typeof step.action?.params.shardCount === 'number' ? step.action.params.shardCount : undefined);
   const vars = { stream: session.settings.stream, region: session.settings.region, endpoint: session.settings.endpoint, shardCount };
   return {
     cli: renderSolution(step.solution.cli, vars),
