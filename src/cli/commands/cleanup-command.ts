@@ -7,7 +7,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { confirmOrYes } from '../confirm.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
-import { ownedResourceProbes } from '../owned-resource-probes.js';
+import { labRoleNames, ownedResourceProbes } from '../owned-resource-probes.js';
 
 export interface CleanupOptions {
   dryRun: boolean;
@@ -18,8 +18,15 @@ export interface CleanupOptions {
 /** What the lab owns now, across every region this lab ever ran in on this target. */
 export async function labInventory(session: LabSession, env: NodeJS.ProcessEnv): Promise<{ inventory: Inventory; regions: string[] }> {
   const remembered = await readRegionsUsed(regionsPath(configDir(env), session.lab.id, session.settings.target));
-  const regions = labRegions(session.settings.region, remembered, session.load.kind === 'loaded' ? session.load.file : undefined);
-  return { inventory: await takeInventory(ownedResourceProbes(session.settings), regions, session.lab.id), regions };
+  const progress = session.load.kind === 'loaded' ? session.load.file : undefined;
+  const regions = labRegions(session.settings.region, remembered, progress);
+  return { inventory: await takeInventory(probesFor(session), regions, session.lab.id), regions };
+}
+
+function probesFor(session: LabSession) {
+  const progress = session.load.kind === 'loaded' ? session.load.file : undefined;
+  const streams = [session.settings.stream, ...(progress ? [progress.settings.stream] : [])];
+  return ownedResourceProbes(session.settings, () => labRoleNames(session.lab, streams, progress));
 }
 
 /**
@@ -63,7 +70,7 @@ export function printInventory(resources: OwnedResource[], lang: Lang, output: O
 
 export async function deleteAndReport(session: LabSession, resources: OwnedResource[], output: Output, signal: AbortSignal | undefined, hadGaps = false): Promise<number> {
   const t = classroomMessages(session.settings.lang);
-  const outcome = await deleteOwned(resources, ownedResourceProbes(session.settings), (e) => {
+  const outcome = await deleteOwned(resources, probesFor(session), (e) => {
     const { kind, name, region } = e.resource;
     if (e.type === 'deleting') output.out(t.cleanupDeleting(kind, name, region));
     else if (e.type === 'deleted') output.out(t.cleanupDeleted(kind, name, region));

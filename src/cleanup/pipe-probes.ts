@@ -1,0 +1,71 @@
+import { LAB_TAG_KEY } from '../actions/create-stream.js';
+import type { PipeInventoryPort, RoleInventoryPort } from '../aws/pipe-inventory.js';
+import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
+
+export interface WaitOptions {
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** @default 300000 */
+  waitMs?: number;
+  /** @default 2000 */
+  pollMs?: number;
+  clock?: () => number;
+}
+
+/**
+ * Pipes tagged `kinesis-lab=<lab id>`. Deleted first (order 10): a pipe reading a deleted stream or
+ * running as a deleted role would fail instead of going away quietly.
+ */
+export function pipeProbe(inventory: (region: string) => PipeInventoryPort, wait: WaitOptions): OwnedResourceProbe {
+  return {
+    kind: 'pipe',
+    order: 10,
+    scope: 'regional',
+    async find(region, labId) {
+      const port = inventory(region);
+      const found: OwnedResource[] = [];
+      for (const name of await port.listPipes()) {
+        const facts = await port.facts(name);
+        if (!facts || facts.tags[LAB_TAG_KEY] !== labId || facts.state === 'DELETING') continue;
+        found.push({ kind: 'pipe', region, name, openShards: 0, onDemand: false });
+      }
+      return found;
+    },
+    delete: (r) => inventory(r.region).deletePipe(r.name),
+    waitGone: (r, signal) => waitUntil(async () => (await inventory(r.region).facts(r.name)) === undefined, `pipe ${r.name} in ${r.region}`, wait, signal),
+  };
+}
+
+/**
+ * The pipe step's execution roles, by the names the lab gives them (`roleNames`), deleted only when
+ * tagged `kinesis-lab=<lab id>`. IAM is global, so this probe looks once (order 90: last, after the
+ * pipe that runs as the role).
+ */
+export function roleProbe(inventory: () => RoleInventoryPort, roleNames: () => string[], wait: WaitOptions): OwnedResourceProbe {
+  return {
+    kind: 'iam-role',
+    order: 90,
+    scope: 'global',
+    async find(_region, labId) {
+      const found: OwnedResource[] = [];
+      for (const name of new Set(roleNames())) {
+        const tags = await inventory().tagsOf(name);
+        if (tags?.[LAB_TAG_KEY] === labId) found.push({ kind: 'iam-role', region: 'global', name, openShards: 0, onDemand: false });
+      }
+      return found;
+    },
+    delete: (r) => inventory().deleteRole(r.name),
+    waitGone: (r, signal) => waitUntil(async () => (await inventory().tagsOf(r.name)) === undefined, `role ${r.name}`, wait, signal),
+  };
+}
+
+async function waitUntil(gone: () => Promise<boolean>, what: string, wait: WaitOptions, signal?: AbortSignal): Promise<void> {
+  const clock = wait.clock ?? Date.now;
+  const waitMs = wait.waitMs ?? 300_000;
+  const deadline = clock() + waitMs;
+  for (;;) {
+    if (await gone()) return;
+    if (clock() >= deadline) throw new Error(`${what} is still there after ${Math.round(waitMs / 1000)} s`);
+    if (signal?.aborted) throw new Error('stopped while waiting');
+    await wait.sleep(wait.pollMs ?? 2_000, signal);
+  }
+}
