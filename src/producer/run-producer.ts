@@ -11,10 +11,11 @@ import { createRunTally } from './run-tally.js';
 import { createTripGenerator } from './taxi-trip-generator.js';
 
 /**
- * PutRecords requests in flight at once. Measured against the sandbox on 2 cores (docs/benchmarks.md,
- * 30k records, median of 3): 1 → 10.7k, 2 → 7.0k, 4 → 14.3k, 8 → 13.9k, 16 → 13.5k records/s. Past 4
- * the endpoint is saturated and more requests only add memory; on AWS, where each shard takes
- * 1,000 records/s, more concurrency mostly buys throttling.
+ * PutRecords requests in flight at once. Swept against the sandbox on a shared 2-core machine
+ * (scripts/bench-producer --sweep, docs/benchmarks.md): 2 and 4 came out best in every sweep (one
+ * quiet sweep: 1 → 10.7k, 2 → 7.0k, 4 → 14.3k, 8 → 13.9k, 16 → 13.5k records/s), 1 and 16 worst.
+ * Past 4 the endpoint is saturated and more requests only add memory; on AWS, where each shard
+ * takes 1,000 records/s, more concurrency mostly buys throttling.
  */
 export const DEFAULT_PUT_RECORDS_CONCURRENCY = 4;
 
