@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { ListStreamsCommand, ListTagsForStreamCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeProgress } from '../../src/engine/progress-codec.js';
-import type { KinesisCallEvent } from '../../src/sandbox/sandbox-types.js';
+import { createKinesisClient } from '../../src/aws/kinesis-client.js';
+import { createIamClient } from '../../src/aws/iam-role-adapter.js';
+import { createPipesClient } from '../../src/aws/pipes-adapter.js';
+import { startLabSandbox } from '../../src/sandbox/lab-sandbox.js';
+import { SANDBOX_CREDENTIALS, type KinesisCallEvent, type Sandbox } from '../../src/sandbox/sandbox-types.js';
+import { ListPipesCommand } from '@aws-sdk/client-pipes';
+import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
 import { CLI, jsonLines, runCli, tempHome } from './cli-helpers.js';
 
@@ -12,13 +18,13 @@ import { CLI, jsonLines, runCli, tempHome } from './cli-helpers.js';
  * Starts the built CLI and kills it with SIGKILL (kill -9) the moment `killWhen` says so — from the
  * sandbox's own call log, so the kill lands mid-action — or when the process ends by itself.
  */
-function runAndKill(args: string[], env: Record<string, string>, box: TestSandbox, killWhen: (call: KinesisCallEvent) => boolean): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
+function runAndKill(args: string[], env: Record<string, string>, sandbox: Sandbox, killWhen: (call: KinesisCallEvent) => boolean): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: env.KINESIS_LAB_HOME ?? '', LANG: 'C.UTF-8', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/c', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/c', ...env },
       stdio: 'ignore',
     });
-    const stop = box.sandbox.onKinesisCall((call) => {
+    const stop = sandbox.onKinesisCall((call) => {
       if (killWhen(call)) child.kill('SIGKILL');
     });
     child.on('error', reject);
@@ -65,7 +71,7 @@ describe('built CLI: kill -9 at each step, then resume', () => {
     ['put-record', 'after 50 PutRecord calls', (() => { let n = 0; return (c: KinesisCallEvent) => c.operation === 'PutRecord' && ++n === 50; })()],
     ['put-records', 'after 3 PutRecords calls', (() => { let n = 0; return (c: KinesisCallEvent) => c.operation === 'PutRecords' && ++n === 3; })()],
   ])('solve %s killed %s resumes to a pass', async (step, _when, killWhen) => {
-    const killed = await runAndKill(['solve', step], env, box, killWhen);
+    const killed = await runAndKill(['solve', step], env, box.sandbox, killWhen);
     expect(killed.signal).toBe('SIGKILL');
     await progressIsWhole();
     const resumed = await runCli(['solve', step, '--json'], env);
@@ -77,7 +83,7 @@ describe('built CLI: kill -9 at each step, then resume', () => {
 
   it('produce killed mid-run leaves the progress whole, and the run after it is recorded', async () => {
     let n = 0;
-    const killed = await runAndKill(['produce', '--api', 'put-records', '--count', '5000'], env, box, (c) => c.operation === 'PutRecords' && ++n === 2);
+    const killed = await runAndKill(['produce', '--api', 'put-records', '--count', '5000'], env, box.sandbox, (c) => c.operation === 'PutRecords' && ++n === 2);
     expect(killed.signal).toBe('SIGKILL');
     await progressIsWhole();
     const before = JSON.parse((await runCli(['report', '--json'], env)).stdout) as { recordsSent: { total: number } };
@@ -110,5 +116,53 @@ describe('built CLI: kill -9 at each step, then resume', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     const report = JSON.parse((await runCli(['report', '--sandbox', '--json'], own)).stdout) as { steps: { id: string; status: string; attempts: number }[] };
     expect(report.steps.slice(0, 2)).toMatchObject([{ id: 'create-stream', status: 'passed', attempts: 1 }, { id: 'put-record', status: 'passed' }]);
+  });
+});
+
+describe('built CLI: kill -9 during steps 4 and 5 on the learners\' sandbox, then resume', () => {
+  let box: Sandbox;
+  let home: string;
+  let env: Record<string, string>;
+  const settings = () => ({ region: 'us-east-1', endpoint: box.url, credentials: { ...SANDBOX_CREDENTIALS } });
+
+  beforeAll(async () => {
+    box = await startLabSandbox({ createStreamMs: 0, deleteStreamMs: 0, pipeCreatingMs: 0, metricsDelayMs: 0 });
+    home = await tempHome();
+    env = { KINESIS_LAB_HOME: home, AWS_ENDPOINT_URL: box.url, AWS_REGION: 'us-east-1' };
+    expect((await runCli(['solve', 'create-stream'], env)).code).toBe(0);
+  });
+  afterAll(() => box.stop());
+
+  it('metrics: killed while sending its sample, resumed: the step is re-run, never left busy', async () => {
+    let n = 0;
+    const killed = await runAndKill(['solve', 'metrics'], env, box, (c) => c.operation === 'PutRecord' && ++n === 20);
+    expect(killed.signal).toBe('SIGKILL');
+    const resumed = await runCli(['solve', 'metrics', '--json'], env);
+    // The check passes only once CloudWatch's minute is over; either way the run ends with a verdict.
+    expect([0, 1]).toContain(resumed.code);
+    expect(jsonLines(resumed.stdout).at(-1)).toMatchObject({ step: 'metrics' });
+    const report = JSON.parse((await runCli(['report', '--json'], env)).stdout) as { steps: { id: string; status: string; attempts: number }[] };
+    const metrics = report.steps.find((s) => s.id === 'metrics')!;
+    expect(['passed', 'failed']).toContain(metrics.status);
+    expect(metrics.attempts).toBeGreaterThanOrEqual(1);
+  });
+
+  it('pipe: killed while creating its target stream, resumed: one pipe, one role, one target', async () => {
+    const killed = await runAndKill(['solve', 'pipe'], env, box, (c) => c.operation === 'CreateStream' && c.streamName === 'input-stream-pipe-target');
+    expect(killed.signal).toBe('SIGKILL');
+    const resumed = await runCli(['solve', 'pipe', '--json'], env, 120_000);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    const kinesis = createKinesisClient(settings());
+    const pipes = createPipesClient(settings());
+    const iam = createIamClient(settings());
+    try {
+      expect(((await kinesis.send(new ListStreamsCommand({}))).StreamNames ?? []).sort()).toEqual(['input-stream', 'input-stream-pipe-target']);
+      expect(((await pipes.send(new ListPipesCommand({}))).Pipes ?? []).map((p) => p.Name)).toEqual(['input-stream-pipe']);
+      expect((await iam.send(new GetRoleCommand({ RoleName: 'input-stream-pipe-role' }))).Role?.RoleName).toBe('input-stream-pipe-role');
+    } finally {
+      kinesis.destroy();
+      pipes.destroy();
+      iam.destroy();
+    }
   });
 });
