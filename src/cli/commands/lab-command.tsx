@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
 import type { LabRunner } from '../../runner/lab-runner.js';
 import { LabApp } from '../../ui/LabApp.js';
-import { LabServicesProvider } from '../../ui/lab-services.js';
+import { RunnerServicesProvider } from '../../ui/RunnerServicesProvider.js';
 import type { ScreenInfo } from '../../ui/screen-info.js';
 import type { CodeTab } from '../../ui/ui-state.js';
 import { createRunner } from '../create-runner.js';
@@ -12,13 +12,14 @@ import { checkPlainLines } from '../format-check.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 
-export function screenInfo(session: LabSession): ScreenInfo {
+export function screenInfo(session: LabSession, startStep?: string): ScreenInfo {
   const { settings, load } = session;
   const m = messages(settings.lang);
   const notices: string[] = [];
   if (load.kind === 'corrupt') notices.push(m.progressCorrupt(load.backup, load.reason));
   if (session.resumed) {
-    const step = session.lab.steps.find((s) => s.id === session.initial.state.current);
+    // With --step the learner chose where to go; say so rather than where they left off.
+    const step = session.lab.steps.find((s) => s.id === (startStep ?? session.initial.state.current));
     if (step) notices.push(m.resumed(step.title[settings.lang]));
   }
   return {
@@ -32,7 +33,7 @@ export function screenInfo(session: LabSession): ScreenInfo {
   };
 }
 
-/** The step's solutions with this run's stream, region and endpoint filled in. */
+/** The step's solutions with this run's stream, region and endpoint filled in (after a switch, the new ones). */
 export function solutionsFor(session: LabSession, stepId: string): Record<CodeTab, string> | undefined {
   const step = session.lab.steps.find((s) => s.id === stepId);
   if (!step?.solution) return undefined;
@@ -53,16 +54,16 @@ export async function interactiveLab(session: LabSession, startStep: string | un
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   const app = render(
-    <LabServicesProvider context={session.context}>
+    <RunnerServicesProvider runner={runner}>
       <LabApp
         lab={session.lab}
         runner={runner}
-        info={screenInfo(session)}
+        info={screenInfo(session, startStep)}
         initialLang={session.settings.lang}
         codeFor={(id) => solutionsFor(session, id)}
         onQuit={quit}
       />
-    </LabServicesProvider>,
+    </RunnerServicesProvider>,
     { exitOnCtrlC: false, patchConsole: true },
   );
   await quitting;
