@@ -272,8 +272,7 @@ function pipeEvidence(live: PipeDescription, names: PipeNames): Localized[] {
   const s = live.source;
   const filters = live.filters.length > 0 ? live.filters.map(normalizePattern).join(' | ') : undefined;
   return [
-    { en: `Pipe: ${live.arn || live.name}`, ko: `파이프: ${live.arn || live.name}` },
-    { en: `State: ${live.currentState}${live.stateReason ? ` (${live.stateReason})` : ''}`, ko: `상태: ${live.currentState}${live.stateReason ? ` (${live.stateReason})` : ''}` },
+    { en: `Pipe: ${live.arn || live.name} · ${live.currentState}${live.stateReason ? ` (${live.stateReason})` : ''}`, ko: `파이프: ${live.arn || live.name} · ${live.currentState}${live.stateReason ? ` (${live.stateReason})` : ''}` },
     { en: `Source: ${live.sourceArn} → target: ${live.targetArn || names.targetStream}`, ko: `소스: ${live.sourceArn} → 대상: ${live.targetArn || names.targetStream}` },
     {
       en: `Starting position ${s.startingPosition ?? '?'} · batch ${s.batchSize ?? '?'} records or ${s.batchingWindowSeconds ?? '?'} s · parallelization ${s.parallelizationFactor ?? '?'}`,

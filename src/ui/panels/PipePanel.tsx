@@ -1,5 +1,5 @@
 import { useInput } from 'ink';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { pipeNamesFor, pipeSettingsFrom } from '../../actions/pipe-settings.js';
 import { accountOf } from '../../actions/pipe-plan.js';
 import { paramsWithChoices } from '../../engine/session-ledger.js';
@@ -20,13 +20,26 @@ export function PipePanel({ step, view, info, lang, width, height, captureKeys, 
   const params = paramsWithChoices(view.ledger, step.id, step.action?.params ?? {});
   const settings = pipeSettingsFrom(params);
   const names = pipeNamesFor(info.stream, params);
-  const [form, setForm] = useState<PipeFormState | undefined>(undefined);
+  const [form, setFormState] = useState<PipeFormState | undefined>(undefined);
+  // Keys can arrive faster than renders; the handler reads the latest form, not its render's copy.
+  const formRef = useRef<PipeFormState | undefined>(undefined);
+  const setForm = (next: PipeFormState | undefined) => {
+    formRef.current = next;
+    setFormState(next);
+  };
   const [saved, setSaved] = useState(false);
   const status = view.state.steps[step.id]?.status;
   const busy = status === 'acting' || status === 'checking';
+  // "Saved" is news until the learner acts on it.
+  useEffect(() => {
+    if (busy) setSaved(false);
+  }, [busy]);
+  // The activity area above shares the rows: while it shows a run or a result, the panel keeps to a few lines.
+  const compact = busy || view.state.steps[step.id]?.lastResult !== undefined || (view.actionStep === step.id && view.notes.length > 0);
   const live = usePipeLive({ services, stream: info.stream, pipeName: names.pipe, targetStream: names.targetStream, refreshKey: `${status}:${view.state.steps[step.id]?.attempts ?? 0}` });
 
   useInput((input, key) => {
+    const form = formRef.current;
     if (!form) {
       if (input === 'f' && !busy) {
         setForm(formFromSettings(settings, services.clock()));
@@ -69,7 +82,8 @@ export function PipePanel({ step, view, info, lang, width, height, captureKeys, 
       lang={lang}
       t={pipePanelText(lang)}
       width={width}
-      height={height}
+      height={form ? height : compact ? Math.min(height, 3) : height}
+      compact={compact && !form}
     />
   );
 }

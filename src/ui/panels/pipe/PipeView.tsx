@@ -3,7 +3,7 @@ import type { PipeSettings } from '../../../actions/pipe-settings.js';
 import type { PipeDescription } from '../../../aws/pipes-adapter.js';
 import type { Lang } from '../../../i18n/lang.js';
 import { FILTER_PRESETS, visibleFields, type FieldId, type PipeFormState } from './pipe-form.js';
-import { eventLines, type PipePanelModel } from './pipe-panel-model.js';
+import { decodedData, eventLines, type PipePanelModel } from './pipe-panel-model.js';
 import type { PipePanelText } from './pipe-panel-text.js';
 
 export interface PipeViewProps {
@@ -21,6 +21,8 @@ export interface PipeViewProps {
   t: PipePanelText;
   width: number;
   height: number;
+  /** Few lines: no event, only the latest arrival (the activity area above needs the room). */
+  compact?: boolean;
 }
 
 const STATE_COLORS: Record<string, string> = { RUNNING: 'green', CREATING: 'yellow', UPDATING: 'yellow', STARTING: 'yellow', STOPPED: 'gray' };
@@ -32,13 +34,15 @@ export function PipeView(props: PipeViewProps) {
 
   function statusLines(p: PipeViewProps) {
     const s = p.settings;
+    const summary = t.summary(s.startingPosition, s.batchSize, s.batchingWindowSeconds, s.parallelizationFactor, s.filter ? compact(s.filter) : t.noFilter);
+    if (p.compact) return [<Text key="summary" dimColor wrap="truncate-end">{summary}</Text>, ...pipeLines(p)];
     const lines = [
       <Text key="title" wrap="truncate-end">
         <Text bold>{t.settingsTitle}</Text> <Text dimColor>({t.editHint})</Text>
       </Text>,
       <Text key="summary" wrap="truncate-end">
         {'  '}
-        {t.summary(s.startingPosition, s.batchSize, s.batchingWindowSeconds, s.parallelizationFactor, s.filter ? compact(s.filter) : t.noFilter)}
+        {summary}
       </Text>,
       filterLine(p, 'filter'),
     ];
@@ -63,10 +67,10 @@ export function PipeView(props: PipeViewProps) {
         {p.pipe.stateReason ? ` · ${t.reason}: ${p.pipe.stateReason}` : ''}
       </Text>,
     ];
-    if (state === 'CREATING') lines.push(<Text key="creating" dimColor wrap="truncate-end">{`  ${t.creatingNote}`}</Text>);
+    if (state === 'CREATING' && !p.compact) lines.push(<Text key="creating" dimColor wrap="truncate-end">{`  ${t.creatingNote}`}</Text>);
     if (state === 'RUNNING') {
-      const recent = p.model.arrivals.slice(-3);
-      lines.push(<Text key="arrived" wrap="truncate-end">{t.arrivedTitle(p.model.arrivals.length, p.targetStream)}</Text>);
+      const recent = p.model.arrivals.slice(p.compact ? -1 : -3);
+      if (!p.compact) lines.push(<Text key="arrived" wrap="truncate-end">{t.arrivedTitle(p.model.arrivals.length, p.targetStream)}</Text>);
       recent.forEach((a, i) =>
         lines.push(
           <Text key={`a${i}`} dimColor wrap="truncate-end">
@@ -74,20 +78,23 @@ export function PipeView(props: PipeViewProps) {
           </Text>,
         ),
       );
-      if (p.model.arrivals.length > 1) lines.push(<Text key="order" color={p.model.inOrder ? 'green' : 'red'} wrap="truncate-end">{`  ${p.model.inOrder ? t.inOrder : t.outOfOrder}`}</Text>);
+      if (p.model.arrivals.length > 1 && !p.compact) lines.push(<Text key="order" color={p.model.inOrder ? 'green' : 'red'} wrap="truncate-end">{`  ${p.model.inOrder ? t.inOrder : t.outOfOrder}`}</Text>);
     }
     return lines;
   }
 
   function eventBlock(p: PipeViewProps, rows: number) {
-    if (rows < 3) return [];
+    if (rows < 4) return [];
     if (!p.model.event) return [<Text key="ev" dimColor wrap="truncate-end">{t.noRecordYet}</Text>];
     const body = eventLines(p.model.event, width - 2);
     return [
       <Text key="ev" bold wrap="truncate-end">
         {t.eventTitle(p.model.event.sequenceNumber)}
       </Text>,
-      ...['{', ...body, '}'].slice(0, rows - 1).map((line, i) => (
+      <Text key="decoded" dimColor wrap="truncate-end">
+        {`  ${t.decoded} ${decodedData(p.model.event)}`}
+      </Text>,
+      ...['{', ...body, '}'].slice(0, rows - 2).map((line, i) => (
         <Text key={`e${i}`} color="cyan" wrap="truncate-end">
           {line}
         </Text>
@@ -99,7 +106,7 @@ export function PipeView(props: PipeViewProps) {
     const f = p.model.filterTest;
     if (f.kind === 'none') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.filterNone}`}</Text>;
     if (f.kind === 'no-samples') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.filterNoSamples}`}</Text>;
-    if (f.kind === 'invalid') return <Text key={key} color="red" wrap="truncate-end">{`  ${t.filterInvalid} ${f.reason}`}</Text>;
+    if (f.kind === 'invalid') return <Text key={key} color="red" wrap="truncate-end">{`  ${t.filterInvalid} ${f.reason[p.lang].split('\n')[0]}`}</Text>;
     return <Text key={key} color={f.passing === 0 ? 'red' : 'green'} wrap="truncate-end">{`  ${t.filterTest(f.passing, f.total)}`}</Text>;
   }
 

@@ -124,14 +124,14 @@ function save(state: PipeFormState): FormStep {
     const { min, max } = PIPE_LIMITS[field];
     const value = Number(text);
     if (text === '' || !Number.isInteger(value) || value < min || value > max) {
-      return edit({ ...state, focus: field as FieldId, error: { en: `${label.en} must be a whole number from ${min} to ${max}; it is "${text}".`, ko: `${label.ko}는 ${min}에서 ${max} 사이의 정수여야 합니다. 지금 값: "${text}".` } });
+      return refuse(state, field as FieldId, { en: `${label.en} must be a whole number from ${min} to ${max}; it is "${text}".`, ko: `${label.ko}는 ${min}에서 ${max} 사이의 정수여야 합니다. 지금 값: "${text}".` });
     }
     values[field] = value;
   }
   const filter = filterOf(state);
   if (filter !== undefined) {
     const checked = validatePipeFilter(filter);
-    if (!checked.ok) return edit({ ...state, focus: state.filterPreset === 'custom' ? 'customFilter' : 'presetValue', error: checked.message });
+    if (!checked.ok) return refuse(state, state.filterPreset === 'custom' ? 'customFilter' : 'presetValue', checked.message);
   }
   const settings: PipeSettings = {
     startingPosition: state.startingPosition,
@@ -147,6 +147,12 @@ function save(state: PipeFormState): FormStep {
   return { type: 'save', params };
 }
 
+/** Stays in the form on the field at fault, saying why. */
+function refuse(state: PipeFormState, focus: FieldId, error: Localized): FormStep {
+  return { type: 'edit', state: { ...state, focus, error } };
+}
+
+/** Any edit clears the last refusal. */
 function edit(state: PipeFormState): FormStep {
   const { error: _error, ...rest } = state;
   return { type: 'edit', state: rest };

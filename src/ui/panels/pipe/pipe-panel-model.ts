@@ -3,11 +3,12 @@
  * the event the pipe builds for one of them, and the events that reached the target. Pure.
  */
 import type { StreamRecord } from '../../../aws/kinesis-port.js';
-import { EventPatternError } from '../../../filter/event-pattern.js';
 import { filterVerdicts } from '../../../filter/filter-verdicts.js';
 import type { KinesisPipeEvent, KinesisSourceRecord, PipeSourceContext } from '../../../filter/pipe-event.js';
+import type { Localized } from '../../../i18n/lang.js';
+import { validatePipeFilter } from '../../../validate/pipe-filter.js';
 
-export type FilterTest = { kind: 'none' } | { kind: 'no-samples' } | { kind: 'invalid'; reason: string } | { kind: 'tested'; passing: number; total: number };
+export type FilterTest = { kind: 'none' } | { kind: 'no-samples' } | { kind: 'invalid'; reason: Localized } | { kind: 'tested'; passing: number; total: number };
 
 export interface Arrival {
   partitionKey: string;
@@ -27,28 +28,36 @@ export interface PipePanelModel {
 
 export function pipePanelModel(input: { samples: StreamRecord[]; filter: string | undefined; context: PipeSourceContext; arrived: StreamRecord[] }): PipePanelModel {
   const records = input.samples.map(asSourceRecord);
-  let filterTest: FilterTest;
-  let event: KinesisPipeEvent | undefined;
-  try {
-    const verdicts = filterVerdicts(input.filter, records, input.context);
-    const passing = verdicts.filter((v) => v.passes);
-    filterTest = input.filter === undefined ? { kind: 'none' } : records.length === 0 ? { kind: 'no-samples' } : { kind: 'tested', passing: passing.length, total: records.length };
-    event = (passing.at(-1) ?? verdicts.at(-1))?.event;
-  } catch (error) {
-    if (!(error instanceof EventPatternError)) throw error;
-    filterTest = { kind: 'invalid', reason: `${error.path}: ${error.reason}` };
-    event = filterVerdicts(undefined, records.slice(-1), input.context)[0]?.event;
-  }
   const arrivals = input.arrived.flatMap(parseArrival);
+  const checked = input.filter === undefined ? undefined : validatePipeFilter(input.filter);
+  if (checked && !checked.ok) {
+    const event = filterVerdicts(undefined, records.slice(-1), input.context)[0]?.event;
+    return { filterTest: { kind: 'invalid', reason: checked.message }, ...(event ? { event } : {}), arrivals, inOrder: keptOrder(arrivals) };
+  }
+  const verdicts = filterVerdicts(input.filter, records, input.context);
+  const passing = verdicts.filter((v) => v.passes);
+  const filterTest: FilterTest = input.filter === undefined ? { kind: 'none' } : records.length === 0 ? { kind: 'no-samples' } : { kind: 'tested', passing: passing.length, total: records.length };
+  const event = (passing.at(-1) ?? verdicts.at(-1))?.event;
   return { filterTest, ...(event ? { event } : {}), arrivals, inOrder: keptOrder(arrivals) };
 }
 
 /** The event as the learner should read it: one field per line, long `data` cut in the middle. */
 export function eventLines(event: KinesisPipeEvent, width: number): string[] {
-  return Object.entries(event).map(([key, value]) => {
-    const text = `  "${key}": ${JSON.stringify(value)}`;
+  const entries = Object.entries(event);
+  return entries.map(([key, value], i) => {
+    const text = `  "${key}": ${JSON.stringify(value)}${i < entries.length - 1 ? ',' : ''}`;
     return text.length > width ? `${text.slice(0, Math.max(10, width - 2))}…` : text;
   });
+}
+
+/** The record's data as the learner sent it (the event carries it in base64). */
+export function decodedData(event: KinesisPipeEvent): string {
+  const text = Buffer.from(event.data, 'base64').toString('utf8');
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
 }
 
 function parseArrival(record: StreamRecord): Arrival[] {

@@ -19,6 +19,7 @@ export interface PipePanelText {
   filterInvalid: string;
   filterNone: string;
   eventTitle: (sequenceNumber: string) => string;
+  decoded: string;
   noRecordYet: string;
   pipeNone: (name: string) => string;
   pipeState: (name: string, state: string) => string;
@@ -60,7 +61,8 @@ const en: PipePanelText = {
   filterNoSamples: 'No records in your stream yet to try the filter on (steps 2–3 send some).',
   filterInvalid: 'The pattern is not valid yet:',
   filterNone: 'No filter: every record goes to the target.',
-  eventTitle: (seq) => `The event the pipe builds for your record ${seq.slice(-8)}:`,
+  eventTitle: (seq) => `The event the pipe builds for your record …${seq.slice(-8)}:`,
+  decoded: '"data" is base64 of:',
   noRecordYet: 'Send records (steps 2–3) to see the event a pipe builds for one of them.',
   pipeNone: (name) => `Pipe ${name}: not created yet (d creates it).`,
   pipeState: (name, state) => `Pipe ${name}: ${state}`,
@@ -102,7 +104,8 @@ const ko: PipePanelText = {
   filterNoSamples: '필터를 시험할 레코드가 아직 스트림에 없습니다(2~3단계에서 보냅니다).',
   filterInvalid: '패턴이 아직 올바르지 않습니다:',
   filterNone: '필터 없음: 모든 레코드가 대상으로 갑니다.',
-  eventTitle: (seq) => `내 레코드 ${seq.slice(-8)}에 대해 파이프가 만드는 이벤트:`,
+  eventTitle: (seq) => `내 레코드 …${seq.slice(-8)}에 대해 파이프가 만드는 이벤트:`,
+  decoded: '"data"는 다음 내용의 base64:',
   noRecordYet: '레코드를 보내면(2~3단계) 파이프가 만드는 이벤트를 보여 드립니다.',
   pipeNone: (name) => `${name} 파이프: 아직 없습니다(d를 누르면 만듭니다).`,
   pipeState: (name, state) => `${name} 파이프: ${state}`,
