@@ -38,7 +38,7 @@ export async function afterLab(session: LabSession, env: NodeJS.ProcessEnv, outp
   if (resources.length === 0) return;
   output.out('');
   output.out(t.exitStillRunning(resources.length, billingStopped(resources).shardHoursPerHour));
-  printInventory(resources, lang, output);
+  printInventory(resources, lang, output, false);
   if (opts.canAsk && (await askYesNo(t.exitOfferCleanup, lang))) {
     await deleteAndReport(session, resources, output, undefined);
   } else {

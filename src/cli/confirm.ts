@@ -23,6 +23,10 @@ export async function confirmOrYes(opts: { yes: boolean; plain: boolean; lang: L
 }
 
 export async function askYesNo(question: string, lang: Lang): Promise<boolean> {
+  // After the full-screen lab, Ink has left stdin raw and unreferenced: without this the process
+  // would exit while the question waits for an answer.
+  if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  process.stdin.ref();
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const answer = (await rl.question(`${question}${classroomMessages(lang).yesNo}`)).trim().toLowerCase();

@@ -59,9 +59,9 @@ export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv
   return deleteAndReport(session, inventory.resources, output, signal, inventory.gaps.length > 0);
 }
 
-export function printInventory(resources: OwnedResource[], lang: Lang, output: Output): void {
+export function printInventory(resources: OwnedResource[], lang: Lang, output: Output, header = true): void {
   const t = classroomMessages(lang);
-  output.out(t.cleanupFound(resources.length));
+  if (header) output.out(t.cleanupFound(resources.length));
   for (const r of resources) {
     const detail = r.kind === 'stream' ? (r.onDemand ? t.cleanupOnDemand : t.cleanupShards(r.openShards)) : '';
     output.out(t.cleanupItem(r.kind, r.name, r.region, detail));
