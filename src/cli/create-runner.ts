@@ -12,6 +12,7 @@ export function createRunner(session: LabSession, clock: () => number = Date.now
     initial: session.initial,
     save: (snapshot) => saveSessionProgress(session, snapshot),
     clock,
+    retarget: (target) => session.retarget(target),
   });
   for (const observe of session.runnerObservers ?? []) observe(runner);
   return runner;

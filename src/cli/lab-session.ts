@@ -4,7 +4,7 @@ import { CHECK_KINDS } from '../checks/check-registry.js';
 import type { Lab } from '../content/lab-model.js';
 import { loadLab } from '../content/load-lab.js';
 import { labDir } from '../content/locate-labs.js';
-import { reconcileState } from '../engine/progress-codec.js';
+import { reconcileState, type ProgressFile } from '../engine/progress-codec.js';
 import { configDir, loadProgress, progressPath, saveProgress, type LoadResult } from '../engine/progress-store.js';
 import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { initialState, type LabState } from '../engine/step-state.js';
@@ -30,11 +30,16 @@ export interface LabSession {
   context: LabContext;
   progressFile: string;
   load: LoadResult;
-  initial: { state: LabState; ledger: SessionLedger };
+  initial: { state: LabState; ledger: SessionLedger; target?: ProgressFile['settings'] };
   /** True when this run resumed saved progress. */
   resumed: boolean;
   /** Listeners given every runner made for this session (the class reporter); they only watch. */
   runnerObservers?: ((runner: LabRunner) => void)[];
+  /**
+   * Builds the adapters for another stream or region (a diagnosis's one-key fix) and makes them and
+   * the new settings this session's, so solutions and the lines after the lab follow the switch.
+   */
+  retarget(target: ProgressFile['settings']): LabContext;
   close(): Promise<void>;
 }
 
@@ -59,6 +64,8 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   const load = await loadProgress(progressFile);
   const saved = load.kind === 'loaded' ? load.file : undefined;
   const settings: RunSettings = saved ? await resolveRunSettings(global, deps.env, saved.settings) : provisional;
+  // A region the learner switched to in the lab is a choice made after the environment was set: only --region overrides it.
+  if (saved?.settings.regionSwitched && global.region === undefined) [settings.region, settings.regionSource] = [saved.settings.region, 'switched'];
 
   if (settings.region === undefined) {
     if (!deps.askRegion) throw new MissingRegionError('no AWS region: pass --region, or set AWS_REGION (e.g. export AWS_REGION=ap-northeast-2)');
@@ -95,21 +102,31 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   // A different stream or region is a different lab run: its old step results say nothing about it.
   const sameRun = saved !== undefined && saved.settings.stream === ready.stream && saved.settings.region === ready.region;
   const initial = sameRun ? { state: reconcileState(saved.state, fresh), ledger: saved.ledger } : { state: fresh, ledger: saved?.ledger ?? emptyLedger() };
+  const target = { stream: ready.stream, region: ready.region, ...(ready.regionSource === 'switched' ? { regionSwitched: true } : {}) };
 
   // The runner swaps in its live ledger; direct checks (check command) read the saved one.
   const context = buildLabContext(ready, lab.id, () => initial.ledger, sandboxMetricsDelayMs);
-  return {
+  const session: LabSession = {
     lab,
     settings: ready,
     context,
     progressFile,
     load,
-    initial,
+    initial: { ...initial, target },
     resumed: sameRun,
+    retarget(next) {
+      // Cleanup searches every region the lab ran in; losing this note is harmless.
+      void rememberRegion(regionsPath(dir, lab.id, provisional.target), next.region).catch(() => undefined);
+      const regionSource = next.region === session.settings.region ? session.settings.regionSource : 'switched';
+      session.settings = { ...session.settings, stream: next.stream, region: next.region, regionSource };
+      session.context = buildLabContext(session.settings, lab.id, () => initial.ledger, sandboxMetricsDelayMs);
+      return session.context;
+    },
     close: closeSandbox,
   };
+  return session;
 }
 
-export async function saveSessionProgress(session: LabSession, snapshot: { settings: { stream: string; region: string }; state: LabState; ledger: SessionLedger }): Promise<void> {
+export async function saveSessionProgress(session: LabSession, snapshot: { settings: ProgressFile['settings']; state: LabState; ledger: SessionLedger }): Promise<void> {
   await saveProgress(session.progressFile, { formatVersion: 1, savedAt: new Date().toISOString(), ...snapshot });
 }

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../checks/check-result.js';
+import type { AutoFix } from '../diagnose/diagnosis.js';
 import type { StepMode } from './step-state.js';
 
 /**
@@ -13,11 +14,17 @@ export type EngineEvent =
   | { type: 'check-requested'; at: number }
   | { type: 'check-finished'; step: string; at: number; result: CheckResult }
   | { type: 'next'; at: number }
+  /** The learner pressed the key that applies the current step's offered fix (its last result's autoFix). */
+  | { type: 'fix-requested'; at: number }
+  /** The learner stopped a fix before its re-check (x during the wait): the step keeps its last result. */
+  | { type: 'fix-cancelled'; step: string; at: number }
   | { type: 'reset-step'; step: string; at: number };
 
 /** What the reducer asks the outside world to do; adapters carry these out and report back. */
 export type Effect =
   | { type: 'run-action'; step: string }
   | { type: 'run-check'; step: string }
+  /** Apply a diagnosed fix (wait, create the stream, switch region or stream), then re-run the step's check. */
+  | { type: 'apply-fix'; step: string; fix: AutoFix }
   | { type: 'save' }
   | { type: 'lab-complete' };

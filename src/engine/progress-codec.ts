@@ -11,13 +11,15 @@ import type { SessionLedger } from './session-ledger.js';
  *   "state": { "labId": "...", "order": [...], "locked": [...], "current": "put-record", "steps": { ... } },
  *   "ledger": { "runs": [ ... ], "choices": { "pipe": { "startingPosition": "TRIM_HORIZON", ... } } } }
  * ```
+ * `settings.regionSwitched` (optional) is true when the learner switched the region in the lab (the
+ * diagnosis's one-key fix); a resumed lab then keeps that region unless `--region` names another.
  * `ledger.choices` (optional) holds what the learner picked in a step panel's form, by step id.
  * It never holds credentials, tokens or endpoints with secrets: only ids, names, counts and times.
  */
 export interface ProgressFile {
   formatVersion: 1;
   savedAt: string;
-  settings: { stream: string; region: string };
+  settings: { stream: string; region: string; regionSwitched?: boolean };
   state: LabState;
   ledger: SessionLedger;
 }
@@ -50,7 +52,7 @@ const stepProgress = z.object({
 const schema = z.object({
   formatVersion: z.literal(1),
   savedAt: z.string(),
-  settings: z.object({ stream: z.string(), region: z.string() }),
+  settings: z.object({ stream: z.string(), region: z.string(), regionSwitched: z.boolean().optional() }),
   state: z.object({
     labId: z.string(),
     order: z.array(z.string()),

@@ -64,6 +64,20 @@ export function reduce(state: LabState, event: EngineEvent): Transition {
       if (passed && isComplete(after)) effects.push({ type: 'lab-complete' });
       return { state: after, effects };
     }
+    case 'fix-requested': {
+      // Only the fix the learner is looking at: the current step's last result, and nothing running.
+      const id = state.current;
+      const step = stepOf(state, id);
+      const fix = step.lastResult?.autoFix;
+      if (step.status !== 'failed' || fix === undefined) return same(state);
+      // "checking" until the re-check reports: the fix ends in a check-finished like any other check.
+      return { state: withStep(state, id, { ...step, status: 'checking' }), effects: [{ type: 'apply-fix', step: id, fix }] };
+    }
+    case 'fix-cancelled': {
+      const step = stepOf(state, event.step);
+      if (step.status !== 'checking' || step.lastResult === undefined) return same(state);
+      return { state: withStep(state, event.step, { ...step, status: 'failed' }), effects: [{ type: 'save' }] };
+    }
     case 'next': {
       const target = nextPlayable(state);
       if (target === undefined) return same(state);

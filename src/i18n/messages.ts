@@ -1,4 +1,12 @@
+import type { AutoFix } from '../diagnose/diagnosis.js';
 import type { Lang } from './lang.js';
+
+/** Where the lab runs now and on what, for the one-key fix texts. */
+export interface FixWhere {
+  stream: string;
+  region: string;
+  sandbox: boolean;
+}
 
 /**
  * Every string of the runner's own chrome (the lab's texts live in labs/). English and Korean are both
@@ -25,6 +33,13 @@ export interface Messages {
   keyLang: string;
   keyStop: string;
   keyQuit: string;
+  keyFix: string;
+  /** Exactly what pressing f does (after the key itself). */
+  fixOffer: (fix: AutoFix, now: FixWhere) => string;
+  fixWaiting: (secondsLeft: number) => string;
+  fixApplying: (fix: AutoFix) => string;
+  /** After a fix was applied and the step checked again; `from` is where the lab ran before. */
+  fixDone: (fix: AutoFix, from: { stream: string; region: string }) => string;
   chooseMode: string;
   manualWaiting: string;
   acting: string;
@@ -88,6 +103,44 @@ const en: Messages = {
   keyLang: '한국어',
   keyStop: 'stop',
   keyQuit: 'quit',
+  keyFix: 'apply the fix',
+  fixOffer: (fix, now) => {
+    switch (fix.type) {
+      case 'switch-region':
+        return `switches this lab from region ${now.region} to ${fix.region} (stream ${now.stream}), saves that in your progress, and checks this step again. Your terminal's AWS_REGION does not change.`;
+      case 'switch-stream':
+        return `switches this lab from stream "${now.stream}" to "${fix.stream}" (region ${now.region} stays), saves that in your progress, and checks this step again. Your own scripts keep the name they use.`;
+      case 'wait-and-retry':
+        return `waits ${seconds(fix.delayMs)} s and checks this step again.`;
+      case 'create-stream':
+        return `creates stream ${fix.stream} in ${now.region} the way step 1 does, waits until it is ACTIVE, and checks this step again.${now.sandbox ? '' : ' On AWS a provisioned shard is billed by the hour until the stream is deleted (kinesis-lab cleanup).'}`;
+    }
+  },
+  fixWaiting: (left) => `Checking again in ${left} s`,
+  fixApplying: (fix) => {
+    switch (fix.type) {
+      case 'switch-region':
+        return `Switching the lab to ${fix.region}`;
+      case 'switch-stream':
+        return `Switching the lab to stream ${fix.stream}`;
+      case 'wait-and-retry':
+        return `Waiting ${seconds(fix.delayMs)} s`;
+      case 'create-stream':
+        return `Creating ${fix.stream}`;
+    }
+  },
+  fixDone: (fix, from) => {
+    switch (fix.type) {
+      case 'switch-region':
+        return `The lab now uses region ${fix.region} (was ${from.region}). Saved: the next run uses it too, unless --region names another.`;
+      case 'switch-stream':
+        return `The lab now uses stream "${fix.stream}" (was "${from.stream}"). Saved: the next run uses it too, unless --stream names another.`;
+      case 'wait-and-retry':
+        return `Waited ${seconds(fix.delayMs)} s and checked again.`;
+      case 'create-stream':
+        return `Created ${fix.stream} and checked again.`;
+    }
+  },
   chooseMode: 'Press d and the runner does this step for you, or m to do it yourself.',
   manualWaiting: 'Do the step in the console, the AWS CLI or your own script (s shows the commands). Press c when you are done and the runner checks.',
   acting: 'Working on it',
@@ -151,6 +204,44 @@ const ko: Messages = {
   keyLang: 'English',
   keyStop: '중지',
   keyQuit: '종료',
+  keyFix: '해결 방법 적용',
+  fixOffer: (fix, now) => {
+    switch (fix.type) {
+      case 'switch-region':
+        return `이 실습의 리전을 ${now.region}에서 ${fix.region} 리전으로 바꾸고(스트림 ${now.stream}) 진행 상황에 저장한 뒤 이 단계를 다시 확인합니다. 터미널의 AWS_REGION은 바뀌지 않습니다.`;
+      case 'switch-stream':
+        return `이 실습에서 "${now.stream}" 대신 "${fix.stream}" 스트림을 쓰도록 바꾸고(리전은 ${now.region} 그대로) 진행 상황에 저장한 뒤 이 단계를 다시 확인합니다. 직접 만든 스크립트의 스트림 이름은 바뀌지 않습니다.`;
+      case 'wait-and-retry':
+        return `${seconds(fix.delayMs)}초 기다린 뒤 이 단계를 다시 확인합니다.`;
+      case 'create-stream':
+        return `${now.region} 리전에 ${fix.stream} 스트림을 1단계와 같은 설정으로 만들고 ACTIVE가 되면 이 단계를 다시 확인합니다.${now.sandbox ? '' : ' AWS에서는 스트림을 삭제할 때까지 프로비저닝 샤드에 시간당 요금이 부과됩니다(kinesis-lab cleanup).'}`;
+    }
+  },
+  fixWaiting: (left) => `${left}초 뒤에 다시 확인합니다`,
+  fixApplying: (fix) => {
+    switch (fix.type) {
+      case 'switch-region':
+        return `실습 리전을 ${fix.region} 리전으로 바꾸는 중`;
+      case 'switch-stream':
+        return `실습 스트림을 ${fix.stream} 스트림으로 바꾸는 중`;
+      case 'wait-and-retry':
+        return `${seconds(fix.delayMs)}초 기다리는 중`;
+      case 'create-stream':
+        return `${fix.stream} 스트림을 만드는 중`;
+    }
+  },
+  fixDone: (fix, from) => {
+    switch (fix.type) {
+      case 'switch-region':
+        return `이제 실습은 ${fix.region} 리전을 씁니다(이전: ${from.region}). 저장되었으므로 다음 실행에도 이 리전을 씁니다(--region 옵션을 주면 그 리전을 씁니다).`;
+      case 'switch-stream':
+        return `이제 실습은 "${fix.stream}" 스트림을 씁니다(이전: "${from.stream}"). 저장되었으므로 다음 실행에도 이 스트림을 씁니다(--stream 옵션을 주면 그 스트림을 씁니다).`;
+      case 'wait-and-retry':
+        return `${seconds(fix.delayMs)}초 기다린 뒤 다시 확인했습니다.`;
+      case 'create-stream':
+        return `${fix.stream} 스트림을 만들고 다시 확인했습니다.`;
+    }
+  },
   chooseMode: 'd를 누르면 러너가 이 단계를 대신 진행하고, m을 누르면 직접 진행합니다.',
   manualWaiting: '콘솔, AWS CLI 또는 직접 만든 스크립트로 진행하세요(s를 누르면 명령이 보입니다). 다 되면 c를 누르세요. 러너가 확인합니다.',
   acting: '진행 중',
@@ -199,3 +290,8 @@ export function messages(lang: Lang): Messages {
 }
 
 export const CATALOGS: Readonly<Record<Lang, Messages>> = { en, ko };
+
+/** A fix's delay in whole seconds, at least 1 (a 500 ms wait still reads "1 s"). */
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}

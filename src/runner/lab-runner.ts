@@ -5,6 +5,7 @@ import type { CheckFn } from '../checks/check-registry.js';
 import type { CheckResult } from '../checks/check-result.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
 import type { Lab, LabStep } from '../content/lab-model.js';
+import type { AutoFix } from '../diagnose/diagnosis.js';
 import type { Effect, EngineEvent } from '../engine/engine-events.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 import { reduce } from '../engine/reduce.js';
@@ -13,10 +14,31 @@ import type { LabState } from '../engine/step-state.js';
 import type { Localized } from '../i18n/lang.js';
 import { applyProducerEvent, startLive, type ProducerLive } from './producer-live.js';
 
+/** Where the lab runs (stream and region); the progress file's `settings`. */
+export type RunTarget = ProgressFile['settings'];
+
+/** A one-key fix being applied (or the last one applied) and where it stands. */
+export interface FixActivity {
+  step: string;
+  fix: AutoFix;
+  /** Where the lab ran before the fix, so the screen can say what changed. */
+  from: RunTarget;
+  phase: 'waiting' | 'applying' | 'checking' | 'done';
+  /** When a wait-and-retry's wait ends, on the runner's clock. */
+  until?: number;
+}
+
 /** What the runner shows besides the engine state: live action output. */
 export interface RunnerView {
   state: LabState;
   ledger: SessionLedger;
+  /**
+   * The stream and region checks and actions use now; a switch-region or switch-stream fix changes it.
+   * LabRunner always sets it; a view made by hand (a static render) may leave it out for ScreenInfo's.
+   */
+  target?: RunTarget;
+  /** The fix the learner applied with one key, while it runs and after (its step only). */
+  fix?: FixActivity;
   /** The step the action fields below belong to; the screen shows them only on that step. */
   actionStep?: string;
   /** When the running (or last) action started. */
@@ -39,10 +61,16 @@ export interface LabRunnerDeps {
   context: LabContext;
   checks: Readonly<Record<string, CheckFn>>;
   actions: Readonly<Record<string, ActionFn>>;
-  initial: { state: LabState; ledger: SessionLedger };
+  /** `target` defaults to the context's stream and region. */
+  initial: { state: LabState; ledger: SessionLedger; target?: RunTarget };
   /** Persists progress; called after every state change, serialized by the runner. */
   save(file: Omit<ProgressFile, 'savedAt' | 'formatVersion'>): Promise<void>;
   clock: () => number;
+  /**
+   * Builds the adapters for another stream or region (the composition root's `buildLabContext`);
+   * without it the runner cannot apply switch-region or switch-stream fixes.
+   */
+  retarget?(target: RunTarget): LabContext | Promise<LabContext>;
 }
 
 /**
@@ -55,13 +83,50 @@ export class LabRunner {
   private saving: Promise<void> = Promise.resolve();
   private abort: AbortController | undefined;
   private readonly pending = new Set<Promise<void>>();
+  private labContext: LabContext;
 
   constructor(private readonly deps: LabRunnerDeps) {
-    this.view = { state: deps.initial.state, ledger: deps.initial.ledger, notes: [], completed: false };
+    this.labContext = deps.context;
+    const target = deps.initial.target ?? { stream: deps.context.stream, region: deps.context.region };
+    this.view = { state: deps.initial.state, ledger: deps.initial.ledger, target, notes: [], completed: false };
   }
 
   get current(): RunnerView {
     return this.view;
+  }
+
+  private get target(): RunTarget {
+    return this.view.target ?? { stream: this.labContext.stream, region: this.labContext.region };
+  }
+
+  /** The adapters checks and actions use now (panels read live data through them). */
+  get context(): LabContext {
+    return this.labContext;
+  }
+
+  /** True when this runner can apply the fix: switching needs a `retarget`, creating needs a create-stream action in the lab. */
+  canApply(fix: AutoFix): boolean {
+    switch (fix.type) {
+      case 'wait-and-retry':
+        return true;
+      case 'create-stream':
+        return this.createStreamStep() !== undefined;
+      case 'switch-region':
+      case 'switch-stream':
+        return this.deps.retarget !== undefined;
+    }
+  }
+
+  /**
+   * Points the lab at another stream or region: later checks and actions use `context`, the ledger and
+   * step states stay (the ledger's runs are keyed by stream and region already), and progress saves the new settings.
+   */
+  retarget(context: LabContext, target: RunTarget): Promise<void> {
+    this.labContext = context;
+    this.update({ target });
+    const saved = this.persist();
+    this.track(saved);
+    return saved;
   }
 
   step(id: string): LabStep | undefined {
@@ -109,10 +174,91 @@ export class LabRunner {
         this.update({ completed: true });
         return;
       case 'run-action':
+        this.update({ fix: undefined });
         return this.runAction(effect.step);
       case 'run-check':
+        this.update({ fix: undefined });
         return this.runCheck(effect.step);
+      case 'apply-fix':
+        return this.applyFix(effect.step, effect.fix);
     }
+  }
+
+  /** Applies a fix the learner asked for with one key, then re-checks the step (the reducer set it to checking). */
+  private async applyFix(stepId: string, fix: AutoFix): Promise<void> {
+    const clock = this.deps.clock;
+    const abort = new AbortController();
+    this.abort = abort;
+    const activity: FixActivity = { step: stepId, fix, from: this.target, phase: 'applying' };
+    this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, pipeStatus: undefined, producer: undefined, notes: [], fix: activity });
+    let failed: CheckResult | undefined;
+    try {
+      switch (fix.type) {
+        case 'wait-and-retry':
+          this.update({ fix: { ...activity, phase: 'waiting', until: clock() + fix.delayMs } });
+          await this.labContext.sleep(fix.delayMs, abort.signal);
+          break;
+        case 'create-stream':
+          failed = await this.createStreamForFix(stepId, fix.stream, abort.signal);
+          break;
+        case 'switch-region':
+          await this.switchTo({ stream: activity.from.stream, region: fix.region, regionSwitched: true });
+          break;
+        case 'switch-stream':
+          await this.switchTo({ ...activity.from, stream: fix.stream });
+          break;
+      }
+    } catch (error) {
+      failed = diagnosedResult(stepId, await this.labContext.diagnose(error, { region: this.labContext.region, stream: this.labContext.stream, endpoint: this.labContext.endpoint, sandbox: this.labContext.sandbox }));
+    } finally {
+      this.abort = undefined;
+    }
+    if (abort.signal.aborted) {
+      this.update({ fix: undefined });
+      this.dispatch({ type: 'fix-cancelled', step: stepId, at: clock() });
+      return;
+    }
+    if (failed) {
+      // The fix did not happen; the result's diagnosis says why.
+      this.update({ fix: undefined });
+      this.dispatch({ type: 'check-finished', step: stepId, at: clock(), result: failed });
+      return;
+    }
+    this.update({ fix: { ...activity, phase: 'checking' } });
+    await this.runCheck(stepId);
+    this.update({ fix: { ...activity, phase: 'done' } });
+  }
+
+  private async switchTo(target: RunTarget): Promise<void> {
+    if (!this.deps.retarget) throw new Error('this run cannot switch stream or region');
+    await this.retarget(await this.deps.retarget(target), target);
+  }
+
+  /** The lab step whose action creates the stream (step 1); its params give the shard count and mode. */
+  private createStreamStep(): LabStep | undefined {
+    return this.deps.lab.steps.find((s) => s.action?.kind === 'create-stream');
+  }
+
+  /** Runs step 1's create-stream action for this stream from whichever step needs the stream; a failure is the step's result. */
+  private async createStreamForFix(stepId: string, stream: string, signal: AbortSignal): Promise<CheckResult | undefined> {
+    const createStep = this.createStreamStep();
+    const action = createStep?.action ? this.deps.actions[createStep.action.kind] : undefined;
+    if (!createStep?.action || !action) throw new Error('this lab has no create-stream action');
+    const ctx: ActionContext = {
+      ...this.labContext,
+      stream,
+      ledger: () => this.view.ledger,
+      signal,
+      onProgress: (p) => this.onProgress(p),
+      recordRun: (run) => {
+        this.update({ ledger: recordRun(this.view.ledger, run) });
+        this.track(this.persist());
+      },
+    };
+    const outcome = await action(ctx, stepId, paramsWithChoices(this.view.ledger, createStep.id, createStep.action.params));
+    if (!outcome.ok) return outcome.result;
+    this.update({ notes: outcome.notes });
+    return undefined;
   }
 
   private async runAction(stepId: string): Promise<void> {
@@ -127,7 +273,7 @@ export class LabRunner {
     this.abort = new AbortController();
     this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, pipeStatus: undefined, producer: undefined, notes: [] });
     const ctx: ActionContext = {
-      ...this.deps.context,
+      ...this.labContext,
       ledger: () => this.view.ledger,
       signal: this.abort.signal,
       onProgress: (p) => this.onProgress(p),
@@ -141,7 +287,7 @@ export class LabRunner {
       if (!action) throw new Error(`no action of kind ${step.action.kind}`);
       outcome = await action(ctx, stepId, paramsWithChoices(this.view.ledger, stepId, step.action.params));
     } catch (error) {
-      outcome = { ok: false as const, result: diagnosedResult(stepId, await this.deps.context.diagnose(error, { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox })) };
+      outcome = { ok: false as const, result: diagnosedResult(stepId, await this.labContext.diagnose(error, { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox })) };
     } finally {
       this.abort = undefined;
     }
@@ -155,14 +301,14 @@ export class LabRunner {
 
   private async runCheck(stepId: string): Promise<void> {
     const step = this.step(stepId);
-    const ctx: LabContext = { ...this.deps.context, ledger: () => this.view.ledger };
+    const ctx: LabContext = { ...this.labContext, ledger: () => this.view.ledger };
     let result: CheckResult;
     try {
       const check = step?.check ? this.deps.checks[step.check.kind] : undefined;
       if (!step?.check || !check) throw new Error(`step ${stepId} has no check this version can run`);
       result = await check(ctx, stepId, paramsWithChoices(this.view.ledger, stepId, step.check.params));
     } catch (error) {
-      result = diagnosedResult(stepId, await this.deps.context.diagnose(error, { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox }));
+      result = diagnosedResult(stepId, await this.labContext.diagnose(error, { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox }));
     }
     this.dispatch({ type: 'check-finished', step: stepId, at: this.deps.clock(), result });
   }
@@ -189,7 +335,7 @@ export class LabRunner {
 
   /** Saves are chained so two quick state changes never race to rename over each other. */
   private persist(): Promise<void> {
-    const snapshot = { settings: { stream: this.deps.context.stream, region: this.deps.context.region }, state: this.view.state, ledger: this.view.ledger };
+    const snapshot = { settings: this.target, state: this.view.state, ledger: this.view.ledger };
     this.saving = this.saving
       .then(() => this.deps.save(snapshot))
       .then(

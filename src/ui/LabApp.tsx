@@ -35,8 +35,11 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
   const status = view.state.steps[current]?.status ?? 'pending';
   const busy = status === 'acting' || status === 'checking';
   useTicker(busy, 1000);
-  const code = useMemo(() => codeFor(current), [codeFor, current]);
+  // A switch-region or switch-stream fix changes the stream and region the solutions name.
+  const code = useMemo(() => codeFor(current), [codeFor, current, view.target]);
   const step = lab.steps.find((s) => s.id === current);
+  const lastFix = view.state.steps[current]?.lastResult?.autoFix;
+  const fixOffer = status === 'failed' && lastFix && runner.canApply(lastFix) ? lastFix : undefined;
 
   // A new step starts at the top of its text with panels closed.
   useEffect(() => setUi(initialUiState), [current]);
@@ -77,6 +80,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       runner.dispatch({ type: 'choose-mode', mode: 'manual', at });
       if (code) setUi((u) => ({ ...u, showCode: true }));
     } else if (input === 'c' && !step?.comingNext) runner.dispatch({ type: 'check-requested', at });
+    else if (input === 'f' && fixOffer) runner.dispatch({ type: 'fix-requested', at });
     else if (input === 'n' || key.return) runner.dispatch({ type: 'next', at });
     else if (/^[1-9]$/.test(input)) {
       const target = lab.steps[Number(input) - 1];
@@ -110,6 +114,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       stopping={stopping}
       captureKeys={setCaptured}
       choose={(values) => runner.choose(current, values)}
+      {...(fixOffer ? { fixOffer } : {})}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Lab } from '../content/lab-model.js';
+import type { AutoFix } from '../diagnose/diagnosis.js';
 import { bestRate } from '../engine/session-ledger.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Messages } from '../i18n/messages.js';
@@ -32,13 +33,20 @@ export interface LabScreenProps {
   captureKeys(captured: boolean): void;
   /** Saves a panel form's choices for the current step; absent where nothing can be saved (static renders). */
   choose?(values: Record<string, unknown>): void;
+  /** The current step's fix the learner can apply with f (its last result's autoFix, when the runner can apply it). */
+  fixOffer?: AutoFix;
 }
 
 const SIDEBAR = 30;
 
 /** The whole lab screen; pure: everything it shows comes in through props. */
-export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, now, stopping, captureKeys, choose }: LabScreenProps) {
+export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, rows, code, now, stopping, captureKeys, choose, fixOffer }: LabScreenProps) {
   const { state } = view;
+  // A switch-region or switch-stream fix moves the run: the header and panels show where it runs now.
+  const target = view.target;
+  const info: ScreenInfo = target
+    ? { ...startInfo, stream: target.stream, region: target.region, regionSource: target.region === startInfo.region ? startInfo.regionSource : 'switched' }
+    : startInfo;
   const index = lab.steps.findIndex((s) => s.id === state.current);
   const step = lab.steps[index] ?? lab.steps[0]!;
   const progress = state.steps[step.id] ?? { status: 'pending' as const, attempts: 0 };
@@ -57,6 +65,7 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
     ? [{ key: 'x', label: m.keyStop }, { key: 'q', label: m.keyQuit }]
     : [
         ...(step.comingNext ? [] : [{ key: 'd', label: m.keyDo }, { key: 'm', label: m.keyMyself }, { key: 'c', label: m.keyCheck }]),
+        ...(fixOffer ? [{ key: 'f', label: m.keyFix }] : []),
         { key: 'n', label: m.keyNext },
         { key: '↑↓', label: m.keyScroll },
         { key: `1-${lab.steps.length}`, label: m.keyJump },
@@ -96,6 +105,9 @@ export function LabScreen({ lab, view, ui, info, lang, m, columns, rows, code, n
             notes={ownActivity ? view.notes : []}
             stopping={stopping}
             comingNext={step.comingNext}
+            {...(fixOffer ? { fixOffer: { fix: fixOffer, where: { stream: info.stream, region: info.region, sandbox: info.target === 'sandbox' } } } : {})}
+            {...(view.fix?.step === step.id ? { fix: view.fix } : {})}
+            now={now}
           />
         </Box>
         {Panel && (
