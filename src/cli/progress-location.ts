@@ -3,6 +3,7 @@ import { loadLab } from '../content/load-lab.js';
 import { labDir } from '../content/locate-labs.js';
 import { ACTION_KINDS } from '../actions/action-registry.js';
 import { CHECK_KINDS } from '../checks/check-registry.js';
+import { access } from 'node:fs/promises';
 import { configDir, progressPath } from '../engine/progress-store.js';
 import { LAB_ID } from './lab-session.js';
 import type { GlobalOptions } from './parse-args.js';
@@ -15,4 +16,10 @@ export async function locateProgress(global: GlobalOptions, env: NodeJS.ProcessE
   const settings = await resolveRunSettings(global, { ...env, AWS_EC2_METADATA_DISABLED: 'true' });
   const dir = configDir(env);
   return { lab, settings, path: progressPath(dir, lab.id, settings.target), configDir: dir };
+}
+
+/** When this target has no progress file but the other one has: the learner forgot --sandbox (or added it). */
+export async function progressOnOtherTarget(dir: string, labId: string, target: 'sandbox' | 'aws'): Promise<'sandbox' | 'aws' | undefined> {
+  const other = target === 'sandbox' ? 'aws' : 'sandbox';
+  return access(progressPath(dir, labId, other)).then(() => other, () => undefined);
 }

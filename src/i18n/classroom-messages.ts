@@ -15,6 +15,7 @@ export interface ClassroomMessages {
   resetDoneAll: (backup: string) => string;
   resetDoneStep: (step: string) => string;
   resetNothing: string;
+  progressElsewhere: (target: string) => string;
   // report and the completion summary
   reportTitle: (title: string) => string;
   reportWhere: (stream: string, region: string, target: string) => string;
@@ -63,7 +64,6 @@ export interface ClassroomMessages {
   classTaken: (stream: string) => string;
   classNeedsName: string;
   classWaiting: (count: number) => string;
-  classJoined: (name: string) => string;
   classEndpointLoopback: (endpoint: string) => string;
   boardTitle: (stream: string, learners: number) => string;
   boardColumns: { name: string; step: string; time: string; status: string; error: string };
@@ -88,6 +88,7 @@ const en: ClassroomMessages = {
   resetDoneAll: (backup) => `Progress forgotten; a copy is kept at ${backup}. Run kinesis-lab to start again. Nothing on AWS was deleted (kinesis-lab cleanup does that).`,
   resetDoneStep: (step) => `Step ${step} starts over next time you run kinesis-lab.`,
   resetNothing: 'No saved progress here; nothing to reset.',
+  progressElsewhere: (target) => target === 'sandbox' ? 'Your saved progress is from the sandbox: add --sandbox (or the same --endpoint-url as before).' : 'Your saved progress is from real AWS: run it without --sandbox or --endpoint-url.',
   reportTitle: (title) => `Report: ${title}`,
   reportWhere: (stream, region, target) => `Stream ${stream} in ${region} (${target})`,
   reportStep: (n, title, status, detail) => `${n}. ${title}: ${status}${detail ? ` (${detail})` : ''}`,
@@ -135,7 +136,6 @@ const en: ClassroomMessages = {
   classTaken: (stream) => `A stream named ${stream} exists and was not made by kinesis-lab class create; choose another with --class-stream NAME.`,
   classNeedsName: '--class needs --name with the name the instructor sees, e.g. --name "Mina Kim"',
   classWaiting: (count) => `${count} class progress ${count === 1 ? 'event is' : 'events are'} waiting to be sent; ${count === 1 ? 'it goes' : 'they go'} out the next time you run kinesis-lab with --class.`,
-  classJoined: (name) => `Joined the class as ${name}; your step changes are shown on the instructor's board.`,
   classEndpointLoopback: (endpoint) => `The class endpoint ${endpoint} only works on this machine; for a room, serve the sandbox with kinesis-lab sandbox --host 0.0.0.0 and pass its LAN address with --endpoint-url.`,
   boardTitle: (stream, learners) => `Class board: ${stream}, ${learners} ${learners === 1 ? 'learner' : 'learners'}`,
   boardColumns: { name: 'Learner', step: 'Step', time: 'On it', status: 'Status', error: 'Last error' },
@@ -159,6 +159,7 @@ const ko: ClassroomMessages = {
   resetDoneAll: (backup) => `진행 상황을 지웠습니다. 사본은 ${backup}에 있습니다. kinesis-lab을 실행하면 처음부터 시작합니다. AWS에서는 아무것도 삭제하지 않았습니다(삭제는 kinesis-lab cleanup).`,
   resetDoneStep: (step) => `다음에 kinesis-lab을 실행하면 ${step} 단계를 처음부터 시작합니다.`,
   resetNothing: '저장된 진행 상황이 없어 초기화할 것이 없습니다.',
+  progressElsewhere: (target) => target === 'sandbox' ? '저장된 진행 상황은 샌드박스에서 한 것입니다. --sandbox(또는 전에 쓴 --endpoint-url)를 붙이세요.' : '저장된 진행 상황은 실제 AWS에서 한 것입니다. --sandbox나 --endpoint-url 없이 실행하세요.',
   reportTitle: (title) => `진행 보고서: ${title}`,
   reportWhere: (stream, region, target) => `스트림 ${stream}, 리전 ${region} (${target})`,
   reportStep: (n, title, status, detail) => `${n}. ${title}: ${status}${detail ? ` (${detail})` : ''}`,
@@ -205,7 +206,6 @@ const ko: ClassroomMessages = {
   classTaken: (stream) => `${stream} 스트림이 이미 있는데 kinesis-lab class create로 만든 것이 아닙니다. --class-stream NAME으로 다른 이름을 정하세요.`,
   classNeedsName: '--class에는 강사에게 보일 이름을 --name으로 함께 주세요. 예: --name "김민아"',
   classWaiting: (count) => `아직 보내지 못한 수업 진행 이벤트가 ${count}개 있습니다. 다음에 --class로 kinesis-lab을 실행하면 보냅니다.`,
-  classJoined: (name) => `${name}(으)로 수업에 참여했습니다. 단계 진행 상황이 강사 화면에 표시됩니다.`,
   classEndpointLoopback: (endpoint) => `수업 엔드포인트 ${endpoint}은(는) 이 컴퓨터에서만 쓸 수 있습니다. 강의실에서 쓰려면 kinesis-lab sandbox --host 0.0.0.0으로 샌드박스를 열고 그 LAN 주소를 --endpoint-url로 주세요.`,
   boardTitle: (stream, learners) => `수업 현황: ${stream}, 학습자 ${learners}명`,
   boardColumns: { name: '학습자', step: '단계', time: '경과', status: '상태', error: '마지막 오류' },

@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
 import type { Output } from '../output.js';
 import type { Command } from '../parse-args.js';
-import { locateProgress } from '../progress-location.js';
+import { locateProgress, progressOnOtherTarget } from '../progress-location.js';
 
 type ReportCommand = Extract<Command, { name: 'report' }>;
 
@@ -16,12 +16,14 @@ type ReportCommand = Extract<Command, { name: 'report' }>;
  * complete, 1 when steps remain, 2 on bad usage.
  */
 export async function reportCommand(cmd: ReportCommand, env: NodeJS.ProcessEnv, output: Output): Promise<number> {
-  const { lab, settings, path } = await locateProgress(cmd.global, env);
+  const { lab, settings, path, configDir } = await locateProgress(cmd.global, env);
   const load = await loadProgress(path);
   if (load.kind === 'corrupt') output.err(messages(settings.lang).progressCorrupt(load.backup, load.reason));
   if (load.kind !== 'loaded') {
     if (cmd.json) output.out(JSON.stringify({ labId: lab.id, target: settings.target, started: false }));
     else output.out(classroomMessages(settings.lang).reportNoProgress);
+    const other = await progressOnOtherTarget(configDir, lab.id, settings.target);
+    if (other) output.err(classroomMessages(settings.lang).progressElsewhere(other));
     return 1;
   }
   const report = labReport(load.file);

@@ -6,7 +6,7 @@ import { messages } from '../../i18n/messages.js';
 import { confirmOrYes } from '../confirm.js';
 import type { Output } from '../output.js';
 import type { Command } from '../parse-args.js';
-import { locateProgress } from '../progress-location.js';
+import { locateProgress, progressOnOtherTarget } from '../progress-location.js';
 
 type ResetCommand = Extract<Command, { name: 'reset' }>;
 
@@ -15,12 +15,14 @@ type ResetCommand = Extract<Command, { name: 'reset' }>;
  * (kept as a `.reset-<time>` copy). Never touches AWS: deleting resources is `cleanup`'s job.
  */
 export async function resetCommand(cmd: ResetCommand, env: NodeJS.ProcessEnv, output: Output, now: () => number = Date.now): Promise<number> {
-  const { lab, settings, path } = await locateProgress(cmd.global, env);
+  const { lab, settings, path, configDir } = await locateProgress(cmd.global, env);
   const t = classroomMessages(settings.lang);
   const load = await loadProgress(path);
   if (load.kind === 'corrupt') output.err(messages(settings.lang).progressCorrupt(load.backup, load.reason));
   if (load.kind !== 'loaded') {
     output.out(t.resetNothing);
+    const other = await progressOnOtherTarget(configDir, lab.id, settings.target);
+    if (other) output.err(t.progressElsewhere(other));
     return 0;
   }
   const title = cmd.step ? (lab.steps.find((s) => s.id === cmd.step)?.title[settings.lang] ?? cmd.step) : undefined;
