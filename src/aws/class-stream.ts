@@ -4,7 +4,7 @@
  * each learner's events in order.
  */
 import {
-  CreateStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand,
+  CreateStreamCommand, DeleteStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand,
   ListTagsForStreamCommand, PutRecordCommand, PutResourcePolicyCommand, type KinesisClient, type PutRecordCommandInput, type Shard,
 } from '@aws-sdk/client-kinesis';
 
@@ -47,6 +47,36 @@ export async function createClassStream(
       return { arn: s.StreamARN, created };
     }
     if (clock() >= deadline) throw new Error(`${stream} is not ACTIVE after ${Math.round((opts.waitMs ?? 120_000) / 1000)} s`);
+    await opts.sleep(1_000);
+  }
+}
+
+/**
+ * Deletes the class stream — only one `class create` made (tagged), never another stream of that
+ * name — and waits until it is gone. Returns its open shards (what stops being billed), or
+ * undefined when there was no such stream.
+ */
+export async function deleteClassStream(client: KinesisClient, stream: string, opts: { sleep: (ms: number) => Promise<void>; waitMs?: number; clock?: () => number }): Promise<number | undefined> {
+  let shards: number;
+  try {
+    const { Tags = [] } = await client.send(new ListTagsForStreamCommand({ StreamName: stream }));
+    if (!Tags.some((t) => t.Key === CLASS_TAG.key && t.Value === CLASS_TAG.value)) throw new ClassStreamTakenError(stream);
+    shards = (await client.send(new DescribeStreamSummaryCommand({ StreamName: stream }))).StreamDescriptionSummary?.OpenShardCount ?? 0;
+    await client.send(new DeleteStreamCommand({ StreamName: stream }));
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+  const clock = opts.clock ?? Date.now;
+  const deadline = clock() + (opts.waitMs ?? 300_000);
+  for (;;) {
+    try {
+      await client.send(new DescribeStreamSummaryCommand({ StreamName: stream }));
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ResourceNotFoundException') return shards;
+      throw error;
+    }
+    if (clock() >= deadline) throw new Error(`${stream} is still there after ${Math.round((opts.waitMs ?? 300_000) / 1000)} s`);
     await opts.sleep(1_000);
   }
 }

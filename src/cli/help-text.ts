@@ -41,7 +41,7 @@ Usage:
   kinesis-lab report [--json]           your progress: steps, time per step, records sent
   kinesis-lab reset [STEP] [--yes]      forget saved progress (one step or all); AWS is not touched
   kinesis-lab cleanup [--dry-run] [--yes]   delete what the lab created (tagged resources only)
-  kinesis-lab class create|board        a live class board for instructors
+  kinesis-lab class create|board|delete a live class board for instructors
   kinesis-lab doctor [--json]           check Node, credentials, region, endpoint, permissions, clock, terminal
 
 Steps: create-stream, put-record, put-records, metrics, pipe
@@ -60,7 +60,7 @@ Start without an AWS account:  npx kinesis-lab --sandbox`,
   kinesis-lab report [--json]           진행 상황: 단계, 단계별 시간, 보낸 레코드
   kinesis-lab reset [STEP] [--yes]      저장된 진행 상황 지우기(한 단계 또는 전체). AWS는 건드리지 않음
   kinesis-lab cleanup [--dry-run] [--yes]   실습이 만든 리소스 삭제(태그가 붙은 것만)
-  kinesis-lab class create|board        강사용 실시간 수업 현황판
+  kinesis-lab class create|board|delete 강사용 실시간 수업 현황판
   kinesis-lab doctor [--json]           Node, 자격 증명, 리전, 엔드포인트, 권한, 시계, 터미널 점검
 
 단계: create-stream, put-record, put-records, metrics, pipe
@@ -169,6 +169,7 @@ ${GLOBAL_KO}`,
   class: {
     en: `kinesis-lab class create [--class-stream NAME] [--accounts ID,ID… | --org o-…] [options]
 kinesis-lab class board [CODE] [--once] [--plain]
+kinesis-lab class delete [CODE] [--yes]
 
 create: makes the class progress stream (default kinesis-lab-class). On AWS its resource policy lets
   only the learners' accounts (--accounts) or your organization (--org) put records on it. On a
@@ -177,6 +178,7 @@ create: makes the class progress stream (default kinesis-lab-class). On AWS its 
 board: the live table of the room: each learner's step, time on it, last error kind; per step how
   many are working, stuck and done. --once prints one snapshot and exits; --plain prints a new
   snapshot whenever something changes. CODE defaults to the last class created here.
+delete: after class, deletes the class stream (only one class create made) and waits until it is gone.
 
 Learners join with: npx kinesis-lab --class CODE --name "Their Name"
 Each step change and each diagnosed error kind sends one small event (name, step, status, error
@@ -185,6 +187,7 @@ kind, time). Events wait on disk when the network is down and are sent later, in
 ${GLOBAL_EN}`,
     ko: `kinesis-lab class create [--class-stream NAME] [--accounts ID,ID… | --org o-…] [옵션]
 kinesis-lab class board [CODE] [--once] [--plain]
+kinesis-lab class delete [CODE] [--yes]
 
 create: 수업 진행 스트림(기본값 kinesis-lab-class)을 만듭니다. AWS에서는 리소스 정책으로 학습자 계정
   (--accounts)이나 조직(--org)만 레코드를 넣을 수 있게 합니다. 강의실용 샌드박스(kinesis-lab sandbox
@@ -193,6 +196,7 @@ create: 수업 진행 스트림(기본값 kinesis-lab-class)을 만듭니다. AW
 board: 강의실 실시간 현황표: 학습자별 현재 단계, 경과 시간, 마지막 오류 종류와 단계별 진행 중·막힘·완료
   인원. --once는 한 번 출력하고 끝나며, --plain은 바뀔 때마다 새로 출력합니다. CODE를 생략하면 이
   컴퓨터에서 마지막으로 만든 수업을 씁니다.
+delete: 수업이 끝난 뒤 수업 스트림(class create로 만든 것만)을 삭제하고 없어질 때까지 기다립니다.
 
 학습자 참여: npx kinesis-lab --class CODE --name "이름"
 단계가 바뀌거나 진단된 오류 종류가 생길 때마다 작은 이벤트 하나(이름, 단계, 상태, 오류 종류, 시각)를

@@ -10,7 +10,7 @@ import { produceCommand, produceOptions } from './commands/produce-command.js';
 import { sandboxCommand } from './commands/sandbox-command.js';
 import { solveCommand } from './commands/solve-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
-import { classBoardCommand, classCreateCommand } from './commands/class-command.js';
+import { classBoardCommand, classCreateCommand, classDeleteCommand } from './commands/class-command.js';
 import { cleanupCommand } from './commands/cleanup-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { resetCommand } from './commands/reset-command.js';
@@ -56,6 +56,7 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
       return reportCommand(command, env, output);
   }
   if (command.name === 'class' && command.action === 'board') return withSignal((signal) => classBoardCommand(command, env, output, signal));
+  if (command.name === 'class' && command.action === 'delete') return classDeleteCommand(command, env, output);
   const classroom = classFlags(command.global);
   // Flags are checked before anything starts or calls AWS.
   const produce = command.name === 'produce' ? produceOptions(command) : undefined;

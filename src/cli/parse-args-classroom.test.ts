@@ -19,6 +19,7 @@ describe('parseCommand: reset, report, cleanup, class', () => {
     expect(parseCommand(['class', 'create', '--org', 'o-abc123def4', '--class-stream', 'room-7'])).toMatchObject({ name: 'class', action: 'create', org: 'o-abc123def4', classStream: 'room-7', once: false });
     expect(parseCommand(['class', 'board', 'KL1-abc', '--once'])).toMatchObject({ name: 'class', action: 'board', code: 'KL1-abc', once: true });
     expect(parseCommand(['class', 'board', '--class', 'KL1-xyz'])).toMatchObject({ name: 'class', action: 'board', code: 'KL1-xyz' });
+    expect(parseCommand(['class', 'delete', 'KL1-xyz', '--yes'])).toMatchObject({ name: 'class', action: 'delete', code: 'KL1-xyz', yes: true });
   });
 
   it('reads --class and --name on the lab and on solve', () => {
@@ -31,8 +32,8 @@ describe('parseCommand: reset, report, cleanup, class', () => {
     [['reset', 'put-record', 'pipe'], 'reset takes at most one step id, not "pipe"'],
     [['report', 'x'], 'unexpected argument "x" for report (run kinesis-lab --help)'],
     [['cleanup', '--force'], 'unknown option --force for cleanup (run kinesis-lab cleanup --help)'],
-    [['class'], 'class needs create or board (run kinesis-lab class --help)'],
-    [['class', 'delete'], 'class needs create or board, not "delete" (run kinesis-lab class --help)'],
+    [['class'], 'class needs create, board or delete (run kinesis-lab class --help)'],
+    [['class', 'remove'], 'class needs create, board or delete, not "remove" (run kinesis-lab class --help)'],
     [['class', 'create', 'KL1-x'], 'unexpected argument "KL1-x" for class create (run kinesis-lab class --help)'],
     [['--class', ''], '--class needs a value'],
   ])('rejects %j with one clear line', (argv, message) => {

@@ -39,7 +39,7 @@ export type Command =
   | { name: 'reset'; global: GlobalOptions; step?: string; yes: boolean }
   | { name: 'report'; global: GlobalOptions; json: boolean }
   | { name: 'cleanup'; global: GlobalOptions; dryRun: boolean; yes: boolean }
-  | { name: 'class'; global: GlobalOptions; action: 'create' | 'board'; code?: string; classStream?: string; accounts?: string; org?: string; once: boolean };
+  | { name: 'class'; global: GlobalOptions; action: 'create' | 'board' | 'delete'; code?: string; classStream?: string; accounts?: string; org?: string; once: boolean; yes: boolean };
 
 export const COMMANDS = ['check', 'solve', 'produce', 'sandbox', 'doctor', 'reset', 'report', 'cleanup', 'class', 'help'] as const;
 
@@ -83,7 +83,7 @@ const commandOptions = {
   reset: { yes: { type: 'boolean', short: 'y' } },
   report: { json: { type: 'boolean' } },
   cleanup: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
-  class: { 'class-stream': { type: 'string' }, accounts: { type: 'string' }, org: { type: 'string' }, once: { type: 'boolean' } },
+  class: { 'class-stream': { type: 'string' }, accounts: { type: 'string' }, org: { type: 'string' }, once: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
   doctor: { json: { type: 'boolean' } },
   help: {},
 } as const satisfies Record<string, ParseArgsConfig['options']>;
@@ -148,9 +148,9 @@ export function parseCommand(argv: string[]): Command {
       return { name, global, dryRun: v['dry-run'] === true, yes: v.yes === true };
     case 'class': {
       const [action, code, extra] = parsed.positionals;
-      if (action !== 'create' && action !== 'board') throw new UsageError(`class needs create or board${action ? `, not "${action}"` : ''} (run kinesis-lab class --help)`);
+      if (action !== 'create' && action !== 'board' && action !== 'delete') throw new UsageError(`class needs create, board or delete${action ? `, not "${action}"` : ''} (run kinesis-lab class --help)`);
       if (extra !== undefined || (action === 'create' && code !== undefined)) throw new UsageError(`unexpected argument "${extra ?? code}" for class ${action} (run kinesis-lab class --help)`);
-      return { name, global, action, code: code ?? global.classCode, classStream: nonEmpty(v['class-stream'], '--class-stream'), accounts: nonEmpty(v.accounts, '--accounts'), org: nonEmpty(v.org, '--org'), once: v.once === true };
+      return { name, global, action, code: code ?? global.classCode, classStream: nonEmpty(v['class-stream'], '--class-stream'), accounts: nonEmpty(v.accounts, '--accounts'), org: nonEmpty(v.org, '--org'), once: v.once === true, yes: v.yes === true };
     }
   }
 }

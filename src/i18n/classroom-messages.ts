@@ -62,6 +62,10 @@ export interface ClassroomMessages {
   classJoinHeader: string;
   classBoardHeader: string;
   classTaken: (stream: string) => string;
+  classDeleteConfirm: (stream: string, region: string) => string;
+  classDeleted: (stream: string, shards: number) => string;
+  classMissing: (stream: string, region: string) => string;
+  classDeleteHint: string;
   classNeedsName: string;
   classWaiting: (count: number) => string;
   classEndpointLoopback: (endpoint: string) => string;
@@ -134,6 +138,10 @@ const en: ClassroomMessages = {
   classJoinHeader: 'Learners join with:',
   classBoardHeader: 'Watch the room with:',
   classTaken: (stream) => `A stream named ${stream} exists and was not made by kinesis-lab class create; choose another with --class-stream NAME.`,
+  classDeleteConfirm: (stream, region) => `Delete the class progress stream ${stream} in ${region}? The board's history goes with it.`,
+  classDeleted: (stream, shards) => `Deleted the class progress stream ${stream}; this stops ${shards} shard-${shards === 1 ? 'hour' : 'hours'} per hour.`,
+  classMissing: (stream, region) => `There is no class progress stream ${stream} in ${region}; nothing to delete.`,
+  classDeleteHint: 'After class, delete the stream with: kinesis-lab class delete',
   classNeedsName: '--class needs --name with the name the instructor sees, e.g. --name "Mina Kim"',
   classWaiting: (count) => `${count} class progress ${count === 1 ? 'event is' : 'events are'} waiting to be sent; ${count === 1 ? 'it goes' : 'they go'} out the next time you run kinesis-lab with --class.`,
   classEndpointLoopback: (endpoint) => `The class endpoint ${endpoint} only works on this machine; for a room, serve the sandbox with kinesis-lab sandbox --host 0.0.0.0 and pass its LAN address with --endpoint-url.`,
@@ -204,6 +212,10 @@ const ko: ClassroomMessages = {
   classJoinHeader: '학습자는 이렇게 참여합니다:',
   classBoardHeader: '강의실 현황 보기:',
   classTaken: (stream) => `${stream} 스트림이 이미 있는데 kinesis-lab class create로 만든 것이 아닙니다. --class-stream NAME으로 다른 이름을 정하세요.`,
+  classDeleteConfirm: (stream, region) => `${region}의 수업 진행 스트림 ${stream}을(를) 삭제할까요? 현황판 기록도 함께 사라집니다.`,
+  classDeleted: (stream, shards) => `수업 진행 스트림 ${stream}을(를) 삭제했습니다. 이제 시간당 ${shards} 샤드 시간의 요금이 더 나가지 않습니다.`,
+  classMissing: (stream, region) => `${region}에 수업 진행 스트림 ${stream}이(가) 없어 삭제할 것이 없습니다.`,
+  classDeleteHint: '수업이 끝나면 이 명령으로 스트림을 삭제하세요: kinesis-lab class delete',
   classNeedsName: '--class에는 강사에게 보일 이름을 --name으로 함께 주세요. 예: --name "김민아"',
   classWaiting: (count) => `아직 보내지 못한 수업 진행 이벤트가 ${count}개 있습니다. 다음에 --class로 kinesis-lab을 실행하면 보냅니다.`,
   classEndpointLoopback: (endpoint) => `수업 엔드포인트 ${endpoint}은(는) 이 컴퓨터에서만 쓸 수 있습니다. 강의실에서 쓰려면 kinesis-lab sandbox --host 0.0.0.0으로 샌드박스를 열고 그 LAN 주소를 --endpoint-url로 주세요.`,

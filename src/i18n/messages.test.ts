@@ -5,7 +5,7 @@ import { CATALOGS } from './messages.js';
 /** Sample arguments by position: numbers where a message formats numbers, names elsewhere. */
 const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'compareGain', 'completionSummary',
   // classroom-messages.ts
-  'reportStep', 'reportAttempts', 'reportRecords', 'cleanupFound', 'cleanupShards', 'cleanupConfirm', 'cleanupStopped', 'exitStillRunning', 'classWaiting', 'boardTitle', 'boardCounts', 'summaryLine']);
+  'reportStep', 'reportAttempts', 'reportRecords', 'cleanupFound', 'cleanupShards', 'cleanupConfirm', 'cleanupStopped', 'exitStillRunning', 'classWaiting', 'boardTitle', 'boardCounts', 'summaryLine', 'classDeleted']);
 
 /** Walks a catalog to its leaves; functions are called with sample arguments so their text is checked too. */
 function leaves(value: unknown, path: string): [string, string][] {

@@ -1,4 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { CreateStreamCommand } from '@aws-sdk/client-kinesis';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClassStreamReader } from '../../src/aws/class-stream.js';
@@ -141,5 +142,22 @@ describe('built CLI: a class board over several learners\' processes', () => {
     const badCode = await runCli(['solve', 'create-stream', '--class', 'KL1-oops', '--name', 'X'], { ...env, KINESIS_LAB_HOME: await tempHome() });
     expect(badCode.code).toBe(2);
     expect(badCode.stderr.trim()).toBe('kinesis-lab: --class: "KL1-oops" is not a class code (it is cut off or mistyped); copy the whole code the instructor printed, starting with KL1-');
+  });
+
+  it('deletes the class stream after class with class delete, and only a stream class create made', async () => {
+    const home = await tempHome();
+    const refused = await runCli(['class', 'delete', code], { ...env, KINESIS_LAB_HOME: home });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe('kinesis-lab: class delete changes things and there is no terminal to ask: add --yes to go ahead');
+    const deleted = await runCli(['class', 'delete', code, '--yes'], { ...env, KINESIS_LAB_HOME: home });
+    expect(deleted).toMatchObject({ code: 0, stdout: 'Deleted the class progress stream kinesis-lab-class; this stops 1 shard-hour per hour.\n' });
+    const again = await runCli(['class', 'delete', code, '--yes'], { ...env, KINESIS_LAB_HOME: home });
+    expect(again.stdout.trim()).toBe('There is no class progress stream kinesis-lab-class in us-east-1; nothing to delete.');
+    // A stream of that name made another way is not the class's to delete.
+    await box.client('us-east-1').send(new CreateStreamCommand({ StreamName: 'kinesis-lab-class', ShardCount: 1 }));
+    await box.waitForActive('kinesis-lab-class');
+    const notOurs = await runCli(['class', 'delete', code, '--yes'], { ...env, KINESIS_LAB_HOME: home });
+    expect(notOurs.code).toBe(1);
+    expect(notOurs.stderr.trim()).toBe('A stream named kinesis-lab-class exists and was not made by kinesis-lab class create; choose another with --class-stream NAME.');
   });
 });

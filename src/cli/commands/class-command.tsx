@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { render } from 'ink';
 import { createKinesisClient } from '../../aws/kinesis-client.js';
-import { ClassStreamTakenError, createClassStream, createClassStreamReader } from '../../aws/class-stream.js';
+import { ClassStreamTakenError, createClassStream, createClassStreamReader, deleteClassStream } from '../../aws/class-stream.js';
 import { ACTION_KINDS } from '../../actions/action-registry.js';
 import { CHECK_KINDS } from '../../checks/check-registry.js';
 import { BoardFeed } from '../../classroom/board-feed.js';
@@ -20,7 +20,7 @@ import { ClassBoardApp } from '../../ui/ClassBoardApp.js';
 import { validateStreamName } from '../../validate/stream-name.js';
 import { awsSettingsFor } from '../build-lab-context.js';
 import { classKinesisClient } from '../class-client.js';
-import { canAsk } from '../confirm.js';
+import { canAsk, confirmOrYes } from '../confirm.js';
 import { LAB_ID, type LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 import type { Command } from '../parse-args.js';
@@ -78,7 +78,45 @@ export async function classCreateCommand(session: LabSession, cmd: ClassCommand,
   output.out('');
   output.out(t.classBoardHeader);
   output.out(`  npx kinesis-lab class board ${code}`);
+  output.out('');
+  output.out(t.classDeleteHint);
   return 0;
+}
+
+/**
+ * `kinesis-lab class delete [CODE] [--yes]`: deletes the class progress stream after class — only
+ * the one `class create` made (its tag), waiting until it is gone.
+ */
+export async function classDeleteCommand(cmd: ClassCommand, env: NodeJS.ProcessEnv, output: Output): Promise<number> {
+  const lang: Lang = cmd.global.lang ?? langFromEnv(env);
+  const t = classroomMessages(lang);
+  const location = await classLocation(cmd, env);
+  if (!(await confirmOrYes({ yes: cmd.yes, plain: cmd.global.plain, lang, command: 'class delete', question: t.classDeleteConfirm(location.stream, location.region) }))) {
+    output.out(t.notChanged);
+    return 1;
+  }
+  const client = classKinesisClient(location, cmd.global.profile ?? env.AWS_PROFILE);
+  try {
+    const shards = await deleteClassStream(client, location.stream, { sleep: sleepFor });
+    if (shards === undefined) output.out(t.classMissing(location.stream, location.region));
+    else output.out(t.classDeleted(location.stream, shards));
+    return 0;
+  } catch (error) {
+    if (error instanceof ClassStreamTakenError) {
+      output.err(t.classTaken(location.stream));
+      return 1;
+    }
+    throw error;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** The class named on the command line, else the last one created on this machine. */
+async function classLocation(cmd: ClassCommand, env: NodeJS.ProcessEnv): Promise<ClassLocation> {
+  const code = cmd.code ?? (await lastClass(configDir(env)));
+  if (code === undefined) throw new UsageError({ en: `class ${cmd.action} needs the class code (kinesis-lab class ${cmd.action} KL1-…), or run class create first`, ko: `class ${cmd.action}에는 수업 코드가 필요합니다(kinesis-lab class ${cmd.action} KL1-…). 또는 먼저 class create를 실행하세요.` });
+  return orUsageError(decodeJoinCode(code), 'class code');
 }
 
 /**
@@ -89,9 +127,7 @@ export async function classCreateCommand(session: LabSession, cmd: ClassCommand,
 export async function classBoardCommand(cmd: ClassCommand, env: NodeJS.ProcessEnv, output: Output, signal: AbortSignal): Promise<number> {
   const lang: Lang = cmd.global.lang ?? langFromEnv(env);
   const t = classroomMessages(lang);
-  const code = cmd.code ?? (await lastClass(configDir(env)));
-  if (code === undefined) throw new UsageError({ en: 'class board needs the class code (kinesis-lab class board KL1-…), or run class create first', ko: 'class board에는 수업 코드가 필요합니다(kinesis-lab class board KL1-…). 또는 먼저 class create를 실행하세요.' });
-  const location = orUsageError(decodeJoinCode(code), 'class code');
+  const location = await classLocation(cmd, env);
   const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS });
   const { order, titles } = stepTitles(lab, lang);
   const client = classKinesisClient(location, cmd.global.profile ?? env.AWS_PROFILE);
