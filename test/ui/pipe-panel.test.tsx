@@ -70,7 +70,7 @@ describe('PipePanel', () => {
     await expect.poll(frame).toContain('"kinesisSchemaVersion": "1.0",');
     const lines = frame().split('\n');
     expect(lines.slice(0, 4)).toEqual([
-      'Pipe settings (f: change settings and filter)',
+      'Pipe settings (e: edit settings and filter)',
       '  TRIM_HORIZON · batch 100 records or 1 s · parallelization 1 · filter: none',
       '  No filter: every record goes to the target.',
       'Pipe ink-pipe: not created yet (d creates it).',
@@ -78,7 +78,7 @@ describe('PipePanel', () => {
     expect(lines).toContain('  "data" is base64 of: {"tripId":"t30","vendorId":1,"fareAmount":30,"paymentType":"card"}');
     expect(lines).toContain('  "eventSourceARN": "arn:aws:kinesis:us-east-1:000000000000:stream/ink"');
 
-    await press(stdin, 'f');
+    await press(stdin, 'e');
     await expect.poll(frame).toContain('Pipe settings — used by "do it for me" (d) and the check');
     expect(calls.captured).toEqual([true]);
     await press(stdin, RIGHT);
@@ -103,8 +103,8 @@ describe('PipePanel', () => {
     const calls = { captured: [] as boolean[], chosen: [] as Record<string, unknown>[] };
     const { lastFrame, stdin, unmount } = panel(emptyLedger(), 'ko', calls);
     const frame = () => stripAnsi(lastFrame() ?? '');
-    await expect.poll(frame).toContain('파이프 설정 (f: 설정과 필터 바꾸기)');
-    await press(stdin, 'f');
+    await expect.poll(frame).toContain('파이프 설정 (e: 설정과 필터 바꾸기)');
+    await press(stdin, 'e');
     await expect.poll(frame).toContain('↑/↓ 항목 · ←/→ 선택 · 입력해서 수정 · Enter 저장 · Esc 취소');
     await press(stdin, DOWN);
     await press(stdin, '0', '0', '0');
@@ -136,7 +136,7 @@ describe('PipePanel', () => {
     const lines = frame().split('\n');
     // The terminal is 100 columns wide: the summary line is cut with an ellipsis.
     expect(lines.slice(0, 3)).toEqual([
-      'Pipe settings (f: change settings and filter)',
+      'Pipe settings (e: edit settings and filter)',
       '  TRIM_HORIZON · batch 100 records or 1 s · parallelization 1 · filter: {"data":{"fareAmount":[{"nu…',
       '  Filter tried on 2 of your records: 1 pass, 1 dropped',
     ]);

@@ -12,7 +12,7 @@ import { PipeView } from './pipe/PipeView.js';
 import { usePipeLive } from './pipe/use-pipe-live.js';
 
 /**
- * Step 5: the pipe's settings and a form to change them (f), the filter tried on the learner's own
+ * Step 5: the pipe's settings and a form to change them (e), the filter tried on the learner's own
  * records, the event a pipe builds for one of them, the pipe's state and the events at the target.
  */
 export function PipePanel({ step, view, info, lang, width, height, captureKeys, choose }: PanelProps) {
@@ -41,7 +41,7 @@ export function PipePanel({ step, view, info, lang, width, height, captureKeys, 
   useInput((input, key) => {
     const form = formRef.current;
     if (!form) {
-      if (input === 'f' && !busy) {
+      if (input === 'e' && !busy) {
         setForm(formFromSettings(settings, services.clock()));
         setSaved(false);
         captureKeys(true);

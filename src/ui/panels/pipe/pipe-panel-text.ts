@@ -35,7 +35,7 @@ export interface PipePanelText {
 
 const en: PipePanelText = {
   settingsTitle: 'Pipe settings',
-  editHint: 'f: change settings and filter',
+  editHint: 'e: edit settings and filter',
   formTitle: 'Pipe settings — used by "do it for me" (d) and the check',
   formKeys: '↑/↓ field · ←/→ choose · type to edit · Enter save · Esc cancel',
   field: {
@@ -78,7 +78,7 @@ const en: PipePanelText = {
 
 const ko: PipePanelText = {
   settingsTitle: '파이프 설정',
-  editHint: 'f: 설정과 필터 바꾸기',
+  editHint: 'e: 설정과 필터 바꾸기',
   formTitle: '파이프 설정 — "대신 해 주세요"(d)와 확인에 쓰입니다',
   formKeys: '↑/↓ 항목 · ←/→ 선택 · 입력해서 수정 · Enter 저장 · Esc 취소',
   field: {
