@@ -137,8 +137,8 @@ async function ensureTargetStream(ctx: ActionContext, names: PipeNames, note: (t
     note({ en: `Target stream ${names.targetStream} already exists; using it.`, ko: `대상 스트림 ${names.targetStream}이 이미 있어 그대로 씁니다.` });
   }
   for (;;) {
+    // No stream-status progress: the screen would show the target's status as if it were the step's stream.
     const target = await ctx.kinesis.describeStreamSummary(names.targetStream);
-    ctx.onProgress({ type: 'stream-status', status: target.status, elapsedMs: 0 });
     if (target.status === 'ACTIVE' || target.status === 'UPDATING' || ctx.signal?.aborted) return target.arn;
     await ctx.sleep(ctx.sandbox ? 200 : 2_000, ctx.signal);
   }
