@@ -104,6 +104,16 @@ export class LabRunner {
     return this.labContext;
   }
 
+  /**
+   * The fix the learner can apply with one key on the current step of `view` (default: the latest): the
+   * last result's autoFix while the step is failed, if this runner can apply it.
+   */
+  offeredFix(view: RunnerView = this.view): AutoFix | undefined {
+    const step = view.state.steps[view.state.current];
+    const fix = step?.status === 'failed' ? step.lastResult?.autoFix : undefined;
+    return fix && this.canApply(fix) ? fix : undefined;
+  }
+
   /** True when this runner can apply the fix: switching needs a `retarget`, creating needs a create-stream action in the lab. */
   canApply(fix: AutoFix): boolean {
     switch (fix.type) {

@@ -38,8 +38,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
   // A switch-region or switch-stream fix changes the stream and region the solutions name.
   const code = useMemo(() => codeFor(current), [codeFor, current, view.target]);
   const step = lab.steps.find((s) => s.id === current);
-  const lastFix = view.state.steps[current]?.lastResult?.autoFix;
-  const fixOffer = status === 'failed' && lastFix && runner.canApply(lastFix) ? lastFix : undefined;
+  const fixOffer = runner.offeredFix(view);
 
   // A new step starts at the top of its text with panels closed.
   useEffect(() => setUi(initialUiState), [current]);
@@ -64,7 +63,10 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
     }
     // A panel with a form has the keyboard; only Ctrl+C goes past it.
     if (captured) return;
-    if (busy) {
+    // The runner's latest state, not this render's: Ink swaps in a new handler only after a render's
+    // effects run, so a key pressed just as a check ends would otherwise still be treated as busy.
+    const live = runner.current.state.steps[runner.current.state.current]?.status;
+    if (live === 'acting' || live === 'checking') {
       if (input === 'x' || key.escape) {
         setStopping(true);
         runner.cancel();
@@ -80,7 +82,8 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       runner.dispatch({ type: 'choose-mode', mode: 'manual', at });
       if (code) setUi((u) => ({ ...u, showCode: true }));
     } else if (input === 'c' && !step?.comingNext) runner.dispatch({ type: 'check-requested', at });
-    else if (input === 'f' && fixOffer) runner.dispatch({ type: 'fix-requested', at });
+    // The runner's latest state, not this render's: a key may arrive before the screen shows the offer.
+    else if (input === 'f' && runner.offeredFix()) runner.dispatch({ type: 'fix-requested', at });
     else if (input === 'n' || key.return) runner.dispatch({ type: 'next', at });
     else if (/^[1-9]$/.test(input)) {
       const target = lab.steps[Number(input) - 1];
