@@ -30,7 +30,8 @@ const STATE_COLORS: Record<string, string> = { RUNNING: 'green', CREATING: 'yell
 /** Step 5's panel: the settings (or their form), the filter tried on the learner's records, the event shape, the pipe's state and what arrived. */
 export function PipeView(props: PipeViewProps) {
   const { t, width, height } = props;
-  return <Box flexDirection="column">{props.form ? formLines(props, props.form).slice(0, height) : statusLines(props).slice(0, height)}</Box>;
+  // Keeps its rows; the activity area above is the one that clips (LabScreen).
+  return <Box flexDirection="column" flexShrink={0}>{props.form ? formLines(props, props.form).slice(0, height) : statusLines(props).slice(0, height)}</Box>;
 
   function statusLines(p: PipeViewProps) {
     const s = p.settings;
