@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProgress, progressPath, saveProgress } from '../engine/progress-store.js';
 import { emptyLedger } from '../engine/session-ledger.js';
 import { initialState } from '../engine/step-state.js';
+import { resumeCommand } from './commands/lab-command.js';
 import { LAB_ID, openLabSession, saveSessionProgress } from './lab-session.js';
 import type { GlobalOptions } from './parse-args.js';
 
@@ -30,6 +31,8 @@ describe('a switched region across sessions', () => {
     expect([context.region, context.stream]).toEqual(['us-east-1', 'input-stream']);
     expect(session.context).toBe(context);
     expect([session.settings.region, session.settings.regionSource]).toEqual(['us-east-1', 'switched']);
+    // What the quit line tells a learner whose first command named the old region.
+    expect(resumeCommand(session)).toBe('kinesis-lab --endpoint-url http://127.0.0.1:9 --region us-east-1 --stream input-stream');
     const state = { ...session.initial.state, current: 'put-record' };
     await saveSessionProgress(session, { settings: { stream: 'input-stream', region: 'us-east-1', regionSwitched: true }, state, ledger: emptyLedger() });
     const saved = await loadProgress(progressPath(home, LAB_ID, 'sandbox'));

@@ -33,7 +33,8 @@ export function whereTried(ctx: DiagnosisContext): Localized {
 
 /** The region as a learner reads it in a sentence: "region R" or "the sandbox". */
 export function regionPhrase(ctx: DiagnosisContext): Localized {
-  if (ctx.sandbox) return { en: 'the sandbox', ko: '샌드박스' };
+  // The sandbox keeps streams per region too: a stream made in another region is "not found" here.
+  if (ctx.sandbox) return { en: `region ${ctx.region} of the sandbox`, ko: `샌드박스의 ${ctx.region} 리전` };
   return { en: `region ${ctx.region}`, ko: `${ctx.region} 리전` };
 }
 

@@ -70,6 +70,8 @@ export interface Messages {
   resumed: (step: string) => string;
   progressCorrupt: (backup: string, reason: string) => string;
   quitHint: string;
+  /** After quitting a run that a fix moved to another region or stream: the command that resumes there. */
+  switchedResume: (command: string) => string;
   askRegion: string;
   askRegionInvalid: (value: string) => string;
   sandboxStarting: string;
@@ -171,6 +173,7 @@ const en: Messages = {
   resumed: (step) => `Welcome back: resuming at ${step}.`,
   progressCorrupt: (backup, reason) => `Your progress file could not be read (${reason}); it was kept as ${backup} and the lab starts fresh.`,
   quitHint: 'Your progress is saved; run the same command to resume.',
+  switchedResume: (command) => `This run switched the lab's region or stream, and a --region or --stream flag would switch it back. To resume where you are: ${command}`,
   askRegion: 'Which AWS region should the lab use? (e.g. ap-northeast-2, us-east-1): ',
   askRegionInvalid: (value) => `"${value}" is not a region name like ap-northeast-2.`,
   sandboxStarting: 'Starting the sandbox…',
@@ -272,6 +275,7 @@ const ko: Messages = {
   resumed: (step) => `다시 오셨네요. ${step} 단계부터 이어서 진행합니다.`,
   progressCorrupt: (backup, reason) => `진행 상황 파일을 읽을 수 없어(${reason}) ${backup}(으)로 보관하고 처음부터 시작합니다.`,
   quitHint: '진행 상황은 저장되었습니다. 같은 명령을 다시 실행하면 이어서 할 수 있습니다.',
+  switchedResume: (command) => `이번 실행에서 실습 리전이나 스트림을 바꿨습니다. --region, --stream 옵션을 주면 그 값으로 돌아갑니다. 지금 상태에서 이어서 하려면: ${command}`,
   askRegion: '실습에 사용할 AWS 리전을 입력하세요(예: ap-northeast-2, us-east-1): ',
   askRegionInvalid: (value) => `"${value}"은(는) ap-northeast-2 같은 리전 이름이 아닙니다.`,
   sandboxStarting: '샌드박스를 시작하는 중…',

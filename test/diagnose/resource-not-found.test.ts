@@ -102,8 +102,8 @@ describe('stream-not-found: where is the stream?', () => {
 
     const diagnosis = await diagnose(notFound('input-stream'), SANDBOX_CTX, probes);
 
-    expect(diagnosis.what.en).toBe('There is no stream named "input-stream" in the sandbox.');
-    expect(diagnosis.what.ko).toBe('샌드박스에 "input-stream" 스트림이 없습니다.');
+    expect(diagnosis.what.en).toBe(`There is no stream named "input-stream" in region ${SANDBOX_CTX.region} of the sandbox.`);
+    expect(diagnosis.what.ko).toBe(`샌드박스의 ${SANDBOX_CTX.region} 리전에 "input-stream" 스트림이 없습니다.`);
     expect(diagnosis.autoFix).toEqual({ type: 'create-stream', stream: 'input-stream' });
     expect(diagnosis.fix.en).not.toContain('aws kinesis');
   });

@@ -49,6 +49,7 @@ export function solutionsFor(session: LabSession, stepId: string): Record<CodeTa
 /** The full-screen lab. Resolves when the learner quits, after the producer stopped and progress is saved. */
 export async function interactiveLab(session: LabSession, startStep: string | undefined): Promise<number> {
   const runner = createRunner(session);
+  const startedAt = { stream: session.settings.stream, region: session.settings.region };
   const first = startStep ?? session.initial.state.current;
   runner.dispatch({ type: 'open-step', step: first, at: Date.now() });
   let quit: () => void = () => undefined;
@@ -76,7 +77,21 @@ export async function interactiveLab(session: LabSession, startStep: string | un
   const { actionStep, notes, state } = runner.current;
   if (actionStep === state.current) for (const note of notes) process.stdout.write(`${note[lang]}\n`);
   process.stdout.write(`${messages(lang).quitHint}\n`);
+  // A fix moved the run: "the same command" would pass the old --region or --stream again.
+  const moved = runner.current.target;
+  if (moved && (moved.stream !== startedAt.stream || moved.region !== startedAt.region)) process.stdout.write(`${messages(lang).switchedResume(resumeCommand(session))}\n`);
   return 0;
+}
+
+/** The command that opens this run where it is now (after a switch-region or switch-stream fix). */
+export function resumeCommand(session: LabSession): string {
+  const { settings } = session;
+  const parts = ['kinesis-lab'];
+  if (settings.embeddedSandbox) parts.push('--sandbox');
+  else if (settings.endpointSource === 'flag' && settings.endpoint) parts.push('--endpoint-url', settings.endpoint);
+  if (settings.profile && settings.target === 'aws') parts.push('--profile', settings.profile);
+  parts.push('--region', settings.region, '--stream', settings.stream);
+  return parts.join(' ');
 }
 
 /**
