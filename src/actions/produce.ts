@@ -1,6 +1,8 @@
 import { diagnosisContext } from '../checks/check-context.js';
 import { runFromSummary } from '../engine/session-ledger.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
+import { diagnoseThrottledEntries } from '../diagnose/catalog.js';
+import type { Localized } from '../i18n/lang.js';
 import type { ProducerApi } from '../producer/producer-types.js';
 import { runProducer } from '../producer/run-producer.js';
 import { formatSummaryLine } from '../producer/format-summary.js';
@@ -26,6 +28,8 @@ export async function produceAction(ctx: ActionContext, step: string, params: Pr
     return { ok: false, result: diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, 'DescribeStreamSummary'))) };
   }
   ctx.onProgress({ type: 'producer-started', api: params.api, at: ctx.clock() });
+  // Why records were given up on, by code: the summary line alone says "3550 failed" and no more.
+  const failedCodes: Record<string, number> = {};
   const summary = await runProducer({
     port: ctx.producerKinesis,
     stream: ctx.stream,
@@ -37,12 +41,24 @@ export async function produceAction(ctx: ActionContext, step: string, params: Pr
     maxRecordBytes,
     signal: ctx.signal,
     clock: ctx.clock,
-    onEvent: (event) => ctx.onProgress({ type: 'producer', event }),
+    sleep: ctx.sleep,
+    onEvent: (event) => {
+      if (event.type === 'record-failed') failedCodes[event.errorCode] = (failedCodes[event.errorCode] ?? 0) + 1;
+      ctx.onProgress({ type: 'producer', event });
+    },
   });
   ctx.onProgress({ type: 'producer-summary', summary });
   ctx.recordRun(runFromSummary(summary, ctx.stream, ctx.region));
   if (summary.stoppedBy === 'error' && summary.sent === 0) {
     return { ok: false, result: diagnosedResult(step, await ctx.diagnose(summary.error, diagnosisContext(ctx, params.api === 'put-record' ? 'PutRecord' : 'PutRecords'))) };
   }
-  return { ok: true, notes: [{ en: formatSummaryLine(summary, 'en'), ko: formatSummaryLine(summary, 'ko') }] };
+  const notes: Localized[] = [{ en: formatSummaryLine(summary, 'en'), ko: formatSummaryLine(summary, 'ko') }];
+  // PutRecords entries given up on after throttling: the shard limits and what to change, from the diagnosis catalog.
+  if (params.api === 'put-records' && (failedCodes[THROTTLED_CODE] ?? 0) > 0) {
+    const diagnosis = diagnoseThrottledEntries({ [THROTTLED_CODE]: failedCodes[THROTTLED_CODE] ?? 0 }, diagnosisContext(ctx, 'PutRecords'));
+    notes.push(diagnosis.why, diagnosis.fix);
+  }
+  return { ok: true, notes };
 }
+
+const THROTTLED_CODE = 'ProvisionedThroughputExceededException';
