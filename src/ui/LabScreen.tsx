@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import type { Lab } from '../content/lab-model.js';
 import type { AutoFix } from '../diagnose/diagnosis.js';
 import { bestRate } from '../engine/session-ledger.js';
@@ -58,7 +59,6 @@ export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, ro
   const hint = ui.hint >= 0 ? step.hints[ui.hint] : undefined;
   const ownActivity = view.actionStep === step.id;
   // Everything above and below the activity area has a known height; the area gets the rest and clips.
-  const activityHeight = Math.max(4, rows - (2 + info.notices.length + (view.saveError ? 1 : 0)) - 1 - (bodyHeight + 1) - 1 - 2);
   const Panel = step.panel && !step.comingNext ? PANELS[step.panel.kind] : undefined;
 
   const keys = busy
@@ -74,6 +74,11 @@ export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, ro
         { key: 'l', label: m.keyLang },
         { key: 'q', label: m.keyQuit },
       ];
+
+  // Everything above and below the activity area has a known height; the area gets the rest and clips.
+  // One row stays free: a frame as tall as the terminal makes Ink clear the screen on every redraw.
+  const fixedRows = 2 + info.notices.length + (view.saveError ? 1 : 0) + 1 + (bodyHeight + 1) + 1 + keyBarRows(keys, columns);
+  const activityHeight = Math.max(4, rows - fixedRows - 1);
 
   return (
     <Box flexDirection="column" width={columns}>
@@ -95,40 +100,61 @@ export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, ro
       <Box borderStyle="single" borderLeft={false} borderRight={false} borderBottom={false} borderDimColor flexDirection="column" height={activityHeight + 1} overflowY="hidden">
         {/* Clipped as a whole when a step panel needs the room, so no line is squeezed into another. */}
         <Box flexDirection="column" flexShrink={1} overflowY="hidden">
-          <ActivityPanel
-            progress={progress}
-            lang={lang}
-            m={m}
-            elapsedSeconds={view.actionStartedAt ? Math.max(0, (now - view.actionStartedAt) / 1000) : 0}
-            streamStatus={ownActivity ? view.streamStatus : undefined}
-            producer={ownActivity ? view.producer : undefined}
-            notes={ownActivity ? view.notes : []}
-            stopping={stopping}
-            comingNext={step.comingNext}
-            {...(fixOffer ? { fixOffer: { fix: fixOffer, where: { stream: info.stream, region: info.region, sandbox: info.target === 'sandbox' } } } : {})}
-            {...(view.fix?.step === step.id ? { fix: view.fix } : {})}
-            now={now}
-          />
+          {/* Natural height inside the clip: Ink lets Text shrink, which would draw lines over each other. */}
+          <Box flexDirection="column" flexShrink={0}>
+            <ActivityPanel
+              progress={progress}
+              lang={lang}
+              m={m}
+              elapsedSeconds={view.actionStartedAt ? Math.max(0, (now - view.actionStartedAt) / 1000) : 0}
+              streamStatus={ownActivity ? view.streamStatus : undefined}
+              producer={ownActivity ? view.producer : undefined}
+              notes={ownActivity ? view.notes : []}
+              stopping={stopping}
+              comingNext={step.comingNext}
+              {...(fixOffer ? { fixOffer: { fix: fixOffer, where: { stream: info.stream, region: info.region, sandbox: info.target === 'sandbox' } } } : {})}
+              {...(view.fix?.step === step.id ? { fix: view.fix } : {})}
+              now={now}
+            />
+          </Box>
         </Box>
-        {Panel && (
-          <Panel step={step} view={view} info={info} lang={lang} m={m} width={columns} height={Math.max(4, rows - bodyHeight - 10)} now={now} captureKeys={captureKeys} {...(choose ? { choose } : {})} />
-        )}
-        {showRates && (
-          <RateComparison
-            putRecord={bestRate(view.ledger, info.stream, info.region, 'put-record')}
-            putRecords={bestRate(view.ledger, info.stream, info.region, 'put-records')}
-            m={m}
-          />
-        )}
-        {hint && (
-          <Text color="magenta">
-            {m.hint(ui.hint + 1, step.hints.length)}: {hint[lang]}
-          </Text>
-        )}
-        {view.completed && <Text bold color="green">{m.labComplete}</Text>}
-        {view.completed && <CompletionSummary lab={lab} view={view} info={info} lang={lang} />}
+        {/* Below the activity: kept whole; only the activity above gives up rows. */}
+        <Box flexDirection="column" flexShrink={0}>
+          {Panel && (
+            <Panel step={step} view={view} info={info} lang={lang} m={m} width={columns} height={Math.max(4, rows - bodyHeight - 10)} now={now} captureKeys={captureKeys} {...(choose ? { choose } : {})} />
+          )}
+          {showRates && (
+            <RateComparison
+              putRecord={bestRate(view.ledger, info.stream, info.region, 'put-record')}
+              putRecords={bestRate(view.ledger, info.stream, info.region, 'put-records')}
+              m={m}
+            />
+          )}
+          {hint && (
+            <Text color="magenta">
+              {m.hint(ui.hint + 1, step.hints.length)}: {hint[lang]}
+            </Text>
+          )}
+          {view.completed && <Text bold color="green">{m.labComplete}</Text>}
+          {view.completed && <CompletionSummary lab={lab} view={view} info={info} lang={lang} />}
+        </Box>
       </Box>
       <KeyBar keys={keys} />
     </Box>
   );
+}
+
+/** Rows the key bar wraps to: items are laid out left to right with two columns between them. */
+export function keyBarRows(keys: { key: string; label: string }[], columns: number): number {
+  let rows = 1;
+  let used = 0;
+  for (const { key, label } of keys) {
+    const width = stringWidth(`${key} ${label}`);
+    if (used > 0 && used + 2 + width > columns) {
+      rows += 1;
+      used = 0;
+    }
+    used += (used > 0 ? 2 : 0) + width;
+  }
+  return rows;
 }
