@@ -3,11 +3,9 @@
  * response's Date header (clock skew breaks SigV4 at 15 minutes). Works on the sandbox, which answers
  * GetCallerIdentity too. Only the account, ARN and user id are returned: never a key or token.
  */
-import http from 'node:http';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { STSClientConfig } from '@aws-sdk/client-sts';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsSettings } from './aws-settings.js';
+import { baseClientConfig } from './client-config.js';
 
 export interface CallerIdentity {
   account: string;
@@ -18,14 +16,7 @@ export interface CallerIdentity {
 }
 
 export async function getCallerIdentity(settings: AwsSettings): Promise<CallerIdentity> {
-  const config: STSClientConfig = { region: settings.region, maxAttempts: 1 };
-  if (settings.profile) config.profile = settings.profile;
-  if (settings.credentials) config.credentials = { ...settings.credentials };
-  if (settings.endpoint) {
-    config.endpoint = settings.endpoint;
-    config.requestHandler = new NodeHttpHandler({ httpAgent: new http.Agent({ keepAlive: false }), connectionTimeout: 5_000, requestTimeout: 15_000 });
-  }
-  const client = new STSClient(config);
+  const client = new STSClient({ ...baseClientConfig(settings, { keepAlive: false, requestTimeoutMs: 15_000 }), maxAttempts: 1 });
   let serverDate: Date | undefined;
   client.middlewareStack.add(
     (next) => async (args) => {

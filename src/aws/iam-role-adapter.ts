@@ -2,13 +2,11 @@
  * The narrow view of IAM that step 5 uses: one execution role with an inline policy, over SDK v3's
  * IAMClient. IAM is global; the region only decides where requests are signed.
  */
-import http from 'node:http';
 import {
   CreateRoleCommand, GetRoleCommand, IAMClient, PutRolePolicyCommand, TagRoleCommand, UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import type { IAMClientConfig } from '@aws-sdk/client-iam';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsSettings } from './aws-settings.js';
+import { baseClientConfig } from './client-config.js';
 
 export interface RoleDescription {
   name: string;
@@ -28,14 +26,7 @@ export interface IamRolePort {
 }
 
 export function createIamClient(settings: AwsSettings): IAMClient {
-  const config: IAMClientConfig = { region: settings.region };
-  if (settings.profile) config.profile = settings.profile;
-  if (settings.credentials) config.credentials = { ...settings.credentials };
-  if (settings.endpoint) {
-    config.endpoint = settings.endpoint;
-    config.requestHandler = new NodeHttpHandler({ httpAgent: new http.Agent({ keepAlive: true }), connectionTimeout: 5_000, requestTimeout: 30_000 });
-  }
-  return new IAMClient(config);
+  return new IAMClient(baseClientConfig(settings));
 }
 
 export function createIamRoleAdapter(client: IAMClient): IamRolePort {

@@ -1,9 +1,7 @@
 /** Builds the SDK v3 Kinesis client every Kinesis adapter in kinesis-lab uses. */
-import http from 'node:http';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
-import type { KinesisClientConfig } from '@aws-sdk/client-kinesis';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsSettings } from './aws-settings.js';
+import { baseClientConfig } from './client-config.js';
 
 export interface KinesisClientOptions {
   /**
@@ -14,20 +12,5 @@ export interface KinesisClientOptions {
 }
 
 export function createKinesisClient(settings: AwsSettings, options: KinesisClientOptions = {}): KinesisClient {
-  const config: KinesisClientConfig = {
-    region: settings.region,
-    maxAttempts: options.maxAttempts ?? 3,
-  };
-  if (settings.profile) config.profile = settings.profile;
-  if (settings.credentials) config.credentials = { ...settings.credentials };
-  if (settings.endpoint) {
-    config.endpoint = settings.endpoint;
-    // The Kinesis client speaks HTTP/2 by default; the local endpoint speaks HTTP/1.1.
-    config.requestHandler = new NodeHttpHandler({
-      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-      connectionTimeout: 5_000,
-      requestTimeout: 30_000,
-    });
-  }
-  return new KinesisClient(config);
+  return new KinesisClient({ ...baseClientConfig(settings, { maxSockets: 64 }), maxAttempts: options.maxAttempts ?? 3 });
 }

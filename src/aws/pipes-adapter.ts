@@ -2,13 +2,12 @@
  * The narrow view of EventBridge Pipes that step 5 uses (a pipe with a Kinesis source and a Kinesis
  * target), over SDK v3's PipesClient. `createPipesClient` builds the client like the other factories.
  */
-import http from 'node:http';
 import {
   CreatePipeCommand, DeletePipeCommand, DescribePipeCommand, PipesClient, StartPipeCommand, TagResourceCommand, UpdatePipeCommand,
 } from '@aws-sdk/client-pipes';
-import type { DescribePipeCommandOutput, PipesClientConfig } from '@aws-sdk/client-pipes';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { DescribePipeCommandOutput } from '@aws-sdk/client-pipes';
 import type { AwsSettings } from './aws-settings.js';
+import { baseClientConfig } from './client-config.js';
 
 /** A pipe's Kinesis source settings, as the lab writes and reads them. */
 export interface KinesisSourceSettings {
@@ -66,15 +65,7 @@ export interface PipesPort {
 }
 
 export function createPipesClient(settings: AwsSettings): PipesClient {
-  const config: PipesClientConfig = { region: settings.region };
-  if (settings.profile) config.profile = settings.profile;
-  if (settings.credentials) config.credentials = { ...settings.credentials };
-  if (settings.endpoint) {
-    config.endpoint = settings.endpoint;
-    // The local endpoint speaks HTTP/1.1; fail fast when it is gone.
-    config.requestHandler = new NodeHttpHandler({ httpAgent: new http.Agent({ keepAlive: true }), connectionTimeout: 5_000, requestTimeout: 30_000 });
-  }
-  return new PipesClient(config);
+  return new PipesClient(baseClientConfig(settings));
 }
 
 export function createPipesAdapter(client: PipesClient): PipesPort {

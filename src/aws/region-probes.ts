@@ -1,5 +1,6 @@
 import { KNOWN_REGIONS } from '../validate/region.js';
 import type { KinesisPort } from './kinesis-port.js';
+import { withTimeout } from './with-timeout.js';
 
 /**
  * Where a lost stream is looked for: the commercial partition's regions. China, GovCloud and the
@@ -32,13 +33,4 @@ export function createRegionProbes(portFor: (region: string) => KinesisPort, cur
     },
     listStreamsHere: () => portFor(current).listStreams(),
   };
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-    timer.unref();
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

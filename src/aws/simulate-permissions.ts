@@ -3,11 +3,9 @@
  * anything. Needs iam:SimulatePrincipalPolicy itself, which learners often lack; the caller then says
  * the permissions could not be checked.
  */
-import http from 'node:http';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
-import type { IAMClientConfig } from '@aws-sdk/client-iam';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsSettings } from './aws-settings.js';
+import { baseClientConfig } from './client-config.js';
 
 export interface SimulatedDecision {
   action: string;
@@ -22,14 +20,8 @@ export function principalArnFor(callerArn: string): string {
 
 export async function simulatePermissions(settings: AwsSettings, callerArn: string, actions: string[], resourceArns: string[]): Promise<SimulatedDecision[]> {
   // IAM is global; its endpoint is us-east-1 in the aws partition.
-  const config: IAMClientConfig = { region: settings.endpoint ? settings.region : 'us-east-1', maxAttempts: 1 };
-  if (settings.profile) config.profile = settings.profile;
-  if (settings.credentials) config.credentials = { ...settings.credentials };
-  if (settings.endpoint) {
-    config.endpoint = settings.endpoint;
-    config.requestHandler = new NodeHttpHandler({ httpAgent: new http.Agent({ keepAlive: false }), connectionTimeout: 5_000, requestTimeout: 15_000 });
-  }
-  const client = new IAMClient(config);
+  const region = settings.endpoint ? settings.region : 'us-east-1';
+  const client = new IAMClient({ ...baseClientConfig(settings, { region, keepAlive: false, requestTimeoutMs: 15_000 }), maxAttempts: 1 });
   try {
     const out = await client.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArnFor(callerArn), ActionNames: actions, ResourceArns: resourceArns }));
     return (out.EvaluationResults ?? []).map((r) => ({ action: r.EvalActionName ?? '', allowed: r.EvalDecision === 'allowed' }));

@@ -2,6 +2,7 @@ import { ListMetricsCommand, type CloudWatchClient } from '@aws-sdk/client-cloud
 import type { MetricsDelay, StreamMetricsSource } from '../checks/stream-metrics-source.js';
 import { PROBED_REGIONS } from './region-probes.js';
 import { readStreamMetrics } from './stream-metrics-reader.js';
+import { withTimeout } from './with-timeout.js';
 
 /** Both put APIs count into IncomingRecords, so one metric name finds every stream that was written to. */
 const PUT_METRIC = 'IncomingRecords';
@@ -66,13 +67,4 @@ async function listStreamNames(client: CloudWatchClient, stream?: string): Promi
     pages += 1;
   } while (nextToken !== undefined && pages < MAX_LIST_PAGES);
   return [...names].sort();
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-    timer.unref();
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,5 @@
 import type { TaxiTrip } from './producer-types.js';
+import { mulberry32 } from '../engine/seeded-random.js';
 
 /** Cities the generator knows. New York is the default: the workshop's taxi data is NYC's. */
 export type CityName = 'new-york' | 'seoul';
@@ -182,17 +183,6 @@ function uuidFrom(random: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** mulberry32: a tiny 32-bit PRNG with good enough spread for fake data; returns [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
 
 function randomSeed(): number {
   return Math.floor(Math.random() * 0x1_0000_0000);

@@ -12,6 +12,7 @@ import { SANDBOX_ACCOUNT_ID } from '../sandbox-types.js';
 import type { FaultSpec } from './fault-spec.js';
 import { openShardRanges, shardFor, type ShardHashRange } from './shard-hash-ranges.js';
 import { ShardWriteMeter } from './shard-write-meter.js';
+import { mulberry32 } from '../../engine/seeded-random.js';
 
 /** Header on every answer the injector made up, so a reader of raw traffic can tell. */
 export const FAULT_HEADER = 'x-kinesis-lab-fault';
@@ -49,7 +50,7 @@ const SHARD_STABLE = new Set(['PutRecord', 'PutRecords', 'GetRecords', 'GetShard
 const SHARD_MAP_TTL_MS = 5_000;
 
 export function createFaultInjector(spec: FaultSpec, deps: FaultInjectorDeps): FaultInjector {
-  const random = deps.random ?? (spec.seed !== undefined ? seededRandom(spec.seed) : Math.random);
+  const random = deps.random ?? (spec.seed !== undefined ? mulberry32(spec.seed) : Math.random);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const meter = spec.throttle ? new ShardWriteMeter(spec.throttle) : undefined;
   const shardMaps = new Map<string, { at: number; ranges: ShardHashRange[] }>();
@@ -148,17 +149,5 @@ function errorReply(format: BodyFormat, status: number, type: string, message: s
     headers: { 'content-type': format === 'cbor' ? AMZ_CBOR : AMZ_JSON, 'x-amzn-requestid': randomUUID(), 'x-amzn-errortype': type, [FAULT_HEADER]: fault },
     body: encodeBody(response, format),
     response,
-  };
-}
-
-/** mulberry32: small, fast, good enough to make a class demo repeatable. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
