@@ -51,8 +51,14 @@ export interface SessionDeps {
   sandboxOptions?: Parameters<typeof startLabSandbox>[0];
 }
 
-export class MissingRegionError extends Error {
-  override readonly name = 'MissingRegionError';
+/** No region anywhere and nobody to ask (not a terminal): a usage error, exit 2. */
+export class MissingRegionError extends UsageError {
+  constructor() {
+    super({
+      en: 'no AWS region: pass --region, or set AWS_REGION (e.g. export AWS_REGION=ap-northeast-2)',
+      ko: 'AWS 리전이 없습니다. --region을 주거나 AWS_REGION을 설정하세요(예: export AWS_REGION=ap-northeast-2)',
+    });
+  }
 }
 
 export async function openLabSession(global: GlobalOptions, deps: SessionDeps): Promise<LabSession> {
@@ -68,7 +74,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   if (saved?.settings.regionSwitched && global.region === undefined) [settings.region, settings.regionSource] = [saved.settings.region, 'switched'];
 
   if (settings.region === undefined) {
-    if (!deps.askRegion) throw new MissingRegionError('no AWS region: pass --region, or set AWS_REGION (e.g. export AWS_REGION=ap-northeast-2)');
+    if (!deps.askRegion) throw new MissingRegionError();
     settings.region = await deps.askRegion();
     settings.regionSource = 'asked';
   }
@@ -81,7 +87,10 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   // The delay of a sandbox this process starts; a joined or separate sandbox keeps its own.
   let sandboxMetricsDelayMs: number | undefined;
   if (global.metricsDelay !== undefined && !settings.embeddedSandbox) {
-    throw new UsageError('--metrics-delay sets the embedded sandbox\'s CloudWatch delay: use it with --sandbox, or on kinesis-lab sandbox');
+    throw new UsageError({
+      en: "--metrics-delay sets the embedded sandbox's CloudWatch delay: use it with --sandbox, or on kinesis-lab sandbox",
+      ko: '--metrics-delay는 내장 샌드박스의 CloudWatch 지연 시간입니다. --sandbox와 함께 쓰거나 kinesis-lab sandbox에 쓰세요',
+    });
   }
   if (settings.embeddedSandbox) {
     const metricsDelayMs =

@@ -18,7 +18,7 @@ import { afterLab } from './after-lab.js';
 import { classFlags, joinClass } from './class-membership.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import { helpText } from './help-text.js';
-import { MissingRegionError, openLabSession, type LabSession } from './lab-session.js';
+import { openLabSession, type LabSession } from './lab-session.js';
 import { processOutput, type Output } from './output.js';
 import { parseCommand, type Command } from './parse-args.js';
 import { UsageError } from './usage-error.js';
@@ -141,7 +141,7 @@ function reportFatal(error: unknown, lang: Lang, output: Output, env: NodeJS.Pro
     output.err(`kinesis-lab: ${error.in(lang)}`);
     return 2;
   }
-  if (error instanceof MissingRegionError || error instanceof LabLoadError || error instanceof LabsNotFoundError) {
+  if (error instanceof LabLoadError || error instanceof LabsNotFoundError) {
     output.err(`kinesis-lab: ${error.message}`);
     return 2;
   }

@@ -64,4 +64,21 @@ describe('parseCommand', () => {
     expect(caught).toBeInstanceOf(UsageError);
     expect((caught as UsageError).message).toBe(message);
   });
+
+  it.each([
+    [['--frobnicate'], 'kinesis-lab에 없는 옵션 --frobnicate (kinesis-lab --help 참고)'],
+    [['deploy'], '알 수 없는 명령 "deploy"'],
+    [['check', 'create_stream'], '알 수 없는 단계 "create_stream"'],
+    [['--lang', 'jp'], '--lang은 ko 또는 en이어야 합니다("jp"는 안 됩니다)'],
+    [['produce', '--count', '5', '--duration', '5s'], '--count와 --duration 중 하나만 쓰세요'],
+    [['--region'], '--region에 값이 필요합니다'],
+  ])('says %j in Korean too', (argv, start) => {
+    let caught: unknown;
+    try {
+      parseCommand(argv);
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as UsageError).in('ko').startsWith(start)).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isLang, type Lang } from '../i18n/lang.js';
+import { isLang, type Lang, type Localized } from '../i18n/lang.js';
 import { UsageError } from './usage-error.js';
 
 export const STEP_IDS = ['create-stream', 'put-record', 'put-records', 'metrics', 'pipe'] as const;
@@ -93,7 +93,10 @@ export function parseCommand(argv: string[]): Command {
   const first = argv[0];
   const isCommand = first !== undefined && (COMMANDS as readonly string[]).includes(first);
   if (first !== undefined && !first.startsWith('-') && !isCommand) {
-    throw new UsageError(`unknown command "${first}" (commands: ${COMMANDS.join(', ')}; run kinesis-lab --help)`);
+    throw new UsageError({
+      en: `unknown command "${first}" (commands: ${COMMANDS.join(', ')}; run kinesis-lab --help)`,
+      ko: `알 수 없는 명령 "${first}" (명령: ${COMMANDS.join(', ')}; kinesis-lab --help 참고)`,
+    });
   }
   const name = (isCommand ? first : 'lab') as keyof typeof commandOptions;
   const rest = isCommand ? argv.slice(1) : argv;
@@ -119,14 +122,14 @@ export function parseCommand(argv: string[]): Command {
     case 'check':
     case 'solve': {
       const steps = parsed.positionals.map(stepId);
-      if (name === 'solve' && steps.length === 0) throw new UsageError(`solve needs at least one step id (${STEP_IDS.join(', ')})`);
+      if (name === 'solve' && steps.length === 0) throw new UsageError({ en: `solve needs at least one step id (${STEP_IDS.join(', ')})`, ko: `solve에는 단계 ID가 하나 이상 필요합니다 (${STEP_IDS.join(', ')})` });
       return { name, global, steps, json: v.json === true };
     }
     case 'produce': {
       noPositionals(parsed.positionals, 'produce');
       const api = str(v.api) ?? 'put-record';
-      if (api !== 'put-record' && api !== 'put-records') throw new UsageError(`--api must be put-record or put-records, not "${api}"`);
-      if (v.count !== undefined && v.duration !== undefined) throw new UsageError('use either --count or --duration, not both');
+      if (api !== 'put-record' && api !== 'put-records') throw new UsageError({ en: `--api must be put-record or put-records, not "${api}"`, ko: `--api는 put-record 또는 put-records여야 합니다("${api}"는 안 됩니다)` });
+      if (v.count !== undefined && v.duration !== undefined) throw new UsageError({ en: 'use either --count or --duration, not both', ko: '--count와 --duration 중 하나만 쓰세요' });
       return { name, global, json: v.json === true, api, count: str(v.count), duration: str(v.duration), rate: str(v.rate), batchSize: str(v['batch-size']) };
     }
     case 'doctor':
@@ -136,7 +139,7 @@ export function parseCommand(argv: string[]): Command {
       noPositionals(parsed.positionals, 'sandbox');
       return { name, global, port: str(v.port), host: str(v.host), metricsDelay: str(v['metrics-delay']), dataDir: str(v['data-dir']), ephemeral: v.ephemeral === true };
     case 'reset': {
-      if (parsed.positionals.length > 1) throw new UsageError(`reset takes at most one step id, not "${parsed.positionals[1]}"`);
+      if (parsed.positionals.length > 1) throw new UsageError({ en: `reset takes at most one step id, not "${parsed.positionals[1]}"`, ko: `reset에는 단계 ID를 하나까지만 줄 수 있습니다("${parsed.positionals[1]}"는 안 됩니다)` });
       const step = parsed.positionals[0];
       return { name, global, step: step === undefined ? undefined : stepId(step), yes: v.yes === true };
     }
@@ -148,8 +151,15 @@ export function parseCommand(argv: string[]): Command {
       return { name, global, dryRun: v['dry-run'] === true, yes: v.yes === true };
     case 'class': {
       const [action, code, extra] = parsed.positionals;
-      if (action !== 'create' && action !== 'board' && action !== 'delete') throw new UsageError(`class needs create, board or delete${action ? `, not "${action}"` : ''} (run kinesis-lab class --help)`);
-      if (extra !== undefined || (action === 'create' && code !== undefined)) throw new UsageError(`unexpected argument "${extra ?? code}" for class ${action} (run kinesis-lab class --help)`);
+      if (action !== 'create' && action !== 'board' && action !== 'delete') {
+        throw new UsageError({
+          en: `class needs create, board or delete${action ? `, not "${action}"` : ''} (run kinesis-lab class --help)`,
+          ko: `class 뒤에는 create, board, delete 중 하나가 와야 합니다${action ? `("${action}"는 안 됩니다)` : ''} (kinesis-lab class --help 참고)`,
+        });
+      }
+      if (extra !== undefined || (action === 'create' && code !== undefined)) {
+        throw new UsageError({ en: `unexpected argument "${extra ?? code}" for class ${action} (run kinesis-lab class --help)`, ko: `class ${action}에 필요 없는 인수 "${extra ?? code}" (kinesis-lab class --help 참고)` });
+      }
       return { name, global, action, code: code ?? global.classCode, classStream: nonEmpty(v['class-stream'], '--class-stream'), accounts: nonEmpty(v.accounts, '--accounts'), org: nonEmpty(v.org, '--org'), once: v.once === true, yes: v.yes === true };
     }
   }
@@ -157,7 +167,7 @@ export function parseCommand(argv: string[]): Command {
 
 function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOptions {
   const lang = str(v.lang);
-  if (lang !== undefined && !isLang(lang)) throw new UsageError(`--lang must be ko or en, not "${lang}"`);
+  if (lang !== undefined && !isLang(lang)) throw new UsageError({ en: `--lang must be ko or en, not "${lang}"`, ko: `--lang은 ko 또는 en이어야 합니다("${lang}"는 안 됩니다)` });
   return {
     sandbox: v.sandbox === true,
     region: nonEmpty(v.region, '--region'),
@@ -176,7 +186,7 @@ function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOption
 }
 
 function stepId(value: string): string {
-  if (!(STEP_IDS as readonly string[]).includes(value)) throw new UsageError(`unknown step "${value}" (steps: ${STEP_IDS.join(', ')})`);
+  if (!(STEP_IDS as readonly string[]).includes(value)) throw new UsageError({ en: `unknown step "${value}" (steps: ${STEP_IDS.join(', ')})`, ko: `알 수 없는 단계 "${value}" (단계: ${STEP_IDS.join(', ')})` });
   return value;
 }
 
@@ -186,25 +196,33 @@ function str(value: string | boolean | undefined): string | undefined {
 
 function nonEmpty(value: string | boolean | undefined, flag: string): string | undefined {
   const s = str(value);
-  if (s !== undefined && s.trim() === '') throw new UsageError(`${flag} needs a value`);
+  if (s !== undefined && s.trim() === '') throw new UsageError({ en: `${flag} needs a value`, ko: `${flag}에 값이 필요합니다` });
   return s;
 }
 
 function noPositionals(positionals: string[], where: string): void {
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for ${where} (run kinesis-lab --help)`);
+  if (positionals.length > 0) throw new UsageError({ en: `unexpected argument "${positionals[0]}" for ${where} (run kinesis-lab --help)`, ko: `${where}에 필요 없는 인수 "${positionals[0]}" (kinesis-lab --help 참고)` });
 }
 
 /** node:util's messages mention internals ("To specify a positional argument …"); keep the first sentence. */
-function cleanParseError(message: string, command: string): string {
+function cleanParseError(message: string, command: string): Localized {
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option ${unknown[1]} for ${command === 'lab' ? 'kinesis-lab' : command} (run kinesis-lab ${command === 'lab' ? '' : `${command} `}--help)`;
+  if (unknown) {
+    const where = command === 'lab' ? 'kinesis-lab' : command;
+    const help = `kinesis-lab ${command === 'lab' ? '' : `${command} `}--help`;
+    return { en: `unknown option ${unknown[1]} for ${where} (run ${help})`, ko: `${where}에 없는 옵션 ${unknown[1]} (${help} 참고)` };
+  }
   const missing = /Option '([^']+)' argument missing/.exec(message);
   // `--count -5`: node:util takes -5 for an option; say how to pass such a value instead.
   const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
   if (ambiguous) {
     const flag = ambiguous[1]?.split(' ')[0] ?? 'option';
-    return `${flag} got a value starting with "-"; write it as ${flag}=VALUE`;
+    return { en: `${flag} got a value starting with "-"; write it as ${flag}=VALUE`, ko: `${flag}의 값이 "-"로 시작합니다. ${flag}=값 형태로 쓰세요` };
   }
-  if (missing) return `${missing[1]?.split(' ')[0] ?? 'option'} needs a value`;
-  return message.split('\n')[0] ?? message;
+  if (missing) {
+    const flag = missing[1]?.split(' ')[0] ?? 'option';
+    return { en: `${flag} needs a value`, ko: `${flag}에 값이 필요합니다` };
+  }
+  const first = message.split('\n')[0] ?? message;
+  return { en: first, ko: first };
 }

@@ -59,7 +59,7 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
 
   const endpointFlag = global.endpointUrl;
   if (endpointFlag !== undefined) assertEndpoint(endpointFlag, '--endpoint-url');
-  if (global.sandbox && endpointFlag !== undefined) throw new UsageError('use either --sandbox or --endpoint-url, not both');
+  if (global.sandbox && endpointFlag !== undefined) throw new UsageError({ en: 'use either --sandbox or --endpoint-url, not both', ko: '--sandbox와 --endpoint-url 중 하나만 쓰세요' });
 
   let endpoint: string | undefined;
   let endpointSource: EndpointSource | undefined;
@@ -87,9 +87,9 @@ function assertEndpoint(value: string, from: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`${from} "${value}" is not a URL (expected something like http://127.0.0.1:4567)`);
+    throw new UsageError({ en: `${from} "${value}" is not a URL (expected something like http://127.0.0.1:4567)`, ko: `${from} "${value}"은(는) URL이 아닙니다(예: http://127.0.0.1:4567)` });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${from} "${value}" must start with http:// or https://`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError({ en: `${from} "${value}" must start with http:// or https://`, ko: `${from} "${value}"은(는) http:// 또는 https://로 시작해야 합니다` });
   return value;
 }
 

@@ -25,11 +25,11 @@ export function sandboxSettings(cmd: SandboxCommand): SandboxSettings {
   let port = 0;
   if (cmd.port !== undefined) {
     port = Number(cmd.port);
-    if (!/^\d+$/.test(cmd.port) || port < 1 || port > 65535) throw new UsageError(`--port must be a whole number from 1 to 65535, not "${cmd.port}"`);
+    if (!/^\d+$/.test(cmd.port) || port < 1 || port > 65535) throw new UsageError({ en: `--port must be a whole number from 1 to 65535, not "${cmd.port}"`, ko: `--port는 1부터 65535까지의 정수여야 합니다("${cmd.port}"는 안 됩니다)` });
   }
   const host = cmd.host ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError(`--host "${host}" is not a host name or IP address`);
-  if (cmd.dataDir !== undefined && cmd.ephemeral) throw new UsageError('use either --data-dir or --ephemeral, not both');
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError({ en: `--host "${host}" is not a host name or IP address`, ko: `--host "${host}"은(는) 호스트 이름이나 IP 주소가 아닙니다` });
+  if (cmd.dataDir !== undefined && cmd.ephemeral) throw new UsageError({ en: 'use either --data-dir or --ephemeral, not both', ko: '--data-dir와 --ephemeral 중 하나만 쓰세요' });
   const metricsDelayMs = cmd.metricsDelay === undefined ? undefined : orUsageError(validateMetricsDelay(cmd.metricsDelay), '--metrics-delay');
   const faults = cmd.global.faults === undefined ? undefined : orUsageError(parseFaultSpec(cmd.global.faults), '--faults');
   return { options: { port, host, ...(cmd.dataDir ? { dataDir: cmd.dataDir } : {}), ...(faults ? { faults } : {}) }, metricsDelayMs };
