@@ -82,6 +82,8 @@ export interface Messages {
   checkLine: (step: string, ok: boolean, summary: string) => string;
   plainStep: (n: number, total: number, title: string) => string;
   plainStopAt: (step: string) => string;
+  plainSolve: (command: string) => string;
+  plainByHand: string;
   saveFailed: (message: string) => string;
 }
 
@@ -184,6 +186,8 @@ const en: Messages = {
   checkLine: (step, ok, summary) => `${ok ? 'PASS' : 'FAIL'} ${step}: ${summary}`,
   plainStep: (n, total, title) => `Step ${n}/${total}: ${title}`,
   plainStopAt: (step) => `Stopped at ${step}. Fix it and run the command again; progress is saved.`,
+  plainSolve: (command) => `To have the runner do this step: ${command}`,
+  plainByHand: 'To do it yourself, for example with the AWS CLI:',
   saveFailed: (message) => `Could not save progress: ${message}`,
 };
 
@@ -286,6 +290,8 @@ const ko: Messages = {
   checkLine: (step, ok, summary) => `${ok ? '통과' : '실패'} ${step}: ${summary}`,
   plainStep: (n, total, title) => `${n}/${total}단계: ${title}`,
   plainStopAt: (step) => `${step} 단계에서 멈췄습니다. 문제를 해결한 뒤 같은 명령을 다시 실행하세요. 진행 상황은 저장되어 있습니다.`,
+  plainSolve: (command) => `러너가 이 단계를 진행하게 하려면: ${command}`,
+  plainByHand: '직접 하려면, 예를 들어 AWS CLI로:',
   saveFailed: (message) => `진행 상황을 저장하지 못했습니다: ${message}`,
 };
 

@@ -92,3 +92,16 @@ describe('built CLI: steps 1–3 against a sandbox endpoint', () => {
     expect(String(line!.fix)).toContain('ap-northeast-2');
   });
 });
+
+describe('built CLI: plain lab without a terminal', () => {
+  it('walks from step 1, stops at the first failing step and says which command does it', async () => {
+    const run = await runCli(['--sandbox', '--lang', 'en'], { KINESIS_LAB_HOME: await tempHome() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Step 1/5: Create the data stream');
+    expect(run.stdout).toContain('FAIL create-stream: ');
+    expect(run.stdout).toContain('To have the runner do this step: kinesis-lab solve create-stream --sandbox --region us-east-1');
+    expect(run.stdout).toContain('Stopped at create-stream.');
+    // No escape sequences in plain output: screen readers and logs get text only.
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+});

@@ -115,6 +115,15 @@ export async function plainLab(session: LabSession, startStep: string | undefine
     const result = runner.current.state.steps[step.id]?.lastResult;
     if (result) for (const line of checkPlainLines(result, lang)) output.out(line);
     if (result?.outcome !== 'passed') {
+      // No keys here: say which command does the step, and how to do it by hand.
+      output.out('');
+      if (step.action) output.out(m.plainSolve(solveCommandFor(session, step.id)));
+      // The embedded sandbox stops with this process, so commands aimed at its port would not work.
+      const code = session.settings.embeddedSandbox ? undefined : solutionsFor(session, step.id);
+      if (code) {
+        output.out(m.plainByHand);
+        for (const line of code.cli.trimEnd().split('\n')) output.out(`    ${line}`);
+      }
       output.out('');
       output.out(m.plainStopAt(step.id));
       return 1;
@@ -123,4 +132,13 @@ export async function plainLab(session: LabSession, startStep: string | undefine
   output.out('');
   output.out(m.labComplete);
   return 0;
+}
+
+/** The `solve` command that does a step for this run: same target, region and stream as the lab. */
+export function solveCommandFor(session: LabSession, stepId: string): string {
+  const { settings } = session;
+  const flags = [settings.embeddedSandbox ? '--sandbox' : '', settings.endpointSource === 'flag' && settings.endpoint ? `--endpoint-url ${settings.endpoint}` : ''];
+  flags.push(`--region ${settings.region}`);
+  if (settings.stream !== 'input-stream') flags.push(`--stream ${settings.stream}`);
+  return ['kinesis-lab solve', stepId, ...flags.filter(Boolean)].join(' ');
 }
