@@ -102,6 +102,6 @@ describe('built CLI: plain lab without a terminal', () => {
     expect(run.stdout).toContain('To have the runner do this step: kinesis-lab solve create-stream --sandbox --region us-east-1');
     expect(run.stdout).toContain('Stopped at create-stream.');
     // No escape sequences in plain output: screen readers and logs get text only.
-    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout.includes('\u001b[')).toBe(false);
   });
 });
