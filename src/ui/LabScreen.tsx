@@ -77,7 +77,9 @@ export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, ro
 
   // Everything above and below the activity area has a known height; the area gets the rest and clips.
   // One row stays free: a frame as tall as the terminal makes Ink clear the screen on every redraw.
-  const fixedRows = 2 + info.notices.length + (view.saveError ? 1 : 0) + 1 + (bodyHeight + 1) + 1 + keyBarRows(keys, columns);
+  // The middle row is as tall as the taller of the step list (a title, two lines a step) and the text.
+  const middleRows = Math.max(bodyHeight + 1 + (step.comingNext ? 1 : 0), 1 + 2 * lab.steps.length);
+  const fixedRows = 2 + info.notices.length + (view.saveError ? 1 : 0) + 1 + middleRows + 1 + keyBarRows(keys, columns);
   const activityHeight = Math.max(4, rows - fixedRows - 1);
 
   return (
