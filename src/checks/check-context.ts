@@ -1,3 +1,4 @@
+import type { EventPatternTester } from '../aws/event-pattern-tester.js';
 import type { IamRolePort } from '../aws/iam-role-adapter.js';
 import type { KinesisPort, StreamMode } from '../aws/kinesis-port.js';
 import type { PipesPort } from '../aws/pipes-adapter.js';
@@ -25,6 +26,8 @@ export interface LabContext {
   /** Step 5's EventBridge Pipes and IAM (its execution role); absent where a caller has no use for them. */
   pipes?: PipesPort;
   iam?: IamRolePort;
+  /** EventBridge's TestEventPattern for step 5's filter; on real AWS only (the sandbox uses our matcher). */
+  eventPatterns?: EventPatternTester;
   stream: string;
   region: string;
   labId: string;

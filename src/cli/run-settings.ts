@@ -32,6 +32,8 @@ export interface RunSettings {
   /** EventBridge Pipes' and IAM's endpoints (step 5), resolved like CloudWatch's. */
   pipesEndpoint?: string;
   iamEndpoint?: string;
+  /** EventBridge's endpoint (TestEventPattern for step 5's filter on real AWS), resolved like CloudWatch's. */
+  eventbridgeEndpoint?: string;
   profile?: string;
 }
 
@@ -79,7 +81,8 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   const cloudwatchEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
   const pipesEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_PIPES ?? env.AWS_ENDPOINT_URL;
   const iamEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
-  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE };
+  const eventbridgeEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_EVENTBRIDGE ?? env.AWS_ENDPOINT_URL;
+  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, eventbridgeEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE };
 }
 
 function assertEndpoint(value: string, from: string): string {

@@ -6,9 +6,10 @@ import { paramsWithChoices } from '../../engine/session-ledger.js';
 import { useLabServices } from '../lab-services.js';
 import type { PanelProps } from './panel-props.js';
 import { applyKey, filterOf, formFromSettings, type PipeFormState } from './pipe/pipe-form.js';
-import { pipePanelModel } from './pipe/pipe-panel-model.js';
+import { pipePanelModel, withAwsVerdict } from './pipe/pipe-panel-model.js';
 import { pipePanelText } from './pipe/pipe-panel-text.js';
 import { PipeView } from './pipe/PipeView.js';
+import { useAwsFilterTest } from './pipe/use-aws-filter-test.js';
 import { usePipeLive } from './pipe/use-pipe-live.js';
 
 /**
@@ -64,10 +65,11 @@ export function PipePanel({ step, view, info, lang, width, height, captureKeys, 
   const filter = form ? filterOf(form) : settings.filter;
   const sourceArn = live.sourceArn ?? `arn:aws:kinesis:${info.region}:000000000000:stream/${info.stream}`;
   const roleArn = live.pipe?.roleArn ?? `arn:aws:iam::${accountOf(sourceArn) ?? '000000000000'}:role/${names.role}`;
-  const model = useMemo(
-    () => pipePanelModel({ samples: live.samples, filter, context: { roleArn, region: info.region, streamArn: sourceArn }, arrived: live.arrived }),
-    [live.samples, live.arrived, filter, roleArn, sourceArn, info.region],
-  );
+  const context = useMemo(() => ({ roleArn, region: info.region, streamArn: sourceArn }), [roleArn, info.region, sourceArn]);
+  const localModel = useMemo(() => pipePanelModel({ samples: live.samples, filter, context, arrived: live.arrived }), [live.samples, live.arrived, filter, context]);
+  // On real AWS EventBridge itself judges the filter (TestEventPattern); the sandbox keeps our matcher.
+  const awsVerdict = useAwsFilterTest({ ...(services.eventPatterns ? { tester: services.eventPatterns } : {}), filter, samples: live.samples, context, clock: services.clock });
+  const model = useMemo(() => ({ ...localModel, filterTest: withAwsVerdict(localModel.filterTest, awsVerdict) }), [localModel, awsVerdict]);
   return (
     <PipeView
       settings={settings}

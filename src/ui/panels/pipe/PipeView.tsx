@@ -1,9 +1,10 @@
 import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
 import type { PipeSettings } from '../../../actions/pipe-settings.js';
 import type { PipeDescription } from '../../../aws/pipes-adapter.js';
 import type { Lang } from '../../../i18n/lang.js';
 import { FILTER_PRESETS, visibleFields, type FieldId, type PipeFormState } from './pipe-form.js';
-import { decodedData, eventLines, type PipePanelModel } from './pipe-panel-model.js';
+import { decodedData, eventLines, type FilterTest, type PipePanelModel } from './pipe-panel-model.js';
 import type { PipePanelText } from './pipe-panel-text.js';
 
 export interface PipeViewProps {
@@ -103,8 +104,16 @@ export function PipeView(props: PipeViewProps) {
     ];
   }
 
-  function filterLine(p: PipeViewProps, key: string) {
-    const f = p.model.filterTest;
+  function filterLine(p: PipeViewProps, key: string, f: FilterTest = p.model.filterTest): ReactElement {
+    if (f.kind === 'aws') {
+      const r = f.result;
+      if (r.kind === 'asking') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.awsAsking}`}</Text>;
+      if (r.kind === 'refused') return <Text key={key} color="red" wrap="truncate-end">{`  ${t.awsRefused(r.message)}`}</Text>;
+      if (r.kind === 'tested') return <Text key={key} color={r.passing === 0 ? 'red' : 'green'} wrap="truncate-end">{`  ${t.awsTested(r.passing, r.total)}`}</Text>;
+      // EventBridge gave no answer: our matcher's result first, then why (one line: the panel counts its rows).
+      if (f.local.kind !== 'tested') return filterLine(p, key, f.local);
+      return <Text key={key} color="yellow" wrap="truncate-end">{`  ${t.filterTest(f.local.passing, f.local.total)} ${t.awsFailed(r.message)}`}</Text>;
+    }
     if (f.kind === 'none') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.filterNone}`}</Text>;
     if (f.kind === 'no-samples') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.filterNoSamples}`}</Text>;
     if (f.kind === 'invalid') return <Text key={key} color="red" wrap="truncate-end">{`  ${t.filterInvalid} ${f.reason[p.lang].split('\n')[0]}`}</Text>;

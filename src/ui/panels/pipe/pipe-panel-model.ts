@@ -6,9 +6,17 @@ import type { StreamRecord } from '../../../aws/kinesis-port.js';
 import { filterVerdicts } from '../../../filter/filter-verdicts.js';
 import type { KinesisPipeEvent, KinesisSourceRecord, PipeSourceContext } from '../../../filter/pipe-event.js';
 import type { Localized } from '../../../i18n/lang.js';
+import type { AwsFilterTest } from './aws-filter-test.js';
 import { validatePipeFilter } from '../../../validate/pipe-filter.js';
 
-export type FilterTest = { kind: 'none' } | { kind: 'no-samples' } | { kind: 'invalid'; reason: Localized } | { kind: 'tested'; passing: number; total: number };
+export type FilterTest =
+  | { kind: 'none' }
+  | { kind: 'no-samples' }
+  | { kind: 'invalid'; reason: Localized }
+  /** Our matcher's result (the sandbox, or AWS when EventBridge could not be asked). */
+  | { kind: 'tested'; passing: number; total: number }
+  /** On real AWS: EventBridge's TestEventPattern, its answer or its error. */
+  | { kind: 'aws'; result: AwsFilterTest; local: FilterTest };
 
 export interface Arrival {
   partitionKey: string;
@@ -39,6 +47,11 @@ export function pipePanelModel(input: { samples: StreamRecord[]; filter: string 
   const filterTest: FilterTest = input.filter === undefined ? { kind: 'none' } : records.length === 0 ? { kind: 'no-samples' } : { kind: 'tested', passing: passing.length, total: records.length };
   const event = (passing.at(-1) ?? verdicts.at(-1))?.event;
   return { filterTest, ...(event ? { event } : {}), arrivals, inOrder: keptOrder(arrivals) };
+}
+
+/** On real AWS EventBridge's verdict takes the place of our matcher's; without one the local test stands. */
+export function withAwsVerdict(local: FilterTest, aws: AwsFilterTest | undefined): FilterTest {
+  return aws === undefined ? local : { kind: 'aws', result: aws, local };
 }
 
 /** The event as the learner should read it: one field per line, long `data` cut in the middle. */

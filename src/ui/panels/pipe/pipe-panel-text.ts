@@ -18,6 +18,10 @@ export interface PipePanelText {
   filterNoSamples: string;
   filterInvalid: string;
   filterNone: string;
+  awsAsking: string;
+  awsTested: (passing: number, total: number) => string;
+  awsRefused: (message: string) => string;
+  awsFailed: (message: string) => string;
   eventTitle: (sequenceNumber: string) => string;
   decoded: string;
   noRecordYet: string;
@@ -61,6 +65,10 @@ const en: PipePanelText = {
   filterNoSamples: 'No records in your stream yet to try the filter on (steps 2–3 send some).',
   filterInvalid: 'The pattern is not valid yet:',
   filterNone: 'No filter: every record goes to the target.',
+  awsAsking: 'Asking EventBridge (TestEventPattern) about your newest records…',
+  awsTested: (passing, total) => `EventBridge (TestEventPattern) on your ${total} newest records: ${passing} pass, ${total - passing} dropped`,
+  awsRefused: (message) => `EventBridge refuses this pattern: ${message}`,
+  awsFailed: (message) => `(our own matcher: EventBridge could not be asked — ${message})`,
   eventTitle: (seq) => `The event the pipe builds for your record …${seq.slice(-8)}:`,
   decoded: '"data" is base64 of:',
   noRecordYet: 'Send records (steps 2–3) to see the event a pipe builds for one of them.',
@@ -104,6 +112,10 @@ const ko: PipePanelText = {
   filterNoSamples: '필터를 시험할 레코드가 아직 스트림에 없습니다(2~3단계에서 보냅니다).',
   filterInvalid: '패턴이 아직 올바르지 않습니다:',
   filterNone: '필터 없음: 모든 레코드가 대상으로 갑니다.',
+  awsAsking: '최근 레코드로 EventBridge(TestEventPattern)에 확인하는 중…',
+  awsTested: (passing, total) => `EventBridge(TestEventPattern)로 최근 레코드 ${total}개를 시험한 결과: ${passing}개 통과, ${total - passing}개 제외`,
+  awsRefused: (message) => `EventBridge가 이 패턴을 거부합니다: ${message}`,
+  awsFailed: (message) => `(자체 매처의 결과입니다. EventBridge에 확인하지 못했습니다: ${message})`,
   eventTitle: (seq) => `내 레코드 …${seq.slice(-8)}에 대해 파이프가 만드는 이벤트:`,
   decoded: '"data"는 다음 내용의 base64:',
   noRecordYet: '레코드를 보내면(2~3단계) 파이프가 만드는 이벤트를 보여 드립니다.',
