@@ -2,7 +2,8 @@
 # Read the stream's Put record metrics per minute for the last 15 minutes (GNU date, as in CloudShell).
 # An empty "Datapoints" list right after sending is normal: on AWS the data shows about 5–7 minutes later.
 start=$(date -u -d '-15 min' +%FT%TZ)
-end=$(date -u +%FT%TZ)
+# EndTime is exclusive and date prints whole seconds: a minute ahead keeps the current minute in.
+end=$(date -u -d '+1 min' +%FT%TZ)
 
 for metric in PutRecord.Success PutRecords.SuccessfulRecords PutRecords.FailedRecords PutRecords.ThrottledRecords; do
   echo "== $metric (Sum per minute)"
