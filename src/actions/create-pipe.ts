@@ -1,4 +1,5 @@
 import type { IamRolePort } from '../aws/iam-role-adapter.js';
+import type { LogGroupPort } from '../aws/log-group-adapter.js';
 import type { PipeDescription, PipeSpec, PipesPort } from '../aws/pipes-adapter.js';
 import { diagnosisContext } from '../checks/check-context.js';
 import type { CheckResult } from '../checks/check-result.js';
@@ -54,8 +55,15 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
   try {
     // 1. Source and target streams.
     const source = await ctx.kinesis.describeStreamSummary(ctx.stream);
-    operation = 'CreateStream';
-    const targetArn = await ensureTargetStream(ctx, names, note);
+    let targetArn: string;
+    if (settings.target === 'logs') {
+      if (!ctx.logs) return { ok: false, result: unsupported(step) };
+      operation = 'CreateLogGroup';
+      targetArn = await ensureLogGroup(ctx.logs, names, ctx.labId, note);
+    } else {
+      operation = 'CreateStream';
+      targetArn = await ensureTargetStream(ctx, names, note);
+    }
     // 2. The execution role.
     operation = 'CreateRole';
     const role = await ensureRole(iam, names, source.arn, targetArn, ctx.labId, note);
@@ -65,6 +73,7 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
     }
     // 3. The pipe.
     const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn, roleArn: role.arn, labId: ctx.labId });
+    const targetName = settings.target === 'logs' ? names.logGroup : names.targetStream;
     operation = 'CreatePipe';
     const started = ctx.clock();
     const follow = (live: PipeDescription) => ctx.onProgress({ type: 'pipe-status', state: live.currentState, ...(live.stateReason ? { reason: live.stateReason } : {}), elapsedMs: ctx.clock() - started });
@@ -88,8 +97,8 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
       operation = 'CreatePipe';
       await pipes.createPipe(spec);
       note({
-        en: `Created pipe ${names.pipe}: ${ctx.stream} → ${names.targetStream}, ${settings.startingPosition}, batches of up to ${settings.batchSize} or ${settings.batchingWindowSeconds} s${settings.filter ? ', with a filter' : ''}.`,
-        ko: `${names.pipe} 파이프를 만들었습니다: ${ctx.stream} → ${names.targetStream}, ${settings.startingPosition}, 배치 최대 ${settings.batchSize}개 또는 ${settings.batchingWindowSeconds}초${settings.filter ? ', 필터 포함' : ''}.`,
+        en: `Created pipe ${names.pipe}: ${ctx.stream} → ${targetName}, ${settings.startingPosition}, batches of up to ${settings.batchSize} or ${settings.batchingWindowSeconds} s${settings.filter ? ', with a filter' : ''}.`,
+        ko: `${names.pipe} 파이프를 만들었습니다: ${ctx.stream} → ${targetName}, ${settings.startingPosition}, 배치 최대 ${settings.batchSize}개 또는 ${settings.batchingWindowSeconds}초${settings.filter ? ', 필터 포함' : ''}.`,
       });
     } else {
       const differences = pipeDifferences(live, spec);
@@ -144,12 +153,26 @@ async function ensureTargetStream(ctx: ActionContext, names: PipeNames, note: (t
   }
 }
 
+/** The log group target, created with the lab's tag (or tagged when it already existed). Returns its ARN. */
+async function ensureLogGroup(logs: LogGroupPort, names: PipeNames, labId: string, note: (t: Localized) => void): Promise<string> {
+  const tags = { [LAB_TAG_KEY]: labId };
+  if (await logs.createLogGroup(names.logGroup, tags)) {
+    note({ en: `Created the target log group ${names.logGroup}.`, ko: `대상 로그 그룹 ${names.logGroup}을 만들었습니다.` });
+  } else {
+    note({ en: `Target log group ${names.logGroup} already exists; using it.`, ko: `대상 로그 그룹 ${names.logGroup}이 이미 있어 그대로 씁니다.` });
+  }
+  const group = await logs.describeLogGroup(names.logGroup);
+  if (!group) throw new Error(`Log group ${names.logGroup} was created but cannot be found.`);
+  if (group.tags[LAB_TAG_KEY] === undefined) await logs.tagLogGroup(group.arn, tags);
+  return group.arn;
+}
+
 async function ensureRole(iam: IamRolePort, names: PipeNames, sourceArn: string, targetArn: string, labId: string, note: (t: Localized) => void): Promise<{ arn: string; created: boolean }> {
   const trust = pipeTrustPolicy(accountOf(sourceArn));
   let role = await iam.getRole(names.role);
   let created = false;
   if (!role) {
-    role = await iam.createRole({ name: names.role, trustPolicy: trust, description: 'kinesis-lab: lets EventBridge Pipes read the source stream and write the target stream', tags: { [LAB_TAG_KEY]: labId } });
+    role = await iam.createRole({ name: names.role, trustPolicy: trust, description: 'kinesis-lab: lets EventBridge Pipes read the source stream and write the target', tags: { [LAB_TAG_KEY]: labId } });
     created = true;
     note({ en: `Created the execution role ${names.role}, trusted by pipes.amazonaws.com.`, ko: `pipes.amazonaws.com이 맡을 수 있는 실행 역할 ${names.role}을 만들었습니다.` });
   } else {

@@ -9,7 +9,10 @@ const ROLE = 'arn:aws:iam::123456789012:role/input-stream-pipe-role';
 
 describe('pipe plan', () => {
   it('names what the lab makes after the stream', () => {
-    expect(pipeNamesFor('input-stream')).toEqual({ pipe: 'input-stream-pipe', role: 'input-stream-pipe-role', policy: 'kinesis-lab-pipe-access', targetStream: 'input-stream-pipe-target' });
+    expect(pipeNamesFor('input-stream')).toEqual({
+      pipe: 'input-stream-pipe', role: 'input-stream-pipe-role', policy: 'kinesis-lab-pipe-access', targetStream: 'input-stream-pipe-target',
+      logGroup: '/kinesis-lab/input-stream-pipe-target', logStream: 'input-stream-pipe',
+    });
     // Pipe and role names stay within 64 characters, the target within 128, for the longest stream names.
     const long = pipeNamesFor('s'.repeat(128));
     expect([long.pipe.length, long.role.length, long.targetStream.length]).toEqual([55, 60, 126]);
@@ -50,6 +53,25 @@ describe('pipe plan', () => {
       { field: 'BatchSize', want: '10', have: '100', needsRecreate: false },
     ]);
     expect(pipeDifferences({ ...live, source: { ...live.source, startingPosition: 'LATEST', batchSize: 10 } }, spec)).toEqual([]);
+  });
+
+  it('with a log group target: a LogStreamName instead of a partition key, write on that group only, and switching targets is an update', () => {
+    const group = 'arn:aws:logs:ap-northeast-2:123456789012:log-group:/kinesis-lab/input-stream-pipe-target';
+    const settings = pipeSettingsFrom({ target: 'logs' });
+    const spec = pipeSpecFor({ names: pipeNamesFor('input-stream'), settings, sourceArn: SOURCE, targetArn: group, roleArn: ROLE, labId: 'lab' });
+    expect(spec).toMatchObject({ targetArn: group, targetLogStream: 'input-stream-pipe', description: 'kinesis-lab step 5: the source stream to a CloudWatch Logs log group' });
+    expect(spec.targetPartitionKey).toBeUndefined();
+    expect(JSON.parse(pipeAccessPolicy(SOURCE, group)).Statement[1]).toEqual({ Sid: 'WriteTargetLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${group}:*` });
+    const live: PipeDescription = {
+      name: 'input-stream-pipe', arn: 'arn:aws:pipes:x', currentState: 'RUNNING', desiredState: 'RUNNING', sourceArn: SOURCE, targetArn: TARGET, roleArn: ROLE,
+      source: { startingPosition: 'TRIM_HORIZON', batchSize: 100, batchingWindowSeconds: 1, parallelizationFactor: 1, maximumRetryAttempts: 10, onPartialBatchItemFailure: 'AUTOMATIC_BISECT' },
+      filters: [], targetPartitionKey: '$.partitionKey', tags: {},
+    };
+    expect(pipeDifferences(live, spec)).toEqual([
+      { field: 'Target', want: group, have: TARGET, needsRecreate: false },
+      { field: 'LogStreamName', want: 'input-stream-pipe', have: '(none)', needsRecreate: false },
+    ]);
+    expect(pipeSettingsFrom({ target: 's3' }).target).toBe('kinesis');
   });
 
   it('falls back to the defaults for values out of range or of the wrong type', () => {

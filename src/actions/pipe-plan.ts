@@ -25,15 +25,23 @@ export function pipeTrustPolicy(account: string | undefined): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
 }
 
-/** Read on this source stream, write on this target stream; nothing else. */
+/**
+ * Read on this source stream, write on this target; nothing else. A log group target may create log
+ * streams in that group and put events in them (`<group ARN>:*` covers the group's log streams).
+ */
 export function pipeAccessPolicy(sourceArn: string, targetArn: string): string {
+  const write = isLogGroupArn(targetArn)
+    ? { Sid: 'WriteTargetLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${targetArn}:*` }
+    : { Sid: 'WriteTargetStream', Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: targetArn };
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [
-      { Sid: 'ReadSourceStream', Effect: 'Allow', Action: [...KINESIS_SOURCE_ACTIONS], Resource: sourceArn },
-      { Sid: 'WriteTargetStream', Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: targetArn },
-    ],
+    Statement: [{ Sid: 'ReadSourceStream', Effect: 'Allow', Action: [...KINESIS_SOURCE_ACTIONS], Resource: sourceArn }, write],
   });
+}
+
+/** `arn:aws:logs:REGION:ACCOUNT:log-group:NAME` (Pipes' form of a log group target). */
+export function isLogGroupArn(arn: string): boolean {
+  return /^arn:[^:]+:logs:[^:]*:\d{12}:log-group:/.test(arn);
 }
 
 /** Does a trust policy let pipes.amazonaws.com assume the role? */
@@ -63,15 +71,16 @@ export function pipeSpecFor(input: { names: PipeNames; settings: PipeSettings; s
   };
   if (settings.startingPositionTimestamp !== undefined) source.startingPositionTimestamp = settings.startingPositionTimestamp;
   if (settings.bisectOnFailure) source.onPartialBatchItemFailure = 'AUTOMATIC_BISECT';
+  const logs = settings.target === 'logs';
   return {
     name: input.names.pipe,
-    description: 'kinesis-lab step 5: the source stream to a second stream',
+    description: logs ? 'kinesis-lab step 5: the source stream to a CloudWatch Logs log group' : 'kinesis-lab step 5: the source stream to a second stream',
     roleArn: input.roleArn,
     sourceArn: input.sourceArn,
     source,
     filters: settings.filter ? [normalizePattern(settings.filter)] : [],
     targetArn: input.targetArn,
-    targetPartitionKey: TARGET_PARTITION_KEY,
+    ...(logs ? { targetLogStream: input.names.logStream } : { targetPartitionKey: TARGET_PARTITION_KEY }),
     tags: { [LAB_TAG_KEY]: input.labId },
   };
 }
@@ -102,7 +111,8 @@ export function pipeDifferences(live: PipeDescription, spec: PipeSpec): PipeDiff
   add('MaximumRetryAttempts', spec.source.maximumRetryAttempts, live.source.maximumRetryAttempts);
   add('OnPartialBatchItemFailure', spec.source.onPartialBatchItemFailure, live.source.onPartialBatchItemFailure);
   add('FilterCriteria', spec.filters.map(normalizePattern).join(' | '), live.filters.map(normalizePattern).join(' | '));
-  add('PartitionKey', spec.targetPartitionKey, live.targetPartitionKey);
+  if (spec.targetLogStream !== undefined) add('LogStreamName', spec.targetLogStream, live.targetLogStream);
+  else add('PartitionKey', spec.targetPartitionKey, live.targetPartitionKey);
   return out;
 }
 

@@ -1,10 +1,14 @@
 /**
  * What step 5 builds: the pipe's settings (from lab.json params, overridden by what the learner chose
- * in the pipe panel) and the names of the three resources the lab creates for it. The action creates
+ * in the pipe panel) and the names of the resources the lab creates for it (a target stream or log
+ * group, a role, the pipe). The action creates
  * from these, the check compares the live pipe with them, the panel edits them. Pure.
  */
 
 export type StartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
+/** Where the pipe delivers: a second Kinesis stream (the default) or a CloudWatch Logs log group. */
+export type PipeTargetKind = 'kinesis' | 'logs';
+export const PIPE_TARGET_KINDS: readonly PipeTargetKind[] = ['kinesis', 'logs'];
 export const STARTING_POSITIONS: readonly StartingPosition[] = ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'];
 
 /** Limits from the Pipes API (KinesisStreamParameters). */
@@ -32,6 +36,8 @@ export interface PipeSettings {
   bisectOnFailure: boolean;
   /** One FilterCriteria pattern (JSON text), or none: every record passes. */
   filter?: string;
+  /** @default 'kinesis' */
+  target: PipeTargetKind;
 }
 
 export const DEFAULT_PIPE_SETTINGS: PipeSettings = {
@@ -41,7 +47,11 @@ export const DEFAULT_PIPE_SETTINGS: PipeSettings = {
   parallelizationFactor: 1,
   maximumRetryAttempts: 10,
   bisectOnFailure: true,
+  target: 'kinesis',
 };
+
+/** Every log group the lab creates starts with this, so cleanup lists only these. */
+export const LOG_GROUP_PREFIX = '/kinesis-lab/';
 
 /** Names of what the lab makes for a source stream. Names fit Pipes' 64 and IAM's 64 characters. */
 export interface PipeNames {
@@ -50,6 +60,10 @@ export interface PipeNames {
   /** Inline policy on the role. */
   policy: string;
   targetStream: string;
+  /** The target when the learner chose CloudWatch Logs. */
+  logGroup: string;
+  /** The log stream the pipe writes in that group (CloudWatchLogsParameters.LogStreamName). */
+  logStream: string;
 }
 
 export function pipeNamesFor(stream: string, params: Record<string, unknown> = {}): PipeNames {
@@ -59,6 +73,8 @@ export function pipeNamesFor(stream: string, params: Record<string, unknown> = {
     role: stringParam(params.roleName) ?? `${base}-pipe-role`,
     policy: 'kinesis-lab-pipe-access',
     targetStream: stringParam(params.targetStream) ?? `${stream.slice(0, 114)}-pipe-target`,
+    logGroup: stringParam(params.logGroup) ?? `${LOG_GROUP_PREFIX}${stream}-pipe-target`,
+    logStream: stringParam(params.pipeName) ?? `${base}-pipe`,
   };
 }
 
@@ -77,6 +93,7 @@ export function pipeSettingsFrom(params: Record<string, unknown>): PipeSettings 
     parallelizationFactor: intParam(params.parallelizationFactor, PIPE_LIMITS.parallelizationFactor) ?? d.parallelizationFactor,
     maximumRetryAttempts: intParam(params.maximumRetryAttempts, PIPE_LIMITS.maximumRetryAttempts) ?? d.maximumRetryAttempts,
     bisectOnFailure: typeof params.bisectOnFailure === 'boolean' ? params.bisectOnFailure : d.bisectOnFailure,
+    target: PIPE_TARGET_KINDS.includes(params.target as PipeTargetKind) ? (params.target as PipeTargetKind) : d.target,
   };
   if (position === 'AT_TIMESTAMP') {
     // Without a time the action picks one (an hour before it runs).
@@ -96,6 +113,7 @@ export function pipeSettingsToParams(settings: PipeSettings): Record<string, unk
     parallelizationFactor: settings.parallelizationFactor,
     maximumRetryAttempts: settings.maximumRetryAttempts,
     bisectOnFailure: settings.bisectOnFailure,
+    target: settings.target,
   };
   if (settings.startingPositionTimestamp !== undefined) params.startingPositionTimestamp = settings.startingPositionTimestamp;
   params.filter = settings.filter ?? '';

@@ -1,6 +1,6 @@
 /**
  * The narrow view of EventBridge Pipes that step 5 uses (a pipe with a Kinesis source and a Kinesis
- * target), over SDK v3's PipesClient. `createPipesClient` builds the client like the other factories.
+ * stream or CloudWatch Logs target), over SDK v3's PipesClient. `createPipesClient` builds the client like the other factories.
  */
 import {
   CreatePipeCommand, DeletePipeCommand, DescribePipeCommand, PipesClient, StartPipeCommand, TagResourceCommand, UpdatePipeCommand,
@@ -30,8 +30,10 @@ export interface PipeSpec {
   /** FilterCriteria patterns (JSON text); none means every record passes. */
   filters: string[];
   targetArn: string;
-  /** The target stream's PartitionKey: a literal or a JSON path such as `$.partitionKey`. */
-  targetPartitionKey: string;
+  /** A Kinesis target's PartitionKey: a literal or a JSON path such as `$.partitionKey`. */
+  targetPartitionKey?: string;
+  /** A CloudWatch Logs target's LogStreamName (set instead of a partition key). */
+  targetLogStream?: string;
   tags: Record<string, string>;
 }
 
@@ -48,6 +50,7 @@ export interface PipeDescription {
   source: Partial<KinesisSourceSettings>;
   filters: string[];
   targetPartitionKey?: string;
+  targetLogStream?: string;
   tags: Record<string, string>;
   createdAt?: Date;
   lastModifiedAt?: Date;
@@ -102,6 +105,8 @@ export function createPipesAdapter(client: PipesClient): PipesPort {
       if (out.StateReason) description.stateReason = out.StateReason;
       const partitionKey = out.TargetParameters?.KinesisStreamParameters?.PartitionKey;
       if (partitionKey !== undefined) description.targetPartitionKey = partitionKey;
+      const logStream = out.TargetParameters?.CloudWatchLogsParameters?.LogStreamName;
+      if (logStream !== undefined) description.targetLogStream = logStream;
       if (out.CreationTime) description.createdAt = out.CreationTime;
       if (out.LastModifiedTime) description.lastModifiedAt = out.LastModifiedTime;
       return description;
@@ -125,7 +130,7 @@ export function createPipesAdapter(client: PipesClient): PipesPort {
             ...filterCriteria(spec.filters),
           },
           Target: spec.targetArn,
-          TargetParameters: { KinesisStreamParameters: { PartitionKey: spec.targetPartitionKey } },
+          TargetParameters: targetParameters(spec),
           Tags: spec.tags,
         }),
       );
@@ -141,7 +146,7 @@ export function createPipesAdapter(client: PipesClient): PipesPort {
           // An empty filter list removes the filters; leaving FilterCriteria out would keep old ones.
           SourceParameters: { KinesisStreamParameters: tunables(spec.source), FilterCriteria: { Filters: spec.filters.map((Pattern) => ({ Pattern })) } },
           Target: spec.targetArn,
-          TargetParameters: { KinesisStreamParameters: { PartitionKey: spec.targetPartitionKey } },
+          TargetParameters: targetParameters(spec),
         }),
       );
     },
@@ -158,6 +163,12 @@ export function createPipesAdapter(client: PipesClient): PipesPort {
       await client.send(new TagResourceCommand({ resourceArn: arn, tags }));
     },
   };
+}
+
+/** A log group target gets its LogStreamName, a stream target its PartitionKey. */
+function targetParameters(spec: PipeSpec) {
+  if (spec.targetLogStream !== undefined) return { CloudWatchLogsParameters: { LogStreamName: spec.targetLogStream } };
+  return { KinesisStreamParameters: { PartitionKey: spec.targetPartitionKey ?? '' } };
 }
 
 function tunables(s: KinesisSourceSettings) {

@@ -1,4 +1,5 @@
 import type { EventPatternTester } from '../aws/event-pattern-tester.js';
+import type { LogGroupPort } from '../aws/log-group-adapter.js';
 import type { IamRolePort } from '../aws/iam-role-adapter.js';
 import type { KinesisPort, StreamMode } from '../aws/kinesis-port.js';
 import type { PipesPort } from '../aws/pipes-adapter.js';
@@ -28,6 +29,8 @@ export interface LabContext {
   iam?: IamRolePort;
   /** EventBridge's TestEventPattern for step 5's filter; on real AWS only (the sandbox uses our matcher). */
   eventPatterns?: EventPatternTester;
+  /** Step 5's CloudWatch Logs target (when the learner chose a log group). */
+  logs?: LogGroupPort;
   stream: string;
   region: string;
   labId: string;

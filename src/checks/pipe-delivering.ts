@@ -62,8 +62,8 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
       return { ...diagnosedResult(step, diagnosis), outcome: 'failed', evidence: [...evidence, diagnosis.why] };
     }
     if (live.currentState !== 'RUNNING') return notRunning(step, live, evidence);
-    operation = 'DescribeStreamSummary';
-    const target = await ctx.kinesis.describeStreamSummary(names.targetStream);
+    const target = await (settings.target === 'logs' ? logGroupTarget : streamTarget)(ctx, names, (op) => (operation = op));
+    if (!target) return logGroupMissing(step, ctx, names, evidence);
     const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn: target.arn, roleArn: live.roleArn, labId: ctx.labId });
     // An AT_TIMESTAMP pipe keeps the time it was created with; any time the learner chose is fine.
     if (settings.startingPosition === 'AT_TIMESTAMP' && settings.startingPositionTimestamp === undefined && live.source.startingPositionTimestamp !== undefined) {
@@ -78,10 +78,41 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
   }
 }
 
+/** Where the pipe delivers, as the check reads it: each payload is one pipe event as JSON. */
+interface TargetView {
+  name: string;
+  arn: string;
+  kind: 'kinesis' | 'logs';
+  /** Payloads that arrived at or after `since`. */
+  read(since: Date): Promise<Uint8Array[]>;
+}
+
+async function streamTarget(ctx: LabContext, names: PipeNames, at: (operation: string) => void): Promise<TargetView> {
+  at('DescribeStreamSummary');
+  const summary = await ctx.kinesis.describeStreamSummary(names.targetStream);
+  return { name: summary.name, arn: summary.arn, kind: 'kinesis', read: async (since) => (await readSince(ctx, summary.name, since)).map((r) => r.data) };
+}
+
+/** The log group target; undefined when it does not exist. */
+async function logGroupTarget(ctx: LabContext, names: PipeNames, at: (operation: string) => void): Promise<TargetView | undefined> {
+  const logs = ctx.logs;
+  if (!logs) throw new Error('This run has no CloudWatch Logs client.');
+  at('DescribeLogGroups');
+  const group = await logs.describeLogGroup(names.logGroup);
+  if (!group) return undefined;
+  return {
+    name: group.name,
+    arn: group.arn,
+    kind: 'logs',
+    // Pipes stamps each log event when it delivers, so events of records sent since `since` are not older.
+    read: async (since) => (await logs.readEvents(group.name, { since })).map((e) => Buffer.from(e.message, 'utf8')),
+  };
+}
+
 interface ProbeInput {
   live: PipeDescription;
   source: StreamSummary;
-  target: StreamSummary;
+  target: TargetView;
   settings: PipeSettings;
   evidence: Localized[];
   signal?: AbortSignal;
@@ -125,10 +156,10 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
   const deadline = ctx.clock() + settings.batchingWindowSeconds * 1000 + graceMs;
   const started = ctx.clock();
   let arrived: string[] = [];
-  let targetRecords: StreamRecord[] = [];
+  let targetRecords: Uint8Array[] = [];
   for (;;) {
-    targetRecords = await readSince(ctx, target.name, since);
-    arrived = targetRecords.flatMap((r) => probeIdInEvent(r.data, nonce));
+    targetRecords = await target.read(since);
+    arrived = targetRecords.flatMap((data) => probeIdInEvent(data, nonce));
     if (expected.every((id) => arrived.includes(id)) || ctx.clock() >= deadline || input.signal?.aborted) break;
     await ctx.sleep(ctx.sandbox ? 250 : 3_000, input.signal);
   }
@@ -145,7 +176,10 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
       outcome: 'failed',
       summary: { en: `The pipe is RUNNING but ${expected.length - arrivedWanted.length} of ${expected.length} probe records did not reach ${target.name} within ${Math.round(tookMs / 1000)} s.`, ko: `파이프는 RUNNING이지만 점검 레코드 ${expected.length}개 중 ${expected.length - arrivedWanted.length}개가 ${Math.round(tookMs / 1000)}초 안에 ${target.name}에 도착하지 않았습니다.` },
       evidence: [...evidence, probeLine],
-      fix: {
+      fix: target.kind === 'logs' ? {
+        en: `Check that the execution role may call logs:CreateLogStream and logs:PutLogEvents on ${target.arn}:*, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch. With a long batching window, check again (c) a little later.`,
+        ko: `실행 역할이 ${target.arn}:*에 logs:CreateLogStream과 logs:PutLogEvents를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요. 배치 기간이 길면 조금 뒤에 다시 확인하세요(c).`,
+      } : {
         en: `Check that the execution role may call kinesis:PutRecord and PutRecords on ${target.arn}, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch. With a long batching window, check again (c) a little later.`,
         ko: `실행 역할이 ${target.arn}에 kinesis:PutRecord와 PutRecords를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요. 배치 기간이 길면 조금 뒤에 다시 확인하세요(c).`,
       },
@@ -174,7 +208,7 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
     };
   }
   if (settings.startingPosition === 'LATEST' && live.createdAt) {
-    const missed = await recordsMissedWhileCreating(ctx, live, source, target.name, settings, context, probesFrom);
+    const missed = await recordsMissedWhileCreating(ctx, live, source, target, settings, context, probesFrom);
     if (missed.length > 0) return latestMissed(step, evidence, probeLine, missed.length);
   }
   const orderLine: Localized = { en: `Order kept: ${expected.join(' → ')} (one partition key, one shard).`, ko: `순서 유지: ${expected.join(' → ')} (파티션 키 하나, 샤드 하나).` };
@@ -194,7 +228,7 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
  * through, and that never reached the target: what LATEST loses while a pipe is CREATING.
  */
 async function recordsMissedWhileCreating(
-  ctx: LabContext, live: PipeDescription, source: StreamSummary, targetName: string, settings: PipeSettings, context: PipeSourceContext, probesFrom: Date,
+  ctx: LabContext, live: PipeDescription, source: StreamSummary, target: TargetView, settings: PipeSettings, context: PipeSourceContext, probesFrom: Date,
 ): Promise<string[]> {
   const createdAt = live.createdAt as Date;
   const sourceRecords = (await readSince(ctx, ctx.stream, createdAt)).filter(
@@ -202,7 +236,7 @@ async function recordsMissedWhileCreating(
   );
   const wanted = filterVerdicts(settings.filter, sourceRecords.map(asSourceRecord), context).filter((v) => v.passes).map((v) => v.record.sequenceNumber);
   if (wanted.length === 0) return [];
-  const delivered = new Set((await readSince(ctx, targetName, createdAt)).flatMap((r) => deliveredSequence(r.data, source.arn)));
+  const delivered = new Set((await target.read(createdAt)).flatMap((data) => deliveredSequence(data, source.arn)));
   return wanted.filter((seq) => !delivered.has(seq));
 }
 
@@ -280,6 +314,17 @@ function pipeEvidence(live: PipeDescription, names: PipeNames): Localized[] {
     },
     { en: `Filter: ${filters ?? '(none: every record passes)'}`, ko: `필터: ${filters ?? '(없음: 모든 레코드 통과)'}` },
   ];
+}
+
+function logGroupMissing(step: string, ctx: LabContext, names: PipeNames, evidence: Localized[]): CheckResult {
+  return {
+    step,
+    outcome: 'failed',
+    summary: { en: `The pipe's target log group ${names.logGroup} does not exist in ${ctx.region}.`, ko: `파이프의 대상 로그 그룹 ${names.logGroup}이 ${ctx.region}에 없습니다.` },
+    evidence,
+    fix: { en: 'Press d to create the log group (tagged as the lab\'s) and update the pipe.', ko: 'd를 눌러 로그 그룹을 만들고(실습 태그 포함) 파이프를 수정하세요.' },
+    errorKind: 'pipe-target-missing',
+  };
 }
 
 function notFound(step: string, ctx: LabContext, names: PipeNames): CheckResult {

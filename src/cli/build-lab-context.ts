@@ -3,6 +3,7 @@ import { createKinesisClient } from '../aws/kinesis-client.js';
 import type { AwsSettings } from '../aws/aws-settings.js';
 import { createCloudWatchClient } from '../aws/cloudwatch-client.js';
 import { createEventBridgeClient, createEventPatternTester } from '../aws/event-pattern-tester.js';
+import { createLogGroupAdapter, createLogsClient } from '../aws/log-group-adapter.js';
 import { createIamClient, createIamRoleAdapter } from '../aws/iam-role-adapter.js';
 import { createPipesAdapter, createPipesClient } from '../aws/pipes-adapter.js';
 import { createStreamMetricsPort } from '../aws/stream-metrics-port-adapter.js';
@@ -55,6 +56,7 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     // On the embedded sandbox every service is the one endpoint.
     pipes: createPipesAdapter(createPipesClient({ ...aws, endpoint: settings.embeddedSandbox ? settings.endpoint : settings.pipesEndpoint })),
     iam: createIamRoleAdapter(createIamClient({ ...aws, endpoint: settings.embeddedSandbox ? settings.endpoint : settings.iamEndpoint })),
+    logs: createLogGroupAdapter(createLogsClient({ ...aws, endpoint: settings.embeddedSandbox ? settings.endpoint : settings.logsEndpoint })),
     // The sandbox tries filters with our matcher; only real AWS is asked for EventBridge's own verdict.
     ...(settings.target === 'aws' ? { eventPatterns: createEventPatternTester(createEventBridgeClient({ ...aws, endpoint: settings.eventbridgeEndpoint })) } : {}),
     stream: settings.stream,

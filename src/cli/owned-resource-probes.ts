@@ -7,6 +7,9 @@ import { pipeNamesFor } from '../actions/pipe-settings.js';
 import type { OwnedResourceProbe } from '../cleanup/owned-resource.js';
 import { pipeProbe, roleProbe } from '../cleanup/pipe-probes.js';
 import { streamProbe } from '../cleanup/stream-probe.js';
+import { logGroupProbe } from '../cleanup/log-group-probe.js';
+import { createLogGroupInventory } from '../aws/log-group-inventory.js';
+import { createLogsClient } from '../aws/log-group-adapter.js';
 import type { Lab } from '../content/lab-model.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 import { sleepFor } from '../producer/retry-policy.js';
@@ -14,7 +17,7 @@ import { awsSettingsFor, type ReadySettings } from './build-lab-context.js';
 
 /**
  * Every kind of resource the lab can create, as cleanup probes: streams (the lab's and the pipe
- * step's target), pipes, and the pipe's IAM role. A step that creates a new kind adds its probe here.
+ * step's target), the pipe step's log group target, pipes, and the pipe's IAM role. A step that creates a new kind adds its probe here.
  */
 export function ownedResourceProbes(settings: ReadySettings, roleNames: () => string[] = () => []): OwnedResourceProbe[] {
   // On a local sandbox deletion is near-instant; poll quickly there.
@@ -24,6 +27,7 @@ export function ownedResourceProbes(settings: ReadySettings, roleNames: () => st
   return [
     optional(pipeProbe((region) => createPipeInventory(createPipesClient({ ...awsSettingsFor(settings, region), endpoint: endpoint(settings.pipesEndpoint) })), wait)),
     streamProbe({ inventory: (region) => createStreamInventory(createKinesisClient(awsSettingsFor(settings, region))), ...wait }),
+    optional(logGroupProbe((region) => createLogGroupInventory(createLogsClient({ ...awsSettingsFor(settings, region), endpoint: endpoint(settings.logsEndpoint) })), wait)),
     optional(roleProbe(() => createRoleInventory(createIamClient({ ...awsSettingsFor(settings), endpoint: endpoint(settings.iamEndpoint) })), roleNames, wait)),
   ];
 }

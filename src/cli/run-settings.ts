@@ -34,6 +34,8 @@ export interface RunSettings {
   iamEndpoint?: string;
   /** EventBridge's endpoint (TestEventPattern for step 5's filter on real AWS), resolved like CloudWatch's. */
   eventbridgeEndpoint?: string;
+  /** CloudWatch Logs' endpoint (step 5's log group target), resolved like CloudWatch's. */
+  logsEndpoint?: string;
   profile?: string;
 }
 
@@ -82,7 +84,8 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   const pipesEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_PIPES ?? env.AWS_ENDPOINT_URL;
   const iamEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
   const eventbridgeEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_EVENTBRIDGE ?? env.AWS_ENDPOINT_URL;
-  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, eventbridgeEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE };
+  const logsEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? env.AWS_ENDPOINT_URL;
+  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, eventbridgeEndpoint, logsEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE };
 }
 
 function assertEndpoint(value: string, from: string): string {

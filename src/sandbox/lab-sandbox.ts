@@ -1,6 +1,7 @@
 import { attachCloudWatch } from './cloudwatch/cloudwatch-service.js';
 import { createSandbox } from './create-sandbox.js';
 import { attachSts } from './sts/sts-service.js';
+import { attachLogs } from './logs/logs-service.js';
 import { attachPipes } from './pipes/attach-pipes.js';
 import type { Sandbox, SandboxOptions } from './sandbox-types.js';
 
@@ -10,8 +11,8 @@ export interface LabSandboxOptions extends SandboxOptions {
 }
 
 /**
- * The sandbox as learners get it: Kinesis, CloudWatch metrics for its streams, EventBridge Pipes
- * and the IAM calls the lab makes, on one endpoint. `createSandbox` alone stays the bare fixture;
+ * The sandbox as learners get it: Kinesis, CloudWatch metrics for its streams, EventBridge Pipes,
+ * CloudWatch Logs (a pipe's other target) and the IAM calls the lab makes, on one endpoint. `createSandbox` alone stays the bare fixture;
  * every service the lab needs is attached here.
  */
 export async function startLabSandbox(options: LabSandboxOptions = {}): Promise<Sandbox> {
@@ -21,7 +22,8 @@ export async function startLabSandbox(options: LabSandboxOptions = {}): Promise<
     ...(options.metricsDelayMs !== undefined ? { delayMs: options.metricsDelayMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const logs = attachLogs(sandbox, options.clock ? { clock: options.clock } : {});
   // Pipes keep wall-clock time: LATEST and batching windows compare with Kinesis arrival times.
-  attachPipes(sandbox, options.pipeCreatingMs !== undefined ? { creatingDelayMs: options.pipeCreatingMs } : {});
+  attachPipes(sandbox, { logs, ...(options.pipeCreatingMs !== undefined ? { creatingDelayMs: options.pipeCreatingMs } : {}) });
   return sandbox;
 }

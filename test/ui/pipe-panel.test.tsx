@@ -92,7 +92,7 @@ describe('PipePanel', () => {
     await press(stdin, ENTER);
     await expect.poll(() => calls.chosen.length).toBe(1);
     expect(calls.chosen[0]).toEqual({
-      startingPosition: 'TRIM_HORIZON', batchSize: 100, batchingWindowSeconds: 1, parallelizationFactor: 1, maximumRetryAttempts: 10, bisectOnFailure: true,
+      startingPosition: 'TRIM_HORIZON', batchSize: 100, batchingWindowSeconds: 1, parallelizationFactor: 1, maximumRetryAttempts: 10, bisectOnFailure: true, target: 'kinesis',
       filter: '{"data": {"fareAmount": [{"numeric": [">", 20]}]}}',
     });
     expect(calls.captured).toEqual([true, false]);

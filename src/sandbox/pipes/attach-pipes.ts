@@ -9,7 +9,8 @@ import { SANDBOX_CREDENTIALS } from '../sandbox-types.js';
 import type { Sandbox } from '../sandbox-types.js';
 import { createIamService } from '../iam/iam-service.js';
 import { IamStore } from '../iam/iam-store.js';
-import { PipeRunnerManager, parseStreamArn } from './pipe-runner.js';
+import type { LogsStore } from '../logs/logs-store.js';
+import { PipeRunnerManager, parseLogGroupArn, parseStreamArn } from './pipe-runner.js';
 import type { PipeRunStatus } from './pipe-runner.js';
 import { createPipesService } from './pipes-service.js';
 import type { PipeRecord, PipesService } from './pipes-service.js';
@@ -23,6 +24,8 @@ export interface AttachPipesOptions {
   clock?: () => number;
   /** Milliseconds between polls of a shard. @default 250 (4 per second, as Pipes does) */
   pollIntervalMs?: number;
+  /** The sandbox's CloudWatch Logs, so pipes can deliver to a log group. */
+  logs?: LogsStore;
 }
 
 export interface PipesHandle {
@@ -51,7 +54,7 @@ export function attachPipes(sandbox: Sandbox, options: AttachPipesOptions = {}):
     }
     return client;
   };
-  const runner = new PipeRunnerManager({ kinesisFor, clock, ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}) });
+  const runner = new PipeRunnerManager({ kinesisFor, clock, ...(options.logs ? { logs: options.logs } : {}), ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}) });
 
   async function streamProblem(arn: string, role: 'source' | 'target', pipeRegion: string): Promise<string | undefined> {
     const parsed = parseStreamArn(arn);
@@ -72,7 +75,18 @@ export function attachPipes(sandbox: Sandbox, options: AttachPipesOptions = {}):
     if (!iam.findByArn(pipe.roleArn)) {
       return `Pipes could not assume the execution role ${pipe.roleArn}: the sandbox's IAM has no such role. Create it (CreateRole) and try again.`;
     }
-    return (await streamProblem(pipe.source, 'source', pipe.region)) ?? (await streamProblem(pipe.target, 'target', pipe.region));
+    return (await streamProblem(pipe.source, 'source', pipe.region)) ?? (parseLogGroupArn(pipe.target) ? logGroupProblem(pipe.target) : await streamProblem(pipe.target, 'target', pipe.region));
+  }
+
+  function logGroupProblem(arn: string): string | undefined {
+    const parsed = parseLogGroupArn(arn);
+    if (!parsed || !options.logs) return `The sandbox has no CloudWatch Logs to deliver to ${arn}.`;
+    try {
+      options.logs.group(parsed.region, parsed.group);
+      return undefined;
+    } catch {
+      return `The target log group ${arn} does not exist.`;
+    }
   }
 
   const pipes = createPipesService({

@@ -7,12 +7,15 @@
  * sequence number handled) lets a stopped pipe resume without redelivery.
  *
  * It talks to the sandbox's own Kinesis endpoint through the SDK, so its reads and writes show
- * up in the call log (and metrics) like any consumer's.
+ * up in the call log (and metrics) like any consumer's. A CloudWatch Logs target gets one log
+ * event per pipe event (the event as JSON) in the target's LogStreamName, which the runner
+ * creates when it is missing, as Pipes does with logs:CreateLogStream.
  */
 import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import type { GetShardIteratorCommandInput, KinesisClient, _Record } from '@aws-sdk/client-kinesis';
 import { buildKinesisPipeEvent, compileKinesisPipeFilter, passesFilters } from '../../filter/pipe-event.js';
 import type { KinesisPipeEvent, PipeFilter } from '../../filter/pipe-event.js';
+import { LogsError, type LogsStore } from '../logs/logs-store.js';
 import type { PipeRecord } from './pipes-service.js';
 
 /** Pipes polls each shard 4 times per second. */
@@ -25,6 +28,8 @@ const PUT_RECORDS_MAX = 500;
 export interface PipeRunnerOptions {
   /** A Kinesis client for the sandbox endpoint in `region`. */
   kinesisFor(region: string): KinesisClient;
+  /** The sandbox's CloudWatch Logs, for pipes with a log group target. */
+  logs?: LogsStore;
   /** Time for batching windows. @default Date.now */
   clock?: () => number;
   /** Waits between polls; tests may make it faster. @default setTimeout-based */
@@ -51,6 +56,8 @@ interface Settings {
   targetRegion: string;
   targetStream: string;
   partitionKey: string;
+  /** Set for a CloudWatch Logs target (then the Kinesis target fields are unused). */
+  logs?: { region: string; group: string; stream: string };
   /**
    * LATEST and AT_TIMESTAMP read from the trim horizon and skip what arrived before this time
    * (ms). kinesalite's AT_TIMESTAMP iterator never answers when no record is that recent yet.
@@ -80,6 +87,12 @@ interface Buffered {
 export function parseStreamArn(arn: string): { region: string; streamName: string } | undefined {
   const match = /^arn:aws[a-zA-Z-]*:kinesis:([a-z0-9-]+):\d{12}:stream\/([a-zA-Z0-9_.-]{1,128})$/.exec(arn);
   return match ? { region: match[1] as string, streamName: match[2] as string } : undefined;
+}
+
+/** Parses a log group ARN (`arn:aws:logs:R:A:log-group:NAME`, optionally ending `:*`). */
+export function parseLogGroupArn(arn: string): { region: string; group: string } | undefined {
+  const match = /^arn:aws[a-zA-Z-]*:logs:([a-z0-9-]+):\d{12}:log-group:([.\-_/#A-Za-z0-9]{1,512})(:\*)?$/.exec(arn);
+  return match ? { region: match[1] as string, group: match[2] as string } : undefined;
 }
 
 /** Keeps one runner per RUNNING pipe and the checkpoints of every pipe that still exists. */
@@ -145,8 +158,10 @@ export class PipeRunnerManager {
 function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
   const source = parseStreamArn(pipe.source);
   const target = parseStreamArn(pipe.target);
+  const logGroup = parseLogGroupArn(pipe.target);
   if (!source) return `The sandbox runs Kinesis stream sources only, not ${pipe.source}.`;
-  if (!target) return `The sandbox delivers to Kinesis stream targets only, not ${pipe.target}.`;
+  if (!target && !logGroup) return `The sandbox delivers to Kinesis stream and CloudWatch Logs targets only, not ${pipe.target}.`;
+  const logsParams = (pipe.targetParameters.CloudWatchLogsParameters ?? {}) as Record<string, unknown>;
   const kinesis = (pipe.sourceParameters.KinesisStreamParameters ?? {}) as Record<string, unknown>;
   const targetKinesis = (pipe.targetParameters.KinesisStreamParameters ?? {}) as Record<string, unknown>;
   const criteria = (pipe.sourceParameters.FilterCriteria ?? {}) as { Filters?: { Pattern?: string }[] };
@@ -155,9 +170,11 @@ function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
   return {
     region: source.region,
     sourceStream: source.streamName,
-    targetRegion: target.region,
-    targetStream: target.streamName,
+    targetRegion: target?.region ?? '',
+    targetStream: target?.streamName ?? '',
     partitionKey: String(targetKinesis.PartitionKey ?? ''),
+    // Without a LogStreamName Pipes picks one; the sandbox names it after the pipe.
+    ...(logGroup ? { logs: { region: logGroup.region, group: logGroup.group, stream: typeof logsParams.LogStreamName === 'string' ? logsParams.LogStreamName : pipe.name } } : {}),
     ...(startingPosition === 'LATEST' ? { skipBefore: latestFrom } : {}),
     ...(startingPosition === 'AT_TIMESTAMP' && timestampSeconds !== undefined ? { skipBefore: timestampSeconds * 1000 } : {}),
     batchSize: (kinesis.BatchSize as number | undefined) ?? 100,
@@ -348,6 +365,7 @@ class PipeRun {
   /** One batch to the target stream, PutRecords in chunks of 500; failed records are retried once in order. */
   private async putBatch(batch: Buffered[]): Promise<boolean> {
     const s = this.settings;
+    if (s.logs) return this.putLogEvents(batch, s.logs);
     const target = this.options.kinesisFor(s.targetRegion);
     let pending: { PartitionKey: string; Data: Uint8Array }[];
     try {
@@ -376,6 +394,29 @@ class PipeRun {
       pending = failed;
     }
     return pending.length === 0;
+  }
+
+  /** One batch to a log group: one PutLogEvents call, the log stream created first when missing. */
+  private async putLogEvents(batch: Buffered[], target: { region: string; group: string; stream: string }): Promise<boolean> {
+    const store = this.options.logs;
+    if (!store) {
+      this.status.lastError = 'The sandbox was started without CloudWatch Logs; it cannot deliver to a log group.';
+      return false;
+    }
+    const now = this.clock();
+    try {
+      try {
+        store.stream(target.region, target.group, target.stream);
+      } catch (error) {
+        if (!(error instanceof LogsError && error.message.includes('log stream'))) throw error;
+        store.createStream(target.region, target.group, target.stream);
+      }
+      store.putEvents(target.region, target.group, target.stream, batch.map((b) => ({ timestamp: now, message: JSON.stringify(b.event) })));
+      return true;
+    } catch (error) {
+      this.status.lastError = `PutLogEvents to ${target.group} failed: ${error instanceof LogsError ? `${error.code}: ${error.message}` : describeError(error)}`;
+      return false;
+    }
   }
 
   private checkpoint(shardId: string, buffer: Buffered[]): void {

@@ -37,7 +37,8 @@ export function PipePanel({ step, view, info, lang, width, height, captureKeys, 
   }, [busy]);
   // The activity area above shares the rows: while it shows a run or a result, the panel keeps to a few lines.
   const compact = busy || view.state.steps[step.id]?.lastResult !== undefined || (view.actionStep === step.id && view.notes.length > 0);
-  const live = usePipeLive({ services, stream: info.stream, pipeName: names.pipe, targetStream: names.targetStream, refreshKey: `${status}:${view.state.steps[step.id]?.attempts ?? 0}` });
+  const targetName = settings.target === 'logs' ? names.logGroup : names.targetStream;
+  const live = usePipeLive({ services, stream: info.stream, pipeName: names.pipe, targetStream: names.targetStream, ...(settings.target === 'logs' ? { targetLogGroup: names.logGroup } : {}), refreshKey: `${status}:${view.state.steps[step.id]?.attempts ?? 0}` });
 
   useInput((input, key) => {
     const form = formRef.current;
@@ -74,7 +75,7 @@ export function PipePanel({ step, view, info, lang, width, height, captureKeys, 
     <PipeView
       settings={settings}
       pipeName={names.pipe}
-      targetStream={names.targetStream}
+      targetStream={targetName}
       {...(live.pipe ? { pipe: live.pipe } : {})}
       pipeLoaded={live.loaded}
       model={model}

@@ -156,6 +156,8 @@ export function PipeView(props: PipeViewProps) {
         return `‹ ${t.preset[form.filterPreset]} › (${FILTER_PRESETS.indexOf(form.filterPreset) + 1}/${FILTER_PRESETS.length})`;
       case 'customFilter':
         return `${form.customFilter}${cursor}`;
+      case 'target':
+        return `‹ ${t.targetKind[form.target]} ›`;
       default:
         return `${form[field]}${cursor}`;
     }

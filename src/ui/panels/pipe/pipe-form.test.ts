@@ -22,8 +22,17 @@ describe('pipe form', () => {
   it('opens on the saved settings and recognises a saved preset', () => {
     const form = formFromSettings({ ...DEFAULT_PIPE_SETTINGS, filter: '{"data": {"vendorId": [2]}}' }, NOW);
     expect(form).toMatchObject({ startingPosition: 'TRIM_HORIZON', batchSize: '100', filterPreset: 'vendor', presetValue: '2' });
-    expect(visibleFields(form)).toEqual(['startingPosition', 'batchSize', 'batchingWindowSeconds', 'parallelizationFactor', 'filterPreset', 'presetValue']);
+    expect(visibleFields(form)).toEqual(['startingPosition', 'batchSize', 'batchingWindowSeconds', 'parallelizationFactor', 'filterPreset', 'presetValue', 'target']);
     expect(filterOf(form)).toBe('{"data": {"vendorId": [2]}}');
+  });
+
+  it('the last field chooses the target, a second stream or a log group, and saves it', () => {
+    const form = formFromSettings(DEFAULT_PIPE_SETTINGS, NOW);
+    expect(form.target).toBe('kinesis');
+    const up = { input: '', upArrow: true };
+    expect(keys(form, up, right, enter)).toEqual({ type: 'save', params: expect.objectContaining({ target: 'logs' }) });
+    expect(keys(form, up, right, right, enter)).toEqual({ type: 'save', params: expect.objectContaining({ target: 'kinesis' }) });
+    expect(formFromSettings({ ...DEFAULT_PIPE_SETTINGS, target: 'logs' }, NOW).target).toBe('logs');
   });
 
   it('AT_TIMESTAMP adds "minutes before creation" and saves it', () => {

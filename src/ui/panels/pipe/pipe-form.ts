@@ -2,14 +2,14 @@
  * The pipe panel's form as pure state: fields, what a key does to them, and the settings it saves.
  * Starting position and filter presets are choices (←/→); numbers and the free JSON are typed.
  */
-import { PIPE_LIMITS, STARTING_POSITIONS, pipeSettingsToParams, type PipeSettings, type StartingPosition } from '../../../actions/pipe-settings.js';
+import { PIPE_LIMITS, PIPE_TARGET_KINDS, STARTING_POSITIONS, pipeSettingsToParams, type PipeSettings, type PipeTargetKind, type StartingPosition } from '../../../actions/pipe-settings.js';
 import type { Localized } from '../../../i18n/lang.js';
 import { validatePipeFilter } from '../../../validate/pipe-filter.js';
 
 export type FilterPreset = 'none' | 'fare-above' | 'vendor' | 'card' | 'custom';
 export const FILTER_PRESETS: readonly FilterPreset[] = ['none', 'fare-above', 'vendor', 'card', 'custom'];
 
-export type FieldId = 'startingPosition' | 'minutesAgo' | 'batchSize' | 'batchingWindowSeconds' | 'parallelizationFactor' | 'filterPreset' | 'presetValue' | 'customFilter';
+export type FieldId = 'startingPosition' | 'minutesAgo' | 'batchSize' | 'batchingWindowSeconds' | 'parallelizationFactor' | 'filterPreset' | 'presetValue' | 'customFilter' | 'target';
 
 export interface PipeFormState {
   focus: FieldId;
@@ -23,6 +23,8 @@ export interface PipeFormState {
   /** The fare amount or the vendor id of the preset. */
   presetValue: string;
   customFilter: string;
+  /** A second Kinesis stream or a CloudWatch Logs log group. */
+  target: PipeTargetKind;
   /** Why the last save was refused. */
   error?: Localized;
 }
@@ -55,6 +57,7 @@ export function formFromSettings(settings: PipeSettings, clockMs: number): PipeF
     filterPreset: preset.preset,
     presetValue: preset.value,
     customFilter: preset.preset === 'custom' ? (settings.filter ?? '') : '',
+    target: settings.target,
   };
 }
 
@@ -65,6 +68,7 @@ export function visibleFields(state: PipeFormState): FieldId[] {
   fields.push('batchSize', 'batchingWindowSeconds', 'parallelizationFactor', 'filterPreset');
   if (state.filterPreset === 'fare-above' || state.filterPreset === 'vendor') fields.push('presetValue');
   if (state.filterPreset === 'custom') fields.push('customFilter');
+  fields.push('target');
   return fields;
 }
 
@@ -96,6 +100,7 @@ export function applyKey(state: PipeFormState, key: FormKey): FormStep {
   if (key.leftArrow || key.rightArrow) {
     const step = key.leftArrow ? -1 : 1;
     if (state.focus === 'startingPosition') return edit({ ...state, startingPosition: cycle(STARTING_POSITIONS, state.startingPosition, step) });
+    if (state.focus === 'target') return edit({ ...state, target: cycle(PIPE_TARGET_KINDS, state.target, step) });
     if (state.focus === 'filterPreset') {
       const preset = cycle(FILTER_PRESETS, state.filterPreset, step);
       return edit({ ...state, filterPreset: preset, presetValue: preset === 'fare-above' ? '20' : preset === 'vendor' ? '1' : state.presetValue });
@@ -140,6 +145,7 @@ function save(state: PipeFormState): FormStep {
     parallelizationFactor: values.parallelizationFactor as number,
     maximumRetryAttempts: 10,
     bisectOnFailure: true,
+    target: state.target,
     ...(filter !== undefined ? { filter } : {}),
   };
   const params = pipeSettingsToParams(settings);
@@ -159,7 +165,7 @@ function edit(state: PipeFormState): FormStep {
 }
 
 function textField(focus: FieldId): 'minutesAgo' | 'batchSize' | 'batchingWindowSeconds' | 'parallelizationFactor' | 'presetValue' | 'customFilter' | undefined {
-  return focus === 'startingPosition' || focus === 'filterPreset' ? undefined : focus;
+  return focus === 'startingPosition' || focus === 'filterPreset' || focus === 'target' ? undefined : focus;
 }
 
 function cycle<T>(list: readonly T[], current: T, step: number): T {

@@ -1,4 +1,4 @@
-import type { StartingPosition } from '../../../actions/pipe-settings.js';
+import type { PipeTargetKind, StartingPosition } from '../../../actions/pipe-settings.js';
 import type { Lang } from '../../../i18n/lang.js';
 import type { FieldId, FilterPreset } from './pipe-form.js';
 
@@ -11,6 +11,7 @@ export interface PipePanelText {
   field: Record<FieldId, string>;
   position: Record<StartingPosition, string>;
   preset: Record<FilterPreset, string>;
+  targetKind: Record<PipeTargetKind, string>;
   presetValue: (preset: FilterPreset) => string;
   summary: (position: string, batch: number, windowSeconds: number, parallel: number, filter: string) => string;
   noFilter: string;
@@ -51,12 +52,14 @@ const en: PipePanelText = {
     filterPreset: 'Filter',
     presetValue: 'Value',
     customFilter: 'Pattern (JSON)',
+    target: 'Target',
   },
   position: {
     TRIM_HORIZON: 'From the oldest record still in the stream: nothing sent before or during creation is missed.',
     LATEST: 'Only records written after the pipe starts polling. Creating takes a minute or two on AWS: records sent meanwhile are MISSED.',
     AT_TIMESTAMP: 'From a point in time: records that arrived after it, including those sent while the pipe is created.',
   },
+  targetKind: { kinesis: 'a second Kinesis stream', logs: 'a CloudWatch Logs log group' },
   preset: { none: 'none (every record)', 'fare-above': 'fare above an amount', vendor: 'one vendor', card: 'card payments', custom: 'your own JSON pattern' },
   presetValue: (preset) => (preset === 'fare-above' ? 'Fare above' : 'Vendor id'),
   summary: (position, batch, windowSeconds, parallel, filter) => `${position} · batch ${batch} records or ${windowSeconds} s · parallelization ${parallel} · filter: ${filter}`,
@@ -98,12 +101,14 @@ const ko: PipePanelText = {
     filterPreset: '필터',
     presetValue: '값',
     customFilter: '패턴 (JSON)',
+    target: '대상',
   },
   position: {
     TRIM_HORIZON: '스트림에 남아 있는 가장 오래된 레코드부터 읽습니다. 생성 전이나 생성 중에 보낸 레코드도 놓치지 않습니다.',
     LATEST: '파이프가 폴링을 시작한 뒤 쓰인 레코드만 읽습니다. AWS에서 생성에 1~2분이 걸리므로 그동안 보낸 레코드는 놓칩니다.',
     AT_TIMESTAMP: '정한 시각 이후에 도착한 레코드부터 읽습니다. 파이프를 만드는 동안 보낸 레코드도 포함됩니다.',
   },
+  targetKind: { kinesis: '두 번째 Kinesis 스트림', logs: 'CloudWatch Logs 로그 그룹' },
   preset: { none: '없음(모든 레코드)', 'fare-above': '요금이 일정 금액 초과', vendor: '특정 업체', card: '카드 결제', custom: '직접 쓴 JSON 패턴' },
   presetValue: (preset) => (preset === 'fare-above' ? '기준 요금' : '업체 ID'),
   summary: (position, batch, windowSeconds, parallel, filter) => `${position} · 배치 ${batch}개 또는 ${windowSeconds}초 · 병렬화 ${parallel} · 필터: ${filter}`,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StreamRecord } from '../../../aws/kinesis-port.js';
+import type { LogEvent } from '../../../aws/log-group-adapter.js';
 import type { PipeDescription } from '../../../aws/pipes-adapter.js';
 import type { LabContext } from '../../../checks/check-context.js';
 
@@ -9,7 +10,7 @@ export interface PipeLive {
   samples: StreamRecord[];
   sourceArn?: string;
   pipe?: PipeDescription;
-  /** Records in the target stream (each a pipe event), oldest first per shard. */
+  /** What reached the target (each a pipe event): the target stream's records, or the log group's events as records. */
   arrived: StreamRecord[];
   /** The last read failure, shown dimmed; the panel keeps its last good data. */
   error?: string;
@@ -21,12 +22,14 @@ export interface PipeLiveOptions {
   stream: string;
   pipeName: string;
   targetStream: string;
+  /** Set when the target is a CloudWatch Logs log group instead of the stream. */
+  targetLogGroup?: string;
   /** Changes when the step's action or check ran, to re-read at once. */
   refreshKey: string;
 }
 
 /** Polls DescribePipe (1 s on the sandbox, 5 s on AWS), the source's samples and the target's records. */
-export function usePipeLive({ services, stream, pipeName, targetStream, refreshKey }: PipeLiveOptions): PipeLive {
+export function usePipeLive({ services, stream, pipeName, targetStream, targetLogGroup, refreshKey }: PipeLiveOptions): PipeLive {
   const [live, setLive] = useState<PipeLive>({ samples: [], arrived: [], loaded: false });
   useEffect(() => {
     let stopped = false;
@@ -44,7 +47,9 @@ export function usePipeLive({ services, stream, pipeName, targetStream, refreshK
         }
         const pipe = await services.pipes?.describePipe(pipeName);
         next.pipe = pipe;
-        if (pipe?.currentState === 'RUNNING') next.arrived = await services.kinesis.readStream(targetStream, { limit: 5_000 });
+        if (pipe?.currentState === 'RUNNING') {
+          next.arrived = targetLogGroup && services.logs ? (await services.logs.readEvents(targetLogGroup, { limit: 5_000 })).map(logEventAsRecord) : await services.kinesis.readStream(targetStream, { limit: 5_000 });
+        }
         next.error = undefined;
       } catch (error) {
         next.error = error instanceof Error ? error.message : String(error);
@@ -59,6 +64,11 @@ export function usePipeLive({ services, stream, pipeName, targetStream, refreshK
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [services, stream, pipeName, targetStream, refreshKey]);
+  }, [services, stream, pipeName, targetStream, targetLogGroup, refreshKey]);
   return live;
+}
+
+/** A log event in the shape the panel reads arrivals from: its message is the pipe event. */
+function logEventAsRecord(event: LogEvent): StreamRecord {
+  return { shardId: event.logStreamName, sequenceNumber: String(event.timestamp), partitionKey: '', data: Buffer.from(event.message, 'utf8'), approximateArrivalTimestamp: new Date(event.timestamp) };
 }

@@ -1,0 +1,39 @@
+import { LAB_TAG_KEY } from '../actions/create-stream.js';
+import { LOG_GROUP_PREFIX } from '../actions/pipe-settings.js';
+import type { LogGroupInventoryPort } from '../aws/log-group-inventory.js';
+import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
+import type { WaitOptions } from './pipe-probes.js';
+
+/**
+ * The pipe step's CloudWatch Logs targets: log groups under the lab's prefix tagged
+ * `kinesis-lab=<lab id>`. Deleted after the pipe that writes to them (order 50, with the streams).
+ */
+export function logGroupProbe(inventory: (region: string) => LogGroupInventoryPort, wait: WaitOptions): OwnedResourceProbe {
+  const clock = wait.clock ?? Date.now;
+  return {
+    kind: 'log-group',
+    order: 50,
+    scope: 'regional',
+    async find(region, labId) {
+      const port = inventory(region);
+      const found: OwnedResource[] = [];
+      // Only the prefix the lab names its groups with: an account may hold thousands of log groups.
+      for (const group of await port.listLogGroups(LOG_GROUP_PREFIX)) {
+        const tags = await port.tagsOf(group.arn);
+        if (tags?.[LAB_TAG_KEY] !== labId) continue;
+        found.push({ kind: 'log-group', region, name: group.name, openShards: 0, onDemand: false, ...(group.createdAt ? { createdAt: group.createdAt } : {}) });
+      }
+      return found;
+    },
+    delete: (r) => inventory(r.region).deleteLogGroup(r.name),
+    async waitGone(r, signal) {
+      const deadline = clock() + (wait.waitMs ?? 300_000);
+      for (;;) {
+        if (!(await inventory(r.region).exists(r.name))) return;
+        if (clock() >= deadline) throw new Error(`log group ${r.name} in ${r.region} is still there`);
+        if (signal?.aborted) throw new Error('stopped while waiting');
+        await wait.sleep(wait.pollMs ?? 2_000, signal);
+      }
+    },
+  };
+}
