@@ -116,6 +116,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       now={clock()}
       stopping={stopping}
       captureKeys={setCaptured}
+      keysCaptured={captured}
       choose={(values) => runner.choose(current, values)}
       {...(fixOffer ? { fixOffer } : {})}
     />

@@ -32,6 +32,8 @@ export interface LabScreenProps {
   now: number;
   stopping: boolean;
   captureKeys(captured: boolean): void;
+  /** A panel's form has the keyboard: the lab's keys do nothing now, so the bar shows only the way out. */
+  keysCaptured?: boolean;
   /** Saves a panel form's choices for the current step; absent where nothing can be saved (static renders). */
   choose?(values: Record<string, unknown>): void;
   /** The current step's fix the learner can apply with f (its last result's autoFix, when the runner can apply it). */
@@ -41,7 +43,7 @@ export interface LabScreenProps {
 const SIDEBAR = 30;
 
 /** The whole lab screen; pure: everything it shows comes in through props. */
-export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, rows, code, now, stopping, captureKeys, choose, fixOffer }: LabScreenProps) {
+export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, rows, code, now, stopping, captureKeys, keysCaptured, choose, fixOffer }: LabScreenProps) {
   const { state } = view;
   // A switch-region or switch-stream fix moves the run: the header and panels show where it runs now.
   const target = view.target;
@@ -61,7 +63,9 @@ export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, ro
   // Everything above and below the activity area has a known height; the area gets the rest and clips.
   const Panel = step.panel && !step.comingNext ? PANELS[step.panel.kind] : undefined;
 
-  const keys = busy
+  const keys = keysCaptured
+    ? [{ key: 'Ctrl+C', label: m.keyQuit }]
+    : busy
     ? [{ key: 'x', label: m.keyStop }, { key: 'q', label: m.keyQuit }]
     : [
         ...(step.comingNext ? [] : [{ key: 'd', label: m.keyDo }, { key: 'm', label: m.keyMyself }, { key: 'c', label: m.keyCheck }]),

@@ -63,9 +63,9 @@ describe('PipePanel with a CloudWatch Logs target', () => {
     await expect.poll(p.frame).toContain('파이프 설정 (e: 설정과 필터 바꾸기)');
     await press(p.stdin, 'e');
     await press(p.stdin, UP);
-    await expect.poll(p.frame).toContain('› 대상                          ‹ 두 번째 Kinesis 스트림 ›');
+    await expect.poll(p.frame).toContain('› 대상                        ‹ 두 번째 Kinesis 스트림 ›');
     await press(p.stdin, RIGHT);
-    await expect.poll(p.frame).toContain('› 대상                          ‹ CloudWatch Logs 로그 그룹 ›');
+    await expect.poll(p.frame).toContain('› 대상                        ‹ CloudWatch Logs 로그 그룹 ›');
     await press(p.stdin, ENTER);
     await expect.poll(() => chosen.length).toBe(1);
     expect(chosen[0]).toMatchObject({ target: 'logs' });

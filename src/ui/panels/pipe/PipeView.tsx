@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import type { ReactElement } from 'react';
 import type { PipeSettings } from '../../../actions/pipe-settings.js';
 import type { PipeDescription } from '../../../aws/pipes-adapter.js';
@@ -134,7 +135,7 @@ export function PipeView(props: PipeViewProps) {
       lines.push(
         <Text key={field} wrap="truncate-end">
           <Text color={focused ? 'cyan' : undefined}>{focused ? '› ' : '  '}</Text>
-          {(field === 'presetValue' ? t.presetValue(form.filterPreset) : t.field[field]).padEnd(28)}
+          {padToWidth(field === 'presetValue' ? t.presetValue(form.filterPreset) : t.field[field], 28)}
           <Text bold={focused} inverse={focused}>
             {fieldValue(form, field, focused)}
           </Text>
@@ -170,4 +171,9 @@ function compact(pattern: string): string {
   } catch {
     return pattern;
   }
+}
+
+/** padEnd by terminal columns: a Hangul syllable takes two, so labels line up in both languages. */
+function padToWidth(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - stringWidth(text)));
 }
