@@ -7,7 +7,7 @@ import { diagnosedResult } from '../checks/diagnosed-result.js';
 import { PipeStateFailure } from '../diagnose/pipes-state.js';
 import type { Localized } from '../i18n/lang.js';
 import type { ActionContext, ActionOutcome } from './action-context.js';
-import { LAB_TAG_KEY } from './create-stream.js';
+import { LAB_TAG_KEY, labTagOf } from './create-stream.js';
 import { accountOf, describeDifference, pipeAccessPolicy, pipeDifferences, pipeSpecFor, pipeTrustPolicy, trustsPipes } from './pipe-plan.js';
 import { pipeNamesFor, pipeSettingsFrom, type PipeNames } from './pipe-settings.js';
 
@@ -59,20 +59,20 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
     if (settings.target === 'logs') {
       if (!ctx.logs) return { ok: false, result: unsupported(step) };
       operation = 'CreateLogGroup';
-      targetArn = await ensureLogGroup(ctx.logs, names, ctx.labId, note);
+      targetArn = await ensureLogGroup(ctx.logs, names, labTagOf(ctx), note);
     } else {
       operation = 'CreateStream';
       targetArn = await ensureTargetStream(ctx, names, note);
     }
     // 2. The execution role.
     operation = 'CreateRole';
-    const role = await ensureRole(iam, names, source.arn, targetArn, ctx.labId, note);
+    const role = await ensureRole(iam, names, source.arn, targetArn, labTagOf(ctx), note);
     if (role.created && !ctx.sandbox) {
       note({ en: 'Waiting 10 s for the new role to reach every AWS Region (IAM is eventually consistent).', ko: '새 역할이 모든 AWS 리전에 퍼지도록 10초 기다립니다(IAM은 최종 일관성을 따릅니다).' });
       await ctx.sleep(ROLE_PROPAGATION_MS, ctx.signal);
     }
     // 3. The pipe.
-    const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn, roleArn: role.arn, labId: ctx.labId });
+    const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn, roleArn: role.arn, labId: labTagOf(ctx) });
     const targetName = settings.target === 'logs' ? names.logGroup : names.targetStream;
     operation = 'CreatePipe';
     const started = ctx.clock();
@@ -139,7 +139,7 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
 
 async function ensureTargetStream(ctx: ActionContext, names: PipeNames, note: (t: Localized) => void): Promise<string> {
   try {
-    await ctx.kinesis.createStream(names.targetStream, { mode: 'PROVISIONED', shardCount: 1, tags: { [LAB_TAG_KEY]: ctx.labId } });
+    await ctx.kinesis.createStream(names.targetStream, { mode: 'PROVISIONED', shardCount: 1, tags: { [LAB_TAG_KEY]: labTagOf(ctx) } });
     note({ en: `Creating the target stream ${names.targetStream} (1 shard).`, ko: `대상 스트림 ${names.targetStream}(샤드 1개)을 만드는 중입니다.` });
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;

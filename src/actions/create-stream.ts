@@ -15,6 +15,16 @@ export interface CreateStreamParams {
 /** Tag that marks what the lab created, so cleanup never touches a stream it did not make. */
 export const LAB_TAG_KEY = 'kinesis-lab';
 
+/** The tag value: the lab's id, and this learner's install when known (`kinesis-data-streams/3f9c…`). */
+export function labTagValue(labId: string, ownerId?: string): string {
+  return ownerId ? `${labId}/${ownerId}` : labId;
+}
+
+/** What this run tags its resources with (and cleanup looks for). */
+export function labTagOf(ctx: { labId: string; labTag?: string }): string {
+  return ctx.labTag ?? ctx.labId;
+}
+
 /**
  * Creates the stream and waits for ACTIVE. A stream that already exists (or is still being created)
  * is accepted as it is: the learner may have made it in the console, and that is the step done.
@@ -24,7 +34,7 @@ export async function createStreamAction(ctx: ActionContext, step: string, param
   const shardCount = mode === 'PROVISIONED' ? (ctx.streamShape?.shardCount ?? params.shardCount ?? 1) : undefined;
   const notes = [];
   try {
-    await ctx.kinesis.createStream(ctx.stream, { mode, shardCount, tags: { [LAB_TAG_KEY]: ctx.labId } });
+    await ctx.kinesis.createStream(ctx.stream, { mode, shardCount, tags: { [LAB_TAG_KEY]: labTagOf(ctx) } });
     notes.push({ en: `Asked Kinesis to create ${ctx.stream} (${mode === 'ON_DEMAND' ? 'on-demand' : `${shardCount} shard(s)`}) in ${ctx.region}.`, ko: `${ctx.region}에 ${ctx.stream} 스트림(${mode === 'ON_DEMAND' ? '온디맨드' : `샤드 ${shardCount}개`}) 생성을 요청했습니다.` });
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceInUseException') {

@@ -34,6 +34,8 @@ export interface LabContext {
   stream: string;
   region: string;
   labId: string;
+  /** The value of the `kinesis-lab` tag on what this learner's lab creates (see `labTagValue`); `labId` when absent. */
+  labTag?: string;
   /** True on the embedded or a local sandbox; some texts differ (no account, faster metrics). */
   sandbox: boolean;
   endpoint?: string;

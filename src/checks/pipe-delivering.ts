@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StreamRecord, StreamSummary } from '../aws/kinesis-port.js';
 import type { PipeDescription } from '../aws/pipes-adapter.js';
+import { labTagOf } from '../actions/create-stream.js';
 import { describeDifference, pipeDifferences, pipeSpecFor } from '../actions/pipe-plan.js';
 import { normalizePattern, pipeNamesFor, pipeSettingsFrom, type PipeNames, type PipeSettings } from '../actions/pipe-settings.js';
 import { PipeStateFailure } from '../diagnose/pipes-state.js';
@@ -64,7 +65,7 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
     if (live.currentState !== 'RUNNING') return notRunning(step, live, evidence);
     const target = await (settings.target === 'logs' ? logGroupTarget : streamTarget)(ctx, names, (op) => (operation = op));
     if (!target) return logGroupMissing(step, ctx, names, evidence);
-    const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn: target.arn, roleArn: live.roleArn, labId: ctx.labId });
+    const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn: target.arn, roleArn: live.roleArn, labId: labTagOf(ctx) });
     // An AT_TIMESTAMP pipe keeps the time it was created with; any time the learner chose is fine.
     if (settings.startingPosition === 'AT_TIMESTAMP' && settings.startingPositionTimestamp === undefined && live.source.startingPositionTimestamp !== undefined) {
       spec.source.startingPositionTimestamp = live.source.startingPositionTimestamp;

@@ -17,6 +17,7 @@ import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { SANDBOX_CREDENTIALS } from '../sandbox/sandbox-types.js';
 import { sleepFor } from '../producer/retry-policy.js';
 import type { RunSettings } from './run-settings.js';
+import { labTagValue } from '../actions/create-stream.js';
 
 /** Settings with the region and endpoint known (the embedded sandbox is already listening). */
 export type ReadySettings = RunSettings & { region: string };
@@ -62,6 +63,7 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     stream: settings.stream,
     region: settings.region,
     labId,
+    labTag: labTagValue(labId, settings.ownerId),
     sandbox: settings.target === 'sandbox',
     endpoint: settings.endpoint,
     ledger,

@@ -14,6 +14,7 @@ import { regionsPath, rememberRegion } from '../cleanup/lab-regions.js';
 import type { LabRunner } from '../runner/lab-runner.js';
 import { PANEL_KINDS } from '../ui/panels/panel-registry.js';
 import { embeddedFaults } from './fault-flags.js';
+import { loadOwnerId } from './owner-id.js';
 import { validateMetricsDelay } from '../validate/metrics-delay.js';
 import { buildLabContext, type ReadySettings } from './build-lab-context.js';
 import { leaseIsServing, startOrJoinSandbox } from './embedded-sandbox.js';
@@ -105,6 +106,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
     closeSandbox = sandbox.stop;
     if (!sandbox.joined) sandboxMetricsDelayMs = metricsDelayMs;
   }
+  settings.ownerId = await loadOwnerId(dir);
   const ready = settings as ReadySettings;
 
   const fresh = initialState(lab.id, lab.steps.map((s) => s.id), lab.steps.filter((s) => s.comingNext).map((s) => s.id));

@@ -36,6 +36,8 @@ export interface RunSettings {
   eventbridgeEndpoint?: string;
   /** CloudWatch Logs' endpoint (step 5's log group target), resolved like CloudWatch's. */
   logsEndpoint?: string;
+  /** This learner's install (see owner-id.ts); tags what the lab creates so cleanup finds only that. */
+  ownerId?: string;
   profile?: string;
 }
 

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CreateStreamCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
@@ -11,6 +13,8 @@ describe('built CLI: cleanup deletes only what the lab created', () => {
   let box: TestSandbox;
   let env: Record<string, string>;
   const streams = async (region: string) => ((await box.client(region).send(new ListStreamsCommand({}))).StreamNames ?? []).sort();
+  /** This learner's install id, which the lab puts in its tag (`<config>/owner-id`). */
+  const owner = async () => (await readFile(join(env.KINESIS_LAB_HOME!, 'owner-id'), 'utf8')).trim();
 
   beforeAll(async () => {
     box = await startTestSandbox();
@@ -33,11 +37,11 @@ describe('built CLI: cleanup deletes only what the lab created', () => {
     const run = await runCli(['cleanup', '--dry-run', '--region', 'ap-northeast-2'], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
-      'Looking for resources tagged kinesis-lab=kinesis-data-streams in ap-northeast-2, us-east-1, eu-central-1…',
+      `Looking for resources tagged kinesis-lab=kinesis-data-streams/${await owner()} in ap-northeast-2, us-east-1, eu-central-1…`,
       'The lab created 2 resources that still exist:',
       '  - stream input-stream (ap-northeast-2), 1 open shard',
       '  - stream input-stream (us-east-1), 1 open shard',
-      'Only resources tagged kinesis-lab=kinesis-data-streams are deleted; a stream with the same name made another way is left alone.',
+      `Only resources tagged kinesis-lab=kinesis-data-streams/${await owner()} are deleted; a stream with the same name made another way is left alone.`,
       'This stops 2 shard-hours per hour.',
       'Dry run: nothing was deleted. Run kinesis-lab cleanup without --dry-run to delete them.',
       '',
@@ -65,5 +69,25 @@ describe('built CLI: cleanup deletes only what the lab created', () => {
     const again = await runCli(['cleanup', '--yes', '--region', 'ap-northeast-2'], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nothing to clean up: the lab has nothing left running here.');
+  });
+});
+
+describe('built CLI: cleanup on a sandbox a whole room shares', () => {
+  let box: TestSandbox;
+  beforeAll(async () => {
+    box = await startTestSandbox();
+  });
+  afterAll(() => box.stop());
+
+  it("deletes this learner's lab resources and leaves another learner's alone", async () => {
+    const alice = { KINESIS_LAB_HOME: await tempHome(), AWS_ENDPOINT_URL: box.sandbox.url, AWS_REGION: 'us-east-1' };
+    const bob = { KINESIS_LAB_HOME: await tempHome(), AWS_ENDPOINT_URL: box.sandbox.url, AWS_REGION: 'us-east-1' };
+    expect((await runCli(['solve', 'create-stream', '--stream', 'alice-trips'], alice)).code).toBe(0);
+    expect((await runCli(['solve', 'create-stream', '--stream', 'bob-trips'], bob)).code).toBe(0);
+    const run = await runCli(['cleanup', '--yes', '--stream', 'alice-trips'], alice);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('stream alice-trips (us-east-1)');
+    expect(run.stdout).not.toContain('bob-trips');
+    expect(((await box.client('us-east-1').send(new ListStreamsCommand({}))).StreamNames ?? []).sort()).toEqual(['bob-trips']);
   });
 });

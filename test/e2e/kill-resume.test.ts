@@ -63,7 +63,9 @@ describe('built CLI: kill -9 at each step, then resume', () => {
   async function oneLabStream(): Promise<void> {
     const client = box.client(region);
     expect((await client.send(new ListStreamsCommand({}))).StreamNames).toEqual(['input-stream']);
-    expect((await client.send(new ListTagsForStreamCommand({ StreamName: 'input-stream' }))).Tags).toEqual([{ Key: 'kinesis-lab', Value: 'kinesis-data-streams' }]);
+    // Tagged with the lab and this learner's install (owner-id in the config folder), so cleanup finds it.
+    const owner = (await readFile(join(home, 'owner-id'), 'utf8')).trim();
+    expect((await client.send(new ListTagsForStreamCommand({ StreamName: 'input-stream' }))).Tags).toEqual([{ Key: 'kinesis-lab', Value: `kinesis-data-streams/${owner}` }]);
   }
 
   it.each([

@@ -20,7 +20,8 @@ export async function labInventory(session: LabSession, env: NodeJS.ProcessEnv):
   const remembered = await readRegionsUsed(regionsPath(configDir(env), session.lab.id, session.settings.target));
   const progress = session.load.kind === 'loaded' ? session.load.file : undefined;
   const regions = labRegions(session.settings.region, remembered, progress);
-  return { inventory: await takeInventory(probesFor(session), regions, session.lab.id), regions };
+  // Only what this learner's lab tagged: on a room sandbox, other learners' streams carry other owners.
+  return { inventory: await takeInventory(probesFor(session), regions, session.context?.labTag ?? session.lab.id), regions };
 }
 
 function probesFor(session: LabSession) {
@@ -37,7 +38,8 @@ function probesFor(session: LabSession) {
 export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv, opts: CleanupOptions, output: Output, signal?: AbortSignal): Promise<number> {
   const lang = session.settings.lang;
   const t = classroomMessages(lang);
-  const labId = session.lab.id;
+  // The exact tag searched for, owner included, so the learner can see why others' streams are safe.
+  const labId = session.context?.labTag ?? session.lab.id;
   const { inventory, regions } = await labInventory(session, env);
   output.out(t.cleanupSearching(labId, regions.join(', ')));
   for (const gap of inventory.gaps) output.err(t.cleanupGap(gap.kind, gap.region, errorName(gap.error)));
