@@ -4,12 +4,13 @@
  */
 import {
   CreateStreamCommand, DeleteStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand,
-  ListShardsCommand, ListStreamsCommand, PutRecordCommand, PutRecordsCommand,
+  ListShardsCommand, PutRecordCommand, PutRecordsCommand,
 } from '@aws-sdk/client-kinesis';
 import type { _Record, CreateStreamCommandInput, GetShardIteratorCommandInput, KinesisClient } from '@aws-sdk/client-kinesis';
 import type {
   KinesisPort, PutRecordInput, PutRecordOutcome, PutRecordsOutcome, ReadStreamOptions, StreamMode, StreamRecord, StreamStatus, StreamSummary,
 } from './kinesis-port.js';
+import { listAllStreams } from './list-all-streams.js';
 
 /** Records AWS accepts per record when the stream does not say otherwise (1 MiB). */
 export const DEFAULT_MAX_RECORD_BYTES = 1_048_576;
@@ -89,22 +90,7 @@ export function createKinesisAdapter(client: KinesisClient, options: KinesisAdap
       return summary;
     },
 
-    async listStreams() {
-      const names: string[] = [];
-      let nextToken: string | undefined;
-      let hasMore = true;
-      while (hasMore) {
-        const last = names.at(-1);
-        const page = await client.send(new ListStreamsCommand(
-          nextToken ? { NextToken: nextToken } : last !== undefined ? { ExclusiveStartStreamName: last } : {},
-        ));
-        names.push(...(page.StreamNames ?? []));
-        nextToken = page.NextToken;
-        // Older endpoints page with HasMoreStreams + ExclusiveStartStreamName only.
-        hasMore = Boolean(nextToken) || (page.HasMoreStreams === true && (page.StreamNames?.length ?? 0) > 0);
-      }
-      return names;
-    },
+    listStreams: () => listAllStreams(client),
 
     listShardIds,
 

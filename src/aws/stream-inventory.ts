@@ -3,8 +3,9 @@
  * see it gone. Kept apart from KinesisPort so the lab's checks never gain a delete-everything path.
  */
 import {
-  DeleteStreamCommand, DescribeStreamSummaryCommand, ListStreamsCommand, ListTagsForStreamCommand, type KinesisClient,
+  DeleteStreamCommand, DescribeStreamSummaryCommand, ListTagsForStreamCommand, type KinesisClient,
 } from '@aws-sdk/client-kinesis';
+import { listAllStreams } from './list-all-streams.js';
 
 export interface StreamFacts {
   name: string;
@@ -24,19 +25,7 @@ export interface StreamInventoryPort {
 
 export function createStreamInventory(client: KinesisClient): StreamInventoryPort {
   return {
-    async listStreams() {
-      const names: string[] = [];
-      let nextToken: string | undefined;
-      let more = true;
-      while (more) {
-        const last = names.at(-1);
-        const page = await client.send(new ListStreamsCommand(nextToken ? { NextToken: nextToken } : last !== undefined ? { ExclusiveStartStreamName: last } : {}));
-        names.push(...(page.StreamNames ?? []));
-        nextToken = page.NextToken;
-        more = Boolean(nextToken) || (page.HasMoreStreams === true && (page.StreamNames?.length ?? 0) > 0);
-      }
-      return names;
-    },
+    listStreams: () => listAllStreams(client),
 
     async tagsOf(name) {
       const tags: Record<string, string> = {};
