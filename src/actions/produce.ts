@@ -16,6 +16,23 @@ export interface ProduceParams {
   batchSize?: number;
 }
 
+/** Records a run sends when neither a count nor a duration was given. */
+export const DEFAULT_PRODUCE_COUNT = 100;
+
+/**
+ * How long a run goes: a duration when one was given, else a count (100 by default). Shared by
+ * "do it for me" and `kinesis-lab produce` so both stop the same way.
+ */
+export function producerRunOptions(params: ProduceParams): Pick<ProduceParams, 'api' | 'count' | 'durationMs' | 'rate' | 'batchSize'> {
+  return {
+    api: params.api,
+    count: params.durationMs === undefined ? (params.count ?? DEFAULT_PRODUCE_COUNT) : undefined,
+    durationMs: params.durationMs,
+    rate: params.rate,
+    batchSize: params.batchSize,
+  };
+}
+
 /**
  * Runs a producer against the learner's stream, streaming its events to the screen, and writes the run
  * into the session ledger so the step's check (and the metrics step) can find the records later.
@@ -33,11 +50,7 @@ export async function produceAction(ctx: ActionContext, step: string, params: Pr
   const summary = await runProducer({
     port: ctx.producerKinesis,
     stream: ctx.stream,
-    api: params.api,
-    count: params.durationMs === undefined ? (params.count ?? 100) : undefined,
-    durationMs: params.durationMs,
-    rate: params.rate,
-    batchSize: params.batchSize,
+    ...producerRunOptions(params),
     maxRecordBytes,
     signal: ctx.signal,
     clock: ctx.clock,

@@ -6,6 +6,7 @@ import type { Command } from '../parse-args.js';
 import { saveSessionProgress, type LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 import { orUsageError } from '../usage-error.js';
+import { producerRunOptions } from '../../actions/produce.js';
 
 type ProduceCommand = Extract<Command, { name: 'produce' }>;
 
@@ -41,11 +42,7 @@ export async function produceCommand(session: LabSession, cmd: ProduceCommand, o
   const summary = await runProducer({
     port: context.producerKinesis,
     stream: settings.stream,
-    api: cmd.api,
-    count: options.durationMs === undefined ? (options.count ?? 100) : undefined,
-    durationMs: options.durationMs,
-    rate: options.rate,
-    batchSize: options.batchSize,
+    ...producerRunOptions({ api: cmd.api, ...options }),
     maxRecordBytes,
     signal,
   });
