@@ -2,14 +2,13 @@ import { LAB_TAG_KEY } from '../actions/create-stream.js';
 import { LOG_GROUP_PREFIX } from '../actions/pipe-settings.js';
 import type { LogGroupInventoryPort } from '../aws/log-group-inventory.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
-import type { WaitOptions } from './pipe-probes.js';
+import { waitUntilGone, type WaitOptions } from './wait-until-gone.js';
 
 /**
  * The pipe step's CloudWatch Logs targets: log groups under the lab's prefix tagged
  * `kinesis-lab=<lab id>`. Deleted after the pipe that writes to them (order 50, with the streams).
  */
 export function logGroupProbe(inventory: (region: string) => LogGroupInventoryPort, wait: WaitOptions): OwnedResourceProbe {
-  const clock = wait.clock ?? Date.now;
   return {
     kind: 'log-group',
     order: 50,
@@ -26,14 +25,6 @@ export function logGroupProbe(inventory: (region: string) => LogGroupInventoryPo
       return found;
     },
     delete: (r) => inventory(r.region).deleteLogGroup(r.name),
-    async waitGone(r, signal) {
-      const deadline = clock() + (wait.waitMs ?? 300_000);
-      for (;;) {
-        if (!(await inventory(r.region).exists(r.name))) return;
-        if (clock() >= deadline) throw new Error(`log group ${r.name} in ${r.region} is still there`);
-        if (signal?.aborted) throw new Error('stopped while waiting');
-        await wait.sleep(wait.pollMs ?? 2_000, signal);
-      }
-    },
+    waitGone: (r, signal) => waitUntilGone(async () => !(await inventory(r.region).exists(r.name)), `log group ${r.name} in ${r.region}`, wait, signal),
   };
 }

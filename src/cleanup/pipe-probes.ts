@@ -1,15 +1,7 @@
 import { LAB_TAG_KEY } from '../actions/create-stream.js';
 import type { PipeInventoryPort, RoleInventoryPort } from '../aws/pipe-inventory.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
-
-export interface WaitOptions {
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  /** @default 300000 */
-  waitMs?: number;
-  /** @default 2000 */
-  pollMs?: number;
-  clock?: () => number;
-}
+import { waitUntilGone, type WaitOptions } from './wait-until-gone.js';
 
 /**
  * Pipes tagged `kinesis-lab=<lab id>`. Deleted first (order 10): a pipe reading a deleted stream or
@@ -31,7 +23,7 @@ export function pipeProbe(inventory: (region: string) => PipeInventoryPort, wait
       return found;
     },
     delete: (r) => inventory(r.region).deletePipe(r.name),
-    waitGone: (r, signal) => waitUntil(async () => (await inventory(r.region).facts(r.name)) === undefined, `pipe ${r.name} in ${r.region}`, wait, signal),
+    waitGone: (r, signal) => waitUntilGone(async () => (await inventory(r.region).facts(r.name)) === undefined, `pipe ${r.name} in ${r.region}`, wait, signal),
   };
 }
 
@@ -54,18 +46,6 @@ export function roleProbe(inventory: () => RoleInventoryPort, roleNames: () => s
       return found;
     },
     delete: (r) => inventory().deleteRole(r.name),
-    waitGone: (r, signal) => waitUntil(async () => (await inventory().tagsOf(r.name)) === undefined, `role ${r.name}`, wait, signal),
+    waitGone: (r, signal) => waitUntilGone(async () => (await inventory().tagsOf(r.name)) === undefined, `role ${r.name}`, wait, signal),
   };
-}
-
-async function waitUntil(gone: () => Promise<boolean>, what: string, wait: WaitOptions, signal?: AbortSignal): Promise<void> {
-  const clock = wait.clock ?? Date.now;
-  const waitMs = wait.waitMs ?? 300_000;
-  const deadline = clock() + waitMs;
-  for (;;) {
-    if (await gone()) return;
-    if (clock() >= deadline) throw new Error(`${what} is still there after ${Math.round(waitMs / 1000)} s`);
-    if (signal?.aborted) throw new Error('stopped while waiting');
-    await wait.sleep(wait.pollMs ?? 2_000, signal);
-  }
 }

@@ -1,15 +1,10 @@
 import { LAB_TAG_KEY } from '../actions/create-stream.js';
 import type { StreamInventoryPort } from '../aws/stream-inventory.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
+import { waitUntilGone, type WaitOptions } from './wait-until-gone.js';
 
-export interface StreamProbeDeps {
+export interface StreamProbeDeps extends WaitOptions {
   inventory(region: string): StreamInventoryPort;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  /** How long to wait for one stream to disappear. @default 300000 */
-  waitMs?: number;
-  /** Between two looks while waiting. @default 2000 */
-  pollMs?: number;
-  clock?: () => number;
 }
 
 /**
@@ -17,7 +12,6 @@ export interface StreamProbeDeps {
  * hand, or by another tool) is never returned, so it is never deleted.
  */
 export function streamProbe(deps: StreamProbeDeps): OwnedResourceProbe {
-  const clock = deps.clock ?? Date.now;
   return {
     kind: 'stream',
     order: 50,
@@ -40,16 +34,8 @@ export function streamProbe(deps: StreamProbeDeps): OwnedResourceProbe {
     delete(resource) {
       return deps.inventory(resource.region).deleteStream(resource.name);
     },
-    async waitGone(resource, signal) {
-      const inventory = deps.inventory(resource.region);
-      const deadline = clock() + (deps.waitMs ?? 300_000);
-      for (;;) {
-        if ((await inventory.facts(resource.name)) === undefined) return;
-        if (clock() >= deadline) throw new Error(`stream ${resource.name} in ${resource.region} is still there after ${Math.round((deps.waitMs ?? 300_000) / 1000)} s`);
-        if (signal?.aborted) throw new Error('stopped while waiting');
-        await deps.sleep(deps.pollMs ?? 2_000, signal);
-      }
-    },
+    waitGone: (resource, signal) =>
+      waitUntilGone(async () => (await deps.inventory(resource.region).facts(resource.name)) === undefined, `stream ${resource.name} in ${resource.region}`, deps, signal),
   };
 }
 
