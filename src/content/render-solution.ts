@@ -20,6 +20,8 @@ const PLACEHOLDERS: Record<string, (vars: SolutionVars) => string> = {
   cliEndpoint: (vars) => (vars.endpoint ? ` --endpoint-url ${vars.endpoint}` : ''),
   tsEndpoint: (vars) => (vars.endpoint ? `, endpoint: ${JSON.stringify(vars.endpoint)}` : ''),
   pyEndpoint: (vars) => (vars.endpoint ? `, endpoint_url=${JSON.stringify(vars.endpoint)}` : ''),
+  // On AWS a new IAM role takes seconds before a service can assume it; the sandbox's IAM is immediate.
+  iamWaitSeconds: (vars) => (vars.endpoint ? '0' : '10'),
 };
 
 /** The names `renderSolution` understands, for error messages and lab validation. */

@@ -32,7 +32,7 @@ access = {"Version": "2012-10-17", "Statement": [
         "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:ListStreams", "kinesis:SubscribeToShard"]},
     {"Effect": "Allow", "Resource": target_arn, "Action": ["kinesis:PutRecord", "kinesis:PutRecords"]}]}
 iam.put_role_policy(RoleName=ROLE, PolicyName="kinesis-lab-pipe-access", PolicyDocument=json.dumps(access))
-time.sleep(10)  # a new IAM role takes a few seconds before a service can assume it
+time.sleep({{iamWaitSeconds}})  # on AWS a new IAM role takes seconds before a service can assume it
 
 # 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
 pipes.create_pipe(

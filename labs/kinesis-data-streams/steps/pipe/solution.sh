@@ -20,7 +20,7 @@ role_arn=$(aws iam create-role --role-name "$role" --query Role.Arn --output tex
 aws iam put-role-policy --role-name "$role" --policy-name kinesis-lab-pipe-access --region {{region}}{{cliEndpoint}} --policy-document "$(printf '{"Version":"2012-10-17","Statement":[
   {"Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:DescribeStreamSummary","kinesis:GetRecords","kinesis:GetShardIterator","kinesis:ListShards","kinesis:ListStreams","kinesis:SubscribeToShard"],"Resource":"%s"},
   {"Effect":"Allow","Action":["kinesis:PutRecord","kinesis:PutRecords"],"Resource":"%s"}]}' "$source_arn" "$target_arn")"
-sleep 10 # a new IAM role takes a few seconds before a service can assume it
+sleep {{iamWaitSeconds}} # on AWS a new IAM role takes seconds before a service can assume it
 
 # 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
 aws pipes create-pipe --name {{stream}}-pipe --role-arn "$role_arn" --source "$source_arn" --target "$target_arn" \

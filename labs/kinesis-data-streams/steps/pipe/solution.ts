@@ -52,7 +52,7 @@ const access = {
   ],
 };
 await iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: "kinesis-lab-pipe-access", PolicyDocument: JSON.stringify(access) }));
-await sleep(10_000); // a new IAM role takes a few seconds before a service can assume it
+await sleep({{iamWaitSeconds}} * 1000); // on AWS a new IAM role takes seconds before a service can assume it
 
 // 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
 await pipes.send(
