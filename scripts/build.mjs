@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the CLI into one file so `npx kinesis-lab` starts without resolving hundreds of modules.
-// kinesalite stays external: it is only loaded when the sandbox starts, and it carries leveldown.
+// Nothing is external: every dependency is plain JavaScript (the sandbox's Kinesis engine is our own).
 import { build } from 'esbuild';
 
 await build({
@@ -13,7 +13,6 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
-  external: ['kinesalite'],
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs' },
   define: { 'process.env.NODE_ENV': '"production"' },
   // ESM bundles of CommonJS code still call require(); give them one.

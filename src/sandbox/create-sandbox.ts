@@ -1,34 +1,50 @@
 /**
- * The embedded sandbox: one local HTTP endpoint that answers Kinesis (kinesalite per region,
- * behind kinesis-front.ts) and whatever services are mounted on it (CloudWatch, Pipes …).
- * Learners point AWS_ENDPOINT_URL at it; integration tests use it as their fixture.
+ * The embedded sandbox: one local HTTP endpoint that answers Kinesis (our own engine, in process:
+ * kinesis/) and whatever services are mounted on it (CloudWatch, Pipes …). Learners point
+ * AWS_ENDPOINT_URL at it; integration tests use it as their fixture.
  */
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { accountIdFor } from './sandbox-accounts.js';
 import { awsJsonError, internalFailure, unknownOperation } from './aws-json-error.js';
-import { bodyFormat, decodeBody, encodeBody } from './kinesis-body-codec.js';
-import { answerKinesisCall, KINESIS_TARGET_PREFIX, passableHeaders, streamNameOf } from './kinesis-front.js';
-import type { KinesisReply } from './kinesis-front.js';
-import { KinesalitePool } from './kinesalite-pool.js';
+import { DurableStore } from './durable/durable-store.js';
 import { createFaultInjector, type FaultedReply } from './faults/fault-injector.js';
+import { bodyFormat, decodeBody } from './kinesis-body-codec.js';
+import { createKinesisEngine } from './kinesis/kinesis-engine.js';
+import { answerKinesisCall, KINESIS_TARGET_PREFIX, type KinesisCall, type KinesisReply } from './kinesis/kinesis-wire.js';
+import { streamNameOf } from './kinesis/stream-name-of.js';
 import type {
-  KinesisCallEvent, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService,
+  InProcessRequest, KinesisCallEvent, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService,
 } from './sandbox-types.js';
-import { isValidRegion, readCredentialScope } from './sigv4-scope.js';
+import { isValidRegion, partitionOf, readCallerScope } from './sigv4-scope.js';
 
-/** Bodies above this are refused before buffering (Kinesis itself caps requests at 10 MiB). */
+/** Bodies above this are refused before buffering (Kinesis itself caps requests at 10 MiB, base64 adds a third). */
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+/** How often records past their stream's retention are dropped. */
+const TRIM_EVERY_MS = 60_000;
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? Date.now;
-  const pool = new KinesalitePool({
+  // Throws SandboxDataError (a file, an unwritable folder, another owner) before anything listens.
+  const durable = new DurableStore(options.dataDir);
+  try {
+    return await startServing(options, host, clock, durable);
+  } catch (error) {
+    // A failed start gives every lock back.
+    durable.abandon();
+    throw error;
+  }
+}
+
+async function startServing(options: SandboxOptions, host: string, clock: () => number, durable: DurableStore): Promise<Sandbox> {
+  const settings = {
     createStreamMs: options.createStreamMs ?? 500,
     deleteStreamMs: options.deleteStreamMs ?? 500,
     updateStreamMs: options.updateStreamMs ?? 500,
     shardLimit: options.shardLimit ?? 20,
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-  });
+  };
+  const engine = createKinesisEngine({ ...settings, ...(options.kinesisClock ? { now: options.kinesisClock } : {}) }, durable);
   const services: SandboxService[] = [];
   const listeners = new Set<(event: KinesisCallEvent) => void>();
   const faults = options.faults ? createFaultInjector(options.faults, { clock }) : undefined;
@@ -43,18 +59,17 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     }
   }
 
-  async function answer(incoming: IncomingMessage, body: Buffer): Promise<SandboxResponse | FaultedReply> {
-    const url = incoming.url ?? '/';
-    const method = incoming.method ?? 'GET';
-    const headers = flatHeaders(incoming);
-    const scope = readCredentialScope(incoming.headers, url);
+  async function answer(request: InProcessRequest): Promise<SandboxResponse | FaultedReply> {
+    const { method, url, headers, body } = request;
+    const scope = readCallerScope(headers, url);
     if (scope.signed && !isValidRegion(scope.region)) {
       return awsJsonError(400, 'InvalidSignatureException', `Credential should be scoped to a valid region, not '${scope.region}'.`);
     }
-    const request: SandboxRequest = { method, url, headers, body, region: scope.region, service: scope.service };
+    const account = request.account ?? accountIdFor(scope.accessKeyId);
+    const routed: SandboxRequest = { method, url, headers, body, region: scope.region, service: scope.service, account };
     for (const service of services) {
       try {
-        if (service.claims(request)) return await service.handle(request);
+        if (service.claims(routed)) return await service.handle(routed);
       } catch (error) {
         return internalFailure(service.name, error);
       }
@@ -62,7 +77,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const target = headers['x-amz-target'];
     if (target?.startsWith(KINESIS_TARGET_PREFIX)) {
       try {
-        return await answerKinesis(request, target.slice(KINESIS_TARGET_PREFIX.length));
+        return await answerKinesis(routed, account, target.slice(KINESIS_TARGET_PREFIX.length));
       } catch (error) {
         return internalFailure('Kinesis', error);
       }
@@ -70,17 +85,15 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return unknownOperation(method, url, target, scope.service);
   }
 
-  async function answerKinesis(request: SandboxRequest, operation: string): Promise<FaultedReply> {
+  async function answerKinesis(request: SandboxRequest, account: string, operation: string): Promise<FaultedReply> {
     const at = clock();
     const format = bodyFormat(request.headers['content-type']);
     const decoded = decodeBody(request.body, format);
-    const backend = await pool.backend(request.region);
-    pool.noteOperation(operation);
-    const headers = forwardableHeaders(request.headers);
-    const forward = (op: string, changed?: Record<string, unknown>): Promise<KinesisReply> => answerKinesisCall(backend, changed === undefined
-      ? { operation: op, method: request.method, url: request.url, headers, body: request.body, format, request: decoded }
-      : { operation: op, method: request.method, url: request.url, headers: { ...headers, 'x-amz-target': `${KINESIS_TARGET_PREFIX}${op}` }, body: encodeBody(changed, format), format, request: changed });
-    const reply: FaultedReply = faults ? await faults.answer({ region: request.region, operation, format, request: decoded }, forward) : await forward(operation);
+    const caller = { account, region: request.region, partition: partitionOf(request.region) };
+    const call: KinesisCall = { operation, method: request.method, url: request.url, headers: request.headers, format, request: decoded, caller };
+    const forward = (op: string, changed?: Record<string, unknown>): Promise<KinesisReply> =>
+      Promise.resolve(answerKinesisCall(engine, changed === undefined ? { ...call, operation: op } : { ...call, operation: op, request: changed }));
+    const reply: FaultedReply = faults ? await faults.answer({ region: request.region, account, operation, format, request: decoded }, forward) : answerKinesisCall(engine, call);
     // A connection dropped before the call reached the stream: AWS would have seen nothing to record.
     if (listeners.size > 0 && reply.reset !== 'before') {
       const response = reply.response ?? decodeBody(reply.body, bodyFormat(reply.headers['content-type']));
@@ -88,11 +101,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       emit({
         at,
         region: request.region,
+        account,
         operation,
         ...(streamName !== undefined ? { streamName } : {}),
         request: (format === 'cbor' ? (withBase64Blobs(decoded) as Record<string, unknown> | undefined) : decoded) ?? {},
         status: reply.status,
-        response: format === 'cbor' ? withBase64Blobs(response) : response,
+        response,
         latencyMs: clock() - at,
       });
     }
@@ -101,9 +115,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   function onRequest(incoming: IncomingMessage, outgoing: ServerResponse): void {
     readBody(incoming)
-      .then((body) => (body === undefined ? awsJsonError(413, 'SerializationException', 'Request body is larger than the sandbox accepts.') : answer(incoming, body)))
+      .then((body) => (body === undefined
+        ? awsJsonError(413, 'SerializationException', 'Request body is larger than the sandbox accepts.')
+        : answer({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: flatHeaders(incoming), body })))
       .catch((error: unknown) => internalFailure('router', error))
-      .then((response) => send(outgoing, response));
+      .then((response) => send(outgoing, response))
+      .catch(() => outgoing.destroy());
   }
 
   const server = http.createServer(onRequest);
@@ -117,23 +134,29 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   if (address === null || typeof address === 'string') throw new Error('The sandbox did not get a TCP port.');
   const port = address.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const trimmer = setInterval(() => engine.trimAll(), TRIM_EVERY_MS);
+  trimmer.unref();
 
   let stopping: Promise<void> | undefined;
   async function stopAll(): Promise<void> {
+    clearInterval(trimmer);
+    // A stream created just before stop finishes CREATING first, so the data folder shows it ACTIVE
+    // at once next time (bounded by the longest transition the sandbox was given).
+    const settleMs = Math.min(engine.pendingUntil() - (options.kinesisClock ?? Date.now)(), Math.max(settings.createStreamMs, settings.deleteStreamMs, settings.updateStreamMs));
+    if (durable.dataDir !== undefined && settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs + 10));
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive sockets of SDK clients would otherwise hold close() open.
     server.closeAllConnections();
-    await Promise.all([
-      closed,
-      pool.close(),
-      ...services.map((service) => service.stop?.().catch(() => undefined)),
-    ]);
+    await Promise.all([closed, ...services.map((service) => service.stop?.().catch(() => undefined))]);
+    // Last: services stopping may still record changes.
+    durable.close();
   }
 
   return {
     url: `http://${urlHost}:${port}`,
     host,
     port,
+    notices: durable.notices,
     onKinesisCall(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -141,6 +164,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     mount(service) {
       services.push(service);
     },
+    keep: (section) => durable.attach(section),
+    dispatch: (request) => answer(request),
     stop() {
       stopping ??= stopAll();
       return stopping;
@@ -154,15 +179,6 @@ function flatHeaders(incoming: IncomingMessage): Record<string, string> {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-// Request headers kinesalite should see: not the hop-by-hop ones, not the client's Host.
-const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect']);
-
-function forwardableHeaders(headers: Record<string, string>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (!NOT_FORWARDED.has(name)) result[name] = value;
-  return result;
 }
 
 /** The whole body, or undefined when it is larger than MAX_REQUEST_BYTES. */
@@ -181,6 +197,9 @@ function readBody(incoming: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
+// Response headers that are the sandbox's business, not a service's.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length']);
+
 function send(outgoing: ServerResponse, response: SandboxResponse | FaultedReply): void {
   if (outgoing.headersSent) return;
   if ('reset' in response && response.reset) {
@@ -189,7 +208,11 @@ function send(outgoing: ServerResponse, response: SandboxResponse | FaultedReply
     return;
   }
   const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
-  const headers = passableHeaders(response.headers);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    const lower = name.toLowerCase();
+    if (!HOP_BY_HOP.has(lower)) headers[lower] = value;
+  }
   headers['content-length'] = String(body.length);
   outgoing.writeHead(response.status, headers);
   outgoing.end(body);
@@ -204,3 +227,4 @@ function withBase64Blobs(value: unknown): unknown {
   }
   return value;
 }
+

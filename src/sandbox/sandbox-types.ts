@@ -1,3 +1,5 @@
+import type { Localized } from '../i18n/lang.js';
+import type { DurableLog, DurableSection } from './durable/durable-section.js';
 import type { FaultSpec } from './faults/fault-spec.js';
 
 /**
@@ -17,8 +19,10 @@ export interface SandboxOptions {
   /** Interface to bind. @default '127.0.0.1' */
   host?: string;
   /**
-   * Where stream data is kept between runs, one sub-folder per region. In memory when absent
-   * (tests), so a resumed lab on the embedded sandbox finds its stream again only with a dataDir.
+   * Where the sandbox keeps its world between runs (journal and snapshots, see
+   * durable/durable-store.ts). In memory when absent (tests), so a resumed lab on the embedded
+   * sandbox finds its stream again only with a dataDir. Created when missing; a file, an unwritable
+   * folder or a folder another sandbox holds is refused at start with a SandboxDataError.
    */
   dataDir?: string;
   /** Milliseconds a stream stays CREATING, as on AWS where it takes seconds. @default 500 */
@@ -27,7 +31,7 @@ export interface SandboxOptions {
   deleteStreamMs?: number;
   /** Milliseconds a stream stays UPDATING. @default 500 */
   updateStreamMs?: number;
-  /** Shards allowed per region, like the account quota. @default 20 */
+  /** Open shards allowed per account and region, like the account quota. @default 20 */
   shardLimit?: number;
   /**
    * How long after a minute ends its CloudWatch datapoints become visible. AWS takes minutes; the
@@ -36,6 +40,8 @@ export interface SandboxOptions {
   metricsDelayMs?: number;
   /** Wall clock for metrics and the call log; tests inject a fake. @default Date.now */
   clock?: () => number;
+  /** The Kinesis engine's clock (record arrival, iterator expiry, CREATING → ACTIVE). @default Date.now */
+  kinesisClock?: () => number;
   /** Faults to inject on purpose (throttling, 5xx, resets, latency); none when absent. See faults/fault-spec.ts. */
   faults?: FaultSpec;
 }
@@ -46,6 +52,8 @@ export interface KinesisCallEvent {
   at: number;
   /** Region from the request's SigV4 credential scope. */
   region: string;
+  /** The caller's account: its access key id's (sandbox-accounts.ts). */
+  account: string;
   /** e.g. `PutRecord`, from `X-Amz-Target: Kinesis_20131202.PutRecord`. */
   operation: string;
   /** StreamName (or the name in StreamARN) when the request has one. */
@@ -71,6 +79,19 @@ export interface SandboxRequest {
   region: string;
   /** Signing service from the credential scope (`kinesis`, `monitoring`, `pipes`, `iam`, `sts` …). */
   service: string;
+  /** The caller's account, from the access key id (sandbox-accounts.ts); the router always sets it. */
+  account?: string;
+}
+
+/** A request handed to the sandbox in process (no socket), as `dispatch` takes it. */
+export interface InProcessRequest {
+  method: string;
+  url: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body: Buffer;
+  /** Act as this account instead of the signature's (in-process callers only: a pipe acting for its owner). */
+  account?: string;
 }
 
 export interface SandboxResponse {
@@ -100,5 +121,14 @@ export interface Sandbox {
   onKinesisCall(listener: (event: KinesisCallEvent) => void): () => void;
   /** Mounts another service on the endpoint (used by the metrics and pipes issues). */
   mount(service: SandboxService): void;
+  /**
+   * Keeps a service's state in the data folder with the Kinesis state (see durable/durable-section.ts):
+   * loads it now and returns how to record its changes. In memory when the sandbox has no dataDir.
+   */
+  keep<Change>(section: DurableSection<Change>): DurableLog<Change>;
+  /** Answers a request in process, as the endpoint would (the pipe runner reads its sources this way). */
+  dispatch(request: InProcessRequest): Promise<SandboxResponse & { reset?: 'before' | 'after' }>;
+  /** What the sandbox had to say about its data folder at start (files repaired or moved aside), in every language. */
+  notices: readonly Localized[];
   stop(): Promise<void>;
 }

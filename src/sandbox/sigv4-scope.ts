@@ -1,9 +1,11 @@
 /**
  * Reads who a request is for from its SigV4 credential scope
  * (`Credential=AKID/20261122/us-east-1/kinesis/aws4_request`). The sandbox never checks
- * signatures; it only needs the region (streams are scoped by region, as on AWS) and the
- * signing service (to route to CloudWatch, Pipes …).
+ * signatures; it needs the access key id (each key is an account of its own, sandbox-accounts.ts),
+ * the region (streams are scoped by region, as on AWS) and the signing service (to route to
+ * CloudWatch, Pipes …).
  */
+import { AWS_REGION_PARTITIONS } from './aws-regions.js';
 
 /** Region and signing service a request was signed for. */
 export interface CredentialScope {
@@ -24,11 +26,19 @@ const TARGET_PREFIX_SERVICES: Record<string, string> = {
   AWSEvents: 'events',
 };
 
-// Region names become folder names under dataDir, so only AWS-shaped names are accepted.
-const REGION_PATTERN = /^[a-z]{2}(-[a-z0-9]+){1,4}$/;
-
+/** A region AWS has (botocore's list, aws-regions.ts): the sandbox refuses any other, as AWS does. */
 export function isValidRegion(region: string): boolean {
-  return region.length <= 32 && REGION_PATTERN.test(region);
+  return Object.hasOwn(AWS_REGION_PARTITIONS, region);
+}
+
+/** The ARN partition of a region the sandbox serves (`aws` for unknown ones, which it refuses anyway). */
+export function partitionOf(region: string): string {
+  return AWS_REGION_PARTITIONS[region] ?? 'aws';
+}
+
+/** The scope and who signed it: the access key id, undefined when the request was not signed. */
+export interface CallerScope extends CredentialScope {
+  accessKeyId: string | undefined;
 }
 
 /**
@@ -36,15 +46,20 @@ export function isValidRegion(region: string): boolean {
  * `X-Amz-Credential` query parameter.
  */
 export function readCredentialScope(headers: Record<string, string | string[] | undefined>, url: string): CredentialScope {
+  const { region, service, signed } = readCallerScope(headers, url);
+  return { region, service, signed };
+}
+
+/** readCredentialScope plus the access key id. */
+export function readCallerScope(headers: Record<string, string | string[] | undefined>, url: string): CallerScope {
   const credential = credentialFromAuthorization(headerValue(headers, 'authorization')) ?? credentialFromQuery(url);
   if (credential) {
     // AKID/date/region/service/aws4_request; the key id itself may not contain '/'.
     const parts = credential.split('/');
-    const region = parts[2];
-    const service = parts[3];
-    if (region !== undefined && service !== undefined) return { region, service, signed: true };
+    const [accessKeyId, , region, service] = parts;
+    if (accessKeyId !== undefined && region !== undefined && service !== undefined) return { accessKeyId, region, service, signed: true };
   }
-  return { region: UNSIGNED_REGION, service: serviceFromTarget(headerValue(headers, 'x-amz-target')), signed: false };
+  return { accessKeyId: undefined, region: UNSIGNED_REGION, service: serviceFromTarget(headerValue(headers, 'x-amz-target')), signed: false };
 }
 
 function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {

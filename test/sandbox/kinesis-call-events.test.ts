@@ -94,7 +94,8 @@ describe('KinesisCallEvent', () => {
         'content-type': AMZ_CBOR,
         'x-amz-target': 'Kinesis_20131202.PutRecord',
         'x-amz-date': '20261122T000000Z',
-        authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20261122/eu-west-1/kinesis/aws4_request, SignedHeaders=host, Signature=abc',
+        // The lab's sandbox key: the stream was created in its account (every key is an account of its own).
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKIAKINESISLAB000000/20261122/eu-west-1/kinesis/aws4_request, SignedHeaders=host, Signature=abc',
       },
       body: new Uint8Array(body),
     });

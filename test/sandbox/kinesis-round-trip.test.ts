@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeStreamCommand, DescribeStreamSummaryCommand, EnableEnhancedMonitoringCommand, ListShardsCommand,
-  ListStreamsCommand, ListTagsForStreamCommand, PutRecordCommand, UpdateShardCountCommand,
+  ListStreamsCommand, ListTagsForStreamCommand, PutRecordCommand, RegisterStreamConsumerCommand,
 } from '@aws-sdk/client-kinesis';
 import { startTestSandbox } from '../fixtures/sandbox.js';
 import type { TestSandbox } from '../fixtures/sandbox.js';
@@ -116,11 +116,26 @@ describe('Kinesis through the SDK against the sandbox', () => {
     });
   });
 
-  it('names operations the sandbox lacks in an UnknownOperationException', async () => {
-    await expect(box.client().send(new UpdateShardCountCommand({ StreamName: 'paged', TargetShardCount: 4, ScalingType: 'UNIFORM_SCALING' }))).rejects.toMatchObject({
-      name: 'UnknownOperationException',
-      message: "The kinesis-lab sandbox does not implement X-Amz-Target 'Kinesis_20131202.UpdateShardCount' (signed for service 'kinesis').",
+  it('names Kinesis operations the sandbox does not carry out yet, and answers targets Kinesis lacks with UnknownOperationException', async () => {
+    await expect(box.client().send(new RegisterStreamConsumerCommand({ StreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/paged', ConsumerName: 'c' }))).rejects.toMatchObject({
+      name: 'UnsupportedOperationException',
+      message: expect.stringContaining('RegisterStreamConsumer is part of the Kinesis API, but the kinesis-lab sandbox does not implement it yet'),
       $metadata: { httpStatusCode: 400 },
+    });
+    const response = await fetch(box.sandbox.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'Kinesis_20131202.Frobnicate',
+        'x-amz-date': '20261122T000000Z',
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKIAKINESISLAB000000/20261122/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=00',
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      __type: 'UnknownOperationException',
+      message: "The kinesis-lab sandbox does not implement X-Amz-Target 'Kinesis_20131202.Frobnicate' (signed for service 'kinesis').",
     });
   });
 

@@ -19,8 +19,8 @@ describe('sandbox with a dataDir', () => {
     await before.putRecords('input-stream', ['a', 'b'].map((key) => ({ partitionKey: key, data: new TextEncoder().encode(key) })));
     await first.stop();
 
-    expect(await readdir(dataDir)).toEqual(['ap-northeast-2']);
-    expect((await readdir(join(dataDir, 'ap-northeast-2'))).sort()).toEqual(['kinesalite', 'stream-settings.json']);
+    // One journal and one snapshot for all of Kinesis (no folder per region), and the lock given back.
+    expect((await readdir(dataDir)).sort()).toEqual(['kinesis.journal.jsonl', 'kinesis.snapshot.jsonl']);
 
     const second = await startTestSandbox({ dataDir });
     try {
@@ -48,18 +48,19 @@ describe('sandbox with a dataDir', () => {
     }
   });
 
-  it('answers with InternalFailure naming the folder when another sandbox holds it', async () => {
+  it('refuses to start a second sandbox on a folder another one holds, naming the folder and its owner', async () => {
     const holder = await startTestSandbox({ dataDir });
-    const other = await startTestSandbox({ dataDir });
     try {
-      await holder.kinesis().listStreams();
-      await expect(other.kinesis().listStreams()).rejects.toMatchObject({
-        name: 'InternalFailure',
-        message: expect.stringContaining(`The sandbox data folder ${join(dataDir, 'us-east-1', 'kinesalite')} cannot be opened`),
+      await expect(startTestSandbox({ dataDir })).rejects.toMatchObject({
+        name: 'SandboxDataError',
+        message: `The sandbox data folder ${dataDir} is in use by another kinesis-lab sandbox (process ${process.pid}). Stop that one first, or give this one another --data-dir.`,
       });
+      expect(await holder.kinesis().listStreams()).toEqual([]);
     } finally {
-      await other.stop();
       await holder.stop();
     }
+    // Given back at stop: the next sandbox starts.
+    const next = await startTestSandbox({ dataDir });
+    await next.stop();
   });
 });

@@ -23,6 +23,7 @@ function put(at: number, stream: string, bytes: number, region = 'us-east-1'): v
   const event: KinesisCallEvent = {
     at,
     region,
+    account: '000000000000',
     operation: 'PutRecord',
     streamName: stream,
     request: { StreamName: stream, Data: Buffer.alloc(bytes - 1).toString('base64'), PartitionKey: 'k' },

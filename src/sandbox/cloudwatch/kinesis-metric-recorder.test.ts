@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { KinesisCallEvent } from '../sandbox-types.js';
 import { KinesisMetricRecorder, recordBytes, type MinuteAggregate } from './kinesis-metric-recorder.js';
-import { streamNameFromShardIterator } from './kinesalite-shard-iterator.js';
+import { encodeShardIterator, streamNameFromShardIterator } from '../kinesis/shard-iterator.js';
 
 const T0 = Date.UTC(2026, 10, 22, 3, 0, 0);
 const MIN = 60_000;
@@ -15,6 +14,7 @@ function putRecord(at: number, stream: string, data: string, key: string, extra:
   return {
     at,
     region: 'us-east-1',
+    account: '000000000000',
     operation: 'PutRecord',
     streamName: stream,
     request: { StreamName: stream, Data: b64(data), PartitionKey: key },
@@ -29,6 +29,7 @@ function putRecords(at: number, stream: string, records: Array<{ data: string; k
   return {
     at,
     region: 'us-east-1',
+    account: '000000000000',
     operation: 'PutRecords',
     streamName: stream,
     request: { StreamName: stream, Records: records.map((r) => ({ Data: b64(r.data), PartitionKey: r.key })) },
@@ -152,11 +153,11 @@ describe('KinesisMetricRecorder', () => {
     expect(minutes(recorder, 's1', 'IncomingRecords')[0]).toEqual({ sum: 1, min: 1, max: 1, sampleCount: 1 });
   });
 
-  it('files GetRecords under the stream named in the kinesalite shard iterator', () => {
-    const kinesaliteDb = createRequire(import.meta.url)('kinesalite/db') as {
-      createShardIterator(stream: string, shard: string, seq: string): string;
-    };
-    const iterator = kinesaliteDb.createShardIterator('reader-stream', 'shardId-000000000000', '49590338271490256608559692538361571095921575989136588898');
+  it('files GetRecords under the stream named in the shard iterator', () => {
+    const iterator = encodeShardIterator({
+      account: '000000000000', region: 'us-east-1', streamName: 'reader-stream', streamCreatedMs: T0, shardIndex: 0,
+      sequenceNumber: '49590000000000001700000000000170000000000000000000000001', after: false, issuedMs: T0,
+    });
     expect(streamNameFromShardIterator(iterator)).toBe('reader-stream');
     expect(streamNameFromShardIterator('not-an-iterator')).toBeUndefined();
 
@@ -164,6 +165,7 @@ describe('KinesisMetricRecorder', () => {
     recorder.record({
       at: T0 + 5_000,
       region: 'us-east-1',
+      account: '000000000000',
       operation: 'GetRecords',
       request: { ShardIterator: iterator },
       status: 200,
@@ -187,8 +189,8 @@ describe('KinesisMetricRecorder', () => {
 
   it('ignores operations that produce no stream metrics and bodies it cannot read', () => {
     const recorder = new KinesisMetricRecorder();
-    recorder.record({ at: T0, region: 'us-east-1', operation: 'DescribeStream', streamName: 's1', request: {}, status: 200, response: {}, latencyMs: 1 });
-    recorder.record({ at: T0, region: 'us-east-1', operation: 'PutRecords', streamName: 's1', request: { Records: 'nope' }, status: 200, response: 42, latencyMs: 1 });
+    recorder.record({ at: T0, region: 'us-east-1', account: '000000000000', operation: 'DescribeStream', streamName: 's1', request: {}, status: 200, response: {}, latencyMs: 1 });
+    recorder.record({ at: T0, region: 'us-east-1', account: '000000000000', operation: 'PutRecords', streamName: 's1', request: { Records: 'nope' }, status: 200, response: 42, latencyMs: 1 });
     expect(minutes(recorder, 's1', 'PutRecords.TotalRecords')).toEqual({ 0: { sum: 0, min: 0, max: 0, sampleCount: 1 } });
     expect(recorder.metric('us-east-1', 's1', 'DescribeStream')).toBeUndefined();
   });

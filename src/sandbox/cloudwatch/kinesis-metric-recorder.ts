@@ -7,7 +7,7 @@
  * CloudWatch" table; where AWS says nothing the choice is written next to the code.
  */
 import type { KinesisCallEvent } from '../sandbox-types.js';
-import { streamNameFromShardIterator } from './kinesalite-shard-iterator.js';
+import { streamNameFromShardIterator } from '../kinesis/shard-iterator.js';
 
 /** The CloudWatch units the Kinesis stream metrics use. */
 export type KinesisMetricUnit = 'Count' | 'Bytes' | 'Milliseconds';
@@ -271,7 +271,7 @@ function dataBytes(data: unknown): number {
   return 0;
 }
 
-/** GetRecords names no stream; kinesalite's shard iterator does. */
+/** GetRecords names no stream; its shard iterator does. */
 function streamNameFromRequest(event: KinesisCallEvent): string | undefined {
   const iterator = event.request['ShardIterator'];
   return typeof iterator === 'string' ? streamNameFromShardIterator(iterator) : undefined;

@@ -1,13 +1,13 @@
 /**
  * Answers Kinesis calls wrongly on purpose, as `FaultSpec` asks: added latency, 500/503 answers,
  * connection resets (before or after the records were written) and Kinesis's per-shard write limits.
- * It sits between the sandbox router and kinesalite, so what it answers flows through the same
+ * It sits between the sandbox router and the Kinesis engine, so what it answers flows through the same
  * KinesisCallEvent path as real answers and the CloudWatch recorder counts throttles and faults.
  */
 import { randomUUID } from 'node:crypto';
 import { recordBytes } from '../cloudwatch/kinesis-metric-recorder.js';
 import { AMZ_CBOR, AMZ_JSON, bodyFormat, decodeBody, encodeBody, type BodyFormat } from '../kinesis-body-codec.js';
-import type { KinesisReply } from '../kinesis-front.js';
+import type { KinesisReply } from '../kinesis/kinesis-wire.js';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox-types.js';
 import type { FaultSpec } from './fault-spec.js';
 import { openShardRanges, shardFor, type ShardHashRange } from './shard-hash-ranges.js';
@@ -24,13 +24,15 @@ export type FaultedReply = KinesisReply & { reset?: 'before' | 'after' };
 
 export interface FaultCall {
   region: string;
+  /** The caller's account (stream names are per account). @default '000000000000' */
+  account?: string;
   operation: string;
   format: BodyFormat;
-  /** Decoded request body; undefined when it did not decode (kinesalite answers that). */
+  /** Decoded request body; undefined when it did not decode (the engine answers that). */
   request: Record<string, unknown> | undefined;
 }
 
-/** Sends a call to kinesalite: `request` undefined sends the original body unchanged. */
+/** Sends a call to the engine: `request` undefined sends the original request unchanged. */
 export type Forward = (operation: string, request?: Record<string, unknown>) => Promise<KinesisReply>;
 
 export interface FaultInjectorDeps {
@@ -55,8 +57,8 @@ export function createFaultInjector(spec: FaultSpec, deps: FaultInjectorDeps): F
   const meter = spec.throttle ? new ShardWriteMeter(spec.throttle) : undefined;
   const shardMaps = new Map<string, { at: number; ranges: ShardHashRange[] }>();
 
-  async function rangesFor(region: string, stream: string, forward: Forward): Promise<ShardHashRange[]> {
-    const key = `${region}\u0000${stream}`;
+  async function rangesFor(scope: string, stream: string, forward: Forward): Promise<ShardHashRange[]> {
+    const key = `${scope}\u0000${stream}`;
     const cached = shardMaps.get(key);
     if (cached && deps.clock() - cached.at < SHARD_MAP_TTL_MS) return cached.ranges;
     const reply = await forward('ListShards', { StreamName: stream });
@@ -70,7 +72,9 @@ export function createFaultInjector(spec: FaultSpec, deps: FaultInjectorDeps): F
     async answer(call, forward) {
       if (spec.latencyMs) await sleep(spec.latencyMs);
       const stream = typeof call.request?.StreamName === 'string' ? call.request.StreamName : undefined;
-      if (!SHARD_STABLE.has(call.operation) && stream !== undefined) shardMaps.delete(`${call.region}\u0000${stream}`);
+      const account = call.account ?? SANDBOX_ACCOUNT_ID;
+      const scope = `${account}\u0000${call.region}`;
+      if (!SHARD_STABLE.has(call.operation) && stream !== undefined) shardMaps.delete(`${scope}\u0000${stream}`);
       if (!WRITES.has(call.operation) || !call.request || stream === undefined) return forward(call.operation);
 
       const roll = random();
@@ -81,29 +85,29 @@ export function createFaultInjector(spec: FaultSpec, deps: FaultInjectorDeps): F
         return { ...(await forward(call.operation)), reset: 'after' };
       }
       if (!meter) return forward(call.operation);
-      const ranges = await rangesFor(call.region, stream, forward);
+      const ranges = await rangesFor(scope, stream, forward);
       if (ranges.length === 0) return forward(call.operation);
       const at = deps.clock();
       const admit = (entry: Record<string, unknown>): string | undefined => {
         const shardId = typeof entry.PartitionKey === 'string' ? shardFor(ranges, entry.PartitionKey, typeof entry.ExplicitHashKey === 'string' ? entry.ExplicitHashKey : undefined) : undefined;
-        // Entries Kinesis would reject as invalid are left for kinesalite to answer.
+        // Entries Kinesis would reject as invalid are left for the engine to answer.
         if (shardId === undefined) return undefined;
-        return meter.admit(`${call.region}\u0000${stream}\u0000${shardId}`, recordBytes(entry), at) ? undefined : shardId;
+        return meter.admit(`${scope}\u0000${stream}\u0000${shardId}`, recordBytes(entry), at) ? undefined : shardId;
       };
       if (call.operation === 'PutRecord') {
         const throttledShard = admit(call.request);
-        return throttledShard === undefined ? forward('PutRecord') : throttled(call.format, throttledShard, stream);
+        return throttledShard === undefined ? forward('PutRecord') : throttled(call.format, throttledShard, stream, account);
       }
-      return putRecordsWithinLimits(call, stream, admit, forward);
+      return putRecordsWithinLimits(call, stream, account, admit, forward);
     },
   };
 }
 
 async function putRecordsWithinLimits(
-  call: FaultCall, stream: string, admit: (entry: Record<string, unknown>) => string | undefined, forward: Forward,
+  call: FaultCall, stream: string, account: string, admit: (entry: Record<string, unknown>) => string | undefined, forward: Forward,
 ): Promise<FaultedReply> {
   const records = call.request?.Records;
-  // A malformed request gets kinesalite's own validation answer.
+  // A malformed request gets the engine's own validation answer.
   if (!Array.isArray(records) || records.length === 0 || records.length > 500) return forward('PutRecords');
   const throttledShards = (records as Array<Record<string, unknown>>).map((entry) => admit(entry));
   if (throttledShards.every((shard) => shard === undefined)) return forward('PutRecords');
@@ -122,18 +126,18 @@ async function putRecordsWithinLimits(
   }
   let next = 0;
   const merged = throttledShards.map((shardId) =>
-    shardId === undefined ? (accepted[next++] ?? {}) : { ErrorCode: THROTTLED, ErrorMessage: rateExceeded(shardId, stream) });
+    shardId === undefined ? (accepted[next++] ?? {}) : { ErrorCode: THROTTLED, ErrorMessage: rateExceeded(shardId, stream, account) });
   const response = { FailedRecordCount: acceptedFailed + throttledShards.filter((shard) => shard !== undefined).length, Records: merged };
   return { status: 200, headers: { ...headers, [FAULT_HEADER]: 'throttle' }, body: encodeBody(response, call.format), response };
 }
 
 /** AWS's text, e.g. "Rate exceeded for shard shardId-000000000000 in stream X under account N." */
-export function rateExceeded(shardId: string, stream: string): string {
-  return `Rate exceeded for shard ${shardId} in stream ${stream} under account ${SANDBOX_ACCOUNT_ID}.`;
+export function rateExceeded(shardId: string, stream: string, account: string = SANDBOX_ACCOUNT_ID): string {
+  return `Rate exceeded for shard ${shardId} in stream ${stream} under account ${account}.`;
 }
 
-function throttled(format: BodyFormat, shardId: string, stream: string): FaultedReply {
-  return errorReply(format, 400, THROTTLED, rateExceeded(shardId, stream), 'throttle');
+function throttled(format: BodyFormat, shardId: string, stream: string, account: string): FaultedReply {
+  return errorReply(format, 400, THROTTLED, rateExceeded(shardId, stream, account), 'throttle');
 }
 
 function serverError(format: BodyFormat, status: 500 | 503): FaultedReply {

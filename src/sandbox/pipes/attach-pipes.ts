@@ -1,10 +1,10 @@
 /**
  * Mounts IAM and EventBridge Pipes on a sandbox and runs its pipes against the sandbox's own
- * Kinesis endpoint. The composition root (createSandbox's caller) decides whether to call it.
+ * Kinesis, in process (no HTTP hop), acting in the account each stream's ARN names. The
+ * composition root (createSandbox's caller) decides whether to call it.
  */
-import http from 'node:http';
 import { DescribeStreamSummaryCommand, KinesisClient } from '@aws-sdk/client-kinesis';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { inProcessHandler } from '../in-process-handler.js';
 import { SANDBOX_CREDENTIALS } from '../sandbox-types.js';
 import type { Sandbox } from '../sandbox-types.js';
 import { createIamService } from '../iam/iam-service.js';
@@ -39,18 +39,18 @@ export function attachPipes(sandbox: Sandbox, options: AttachPipesOptions = {}):
   const clock = options.clock ?? Date.now;
   const iam = new IamStore(clock);
   const clients = new Map<string, KinesisClient>();
-  const kinesisFor = (region: string): KinesisClient => {
-    let client = clients.get(region);
+  const kinesisFor = (region: string, account?: string): KinesisClient => {
+    const key = `${region}/${account ?? ''}`;
+    let client = clients.get(key);
     if (!client) {
       client = new KinesisClient({
         region,
         endpoint: sandbox.url,
         credentials: { ...SANDBOX_CREDENTIALS },
         maxAttempts: 1,
-        // The sandbox speaks HTTP/1.1; the Kinesis client would try HTTP/2.
-        requestHandler: new NodeHttpHandler({ httpAgent: new http.Agent({ keepAlive: true, maxSockets: 32 }) }),
+        requestHandler: inProcessHandler(sandbox, account),
       });
-      clients.set(region, client);
+      clients.set(key, client);
     }
     return client;
   };
@@ -61,7 +61,7 @@ export function attachPipes(sandbox: Sandbox, options: AttachPipesOptions = {}):
     if (!parsed) return role === 'source' ? `The sandbox runs pipes with a Kinesis stream source only; ${arn} is not a stream ARN.` : `The sandbox delivers to Kinesis stream targets only; ${arn} is not a stream ARN.`;
     if (role === 'source' && parsed.region !== pipeRegion) return `The source stream must be in the pipe's Region (${pipeRegion}), not ${parsed.region}.`;
     try {
-      const summary = await kinesisFor(parsed.region).send(new DescribeStreamSummaryCommand({ StreamName: parsed.streamName }));
+      const summary = await kinesisFor(parsed.region, arn.split(':')[4]).send(new DescribeStreamSummaryCommand({ StreamName: parsed.streamName }));
       const status = summary.StreamDescriptionSummary?.StreamStatus;
       if (status !== 'ACTIVE' && status !== 'UPDATING') return `The ${role} stream ${parsed.streamName} is ${status}, not ACTIVE.`;
       return undefined;

@@ -15,6 +15,7 @@ import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, PutRecor
 import type { GetShardIteratorCommandInput, KinesisClient, _Record } from '@aws-sdk/client-kinesis';
 import { buildKinesisPipeEvent, compileKinesisPipeFilter, passesFilters } from '../../filter/pipe-event.js';
 import type { KinesisPipeEvent, PipeFilter } from '../../filter/pipe-event.js';
+import { parseStreamArn as parseKinesisStreamArn } from '../kinesis/stream-arn.js';
 import { LogsError, type LogsStore } from '../logs/logs-store.js';
 import type { PipeRecord } from './pipes-service.js';
 
@@ -26,8 +27,8 @@ export const MAX_BATCH_BYTES = 6 * 1024 * 1024;
 const PUT_RECORDS_MAX = 500;
 
 export interface PipeRunnerOptions {
-  /** A Kinesis client for the sandbox endpoint in `region`. */
-  kinesisFor(region: string): KinesisClient;
+  /** A Kinesis client for the sandbox in `region`, acting in `account` (the stream's, from its ARN). */
+  kinesisFor(region: string, account?: string): KinesisClient;
   /** The sandbox's CloudWatch Logs, for pipes with a log group target. */
   logs?: LogsStore;
   /** Time for batching windows. @default Date.now */
@@ -53,6 +54,9 @@ export interface PipeRunStatus {
 interface Settings {
   region: string;
   sourceStream: string;
+  /** Accounts in the source and target ARNs: the runner reads and writes as the streams' owner. */
+  sourceAccount?: string;
+  targetAccount?: string;
   targetRegion: string;
   targetStream: string;
   partitionKey: string;
@@ -60,7 +64,7 @@ interface Settings {
   logs?: { region: string; group: string; stream: string };
   /**
    * LATEST and AT_TIMESTAMP read from the trim horizon and skip what arrived before this time
-   * (ms). kinesalite's AT_TIMESTAMP iterator never answers when no record is that recent yet.
+   * (ms), so a restarted pipe and a new one start the same way.
    */
   skipBefore?: number;
   batchSize: number;
@@ -85,8 +89,14 @@ interface Buffered {
 
 /** Parses a stream ARN into region and name. */
 export function parseStreamArn(arn: string): { region: string; streamName: string } | undefined {
-  const match = /^arn:aws[a-zA-Z-]*:kinesis:([a-z0-9-]+):\d{12}:stream\/([a-zA-Z0-9_.-]{1,128})$/.exec(arn);
-  return match ? { region: match[1] as string, streamName: match[2] as string } : undefined;
+  const parts = parseKinesisStreamArn(arn);
+  return parts ? { region: parts.region, streamName: parts.name } : undefined;
+}
+
+/** The account field of an ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:…`). */
+function accountInArn(arn: string): string | undefined {
+  const account = arn.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
 /** Parses a log group ARN (`arn:aws:logs:R:A:log-group:NAME`, optionally ending `:*`). */
@@ -167,9 +177,13 @@ function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
   const criteria = (pipe.sourceParameters.FilterCriteria ?? {}) as { Filters?: { Pattern?: string }[] };
   const startingPosition = (kinesis.StartingPosition as string | undefined) ?? 'LATEST';
   const timestampSeconds = kinesis.StartingPositionTimestamp as number | undefined;
+  const sourceAccount = accountInArn(pipe.source);
+  const targetAccount = accountInArn(pipe.target);
   return {
     region: source.region,
     sourceStream: source.streamName,
+    ...(sourceAccount !== undefined ? { sourceAccount } : {}),
+    ...(targetAccount !== undefined ? { targetAccount } : {}),
     targetRegion: target?.region ?? '',
     targetStream: target?.streamName ?? '',
     partitionKey: String(targetKinesis.PartitionKey ?? ''),
@@ -220,7 +234,7 @@ class PipeRun {
 
   /** Lists shards now and every few seconds, so shards added by resharding are read too. */
   private async discoverShards(): Promise<void> {
-    const source = this.options.kinesisFor(this.settings.region);
+    const source = this.options.kinesisFor(this.settings.region, this.settings.sourceAccount);
     let firstRound = true;
     while (this.active) {
       try {
@@ -252,13 +266,13 @@ class PipeRun {
       input.ShardIteratorType = 'AFTER_SEQUENCE_NUMBER';
       input.StartingSequenceNumber = checkpoint;
     }
-    const result = await this.options.kinesisFor(s.region).send(new GetShardIteratorCommand(input));
+    const result = await this.options.kinesisFor(s.region, s.sourceAccount).send(new GetShardIteratorCommand(input));
     return result.ShardIterator;
   }
 
   private async runShard(shardId: string, fromNewShard: boolean): Promise<void> {
     const s = this.settings;
-    const source = this.options.kinesisFor(s.region);
+    const source = this.options.kinesisFor(s.region, s.sourceAccount);
     let iterator: string | undefined;
     let buffer: Buffered[] = [];
     let bufferedSince = 0;
@@ -366,7 +380,7 @@ class PipeRun {
   private async putBatch(batch: Buffered[]): Promise<boolean> {
     const s = this.settings;
     if (s.logs) return this.putLogEvents(batch, s.logs);
-    const target = this.options.kinesisFor(s.targetRegion);
+    const target = this.options.kinesisFor(s.targetRegion, s.targetAccount);
     let pending: { PartitionKey: string; Data: Uint8Array }[];
     try {
       pending = batch.map((b) => ({ PartitionKey: resolvePartitionKey(s.partitionKey, b.event), Data: Buffer.from(JSON.stringify(b.event)) }));

@@ -1,22 +1,29 @@
 /**
  * The one STS call the lab makes: `GetCallerIdentity`, so `kinesis-lab doctor` (and a learner's
  * `aws sts get-caller-identity`) works on the sandbox too. STS speaks the query protocol
- * (form-encoded `Action=GetCallerIdentity&Version=2011-06-15`, XML answers). The identity is the
- * sandbox's fixed learner: never derived from the caller's keys, so no key is ever echoed.
+ * (form-encoded `Action=GetCallerIdentity&Version=2011-06-15`, XML answers). The caller is the
+ * sandbox's learner in the account of their access key (sandbox-accounts.ts); the key itself is
+ * never echoed.
  */
 import { randomUUID } from 'node:crypto';
 import type { Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox-types.js';
+import { accountIdFor } from '../sandbox-accounts.js';
 
 const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const STS_VERSION = '2011-06-15';
 
-/** Who the sandbox says the caller is. */
-export const SANDBOX_IDENTITY = {
-  account: SANDBOX_ACCOUNT_ID,
-  arn: `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:user/kinesis-lab-learner`,
-  userId: 'AIDAKINESISLABLEARNER',
-} as const;
+/** Who the sandbox says the caller is, with the lab's default key. */
+export const SANDBOX_IDENTITY = identityOf(SANDBOX_ACCOUNT_ID);
+
+/** The learner of an account: the default account's user id is AIDAKINESISLABLEARNER, others carry their account. */
+export function identityOf(account: string): { account: string; arn: string; userId: string } {
+  return {
+    account,
+    arn: `arn:aws:iam::${account}:user/kinesis-lab-learner`,
+    userId: account === SANDBOX_ACCOUNT_ID ? 'AIDAKINESISLABLEARNER' : `AIDAKINESISLAB${account}`,
+  };
+}
 
 export function createStsService(): SandboxService {
   return {
@@ -32,7 +39,8 @@ export function createStsService(): SandboxService {
       if (action !== 'GetCallerIdentity') {
         return xml(400, `<ErrorResponse xmlns="${STS_NAMESPACE}"><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>Could not find operation ${escapeXml(action)} for version ${STS_VERSION} (the kinesis-lab sandbox answers GetCallerIdentity only)</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`, requestId);
       }
-      return xml(200, `<GetCallerIdentityResponse xmlns="${STS_NAMESPACE}"><GetCallerIdentityResult><Arn>${SANDBOX_IDENTITY.arn}</Arn><UserId>${SANDBOX_IDENTITY.userId}</UserId><Account>${SANDBOX_IDENTITY.account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`, requestId);
+      const identity = identityOf(req.account ?? accountIdFor(undefined));
+      return xml(200, `<GetCallerIdentityResponse xmlns="${STS_NAMESPACE}"><GetCallerIdentityResult><Arn>${identity.arn}</Arn><UserId>${identity.userId}</UserId><Account>${identity.account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`, requestId);
     },
   };
 }

@@ -1,0 +1,73 @@
+/**
+ * The sandbox's Kinesis engine: answers one call at a time, in process, synchronously. A call is
+ * validated against botocore's Kinesis model, then carried out by its operation (operation-table.ts);
+ * state changes go through the durable log, so with a data folder they are journaled before the
+ * answer leaves. See docs/kinesis-engine.md.
+ */
+import type { DurableStore } from '../durable/durable-store.js';
+import { KinesisError } from './kinesis-error.js';
+import { kinesisSection } from './kinesis-section.js';
+import { KinesisStore } from './kinesis-store.js';
+import { KINESIS_OPERATIONS } from './model/kinesis-model.js';
+import { validateInput } from './model/validate-input.js';
+import type { CallerContext, EngineSettings, OperationCall } from './operations/kinesis-operation.js';
+import { OPERATIONS } from './operations/operation-table.js';
+import { trimExpired } from './shard-reading.js';
+import type { StreamChange } from './stream-change.js';
+
+export interface KinesisEngineOptions extends EngineSettings {
+  /** The engine's clock (record arrival, iterators, CREATING → ACTIVE). @default Date.now */
+  now?: () => number;
+}
+
+export interface KinesisEngine {
+  /** True for the operations in botocore's Kinesis model (implemented or not). */
+  knows(operation: string): boolean;
+  /** The response body of one call; throws KinesisError for AWS's errors. */
+  call(caller: CallerContext, operation: string, input: Record<string, unknown>): Record<string, unknown>;
+  /** Drops records past their stream's retention (the sandbox runs this every minute). */
+  trimAll(): void;
+  /** What is allocated: accounts and regions that hold streams (flood tests). */
+  footprint(): { accounts: number; regions: number };
+  /** When the last pending work (CREATING → ACTIVE, resharding …) completes; 0 when none is pending. */
+  pendingUntil(): number;
+}
+
+export function createKinesisEngine(options: KinesisEngineOptions, durable: DurableStore): KinesisEngine {
+  const now = options.now ?? Date.now;
+  const store = new KinesisStore();
+  const log = durable.attach(kinesisSection(store, now));
+  const commit = (change: StreamChange): void => log.record(change);
+  const settings: EngineSettings = {
+    createStreamMs: options.createStreamMs,
+    deleteStreamMs: options.deleteStreamMs,
+    updateStreamMs: options.updateStreamMs,
+    shardLimit: options.shardLimit,
+  };
+
+  return {
+    knows: (operation) => Object.hasOwn(KINESIS_OPERATIONS, operation),
+    call(caller, operation, input) {
+      const shape = KINESIS_OPERATIONS[operation];
+      // Validated first, as AWS would, even where the sandbox cannot carry the operation out.
+      const validated = shape ? validateInput(shape, input) : {};
+      const run = OPERATIONS[operation];
+      if (!run) {
+        throw new KinesisError('UnsupportedOperationException',
+          `${operation} is part of the Kinesis API, but the kinesis-lab sandbox does not implement it yet; use it on AWS (docs/kinesis-engine.md lists what the sandbox serves).`);
+      }
+      const call: OperationCall = { caller, operation, now: now(), store, settings, commit };
+      return run(call, validated);
+    },
+    trimAll() {
+      const at = now();
+      for (const stream of store.all()) trimExpired(stream, at);
+    },
+    footprint: () => store.footprint(),
+    pendingUntil() {
+      let until = 0;
+      for (const stream of store.all()) for (const work of stream.pending) until = Math.max(until, work.at);
+      return until;
+    },
+  };
+}

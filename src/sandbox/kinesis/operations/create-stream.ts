@@ -1,0 +1,46 @@
+/** CreateStream: provisioned with ShardCount, or on-demand (no ShardCount, or StreamModeDetails ON_DEMAND). */
+import { KinesisError } from '../kinesis-error.js';
+import { shardLimitExceeded, streamInUse } from '../kinesis-texts.js';
+import { streamArn } from '../stream-arn.js';
+import type { StreamMode } from '../stream-state.js';
+import { openShardCount } from '../stream-views.js';
+import type { KinesisOperation } from './kinesis-operation.js';
+
+/** Shards an on-demand stream starts with (4 MiB/s of write capacity, as AWS documents). */
+export const ON_DEMAND_INITIAL_SHARDS = 4;
+/** AWS's default record size limit. */
+export const DEFAULT_MAX_RECORD_KIB = 1024;
+export const DEFAULT_RETENTION_HOURS = 24;
+
+export const createStream: KinesisOperation = (call, input) => {
+  const name = String(input.StreamName);
+  const requestedMode = (input.StreamModeDetails as { StreamMode?: StreamMode } | undefined)?.StreamMode;
+  // Without a mode or a shard count AWS creates an on-demand stream.
+  const mode: StreamMode = requestedMode ?? (input.ShardCount === undefined ? 'ON_DEMAND' : 'PROVISIONED');
+  if (mode === 'ON_DEMAND' && input.ShardCount !== undefined) {
+    throw new KinesisError('InvalidArgumentException', 'ShardCount is not expected when StreamMode=ON_DEMAND');
+  }
+  if (mode === 'PROVISIONED' && input.ShardCount === undefined) {
+    throw new KinesisError('InvalidArgumentException', 'ShardCount is required when StreamMode=PROVISIONED');
+  }
+  const { account, region, partition } = call.caller;
+  if (call.store.find(account, region, name, call.now)) throw streamInUse(name, account);
+  const shardCount = mode === 'ON_DEMAND' ? ON_DEMAND_INITIAL_SHARDS : Number(input.ShardCount);
+  const current = openShardCount(call.store.streams(account, region, call.now));
+  if (current + shardCount > call.settings.shardLimit) throw shardLimitExceeded(account, region, current, call.settings.shardLimit, shardCount);
+  call.commit({
+    k: 'create',
+    account,
+    region,
+    name,
+    at: call.now,
+    arn: streamArn({ partition, region, account, name }),
+    mode,
+    shardCount,
+    readyAt: call.now + call.settings.createStreamMs,
+    retentionHours: DEFAULT_RETENTION_HOURS,
+    maxRecordSizeInKiB: typeof input.MaxRecordSizeInKiB === 'number' ? input.MaxRecordSizeInKiB : DEFAULT_MAX_RECORD_KIB,
+    tags: (input.Tags as Record<string, string> | undefined) ?? {},
+  });
+  return {};
+};

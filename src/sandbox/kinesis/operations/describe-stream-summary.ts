@@ -1,0 +1,16 @@
+/** DescribeStreamSummary: the stream without its shards, with the counts and settings AWS reports. */
+import { requestedStream } from '../resolve-stream.js';
+import { openShards, streamBasics } from '../stream-views.js';
+import type { KinesisOperation } from './kinesis-operation.js';
+
+export const describeStreamSummary: KinesisOperation = (call, input) => {
+  const stream = requestedStream(call, input);
+  return {
+    StreamDescriptionSummary: {
+      ...streamBasics(stream),
+      OpenShardCount: openShards(stream).length,
+      ConsumerCount: 0,
+      MaxRecordSizeInKiB: stream.maxRecordSizeInKiB,
+    },
+  };
+};

@@ -1,0 +1,22 @@
+/** Stream ARNs: `arn:PARTITION:kinesis:REGION:ACCOUNT:stream/NAME`, as AWS builds them. */
+
+export interface StreamArnParts {
+  partition: string;
+  region: string;
+  account: string;
+  name: string;
+}
+
+export function streamArn(parts: StreamArnParts): string {
+  return `arn:${parts.partition}:kinesis:${parts.region}:${parts.account}:stream/${parts.name}`;
+}
+
+const STREAM_ARN = /^arn:(aws[a-z-]*):kinesis:([a-z0-9-]+):(\d{12}):stream\/([a-zA-Z0-9_.-]{1,128})$/;
+
+/** The parts of a stream ARN, or undefined when the text is not one. */
+export function parseStreamArn(arn: string): StreamArnParts | undefined {
+  const match = STREAM_ARN.exec(arn);
+  if (!match) return undefined;
+  const [, partition, region, account, name] = match;
+  return partition && region && account && name ? { partition, region, account, name } : undefined;
+}

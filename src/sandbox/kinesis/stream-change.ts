@@ -1,0 +1,105 @@
+/**
+ * Every change to the Kinesis state is one of these: operations decide (validate, pick shards, mint
+ * sequence numbers) and then `applyChange` does it, live and when the journal is replayed, so a
+ * restart reaches exactly the state the calls left. On-disk format: each change is one JSON line of
+ * the `kinesis` journal (see ../durable/durable-store.ts); fields are short because PutRecord writes
+ * one line per call.
+ */
+import { uniformRanges } from './hash-key.js';
+import type { KinesisStore } from './kinesis-store.js';
+import { parseSequenceNumber } from './sequence-number.js';
+import { addShard } from './settle-stream.js';
+import type { PendingWork, StoredRecord, StreamMode, StreamState, StreamStatus } from './stream-state.js';
+
+/** Which stream a change is about. */
+interface StreamRef {
+  account: string;
+  region: string;
+  name: string;
+  /** When the change happened (ms); pending work due by then is applied first. */
+  at: number;
+}
+
+export type StreamChange =
+  | (StreamRef & {
+      k: 'create';
+      arn: string;
+      mode: StreamMode;
+      shardCount: number;
+      readyAt: number;
+      retentionHours: number;
+      maxRecordSizeInKiB: number;
+      tags: Record<string, string>;
+    })
+  | (StreamRef & { k: 'delete'; goneAt: number })
+  | (StreamRef & { k: 'put'; records: Array<[shardIndex: number, record: StoredRecord]> })
+  | (StreamRef & { k: 'retention'; hours: number })
+  | (StreamRef & { k: 'tags'; set?: Record<string, string>; remove?: string[] })
+  | (StreamRef & { k: 'metrics'; metrics: string[] })
+  | (StreamRef & { k: 'maxRecordSize'; kib: number })
+  | (StreamRef & { k: 'schedule'; work: PendingWork; status: StreamStatus });
+
+export function applyChange(store: KinesisStore, change: StreamChange): void {
+  if (change.k === 'create') {
+    store.add(newStream(change));
+    return;
+  }
+  const stream = store.find(change.account, change.region, change.name, change.at);
+  // A journal line for a stream that is not there cannot be applied; replay skips it like AWS would refuse the call.
+  if (!stream) return;
+  switch (change.k) {
+    case 'delete':
+      stream.status = 'DELETING';
+      stream.pending = [{ kind: 'delete', at: change.goneAt }];
+      return;
+    case 'put':
+      for (const [shardIndex, record] of change.records) appendRecord(stream, shardIndex, record);
+      return;
+    case 'retention':
+      stream.retentionHours = change.hours;
+      return;
+    case 'tags':
+      for (const key of change.remove ?? []) delete stream.tags[key];
+      Object.assign(stream.tags, change.set ?? {});
+      return;
+    case 'metrics':
+      stream.shardLevelMetrics = change.metrics;
+      return;
+    case 'maxRecordSize':
+      stream.maxRecordSizeInKiB = change.kib;
+      return;
+    case 'schedule':
+      stream.status = change.status;
+      stream.pending.push(change.work);
+      return;
+  }
+}
+
+function newStream(change: Extract<StreamChange, { k: 'create' }>): StreamState {
+  const stream: StreamState = {
+    account: change.account,
+    region: change.region,
+    name: change.name,
+    arn: change.arn,
+    status: 'CREATING',
+    mode: change.mode,
+    createdMs: change.at,
+    retentionHours: change.retentionHours,
+    maxRecordSizeInKiB: change.maxRecordSizeInKiB,
+    shardLevelMetrics: [],
+    tags: { ...change.tags },
+    shards: [],
+    pending: [{ kind: 'create', at: change.readyAt }],
+  };
+  for (const range of uniformRanges(change.shardCount)) addShard(stream, range, change.at);
+  return stream;
+}
+
+function appendRecord(stream: StreamState, shardIndex: number, record: StoredRecord): void {
+  const shard = stream.shards[shardIndex];
+  if (!shard) return;
+  shard.records.push(record);
+  shard.counter = parseSequenceNumber(record.sequenceNumber)?.counter ?? shard.counter + 1;
+  shard.lastMs = Math.max(shard.lastMs, record.at);
+}
+

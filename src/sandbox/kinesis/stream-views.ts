@@ -1,0 +1,47 @@
+/** How streams and shards look in responses (DescribeStream, DescribeStreamSummary, ListShards, ListStreams). */
+import { sequenceRangeOf } from './settle-stream.js';
+import type { ShardState, StreamState } from './stream-state.js';
+
+export function shardView(shard: ShardState): Record<string, unknown> {
+  return {
+    ShardId: shard.id,
+    ...(shard.parentShardId !== undefined ? { ParentShardId: shard.parentShardId } : {}),
+    ...(shard.adjacentParentShardId !== undefined ? { AdjacentParentShardId: shard.adjacentParentShardId } : {}),
+    HashKeyRange: { StartingHashKey: shard.startingHashKey, EndingHashKey: shard.endingHashKey },
+    SequenceNumberRange: sequenceRangeOf(shard),
+  };
+}
+
+/** Shards a caller sees: none while the stream is CREATING (AWS lists them once it is ACTIVE). */
+export function visibleShards(stream: StreamState): ShardState[] {
+  return stream.status === 'CREATING' ? [] : stream.shards;
+}
+
+export function openShards(stream: StreamState): ShardState[] {
+  return visibleShards(stream).filter((shard) => shard.closedMs === undefined);
+}
+
+/** Open shards across streams, as the account's shard quota counts them (CREATING streams included). */
+export function openShardCount(streams: StreamState[]): number {
+  let count = 0;
+  for (const stream of streams) for (const shard of stream.shards) if (shard.closedMs === undefined) count += 1;
+  return count;
+}
+
+/** The fields DescribeStream and DescribeStreamSummary share. */
+export function streamBasics(stream: StreamState): Record<string, unknown> {
+  return {
+    StreamName: stream.name,
+    StreamARN: stream.arn,
+    StreamStatus: stream.status,
+    StreamModeDetails: { StreamMode: stream.mode },
+    RetentionPeriodHours: stream.retentionHours,
+    StreamCreationTimestamp: Math.floor(stream.createdMs / 1000),
+    EnhancedMonitoring: [{ ShardLevelMetrics: [...stream.shardLevelMetrics] }],
+    EncryptionType: 'NONE',
+  };
+}
+
+export function streamSummary(stream: StreamState): Record<string, unknown> {
+  return { StreamName: stream.name, StreamARN: stream.arn, StreamStatus: stream.status, StreamModeDetails: { StreamMode: stream.mode }, StreamCreationTimestamp: Math.floor(stream.createdMs / 1000) };
+}
