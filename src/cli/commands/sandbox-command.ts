@@ -50,6 +50,8 @@ export async function sandboxCommand(cmd: SandboxCommand, lang: Lang, output: Ou
   const urls = roomUrls(sandbox.url, host, interfaces());
   const shownUrl = urls[0] ?? sandbox.url;
   output.out(m.sandboxReady(shownUrl));
+  // What the sandbox repaired or set aside in its data folder: never silently.
+  for (const notice of sandbox.notices) output.err(notice[lang]);
   if (isExposed(host)) output.err(m.sandboxExposed(host));
   if (urls.length === 0) output.err(classroomMessages(lang).sandboxNoLan);
   if (urls.length > 1) {

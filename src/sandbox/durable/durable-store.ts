@@ -9,7 +9,7 @@
  * A damaged file is moved aside (`<file>.damaged-<time>`) and said in a notice, never dropped
  * silently; a torn last journal line (kill -9 mid-write) is cut off with a notice.
  */
-import { renameSync } from 'node:fs';
+import { renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Localized } from '../../i18n/lang.js';
 import { dataMessages } from './data-messages.js';
@@ -106,7 +106,8 @@ export class DurableStore {
       this.notices.push(snapshot.newerVersion !== undefined
         ? dataMessages.newerFormat(paths.snapshot, aside, snapshot.newerVersion)
         : dataMessages.movedAside(paths.snapshot, aside, snapshot.problem, dir));
-      const journalAside = this.#moveAside(paths.journal, true);
+      // An empty journal holds nothing to lose; one with entries goes aside with its snapshot.
+      const journalAside = isEmptyOrMissing(paths.journal) ? '' : this.#moveAside(paths.journal);
       if (journalAside) this.notices.push(dataMessages.movedAside(paths.journal, journalAside, 'its snapshot was damaged', dir));
       section.reset();
       attached.journal = new JournalWriter(paths.journal, 0);
@@ -169,15 +170,18 @@ export class DurableStore {
     attached.journal.clear();
   }
 
-  /** Renames a damaged file out of the way; with `optional`, a missing file is no problem (returns ''). */
-  #moveAside(path: string, optional = false): string {
+  /** Renames a damaged file out of the way, to a name that says so. */
+  #moveAside(path: string): string {
     const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     try {
       renameSync(path, aside);
     } catch (error) {
-      if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return '';
       throw new SandboxDataError(dataMessages.cannotRead(path, (error as NodeJS.ErrnoException).code ?? String(error)));
     }
     return aside;
   }
+}
+
+function isEmptyOrMissing(path: string): boolean {
+  return (statSync(path, { throwIfNoEntry: false })?.size ?? 0) === 0;
 }

@@ -1,0 +1,166 @@
+/**
+ * The engine's Kinesis behaviour as SDK v3 sees it, where it matters that it answers as AWS does:
+ * sequence numbers, shard iterators (expiry, other shards, recreated streams), validation texts,
+ * resharding, retention, and ARNs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CreateStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, ListStreamsCommand,
+  MergeShardsCommand, PutRecordCommand, PutRecordsCommand, SplitShardCommand, UpdateShardCountCommand, UpdateStreamModeCommand,
+} from '@aws-sdk/client-kinesis';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { startTestSandbox } from '../fixtures/sandbox.js';
+import type { TestSandbox } from '../fixtures/sandbox.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('Kinesis fidelity', () => {
+  let box: TestSandbox;
+  let client: KinesisClient;
+  // The engine's clock, moved by the tests (iterator expiry, retention).
+  let shift = 0;
+  beforeAll(async () => {
+    box = await startTestSandbox({ kinesisClock: () => Date.now() + shift });
+    client = box.client();
+  });
+  afterAll(() => box.stop());
+
+  async function active(name: string): Promise<void> {
+    await box.waitForActive(name);
+  }
+
+  async function iterator(stream: string, shardId: string, type: 'TRIM_HORIZON' | 'LATEST' = 'TRIM_HORIZON'): Promise<string> {
+    const result = await client.send(new GetShardIteratorCommand({ StreamName: stream, ShardId: shardId, ShardIteratorType: type }));
+    return result.ShardIterator ?? '';
+  }
+
+  it('mints 56-digit sequence numbers that grow within a shard and name their shard', async () => {
+    await client.send(new CreateStreamCommand({ StreamName: 'seq', ShardCount: 2 }));
+    await active('seq');
+    const put = (key: string) => client.send(new PutRecordCommand({ StreamName: 'seq', PartitionKey: key, Data: bytes(key), ExplicitHashKey: '0' }));
+    const first = await put('a');
+    const second = await put('b');
+    expect(first.SequenceNumber).toMatch(/^\d{56}$/);
+    expect(first.ShardId).toBe('shardId-000000000000');
+    expect(BigInt(second.SequenceNumber ?? '0')).toBeGreaterThan(BigInt(first.SequenceNumber ?? '0'));
+
+    await expect(client.send(new GetShardIteratorCommand({
+      StreamName: 'seq', ShardId: 'shardId-000000000001', ShardIteratorType: 'AT_SEQUENCE_NUMBER', StartingSequenceNumber: first.SequenceNumber,
+    }))).rejects.toMatchObject({
+      name: 'InvalidArgumentException',
+      message: 'Invalid StartingSequenceNumber. It encodes shardId-000000000000, while it was used in a call to a shard with shardId-000000000001',
+    });
+
+    const after = await client.send(new GetShardIteratorCommand({
+      StreamName: 'seq', ShardId: 'shardId-000000000000', ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: first.SequenceNumber,
+    }));
+    const read = await client.send(new GetRecordsCommand({ ShardIterator: after.ShardIterator }));
+    expect(read.Records?.map((record) => record.SequenceNumber)).toEqual([second.SequenceNumber]);
+    expect(read.MillisBehindLatest).toBe(0);
+  });
+
+  it('refuses a sequence number from an earlier stream of the same name', async () => {
+    await client.send(new CreateStreamCommand({ StreamName: 'reborn', ShardCount: 1 }));
+    await active('reborn');
+    const old = await client.send(new PutRecordCommand({ StreamName: 'reborn', PartitionKey: 'k', Data: bytes('old') }));
+    await box.kinesis().deleteStream('reborn');
+    for (let attempt = 0; attempt < 100 && (await box.kinesis().listStreams()).includes('reborn'); attempt++) await new Promise((r) => setTimeout(r, 10));
+    shift += 5;
+    await client.send(new CreateStreamCommand({ StreamName: 'reborn', ShardCount: 1 }));
+    await active('reborn');
+    await expect(client.send(new GetShardIteratorCommand({
+      StreamName: 'reborn', ShardId: 'shardId-000000000000', ShardIteratorType: 'AT_SEQUENCE_NUMBER', StartingSequenceNumber: old.SequenceNumber,
+    }))).rejects.toMatchObject({
+      name: 'InvalidArgumentException',
+      message: `StartingSequenceNumber ${old.SequenceNumber} used in GetShardIterator on shard shardId-000000000000 in stream reborn under account 000000000000 is invalid because it did not come from this stream.`,
+    });
+  });
+
+  it('expires an iterator after five minutes with AWS text, and reads with a fresh one', async () => {
+    await client.send(new CreateStreamCommand({ StreamName: 'expiring', ShardCount: 1 }));
+    await active('expiring');
+    await client.send(new PutRecordCommand({ StreamName: 'expiring', PartitionKey: 'k', Data: bytes('x') }));
+    const stale = await iterator('expiring', 'shardId-000000000000');
+    shift += 300_001;
+    await expect(client.send(new GetRecordsCommand({ ShardIterator: stale }))).rejects.toMatchObject({
+      name: 'ExpiredIteratorException',
+      message: expect.stringMatching(/^Iterator expired\. The iterator was created at time \w{3} \w{3} \d{2} [\d:]{8} UTC \d{4} while right now it is \w{3} \w{3} \d{2} [\d:]{8} UTC \d{4} which is further in the future than the tolerated delay of 300000 milliseconds\.$/),
+    });
+    const fresh = await client.send(new GetRecordsCommand({ ShardIterator: await iterator('expiring', 'shardId-000000000000') }));
+    expect(fresh.Records).toHaveLength(1);
+    await expect(client.send(new GetRecordsCommand({ ShardIterator: 'AAAAAAAAAAE=' }))).rejects.toMatchObject({ name: 'InvalidArgumentException', message: 'Invalid ShardIterator.' });
+  });
+
+  it('drops records once they are older than the retention period', async () => {
+    await client.send(new CreateStreamCommand({ StreamName: 'retained', ShardCount: 1 }));
+    await active('retained');
+    await client.send(new PutRecordCommand({ StreamName: 'retained', PartitionKey: 'k', Data: bytes('soon gone') }));
+    expect((await box.kinesis().readStream('retained'))).toHaveLength(1);
+    shift += 24 * 3_600_000 + 1_000;
+    expect(await box.kinesis().readStream('retained')).toEqual([]);
+  });
+
+  it('words validation failures as AWS does, record by record', async () => {
+    await expect(client.send(new CreateStreamCommand({ StreamName: 'bad name!', ShardCount: 1 }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value 'bad name!' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+    });
+    await expect(client.send(new PutRecordsCommand({ StreamName: 'seq', Records: [{ PartitionKey: 'ok', Data: bytes('1') }, { PartitionKey: '', Data: bytes('2') }] }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value '' at 'records.2.member.partitionKey' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    });
+    await expect(client.send(new PutRecordCommand({ StreamName: 'seq', PartitionKey: 'k', Data: new Uint8Array(1_048_577) }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=1048577 cap=1048577]' at 'data' failed to satisfy constraint: Member must have length less than or equal to 1048576",
+    });
+    await expect(client.send(new ListStreamsCommand({ Limit: 0 }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    });
+  });
+
+  it('splits, merges and rescales shards, closing parents and listing children', async () => {
+    await client.send(new CreateStreamCommand({ StreamName: 'reshard', ShardCount: 2 }));
+    await active('reshard');
+    await client.send(new PutRecordCommand({ StreamName: 'reshard', PartitionKey: 'k', Data: bytes('before'), ExplicitHashKey: '1' }));
+    await client.send(new SplitShardCommand({ StreamName: 'reshard', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' }));
+    await active('reshard');
+    const shards = (await client.send(new ListShardsCommand({ StreamName: 'reshard' }))).Shards ?? [];
+    expect(shards.map((s) => [s.ShardId, s.ParentShardId, s.HashKeyRange?.StartingHashKey, s.SequenceNumberRange?.EndingSequenceNumber !== undefined])).toEqual([
+      ['shardId-000000000000', undefined, '0', true],
+      ['shardId-000000000001', undefined, '170141183460469231731687303715884105728', false],
+      ['shardId-000000000002', 'shardId-000000000000', '0', false],
+      ['shardId-000000000003', 'shardId-000000000000', '1000', false],
+    ]);
+    // The closed parent is read to its end, then the reader is told its children.
+    const end = await client.send(new GetRecordsCommand({ ShardIterator: await iterator('reshard', 'shardId-000000000000') }));
+    expect(end.Records?.map((r) => new TextDecoder().decode(r.Data))).toEqual(['before']);
+    expect(end.NextShardIterator).toBeUndefined();
+    expect(end.ChildShards?.map((c) => c.ShardId)).toEqual(['shardId-000000000002', 'shardId-000000000003']);
+
+    await client.send(new MergeShardsCommand({ StreamName: 'reshard', ShardToMerge: 'shardId-000000000002', AdjacentShardToMerge: 'shardId-000000000003' }));
+    await active('reshard');
+    const scaled = await client.send(new UpdateShardCountCommand({ StreamName: 'reshard', TargetShardCount: 4, ScalingType: 'UNIFORM_SCALING' }));
+    expect(scaled).toMatchObject({ CurrentShardCount: 2, TargetShardCount: 4 });
+    await active('reshard');
+    expect((await box.kinesis().describeStreamSummary('reshard')).openShardCount).toBe(4);
+    await expect(client.send(new UpdateShardCountCommand({ StreamName: 'reshard', TargetShardCount: 9, ScalingType: 'UNIFORM_SCALING' }))).rejects.toMatchObject({
+      name: 'InvalidArgumentException',
+      message: 'UpdateShardCount cannot scale up over double your current open shard count. Current open shard count: 4 Target shard count: 9',
+    });
+  });
+
+  it('switches a stream to on-demand by ARN', async () => {
+    const arn = 'arn:aws:kinesis:us-east-1:000000000000:stream/reshard';
+    await client.send(new UpdateStreamModeCommand({ StreamARN: arn, StreamModeDetails: { StreamMode: 'ON_DEMAND' } }));
+    await active('reshard');
+    expect((await client.send(new DescribeStreamSummaryCommand({ StreamARN: arn }))).StreamDescriptionSummary?.StreamModeDetails).toEqual({ StreamMode: 'ON_DEMAND' });
+  });
+
+  it('refuses an ARN of another region as a stream this region does not have', async () => {
+    await expect(client.send(new DescribeStreamSummaryCommand({ StreamARN: 'arn:aws:kinesis:ap-northeast-2:000000000000:stream/seq' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'Stream arn:aws:kinesis:ap-northeast-2:000000000000:stream/seq under account 000000000000 not found.',
+    });
+  });
+});
