@@ -1,5 +1,6 @@
 /** Finding shards by id and positions within them, for GetShardIterator and GetRecords. */
 import { couldNotFindShard } from './kinesis-texts.js';
+import { parseSequenceNumber, sequenceNumber } from './sequence-number.js';
 import type { ShardState, StoredRecord, StreamState } from './stream-state.js';
 
 /**
@@ -17,14 +18,23 @@ export function shardAt(stream: StreamState, index: number): ShardState | undefi
   return stream.status === 'CREATING' ? undefined : stream.shards[index];
 }
 
-/** Index of the first record at or after (`after`: strictly after) a sequence number of the shard. */
-export function firstRecordFrom(records: StoredRecord[], sequenceNumber: string, after: boolean): number {
+/** A stored record's sequence number. */
+export function recordSequenceNumber(shard: ShardState, record: StoredRecord): string {
+  return sequenceNumber(shard.index, shard.createdMs, record.at, record.counter);
+}
+
+/**
+ * Index of the first record at or after (`after`: strictly after) a sequence number of the shard.
+ * Within a shard the counter orders records as their sequence numbers do.
+ */
+export function firstRecordFrom(records: StoredRecord[], position: string, after: boolean): number {
+  const counter = parseSequenceNumber(position)?.counter ?? 0;
   let low = 0;
   let high = records.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const seq = (records[middle] as StoredRecord).sequenceNumber;
-    if (seq < sequenceNumber || (after && seq === sequenceNumber)) low = middle + 1;
+    const at = (records[middle] as StoredRecord).counter;
+    if (at < counter || (after && at === counter)) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -7,7 +7,6 @@
  */
 import { uniformRanges } from './hash-key.js';
 import type { KinesisStore } from './kinesis-store.js';
-import { parseSequenceNumber } from './sequence-number.js';
 import { addShard } from './settle-stream.js';
 import type { PendingWork, StoredRecord, StreamMode, StreamState, StreamStatus } from './stream-state.js';
 
@@ -99,7 +98,7 @@ function appendRecord(stream: StreamState, shardIndex: number, record: StoredRec
   const shard = stream.shards[shardIndex];
   if (!shard) return;
   shard.records.push(record);
-  shard.counter = parseSequenceNumber(record.sequenceNumber)?.counter ?? shard.counter + 1;
+  shard.counter = Math.max(shard.counter, record.counter);
   shard.lastMs = Math.max(shard.lastMs, record.at);
 }
 

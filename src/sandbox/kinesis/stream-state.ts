@@ -3,9 +3,14 @@
  * the state itself (stream-snapshot.ts) and every change is one journal entry (stream-change.ts).
  */
 
-/** One record as stored: Data stays base64 text, as JSON clients send and read it. */
+/**
+ * One record as stored: Data stays base64 text, as JSON clients send and read it. Its sequence number
+ * is not stored (56 characters per record): it follows from the shard, `at` and `counter`
+ * (shard-reading.ts, `recordSequenceNumber`).
+ */
 export interface StoredRecord {
-  sequenceNumber: string;
+  /** Position within the shard: 1, 2, 3 … (the last field of its sequence number). */
+  counter: number;
   /** base64 */
   data: string;
   partitionKey: string;

@@ -6,7 +6,7 @@
 import { KinesisError } from '../kinesis-error.js';
 import { invalidArgument, shardNotFound } from '../kinesis-texts.js';
 import { awsUtcString, decodeShardIterator, encodeShardIterator, ITERATOR_LIFETIME_MS } from '../shard-iterator.js';
-import { firstRecordFrom, shardAt, trimExpired } from '../shard-reading.js';
+import { firstRecordFrom, recordSequenceNumber, shardAt, trimExpired } from '../shard-reading.js';
 import { shardIdOf } from '../settle-stream.js';
 import type { StoredRecord } from '../stream-state.js';
 import { shardView } from '../stream-views.js';
@@ -38,11 +38,11 @@ export const getRecords: KinesisOperation = (call, input) => {
     const record = shard.records[index] as StoredRecord;
     bytes += record.data.length * 0.75;
     if (records.length > 0 && bytes > MAX_BYTES) break;
-    records.push({ SequenceNumber: record.sequenceNumber, ApproximateArrivalTimestamp: record.at / 1000, Data: record.data, PartitionKey: record.partitionKey });
+    records.push({ SequenceNumber: recordSequenceNumber(shard, record), ApproximateArrivalTimestamp: record.at / 1000, Data: record.data, PartitionKey: record.partitionKey });
   }
   const last = shard.records[index - 1];
   const caughtUp = index >= shard.records.length;
-  const next = records.length > 0 && last ? { sequenceNumber: last.sequenceNumber, after: true } : { sequenceNumber: position.sequenceNumber, after: position.after };
+  const next = records.length > 0 && last ? { sequenceNumber: recordSequenceNumber(shard, last), after: true } : { sequenceNumber: position.sequenceNumber, after: position.after };
   const atEndOfClosedShard = caughtUp && shard.closedMs !== undefined;
   return {
     Records: records,

@@ -3,7 +3,7 @@ import { invalidArgument, shardNotFound } from '../kinesis-texts.js';
 import { requestedStreamName } from '../resolve-stream.js';
 import { parseSequenceNumber, startingSequenceNumber } from '../sequence-number.js';
 import { encodeShardIterator } from '../shard-iterator.js';
-import { firstRecordAt, shardAt, shardIndexOf, trimExpired } from '../shard-reading.js';
+import { firstRecordAt, recordSequenceNumber, shardAt, shardIndexOf, trimExpired } from '../shard-reading.js';
 import { shardIdOf } from '../settle-stream.js';
 import type { ShardState } from '../stream-state.js';
 import type { KinesisOperation, OperationCall } from './kinesis-operation.js';
@@ -46,7 +46,7 @@ function startPosition(call: OperationCall, shard: ShardState, streamName: strin
     case 'TRIM_HORIZON':
       return beginning;
     case 'LATEST':
-      return { sequenceNumber: shard.records.at(-1)?.sequenceNumber ?? beginning.sequenceNumber, after: true };
+      return latest(shard, beginning.sequenceNumber);
     case 'AT_TIMESTAMP': {
       if (typeof timestamp !== 'number') {
         throw invalidArgument('Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.');
@@ -57,9 +57,15 @@ function startPosition(call: OperationCall, shard: ShardState, streamName: strin
       }
       const first = shard.records[firstRecordAt(shard.records, ms)];
       // No record that recent yet: start after the newest, so the next one written is read.
-      return first ? { sequenceNumber: first.sequenceNumber, after: false } : { sequenceNumber: shard.records.at(-1)?.sequenceNumber ?? beginning.sequenceNumber, after: true };
+      return first ? { sequenceNumber: recordSequenceNumber(shard, first), after: false } : latest(shard, beginning.sequenceNumber);
     }
     default:
       throw invalidArgument(`${NEEDS_EITHER} Request specified ${type} and no StartingSequenceNumber.`);
   }
+}
+
+/** After the newest record (or the shard's start when it has none): what is written next is read. */
+function latest(shard: ShardState, beginning: string): { sequenceNumber: string; after: boolean } {
+  const newest = shard.records.at(-1);
+  return { sequenceNumber: newest ? recordSequenceNumber(shard, newest) : beginning, after: true };
 }

@@ -22,10 +22,11 @@ export const putRecord: KinesisOperation = (call, input) => {
   const explicitHashKey = typeof input.ExplicitHashKey === 'string' ? input.ExplicitHashKey : undefined;
   const shard = shardForRecord(stream, partitionKey, explicitHashKey);
   const at = Math.max(call.now, shard.lastMs);
-  const seq = sequenceNumber(shard.index, shard.createdMs, at, shard.counter + 1);
+  const counter = shard.counter + 1;
+  const seq = sequenceNumber(shard.index, shard.createdMs, at, counter);
   call.commit({
     k: 'put', account: stream.account, region: stream.region, name: stream.name, at: call.now,
-    records: [[shard.index, { sequenceNumber: seq, data, partitionKey, at, ...(explicitHashKey !== undefined ? { explicitHashKey } : {}) }]],
+    records: [[shard.index, { counter, data, partitionKey, at, ...(explicitHashKey !== undefined ? { explicitHashKey } : {}) }]],
   });
   return { ShardId: shard.id, SequenceNumber: seq, EncryptionType: 'NONE' };
 };

@@ -36,7 +36,7 @@ export const putRecords: KinesisOperation = (call, input) => {
     counters.set(shard.index, next);
     const seq = sequenceNumber(shard.index, shard.createdMs, next.at, next.counter);
     written.push([shard.index, {
-      sequenceNumber: seq, data: entry.Data, partitionKey: entry.PartitionKey, at: next.at,
+      counter: next.counter, data: entry.Data, partitionKey: entry.PartitionKey, at: next.at,
       ...(entry.ExplicitHashKey !== undefined ? { explicitHashKey: entry.ExplicitHashKey } : {}),
     }]);
     return { SequenceNumber: seq, ShardId: shard.id };
