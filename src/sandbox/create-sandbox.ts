@@ -8,15 +8,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accountIdFor } from './sandbox-accounts.js';
 import { awsJsonError, internalFailure, unknownOperation } from './aws-json-error.js';
 import { DurableStore } from './durable/durable-store.js';
-import { createFaultInjector, type FaultedReply } from './faults/fault-injector.js';
-import { bodyFormat, decodeBody } from './kinesis-body-codec.js';
+import type { FaultedReply } from './faults/fault-injector.js';
 import { createKinesisEngine } from './kinesis/kinesis-engine.js';
-import { answerKinesisCall, KINESIS_TARGET_PREFIX, type KinesisCall, type KinesisReply } from './kinesis/kinesis-wire.js';
-import { streamNameOf } from './kinesis/stream-name-of.js';
-import type {
-  InProcessRequest, KinesisCallEvent, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService,
-} from './sandbox-types.js';
-import { isValidRegion, partitionOf, readCallerScope } from './sigv4-scope.js';
+import { createKinesisRoute } from './kinesis/kinesis-route.js';
+import { KINESIS_TARGET_PREFIX } from './kinesis/kinesis-wire.js';
+import type { InProcessRequest, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService } from './sandbox-types.js';
+import { isValidRegion, readCallerScope } from './sigv4-scope.js';
 
 /** Bodies above this are refused before buffering (Kinesis itself caps requests at 10 MiB, base64 adds a third). */
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
@@ -46,18 +43,7 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
   };
   const engine = createKinesisEngine({ ...settings, ...(options.kinesisClock ? { now: options.kinesisClock } : {}) }, durable);
   const services: SandboxService[] = [];
-  const listeners = new Set<(event: KinesisCallEvent) => void>();
-  const faults = options.faults ? createFaultInjector(options.faults, { clock }) : undefined;
-
-  function emit(event: KinesisCallEvent): void {
-    for (const listener of listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A broken observer (metrics, faults) must not fail the learner's request.
-      }
-    }
-  }
+  const kinesis = createKinesisRoute(engine, clock, options.faults);
 
   async function answer(request: InProcessRequest): Promise<SandboxResponse | FaultedReply> {
     const { method, url, headers, body } = request;
@@ -77,40 +63,12 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
     const target = headers['x-amz-target'];
     if (target?.startsWith(KINESIS_TARGET_PREFIX)) {
       try {
-        return await answerKinesis(routed, account, target.slice(KINESIS_TARGET_PREFIX.length));
+        return await kinesis.answer(routed, account, target.slice(KINESIS_TARGET_PREFIX.length));
       } catch (error) {
         return internalFailure('Kinesis', error);
       }
     }
     return unknownOperation(method, url, target, scope.service);
-  }
-
-  async function answerKinesis(request: SandboxRequest, account: string, operation: string): Promise<FaultedReply> {
-    const at = clock();
-    const format = bodyFormat(request.headers['content-type']);
-    const decoded = decodeBody(request.body, format);
-    const caller = { account, region: request.region, partition: partitionOf(request.region) };
-    const call: KinesisCall = { operation, method: request.method, url: request.url, headers: request.headers, format, request: decoded, caller };
-    const forward = (op: string, changed?: Record<string, unknown>): Promise<KinesisReply> =>
-      Promise.resolve(answerKinesisCall(engine, changed === undefined ? { ...call, operation: op } : { ...call, operation: op, request: changed }));
-    const reply: FaultedReply = faults ? await faults.answer({ region: request.region, account, operation, format, request: decoded }, forward) : answerKinesisCall(engine, call);
-    // A connection dropped before the call reached the stream: AWS would have seen nothing to record.
-    if (listeners.size > 0 && reply.reset !== 'before') {
-      const response = reply.response ?? decodeBody(reply.body, bodyFormat(reply.headers['content-type']));
-      const streamName = streamNameOf(decoded);
-      emit({
-        at,
-        region: request.region,
-        account,
-        operation,
-        ...(streamName !== undefined ? { streamName } : {}),
-        request: (format === 'cbor' ? (withBase64Blobs(decoded) as Record<string, unknown> | undefined) : decoded) ?? {},
-        status: reply.status,
-        response,
-        latencyMs: clock() - at,
-      });
-    }
-    return reply;
   }
 
   function onRequest(incoming: IncomingMessage, outgoing: ServerResponse): void {
@@ -157,10 +115,7 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
     host,
     port,
     notices: durable.notices,
-    onKinesisCall(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onKinesisCall: (listener) => kinesis.onCall(listener),
     mount(service) {
       services.push(service);
     },
@@ -217,14 +172,3 @@ function send(outgoing: ServerResponse, response: SandboxResponse | FaultedReply
   outgoing.writeHead(response.status, headers);
   outgoing.end(body);
 }
-
-/** CBOR bodies carry record Data as bytes; listeners get base64, as in a JSON body. */
-function withBase64Blobs(value: unknown): unknown {
-  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return value.map(withBase64Blobs);
-  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withBase64Blobs(inner)]));
-  }
-  return value;
-}
-

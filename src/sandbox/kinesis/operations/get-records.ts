@@ -8,7 +8,7 @@ import { invalidArgument, shardNotFound } from '../kinesis-texts.js';
 import { awsUtcString, decodeShardIterator, encodeShardIterator, ITERATOR_LIFETIME_MS } from '../shard-iterator.js';
 import { firstRecordFrom, recordSequenceNumber, shardAt, trimExpired } from '../shard-reading.js';
 import { shardIdOf } from '../settle-stream.js';
-import type { StoredRecord } from '../stream-state.js';
+import type { ShardState, StoredRecord, StreamState } from '../stream-state.js';
 import { shardView } from '../stream-views.js';
 import type { KinesisOperation } from './kinesis-operation.js';
 
@@ -48,6 +48,17 @@ export const getRecords: KinesisOperation = (call, input) => {
     Records: records,
     ...(atEndOfClosedShard ? {} : { NextShardIterator: encodeShardIterator({ ...position, ...next, issuedMs: call.now }) }),
     MillisBehindLatest: caughtUp || !last ? 0 : Math.max(0, call.now - last.at),
-    ...(atEndOfClosedShard ? { ChildShards: stream.shards.filter((s) => s.parentShardId === shard.id || s.adjacentParentShardId === shard.id).map((child) => ({ ShardId: child.id, ParentShards: [child.parentShardId, child.adjacentParentShardId].filter(Boolean), HashKeyRange: shardView(child).HashKeyRange })) } : {}),
+    ...(atEndOfClosedShard ? { ChildShards: childShards(stream, shard) } : {}),
   };
 };
+
+/** The shards a closed shard's records continue in (a split's two, a merge's one). */
+function childShards(stream: StreamState, parent: ShardState): Array<Record<string, unknown>> {
+  return stream.shards
+    .filter((shard) => shard.parentShardId === parent.id || shard.adjacentParentShardId === parent.id)
+    .map((child) => ({
+      ShardId: child.id,
+      ParentShards: [child.parentShardId, child.adjacentParentShardId].filter((id) => id !== undefined),
+      HashKeyRange: shardView(child).HashKeyRange,
+    }));
+}
