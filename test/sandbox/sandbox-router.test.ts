@@ -86,7 +86,7 @@ describe('sandbox router', () => {
     expect(await response.json()).toMatchObject({ __type: 'InvalidSignatureException' });
   });
 
-  it('passes unsigned Kinesis calls to kinesalite, which asks for a signature as AWS does', async () => {
+  it('asks unsigned Kinesis calls for a signature, as AWS does', async () => {
     const response = await fetch(box.sandbox.url, {
       method: 'POST',
       headers: { 'x-amz-target': 'Kinesis_20131202.ListStreams', 'content-type': 'application/x-amz-json-1.1' },
