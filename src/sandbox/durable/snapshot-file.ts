@@ -50,9 +50,11 @@ export function readSnapshot(path: string, section: string, formatVersion: numbe
   return { ok: true, header: { section, formatVersion: header.formatVersion, lsn: header.lsn }, chunks };
 }
 
-export function writeSnapshot(path: string, header: SnapshotHeader, chunks: Iterable<unknown>): void {
+/** Writes the snapshot; returns its size in bytes. */
+export function writeSnapshot(path: string, header: SnapshotHeader, chunks: Iterable<unknown>): number {
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temporary, 'wx', 0o600);
+  let bytes = 0;
   try {
     let count = 0;
     let pending = `${JSON.stringify({ ...header, writtenAt: new Date().toISOString() })}\n`;
@@ -60,9 +62,12 @@ export function writeSnapshot(path: string, header: SnapshotHeader, chunks: Iter
       pending += `${JSON.stringify(chunk)}\n`;
       count += 1;
       // Written in pieces: a large state never sits in memory as one string.
-      if (pending.length > 1 << 20) pending = flush(fd, pending);
+      if (pending.length > 1 << 20) {
+        bytes += flush(fd, pending);
+        pending = '';
+      }
     }
-    flush(fd, `${pending}${JSON.stringify({ end: true, chunks: count })}\n`);
+    bytes += flush(fd, `${pending}${JSON.stringify({ end: true, chunks: count })}\n`);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
@@ -72,13 +77,14 @@ export function writeSnapshot(path: string, header: SnapshotHeader, chunks: Iter
   closeSync(fd);
   renameSync(temporary, path);
   syncFolder(dirname(path));
+  return bytes;
 }
 
-function flush(fd: number, text: string): string {
+function flush(fd: number, text: string): number {
   const buffer = Buffer.from(text, 'utf8');
   let written = 0;
   while (written < buffer.length) written += writeSync(fd, buffer, written);
-  return '';
+  return written;
 }
 
 /** Makes a rename in the folder durable (no-op where folders cannot be fsynced, as on Windows). */
