@@ -15,10 +15,12 @@ import type { Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '.
 import { CloudWatchError, unsupportedAction } from './cloudwatch-error.js';
 import { getMetricData, getMetricStatistics, listMetrics, type OperationContext } from './cloudwatch-operations.js';
 import { KinesisMetricRecorder } from './kinesis-metric-recorder.js';
-import { CLOUDWATCH_API_VERSION, decodeQueryForm, isCloudWatchQueryBody, xmlError, xmlResponse, type XmlValue } from './query-protocol.js';
+import { decodeQueryForm, queryErrorResponse, queryResponse, readQueryRequest, type XmlValue } from '../query/query-codec.js';
 import { VisibleMetrics } from './visible-metrics.js';
 
 export const CLOUDWATCH_TARGET_PREFIX = 'GraniteServiceVersion20100801.';
+export const CLOUDWATCH_XML_NAMESPACE = 'http://monitoring.amazonaws.com/doc/2010-08-01/';
+export const CLOUDWATCH_API_VERSION = '2010-08-01';
 export const CLOUDWATCH_CBOR_PATH_PREFIX = '/service/GraniteServiceVersion20100801/operation/';
 const SHAPE_NAMESPACE = 'com.amazonaws.cloudwatch#';
 
@@ -52,10 +54,17 @@ export class CloudWatchService implements SandboxService {
     if ((request.headers['x-amz-target'] ?? '').startsWith(CLOUDWATCH_TARGET_PREFIX)) return true;
     if (pathOf(request.url).startsWith(CLOUDWATCH_CBOR_PATH_PREFIX)) return true;
     // Unsigned query requests carry no service name; their Version names CloudWatch's API.
-    return isForm(request) && isCloudWatchQueryBody(request.body.toString('utf8'));
+    if (!isForm(request)) return false;
+    const form = decodeQueryForm(request.body.toString('utf8'));
+    return form.action !== undefined && form.version === CLOUDWATCH_API_VERSION;
   }
 
-  async handle(request: SandboxRequest): Promise<SandboxResponse> {
+  handle(request: SandboxRequest): Promise<SandboxResponse> {
+    // Synchronous work behind the router's asynchronous contract; a throw still rejects.
+    return new Promise((resolve) => resolve(this.#answer(request)));
+  }
+
+  #answer(request: SandboxRequest): SandboxResponse {
     const requestId = randomUUID();
     const protocol = protocolOf(request);
     let action = 'unknown';
@@ -134,9 +143,7 @@ function readRequest(request: SandboxRequest, protocol: Protocol): { action: str
     }
     case 'query': {
       // The query protocol also allows GET with the parameters in the URL.
-      const query = request.url.indexOf('?');
-      const form = request.body.length > 0 ? request.body.toString('utf8') : query < 0 ? '' : request.url.slice(query + 1);
-      const decoded = decodeQueryForm(form);
+      const decoded = readQueryRequest(request);
       if (decoded.version !== undefined && decoded.version !== CLOUDWATCH_API_VERSION) throw unsupportedAction(`${decoded.action ?? ''} (Version ${decoded.version})`);
       return { action: decoded.action ?? '(no Action)', input: decoded.params };
     }
@@ -159,11 +166,7 @@ function success(protocol: Protocol, action: string, output: object, requestId: 
         body: encodeBody(output, 'cbor'),
       };
     case 'query':
-      return {
-        status: 200,
-        headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-        body: xmlResponse(action, output as Record<string, XmlValue>, requestId),
-      };
+      return queryResponse(CLOUDWATCH_XML_NAMESPACE, action, output as Record<string, XmlValue>, requestId);
   }
 }
 
@@ -180,7 +183,7 @@ function failure(protocol: Protocol, error: CloudWatchError, requestId: string):
         body: encodeBody(body, 'cbor'),
       };
     case 'query':
-      return { status: error.status, headers: { 'x-amzn-requestid': requestId, 'content-type': 'text/xml' }, body: xmlError(error, requestId) };
+      return queryErrorResponse(CLOUDWATCH_XML_NAMESPACE, { status: error.status, type: error.fault, code: error.code, message: error.message }, requestId);
   }
 }
 

@@ -4,6 +4,7 @@
  * SDK v3, the AWS CLI and boto3 all speak this protocol to IAM.
  */
 import { randomUUID } from 'node:crypto';
+import { queryErrorResponse, queryList, queryResponse, queryString, readQueryRequest, type QueryValue, type XmlValue } from '../query/query-codec.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
 import { IamStore } from './iam-store.js';
 import type { IamRole } from './iam-store.js';
@@ -21,8 +22,9 @@ class IamError extends Error {
   }
 }
 
-type Params = URLSearchParams;
-type Handler = (params: Params) => string;
+type Params = Record<string, QueryValue>;
+/** An action's Result elements, or undefined for an action whose answer has no Result. */
+type Handler = (params: Params) => Record<string, XmlValue | undefined> | undefined;
 
 /** An IAM service over `store`; claims requests signed for `iam` or unsigned ones naming IAM's API version. */
 export function createIamService(store: IamStore): SandboxService {
@@ -32,23 +34,23 @@ export function createIamService(store: IamStore): SandboxService {
       checkRoleName(roleName);
       const document = required(p, 'AssumeRolePolicyDocument');
       checkPolicyDocument(document);
-      const path = p.get('Path') ?? '/';
+      const path = queryString(p, 'Path') ?? '/';
       if (!/^\/([\u0021-\u007E]*\/)?$/.test(path) || path.length > 512) throw validation('path', path, 'Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)');
       if (store.get(roleName)) throw new IamError(409, 'EntityAlreadyExists', `Role with name ${roleName} already exists.`);
-      const maxSessionDuration = Number(p.get('MaxSessionDuration') ?? '3600');
+      const maxSessionDuration = Number(queryString(p, 'MaxSessionDuration') ?? '3600');
       if (!Number.isInteger(maxSessionDuration) || maxSessionDuration < 3600 || maxSessionDuration > 43200) {
         throw validation('maxSessionDuration', String(maxSessionDuration), 'Member must have value between 3600 and 43200');
       }
-      const description = p.get('Description') ?? undefined;
+      const description = queryString(p, 'Description');
       const role = store.create({ roleName, path, assumeRolePolicyDocument: document, maxSessionDuration, tags: readTags(p), ...(description !== undefined ? { description } : {}) });
-      return `<Role>${roleXml(role)}</Role>`;
+      return { Role: roleXml(role) };
     },
-    GetRole: (p) => `<Role>${roleXml(existingRole(p))}</Role>`,
+    GetRole: (p) => ({ Role: roleXml(existingRole(p)) }),
     DeleteRole: (p) => {
       const role = existingRole(p);
       if (role.inlinePolicies.size > 0) throw new IamError(409, 'DeleteConflict', 'Cannot delete entity, must delete policies first.');
       store.delete(role.roleName);
-      return '';
+      return undefined;
     },
     PutRolePolicy: (p) => {
       const role = existingRole(p);
@@ -57,14 +59,14 @@ export function createIamService(store: IamStore): SandboxService {
       const document = required(p, 'PolicyDocument');
       checkPolicyDocument(document);
       role.inlinePolicies.set(policyName, document);
-      return '';
+      return undefined;
     },
     UpdateAssumeRolePolicy: (p) => {
       const role = existingRole(p);
       const document = required(p, 'PolicyDocument');
       checkPolicyDocument(document);
       role.assumeRolePolicyDocument = document;
-      return '';
+      return undefined;
     },
     GetRolePolicy: (p) => {
       const role = existingRole(p);
@@ -72,18 +74,17 @@ export function createIamService(store: IamStore): SandboxService {
       const document = role.inlinePolicies.get(policyName);
       if (document === undefined) throw new IamError(404, 'NoSuchEntity', `The role policy with name ${policyName} cannot be found.`);
       // IAM returns policy documents URL-encoded; clients decode them.
-      return `<RoleName>${xml(role.roleName)}</RoleName><PolicyName>${xml(policyName)}</PolicyName><PolicyDocument>${xml(encodeURIComponent(document))}</PolicyDocument>`;
+      return { RoleName: role.roleName, PolicyName: policyName, PolicyDocument: encodeURIComponent(document) };
     },
     DeleteRolePolicy: (p) => {
       const role = existingRole(p);
       const policyName = required(p, 'PolicyName');
       if (!role.inlinePolicies.delete(policyName)) throw new IamError(404, 'NoSuchEntity', `The role policy with name ${policyName} cannot be found.`);
-      return '';
+      return undefined;
     },
     ListRolePolicies: (p) => {
       const role = existingRole(p);
-      const members = [...role.inlinePolicies.keys()].map((name) => `<member>${xml(name)}</member>`).join('');
-      return `<PolicyNames>${members}</PolicyNames><IsTruncated>false</IsTruncated>`;
+      return { PolicyNames: [...role.inlinePolicies.keys()], IsTruncated: false };
     },
     TagRole: (p) => {
       const role = existingRole(p);
@@ -91,16 +92,16 @@ export function createIamService(store: IamStore): SandboxService {
       if (tags.size === 0) throw validation('tags', '[]', 'Member must have length greater than or equal to 1');
       for (const [key, value] of tags) role.tags.set(key, value);
       if (role.tags.size > 50) throw new IamError(409, 'LimitExceeded', 'Cannot exceed quota for TagsPerRole: 50.');
-      return '';
+      return undefined;
     },
     UntagRole: (p) => {
       const role = existingRole(p);
       for (const key of listMembers(p, 'TagKeys')) role.tags.delete(key);
-      return '';
+      return undefined;
     },
     ListRoleTags: (p) => {
       const role = existingRole(p);
-      return `<Tags>${tagsXml(role.tags)}</Tags><IsTruncated>false</IsTruncated>`;
+      return { Tags: tagsXml(role.tags), IsTruncated: false };
     },
   };
 
@@ -116,47 +117,37 @@ export function createIamService(store: IamStore): SandboxService {
     claims(req: SandboxRequest): boolean {
       if (req.service === 'iam') return true;
       if (req.service !== '' || req.method !== 'POST') return false;
-      const params = formParams(req);
-      return params.get('Version') === IAM_VERSION && (params.get('Action') ?? '') in handlers;
+      const request = readQueryRequest(req);
+      return request.version === IAM_VERSION && (request.action ?? '') in handlers;
     },
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const params = formParams(req);
-      const action = params.get('Action') ?? '';
-      const handler = handlers[action];
-      const requestId = randomUUID();
-      if (!handler) return errorResponse(400, 'InvalidAction', `Could not find operation ${action} for version ${IAM_VERSION}`, requestId);
-      try {
-        const result = handler(params);
-        const body =
-          `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${IAM_NAMESPACE}">` +
-          (result ? `<${action}Result>${result}</${action}Result>` : '') +
-          `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
-        return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
-      } catch (error) {
-        if (error instanceof IamError) return errorResponse(error.status, error.code, error.message, requestId);
-        throw error;
-      }
+    handle(req: SandboxRequest): Promise<SandboxResponse> {
+      // Synchronous work behind the router's asynchronous contract; a throw still rejects.
+      return new Promise((resolve) => resolve(answer(req)));
     },
   };
-}
 
-function formParams(req: SandboxRequest): URLSearchParams {
-  const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-  const params = new URLSearchParams(query);
-  for (const [key, value] of new URLSearchParams(req.body.toString('utf8'))) params.set(key, value);
-  return params;
+  function answer(req: SandboxRequest): SandboxResponse {
+    const request = readQueryRequest(req);
+    const action = request.action ?? '';
+    const handler = handlers[action];
+    const requestId = randomUUID();
+    if (!handler) return errorResponse(400, 'InvalidAction', `Could not find operation ${action} for version ${IAM_VERSION}`, requestId);
+    try {
+      return queryResponse(IAM_NAMESPACE, action, handler(request.params), requestId);
+    } catch (error) {
+      if (error instanceof IamError) return errorResponse(error.status, error.code, error.message, requestId);
+      throw error;
+    }
+  }
 }
 
 function errorResponse(status: number, code: string, message: string, requestId: string): SandboxResponse {
-  const body =
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${IAM_NAMESPACE}"><Error><Type>Sender</Type>` +
-    `<Code>${xml(code)}</Code><Message>${xml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
-  return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
+  return queryErrorResponse(IAM_NAMESPACE, { status, type: 'Sender', code, message }, requestId);
 }
 
 function required(p: Params, name: string): string {
-  const value = p.get(name);
-  if (value === null || value === '') {
+  const value = queryString(p, name);
+  if (value === undefined || value === '') {
     const member = name.charAt(0).toLowerCase() + name.slice(1);
     throw new IamError(400, 'ValidationError', `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
   }
@@ -184,34 +175,43 @@ function checkPolicyDocument(document: string): void {
   }
 }
 
-/** `Tags.member.N.Key` / `Tags.member.N.Value` pairs, in order. */
+/** `Tags.member.N.Key` / `Tags.member.N.Value` pairs, in order, up to the first without a Key. */
 function readTags(p: Params): Map<string, string> {
   const tags = new Map<string, string>();
-  for (let i = 1; p.has(`Tags.member.${i}.Key`); i++) tags.set(p.get(`Tags.member.${i}.Key`) ?? '', p.get(`Tags.member.${i}.Value`) ?? '');
+  for (const member of queryList(p, 'Tags')) {
+    const tag = typeof member === 'object' && !Array.isArray(member) ? member : {};
+    const key = queryString(tag, 'Key');
+    if (key === undefined) break;
+    tags.set(key, queryString(tag, 'Value') ?? '');
+  }
   return tags;
 }
 
+/** `Name.member.N` strings, in order, up to the first that is not one. */
 function listMembers(p: Params, name: string): string[] {
   const values: string[] = [];
-  for (let i = 1; p.has(`${name}.member.${i}`); i++) values.push(p.get(`${name}.member.${i}`) ?? '');
+  for (const member of queryList(p, name)) {
+    if (typeof member !== 'string') break;
+    values.push(member);
+  }
   return values;
 }
 
-function roleXml(role: IamRole): string {
-  return (
-    `<Path>${xml(role.path)}</Path><AssumeRolePolicyDocument>${xml(encodeURIComponent(role.assumeRolePolicyDocument))}</AssumeRolePolicyDocument>` +
-    `<RoleName>${xml(role.roleName)}</RoleName><RoleId>${role.roleId}</RoleId><Arn>${xml(role.arn)}</Arn>` +
-    `<CreateDate>${role.createDate.toISOString()}</CreateDate>` +
-    (role.description !== undefined ? `<Description>${xml(role.description)}</Description>` : '') +
-    `<MaxSessionDuration>${role.maxSessionDuration}</MaxSessionDuration>` +
-    (role.tags.size > 0 ? `<Tags>${tagsXml(role.tags)}</Tags>` : '')
-  );
+function roleXml(role: IamRole): Record<string, XmlValue | undefined> {
+  return {
+    Path: role.path,
+    AssumeRolePolicyDocument: encodeURIComponent(role.assumeRolePolicyDocument),
+    RoleName: role.roleName,
+    RoleId: role.roleId,
+    Arn: role.arn,
+    // IAM writes milliseconds (CloudWatch's xmlTimestamp would drop them).
+    CreateDate: role.createDate.toISOString(),
+    Description: role.description,
+    MaxSessionDuration: role.maxSessionDuration,
+    Tags: role.tags.size > 0 ? tagsXml(role.tags) : undefined,
+  };
 }
 
-function tagsXml(tags: Map<string, string>): string {
-  return [...tags].map(([key, value]) => `<member><Key>${xml(key)}</Key><Value>${xml(value)}</Value></member>`).join('');
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function tagsXml(tags: Map<string, string>): XmlValue[] {
+  return [...tags].map(([key, value]) => ({ Key: key, Value: value }));
 }

@@ -6,6 +6,7 @@
  * never echoed.
  */
 import { randomUUID } from 'node:crypto';
+import { decodeQueryForm, queryErrorResponse, queryResponse, readQueryRequest } from '../query/query-codec.js';
 import type { Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox-types.js';
 import { accountIdFor } from '../sandbox-accounts.js';
@@ -30,30 +31,27 @@ export function createStsService(): SandboxService {
     name: 'STS',
     claims(req: SandboxRequest): boolean {
       if (req.service === 'sts') return true;
-      return req.method === 'POST' && new URLSearchParams(req.body.toString('utf8')).get('Version') === STS_VERSION;
+      return req.method === 'POST' && decodeQueryForm(req.body.toString('utf8')).version === STS_VERSION;
     },
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const requestId = randomUUID();
-      const params = new URLSearchParams(req.method === 'GET' ? (req.url.split('?')[1] ?? '') : req.body.toString('utf8'));
-      const action = params.get('Action') ?? '';
-      if (action !== 'GetCallerIdentity') {
-        return xml(400, `<ErrorResponse xmlns="${STS_NAMESPACE}"><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>Could not find operation ${escapeXml(action)} for version ${STS_VERSION} (the kinesis-lab sandbox answers GetCallerIdentity only)</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`, requestId);
-      }
-      const identity = identityOf(req.account ?? accountIdFor(undefined));
-      return xml(200, `<GetCallerIdentityResponse xmlns="${STS_NAMESPACE}"><GetCallerIdentityResult><Arn>${identity.arn}</Arn><UserId>${identity.userId}</UserId><Account>${identity.account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`, requestId);
+    handle(req: SandboxRequest): Promise<SandboxResponse> {
+      // Synchronous work behind the router's asynchronous contract; a throw still rejects.
+      return new Promise((resolve) => resolve(answer(req)));
     },
   };
 }
 
+function answer(req: SandboxRequest): SandboxResponse {
+  // Node adds the Date header doctor reads for clock skew, as AWS sends one.
+  const requestId = randomUUID();
+  const action = readQueryRequest(req).action ?? '';
+  if (action !== 'GetCallerIdentity') {
+    const message = `Could not find operation ${action} for version ${STS_VERSION} (the kinesis-lab sandbox answers GetCallerIdentity only)`;
+    return queryErrorResponse(STS_NAMESPACE, { status: 400, type: 'Sender', code: 'InvalidAction', message }, requestId);
+  }
+  const identity = identityOf(req.account ?? accountIdFor(undefined));
+  return queryResponse(STS_NAMESPACE, action, { Arn: identity.arn, UserId: identity.userId, Account: identity.account }, requestId);
+}
+
 export function attachSts(sandbox: Sandbox): void {
   sandbox.mount(createStsService());
-}
-
-function xml(status: number, body: string, requestId: string): SandboxResponse {
-  // Node adds the Date header doctor reads for clock skew, as AWS sends one.
-  return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
