@@ -71,14 +71,23 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
     return unknownOperation(method, url, target, scope.service);
   }
 
-  function onRequest(incoming: IncomingMessage, outgoing: ServerResponse): void {
-    readBody(incoming)
-      .then((body) => (body === undefined
+  /** One request, start to finish; it settles without throwing, so no rejection can end the process. */
+  async function respond(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    let response: SandboxResponse | FaultedReply;
+    try {
+      const body = await readBody(incoming);
+      response = body === undefined
         ? awsJsonError(413, 'SerializationException', 'Request body is larger than the sandbox accepts.')
-        : answer({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: flatHeaders(incoming), body })))
-      .catch((error: unknown) => internalFailure('router', error))
-      .then((response) => send(outgoing, response))
-      .catch(() => outgoing.destroy());
+        : await answer({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: flatHeaders(incoming), body });
+    } catch (error) {
+      response = internalFailure('router', error);
+    }
+    sendOrFail(outgoing, response);
+  }
+
+  function onRequest(incoming: IncomingMessage, outgoing: ServerResponse): void {
+    // respond() catches everything it can; this catch is for what it cannot foresee.
+    respond(incoming, outgoing).catch(() => outgoing.destroy());
   }
 
   const server = http.createServer(onRequest);
@@ -154,6 +163,23 @@ function readBody(incoming: IncomingMessage): Promise<Buffer | undefined> {
 
 // Response headers that are the sandbox's business, not a service's.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length']);
+
+/**
+ * Sends the answer; when Node refuses it (a header value with a newline, a status it does not
+ * know), the client gets a 500 naming why, or, once headers are out, a closed connection.
+ */
+function sendOrFail(outgoing: ServerResponse, response: SandboxResponse | FaultedReply): void {
+  try {
+    send(outgoing, response);
+  } catch (error) {
+    try {
+      if (outgoing.headersSent) outgoing.destroy();
+      else send(outgoing, internalFailure('router', error));
+    } catch {
+      outgoing.destroy();
+    }
+  }
+}
 
 function send(outgoing: ServerResponse, response: SandboxResponse | FaultedReply): void {
   if (outgoing.headersSent) return;
