@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createKinesisAdapter } from '../src/aws/kinesis-adapter.js';
 import { createKinesisClient } from '../src/aws/kinesis-client.js';
 import { formatSummaryLine } from '../src/producer/format-summary.js';
-import type { ProducerApi, ProducerEvent } from '../src/producer/producer-types.js';
+import type { ProducerEvent } from '../src/producer/producer-types.js';
 import { runProducer } from '../src/producer/run-producer.js';
 import { createSandbox } from '../src/sandbox/create-sandbox.js';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/sandbox-types.js';
@@ -48,7 +48,7 @@ if (mode === 'sandbox') {
   await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
   await sandbox.stop();
 } else if (mode === 'produce') {
-  const api = values.api as ProducerApi;
+  const api = values.api;
   if (api !== 'put-record' && api !== 'put-records') throw new Error('--api must be put-record or put-records');
   const stream = values.stream ?? 'input-stream';
   // Like the CLI's producer client: one SDK attempt, so the producer's own policy sees every throttle.
@@ -96,8 +96,8 @@ function heapReporter(marksText: string): (event: ProducerEvent) => void {
   return (event) => {
     if (event.type !== 'batch-sent') return;
     acknowledged += event.records - event.failed;
-    while (marks.length > 0 && acknowledged >= (marks[0] as number)) {
-      const mark = marks.shift() as number;
+    while (marks.length > 0 && acknowledged >= marks[0]!) {
+      const mark = marks.shift()!;
       gc();
       console.error(JSON.stringify({ heapMark: mark, heapUsedBytes: process.memoryUsage().heapUsed }));
     }

@@ -1,2 +1,5 @@
 // Ink loads React DevTools only when DEV=true; the bundled CLI never ships it.
-export default { initialize() {}, connectToDevTools() {} };
+export default {
+  initialize() { /* nothing to set up */ },
+  connectToDevTools() { /* no DevTools to reach */ },
+};

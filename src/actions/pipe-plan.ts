@@ -96,7 +96,7 @@ export interface PipeDifference {
 
 export function pipeDifferences(live: PipeDescription, spec: PipeSpec): PipeDifference[] {
   const out: PipeDifference[] = [];
-  const add = (field: string, want: unknown, have: unknown, needsRecreate = false) => {
+  const add = (field: string, want: string | number | undefined, have: string | number | undefined, needsRecreate = false) => {
     const [w, h] = [show(want), show(have)];
     if (w !== h) out.push({ field, want: w, have: h, needsRecreate });
   };
@@ -120,7 +120,7 @@ export function describeDifference(d: PipeDifference): Localized {
   return { en: `${d.field}: the pipe has ${d.have}, the lab wants ${d.want}`, ko: `${d.field}: 파이프에는 ${d.have}, 실습이 원하는 값은 ${d.want}` };
 }
 
-function show(value: unknown): string {
+function show(value: string | number | undefined): string {
   if (value === undefined || value === '') return '(none)';
   return String(value);
 }

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import type { _Record, CreateStreamCommandInput, GetShardIteratorCommandInput, KinesisClient } from '@aws-sdk/client-kinesis';
 import type {
-  KinesisPort, PutRecordInput, PutRecordOutcome, PutRecordsOutcome, ReadStreamOptions, StreamMode, StreamRecord, StreamStatus, StreamSummary,
+  KinesisPort, PutRecordInput, PutRecordOutcome, PutRecordsOutcome, ReadStreamOptions, StreamRecord, StreamSummary,
 } from './kinesis-port.js';
 import { listAllStreams } from './list-all-streams.js';
 
@@ -80,8 +80,8 @@ export function createKinesisAdapter(client: KinesisClient, options: KinesisAdap
       const summary: StreamSummary = {
         name: s.StreamName ?? name,
         arn: s.StreamARN ?? '',
-        status: (s.StreamStatus ?? 'ACTIVE') as StreamStatus,
-        mode: (s.StreamModeDetails?.StreamMode ?? 'PROVISIONED') as StreamMode,
+        status: s.StreamStatus ?? 'ACTIVE',
+        mode: s.StreamModeDetails?.StreamMode ?? 'PROVISIONED',
         openShardCount: s.OpenShardCount ?? 0,
         retentionHours: s.RetentionPeriodHours ?? 24,
         maxRecordBytes: s.MaxRecordSizeInKiB ? s.MaxRecordSizeInKiB * 1024 : DEFAULT_MAX_RECORD_BYTES,

@@ -1,6 +1,6 @@
 import type { CheckResult } from './check-result.js';
 import type { LabContext } from './check-context.js';
-import { checkPipeDelivering, type PipeDeliveringParams } from './pipe-delivering.js';
+import { checkPipeDelivering } from './pipe-delivering.js';
 import { checkPutMetricsVisible } from './put-metrics-visible.js';
 import { checkPutRecordsLanded } from './put-records-landed.js';
 import { checkRecordsInStream } from './records-in-stream.js';
@@ -14,7 +14,7 @@ export const CHECKS: Readonly<Record<string, CheckFn>> = {
   'records-in-stream': (ctx, step, params) => checkRecordsInStream(ctx, step, params),
   'put-records-landed': (ctx, step, params) => checkPutRecordsLanded(ctx, step, params),
   'put-metrics-visible': (ctx, step, params) => checkPutMetricsVisible(ctx, step, params),
-  'pipe-delivering': (ctx, step, params, signal) => checkPipeDelivering(ctx, step, params as PipeDeliveringParams, signal),
+  'pipe-delivering': (ctx, step, params, signal) => checkPipeDelivering(ctx, step, params, signal),
 };
 
 export const CHECK_KINDS: ReadonlySet<string> = new Set(Object.keys(CHECKS));

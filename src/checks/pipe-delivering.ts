@@ -231,7 +231,7 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
 async function recordsMissedWhileCreating(
   ctx: LabContext, live: PipeDescription, source: StreamSummary, target: TargetView, settings: PipeSettings, context: PipeSourceContext, probesFrom: Date,
 ): Promise<string[]> {
-  const createdAt = live.createdAt as Date;
+  const createdAt = live.createdAt!;
   const sourceRecords = (await readSince(ctx, ctx.stream, createdAt)).filter(
     (r) => r.approximateArrivalTimestamp !== undefined && r.approximateArrivalTimestamp < probesFrom && r.approximateArrivalTimestamp >= createdAt,
   );

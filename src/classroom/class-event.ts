@@ -33,13 +33,15 @@ export function encodeClassEvent(event: ClassEvent): string {
 
 /** Undefined for anything that is not a valid event: the stream is writable by a whole room. */
 export function decodeClassEvent(text: string): ClassEvent | undefined {
-  let b: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    b = JSON.parse(text) as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (typeof b !== 'object' || b === null || b.v !== 1) return undefined;
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const b = parsed as Record<string, unknown>;
+  if (b.v !== 1) return undefined;
   const { id, n, q, t, s, st, k } = b;
   if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{4,64}$/.test(id)) return undefined;
   if (typeof n !== 'string' || n.trim() === '' || n.length > MAX_NAME_LENGTH) return undefined;

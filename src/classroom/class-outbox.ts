@@ -95,7 +95,9 @@ export class ClassOutbox {
       await atomicWrite(this.paths.identity, JSON.stringify(identity));
       await appendFile(this.paths.outbox, `${line}\n`, { mode: 0o600 });
     });
-    void written.then(() => this.kick());
+    // The event is queued in memory either way: a failed write costs only its copy on disk, and
+    // the caller hears of that through the returned promise.
+    written.then(() => this.kick(), () => this.kick());
     return written;
   }
 

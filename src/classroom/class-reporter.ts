@@ -16,7 +16,9 @@ export function reportToClass(runner: ObservableRunner, outbox: Pick<ClassOutbox
   let previous: LabState | undefined;
   const observe = (state: LabState) => {
     if (state === previous) return;
-    for (const change of classChanges(previous, state)) void outbox.enqueue(change);
+    // Not awaited: the lab never waits on the class. A write that fails still leaves the event
+    // queued in memory for the sender, so there is nothing more to do with the rejection.
+    for (const change of classChanges(previous, state)) outbox.enqueue(change).catch(() => undefined);
     previous = state;
   };
   observe(runner.current.state);

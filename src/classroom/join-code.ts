@@ -40,8 +40,9 @@ export function decodeJoinCode(code: string): DecodedJoinCode {
   } catch {
     return bad('it is cut off or mistyped', '잘렸거나 잘못 입력됨');
   }
+  if (typeof body !== 'object' || body === null) return bad('it is cut off or mistyped', '잘렸거나 잘못 입력됨');
   const b = body as Record<string, unknown>;
-  if (typeof b !== 'object' || b === null || typeof b.s !== 'string' || typeof b.r !== 'string' || !/^[a-zA-Z0-9_.-]{1,128}$/.test(b.s) || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(b.r)) {
+  if (typeof b.s !== 'string' || typeof b.r !== 'string' || !/^[a-zA-Z0-9_.-]{1,128}$/.test(b.s) || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(b.r)) {
     return bad('it is cut off or mistyped', '잘렸거나 잘못 입력됨');
   }
   const value: ClassLocation = { stream: b.s, region: b.r };

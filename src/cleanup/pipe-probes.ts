@@ -17,7 +17,7 @@ export function pipeProbe(inventory: (region: string) => PipeInventoryPort, wait
       const found: OwnedResource[] = [];
       for (const name of await port.listPipes()) {
         const facts = await port.facts(name);
-        if (!facts || facts.tags[LAB_TAG_KEY] !== labId || facts.state === 'DELETING') continue;
+        if (facts?.tags[LAB_TAG_KEY] !== labId || facts.state === 'DELETING') continue;
         found.push({ kind: 'pipe', region, name, openShards: 0, onDemand: false });
       }
       return found;

@@ -12,7 +12,7 @@ import { UsageError, orUsageError } from './usage-error.js';
 
 /** A learner's tie to a class: runners report to it; close() sends what it can and keeps the rest. */
 export interface ClassMembership {
-  observe(runner: ObservableRunner): void;
+  observe: (runner: ObservableRunner) => void;
   /** Tells the board the learner left (the interactive lab's quit), on the step they were on. */
   leave(): void;
   /** Returns how many events are still waiting on disk. */

@@ -3,9 +3,17 @@ import { classroomMessages } from '../i18n/classroom-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { UsageError } from './usage-error.js';
 
+/**
+ * Is this stream a terminal? @types/node declares `isTTY: boolean`, but a pipe or file stream has
+ * no such property at all; the parameter type says so, so the comparison stays honest.
+ */
+export function isTerminal(stream: { readonly isTTY?: boolean }): boolean {
+  return stream.isTTY === true;
+}
+
 /** Can this process ask the person at the keyboard? Not with --plain, not in a pipe or CI. */
 export function canAsk(plain: boolean): boolean {
-  return !plain && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  return !plain && isTerminal(process.stdin) && isTerminal(process.stdout);
 }
 
 /**
@@ -25,7 +33,7 @@ export async function confirmOrYes(opts: { yes: boolean; plain: boolean; lang: L
 export async function askYesNo(question: string, lang: Lang): Promise<boolean> {
   // After the full-screen lab, Ink has left stdin raw and unreferenced: without this the process
   // would exit while the question waits for an answer.
-  if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  if (isTerminal(process.stdin)) process.stdin.setRawMode(false);
   process.stdin.ref();
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {

@@ -32,7 +32,7 @@ export async function startOrJoinSandbox(deps: EmbeddedSandboxDeps): Promise<Emb
   const leasePath = join(deps.configDir, 'sandbox.json');
   const lease = await readLease(leasePath);
   if (lease && lease.pid !== deps.pid && (await deps.isServing(lease))) {
-    return { url: lease.url, joined: true, stop: async () => undefined };
+    return { url: lease.url, joined: true, stop: () => Promise.resolve() };
   }
   const dataDir = join(deps.configDir, 'sandbox-data');
   await mkdir(dataDir, { recursive: true, mode: 0o700 });

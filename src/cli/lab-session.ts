@@ -84,7 +84,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
 
   const faults = embeddedFaults(global, settings.embeddedSandbox);
   if (faults) deps = { ...deps, sandboxOptions: { ...deps.sandboxOptions, faults } };
-  let closeSandbox: () => Promise<void> = async () => undefined;
+  let closeSandbox: () => Promise<void> = () => Promise.resolve();
   // The delay of a sandbox this process starts; a joined or separate sandbox keeps its own.
   let sandboxMetricsDelayMs: number | undefined;
   if (global.metricsDelay !== undefined && !settings.embeddedSandbox) {
@@ -103,7 +103,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
       start: (dataDir) => startLabSandbox({ ...deps.sandboxOptions, metricsDelayMs, dataDir }),
     });
     settings.endpoint = sandbox.url;
-    closeSandbox = sandbox.stop;
+    closeSandbox = () => sandbox.stop();
     if (!sandbox.joined) sandboxMetricsDelayMs = metricsDelayMs;
   }
   settings.ownerId = await loadOwnerId(dir);
@@ -111,7 +111,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
 
   const fresh = initialState(lab.id, lab.steps.map((s) => s.id), lab.steps.filter((s) => s.comingNext).map((s) => s.id));
   // A different stream or region is a different lab run: its old step results say nothing about it.
-  const sameRun = saved !== undefined && saved.settings.stream === ready.stream && saved.settings.region === ready.region;
+  const sameRun = saved?.settings.stream === ready.stream && saved.settings.region === ready.region;
   const initial = sameRun ? { state: reconcileState(saved.state, fresh), ledger: saved.ledger } : { state: fresh, ledger: saved?.ledger ?? emptyLedger() };
   const target = { stream: ready.stream, region: ready.region, ...(ready.regionSource === 'switched' ? { regionSwitched: true } : {}) };
 
@@ -127,6 +127,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
     resumed: sameRun,
     retarget(next) {
       // Cleanup searches every region the lab ran in; losing this note is harmless.
+      // Best effort, not awaited: a region not remembered only narrows what cleanup searches.
       void rememberRegion(regionsPath(dir, lab.id, provisional.target), next.region).catch(() => undefined);
       const regionSource = next.region === session.settings.region ? session.settings.regionSource : 'switched';
       session.settings = { ...session.settings, stream: next.stream, region: next.region, regionSource };

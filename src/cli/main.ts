@@ -16,6 +16,7 @@ import { reportCommand } from './commands/report-command.js';
 import { resetCommand } from './commands/reset-command.js';
 import { afterLab } from './after-lab.js';
 import { classFlags, joinClass } from './class-membership.js';
+import { isTerminal } from './confirm.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import { helpText } from './help-text.js';
 import { openLabSession, type LabSession } from './lab-session.js';
@@ -49,7 +50,7 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
     case 'sandbox':
       return withSignal((signal) => sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION));
     case 'doctor':
-      return doctorCommand(command.global, command.json, env, { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns, rows: process.stdout.rows, env }, output, lang);
+      return doctorCommand(command.global, command.json, env, { isTTY: isTerminal(process.stdout), columns: process.stdout.columns, rows: process.stdout.rows, env }, output, lang);
     case 'reset':
       return resetCommand(command, env, output);
     case 'report':
@@ -60,7 +61,7 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
   const classroom = classFlags(command.global);
   // Flags are checked before anything starts or calls AWS.
   const produce = command.name === 'produce' ? produceOptions(command) : undefined;
-  const interactive = command.name === 'lab' && !command.global.plain && process.stdout.isTTY === true && process.stdin.isTTY === true;
+  const interactive = command.name === 'lab' && !command.global.plain && isTerminal(process.stdout) && isTerminal(process.stdin);
   const session = await openLabSession(command.global, { env, askRegion: interactive ? () => askRegion(lang) : undefined });
   const membership = classroom ? await joinClass(classroom, command.global, env) : undefined;
   if (membership) session.runnerObservers = [membership.observe];

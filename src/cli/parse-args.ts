@@ -174,7 +174,7 @@ function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOption
     profile: nonEmpty(v.profile, '--profile'),
     endpointUrl: nonEmpty(v['endpoint-url'], '--endpoint-url'),
     stream: nonEmpty(v.stream, '--stream'),
-    lang: lang as Lang | undefined,
+    lang,
     plain: v.plain === true,
     onDemand: v['on-demand'] === true || undefined,
     shards: nonEmpty(v.shards, '--shards'),
@@ -196,7 +196,7 @@ function str(value: string | boolean | undefined): string | undefined {
 
 function nonEmpty(value: string | boolean | undefined, flag: string): string | undefined {
   const s = str(value);
-  if (s !== undefined && s.trim() === '') throw new UsageError({ en: `${flag} needs a value`, ko: `${flag}에 값이 필요합니다` });
+  if (s?.trim() === '') throw new UsageError({ en: `${flag} needs a value`, ko: `${flag}에 값이 필요합니다` });
   return s;
 }
 

@@ -50,10 +50,10 @@ class Scanner {
 
   value(): void {
     const c = this.text.charAt(this.pos);
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return this.string();
-    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
+    if (c === '{') { this.object(); return; }
+    if (c === '[') { this.array(); return; }
+    if (c === '"') { this.string(); return; }
+    if (c === '-' || (c >= '0' && c <= '9')) { this.number(); return; }
     for (const word of ['true', 'false', 'null']) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;

@@ -105,7 +105,7 @@ function parseManifest(file: string, raw: string) {
   const parsed = labManifestSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues;
-    const first = issues[0] as ZodIssue;
+    const first = issues[0]!;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     throw new LabLoadError(file, formatPath(first.path) || '(root)', `${describeIssue(first)}${more}`);
   }

@@ -23,7 +23,7 @@ const MAX_MESSAGE = 600;
 /** Never throws; an error without a usable message gets one built from its name or code. */
 export function classifyError(error: unknown): ClassifiedError {
   if (typeof error === 'string') return { name: 'Error', message: clip(redactSecrets(error)) };
-  if (!isRecord(error)) return { name: 'Error', message: error === undefined || error === null ? 'no error details' : String(error) };
+  if (!isRecord(error)) return { name: 'Error', message: describeNonObject(error) };
 
   const name = stringField(error, 'name') ?? 'Error';
   const metadata = isRecord(error.$metadata) ? error.$metadata : undefined;
@@ -83,7 +83,7 @@ function findSystemError(error: Record<string, unknown>, depth: number): SystemE
 }
 
 function nested(error: Record<string, unknown>): Record<string, unknown>[] {
-  const inner: unknown[] = [error.cause, ...(Array.isArray(error.errors) ? error.errors : [])];
+  const inner: unknown[] = [error.cause, ...(Array.isArray(error.errors) ? (error.errors as unknown[]) : [])];
   return inner.filter(isRecord);
 }
 
@@ -99,6 +99,22 @@ function hostOf(error: Record<string, unknown>): string | undefined {
 function clip(text: string): string {
   const oneLine = text.trim();
   return oneLine.length > MAX_MESSAGE ? `${oneLine.slice(0, MAX_MESSAGE - 1)}…` : oneLine;
+}
+
+/** What was thrown when it is not an object (nor a string, which is a message). */
+function describeNonObject(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'symbol':
+      return value.toString();
+    case 'function':
+      return `function ${value.name}`;
+    default:
+      return 'no error details';
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

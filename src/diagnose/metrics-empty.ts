@@ -52,7 +52,7 @@ const wrongDimension: CatalogEntry = {
     return facts !== undefined && others.length > 0 && !others.includes(facts.streamName);
   },
   diagnose: (input) => {
-    const facts = factsOf(input) as EmptyMetricsFacts;
+    const facts = factsOf(input)!;
     const others = facts.streamsWithMetric ?? [];
     const [similar] = similarNames(facts.streamName, others);
     const listed = others.map((name) => `"${name}"`).join(', ');
@@ -85,7 +85,7 @@ const noPuts: CatalogEntry = {
     return facts !== undefined && facts.msSinceLastPut === undefined;
   },
   diagnose: (input) => {
-    const facts = factsOf(input) as EmptyMetricsFacts;
+    const facts = factsOf(input)!;
     return {
       kind: 'metrics-no-puts',
       what: emptyWhat(facts),
@@ -109,7 +109,7 @@ const metricsDelay: CatalogEntry = {
     return facts?.msSinceLastPut !== undefined && facts.msSinceLastPut <= METRICS_DELAY_MS;
   },
   diagnose: (input) => {
-    const facts = factsOf(input) as EmptyMetricsFacts;
+    const facts = factsOf(input)!;
     const minutes = Math.max(1, Math.round((facts.msSinceLastPut ?? 0) / 60_000));
     return {
       kind: 'metrics-delay',
@@ -132,7 +132,7 @@ const metricsEmpty: CatalogEntry = {
   kind: 'metrics-empty',
   matches: (input) => factsOf(input) !== undefined,
   diagnose: (input) => {
-    const facts = factsOf(input) as EmptyMetricsFacts;
+    const facts = factsOf(input)!;
     const minutes = Math.round((facts.msSinceLastPut ?? 0) / 60_000);
     return {
       kind: 'metrics-empty',

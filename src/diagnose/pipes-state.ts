@@ -65,7 +65,7 @@ const pipeSettling: CatalogEntry = {
     return pipe !== undefined && TRANSITIONAL.has(pipe.state);
   },
   diagnose: (input) => {
-    const pipe = failure(input) as PipeStateFailure;
+    const pipe = failure(input)!;
     return {
       kind: 'pipe-settling',
       what: { en: `Pipe "${pipe.pipeName}" is still ${pipe.state}.`, ko: `"${pipe.pipeName}" 파이프가 아직 ${pipe.state} 상태입니다.` },
@@ -85,7 +85,7 @@ const pipeRoleTrust: CatalogEntry = {
   // Not a bare /assume/: an `assumed-role/…` ARN appears in permission messages too.
   matches: (input) => failedWith(input, /(?:unable to|cannot|could not|permissions? to) assume|sts:AssumeRole|trust (?:policy|relationship)/i),
   diagnose: (input) => {
-    const pipe = failure(input) as PipeStateFailure;
+    const pipe = failure(input)!;
     const trust = jsonBlock({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'pipes.amazonaws.com' }, Action: 'sts:AssumeRole' }],
@@ -116,7 +116,7 @@ const pipeMissingPermission: CatalogEntry = {
   kind: 'pipe-missing-permission',
   matches: (input) => failedWith(input, /permission|not authorized|Cannot access stream|access denied/i),
   diagnose: (input) => {
-    const pipe = failure(input) as PipeStateFailure;
+    const pipe = failure(input)!;
     const denied = parseAccessDenied(pipe.stateReason);
     const streamArn = /(arn:aws[\w-]*:kinesis:[^\s,;.]+(?:\.[^\s,;.]+)*)/.exec(pipe.stateReason)?.[1];
     const statement = denied
@@ -148,7 +148,7 @@ const pipeMissingResource: CatalogEntry = {
   kind: 'pipe-missing-resource',
   matches: (input) => failedWith(input, /does not exist|not found|cannot find|ResourceNotFound|invalid arn/i),
   diagnose: (input) => {
-    const pipe = failure(input) as PipeStateFailure;
+    const pipe = failure(input)!;
     return {
       kind: 'pipe-missing-resource',
       what: failedWhat(pipe),
@@ -175,7 +175,7 @@ const pipeFailed: CatalogEntry = {
   kind: 'pipe-failed',
   matches: (input) => failure(input) !== undefined,
   diagnose: (input) => {
-    const pipe = failure(input) as PipeStateFailure;
+    const pipe = failure(input)!;
     return {
       kind: 'pipe-failed',
       what: failedWhat(pipe),

@@ -98,7 +98,7 @@ export function decodeProgress(text: string): DecodeResult {
     const issue = parsed.error.issues[0];
     return { ok: false, reason: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
   }
-  return { ok: true, file: parsed.data as ProgressFile };
+  return { ok: true, file: parsed.data };
 }
 
 /**

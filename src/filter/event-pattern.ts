@@ -141,7 +141,7 @@ function compileLeaf(values: unknown[], path: string): ValueMatcher[] {
 function compileOperator(source: Record<string, unknown>, path: string): ValueMatcher {
   const keys = Object.keys(source);
   if (keys.length !== 1) throw new EventPatternError(path, `an operator object needs exactly one key, found ${keys.length}`);
-  const operator = keys[0] as string;
+  const operator = keys[0]!;
   const argument = source[operator];
   const argPath = childPath(path, operator);
   switch (operator) {
@@ -253,7 +253,7 @@ function wildcardRegex(source: string, path: string): RegExp {
   let out = '';
   let previousStar = false;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i] as string;
+    const ch = source[i]!;
     if (ch === '\\') {
       const next = source[i + 1];
       if (next !== '*' && next !== '\\') throw new EventPatternError(path, `invalid escape in wildcard "${source}": only \\* and \\\\ are allowed`);
@@ -402,7 +402,7 @@ function inRange(value: number, lowerBound: Bound | undefined, upperBound: Bound
 
 function inCidr(matcher: Extract<ValueMatcher, { kind: 'cidr' }>, text: string): boolean {
   const address = parseIp(text);
-  return address !== undefined && address.family === matcher.family && (address.value & matcher.mask) === matcher.network;
+  return address?.family === matcher.family && (address.value & matcher.mask) === matcher.network;
 }
 
 // ---------------------------------------------------------------------------------------------

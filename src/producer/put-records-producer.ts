@@ -54,7 +54,7 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
     let high = retries.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((retries[middle] as PendingRecord).index < record.index) low = middle + 1;
+      if (retries[middle]!.index < record.index) low = middle + 1;
       else high = middle;
     }
     retries.splice(low, 0, record);
@@ -129,12 +129,14 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
     if (lookahead.length < size) lookahead.push(...feed.take(size - lookahead.length, clock()));
   };
 
+  // Read through a function: `fatal` is set by requests that finish while this loop awaits.
+  const stopping = (): boolean => fatal !== undefined || signal?.aborted === true;
   for (;;) {
-    if (fatal || signal?.aborted) break;
+    if (stopping()) break;
 
     if (retries.length > 0) {
       await Promise.all(inFlight);
-      if (fatal || signal?.aborted) break;
+      if (stopping()) break;
       const retrying = nextBatchLength(retries, limits);
       const head = retries.slice(0, retrying);
       const delayMs = policy.delayMs(Math.max(...head.map((record) => record.attempts)));

@@ -106,7 +106,9 @@ export async function runProducer(options: ProducerOptions): Promise<ProducerRes
 
 function validate(options: ProducerOptions): void {
   const { count, durationMs, rate, batchSize, concurrency, maxRecordBytes } = options;
-  if (options.api !== 'put-record' && options.api !== 'put-records') throw new RangeError(`unknown producer api: ${String(options.api)}`);
+  // Checked at run time too: scripts and benchmarks pass options the compiler never saw.
+  const api: string = options.api;
+  if (api !== 'put-record' && api !== 'put-records') throw new RangeError(`unknown producer api: ${api}`);
   if (count !== undefined && !(Number.isInteger(count) && count >= 0)) throw new RangeError('count must be an integer >= 0');
   if (durationMs !== undefined && !(durationMs > 0)) throw new RangeError('durationMs must be > 0');
   if (rate !== undefined && !(rate > 0 && Number.isFinite(rate))) throw new RangeError('rate must be a number > 0');

@@ -30,7 +30,7 @@ export function createRunTally(api: ProducerApi, clock: () => number, onEvent?: 
   let possibleDuplicates = 0;
   let uncertain = 0;
   const samples: ProducerSummary['samples'] = [];
-  const emit = onEvent ?? (() => {});
+  const emit = onEvent ?? (() => undefined);
 
   return {
     request() {

@@ -154,7 +154,7 @@ function pick<T>(random: () => number, weighted: readonly (readonly [T, number])
     r -= weight;
   }
   // Floating-point leftovers land on the last choice.
-  return (weighted[weighted.length - 1] as readonly [T, number])[0];
+  return weighted[weighted.length - 1]![0];
 }
 
 /** Degrees of latitude and longitude for moving `km` along `bearing` (radians) from latitude `lat`. */

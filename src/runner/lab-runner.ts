@@ -173,6 +173,8 @@ export class LabRunner {
 
   private track(work: Promise<void>): void {
     this.pending.add(work);
+    // Forgotten once done; execute() and persist() turn failures into state (a diagnosis, saveError),
+    // so `work` settles without rejecting, and idle() still awaits it.
     void work.finally(() => this.pending.delete(work));
   }
 

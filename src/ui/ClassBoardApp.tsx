@@ -10,7 +10,7 @@ export interface ClassBoardAppProps {
   titles: Readonly<Record<string, string>>;
   stream: string;
   t: ClassroomMessages;
-  onQuit(): void;
+  onQuit: () => void;
 }
 
 /** The live board: polls through the feed, quits on q or Ctrl+C. */

@@ -16,9 +16,9 @@ export interface LabAppProps {
   info: ScreenInfo;
   initialLang: Lang;
   /** Renders the current step's solutions for this run (stream, region, endpoint filled in). */
-  codeFor(stepId: string): Record<CodeTab, string> | undefined;
+  codeFor: (stepId: string) => Record<CodeTab, string> | undefined;
   /** Called once when the learner quits; the CLI stops the producer, waits for saves and exits. */
-  onQuit(): void;
+  onQuit: () => void;
   clock?: () => number;
 }
 

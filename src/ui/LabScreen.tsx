@@ -31,11 +31,11 @@ export interface LabScreenProps {
   code?: Record<CodeTab, string>;
   now: number;
   stopping: boolean;
-  captureKeys(captured: boolean): void;
+  captureKeys: (captured: boolean) => void;
   /** A panel's form has the keyboard: the lab's keys do nothing now, so the bar shows only the way out. */
   keysCaptured?: boolean;
   /** Saves a panel form's choices for the current step; absent where nothing can be saved (static renders). */
-  choose?(values: Record<string, unknown>): void;
+  choose?: (values: Record<string, unknown>) => void;
   /** The current step's fix the learner can apply with f (its last result's autoFix, when the runner can apply it). */
   fixOffer?: AutoFix;
 }

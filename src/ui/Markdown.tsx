@@ -86,7 +86,7 @@ function renderList(list: Tokens.List, key: number, ctx: BlockContext): ReactNod
   const start = typeof list.start === 'number' ? list.start : 1;
   const markers = list.items.map((item, i) => {
     if (item.task) return item.checked ? '[x]' : '[ ]';
-    return list.ordered ? `${start + i}.` : (BULLETS[ctx.listDepth % BULLETS.length] as string);
+    return list.ordered ? `${start + i}.` : BULLETS[ctx.listDepth % BULLETS.length]!;
   });
   const markerWidth = Math.max(...markers.map((m) => stringWidth(m)));
   return (

@@ -16,6 +16,7 @@ export function useBoardFeed(feed: BoardFeed, intervalMs = 1_000): BoardSnapshot
       setState({ ...snapshot, now: Date.now() });
       timer = setTimeout(() => void tick(), intervalMs);
     };
+    // pollOnce() turns failures into the snapshot's error, so tick() settles without rejecting.
     void tick();
     return () => {
       stopped = true;

@@ -27,10 +27,11 @@ export function validateStreamName(input: string): Validation<string> {
     return invalid(input, { en: `Stream name is empty; ${RULE.en}`, ko: `스트림 이름이 비어 있습니다. ${RULE.ko}` });
   }
   const name = quoted(input);
-  const chars = [...input];
+  // Code points, not UTF-16 units: each whitespace character is found whole.
+  const chars = Array.from(input);
   const space = chars.find((c) => WHITESPACE[c] !== undefined);
   if (space !== undefined) {
-    const what = WHITESPACE[space] as Localized;
+    const what = WHITESPACE[space]!;
     return invalid(input, { en: `Stream name ${name} has ${what.en}; ${RULE.en}`, ko: `스트림 이름 ${name}에 ${what.ko} 있습니다. ${RULE.ko}` });
   }
   const badIndex = chars.findIndex((c) => !STREAM_NAME_PATTERN.test(c));

@@ -21,7 +21,7 @@ export async function labInventory(session: LabSession, env: NodeJS.ProcessEnv):
   const progress = session.load.kind === 'loaded' ? session.load.file : undefined;
   const regions = labRegions(session.settings.region, remembered, progress);
   // Only what this learner's lab tagged: on a room sandbox, other learners' streams carry other owners.
-  return { inventory: await takeInventory(probesFor(session), regions, session.context?.labTag ?? session.lab.id), regions };
+  return { inventory: await takeInventory(probesFor(session), regions, session.context.labTag ?? session.lab.id), regions };
 }
 
 function probesFor(session: LabSession) {
@@ -39,7 +39,7 @@ export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv
   const lang = session.settings.lang;
   const t = classroomMessages(lang);
   // The exact tag searched for, owner included, so the learner can see why others' streams are safe.
-  const labId = session.context?.labTag ?? session.lab.id;
+  const labId = session.context.labTag ?? session.lab.id;
   const { inventory, regions } = await labInventory(session, env);
   output.out(t.cleanupSearching(labId, regions.join(', ')));
   for (const gap of inventory.gaps) output.err(t.cleanupGap(gap.kind, gap.region, errorName(gap.error)));

@@ -18,11 +18,11 @@ import { resolveRunSettings } from '../run-settings.js';
 /** `kinesis-lab doctor [--json]`: exit 0 when every line is OK (or could not be checked), 1 when one needs a fix. */
 export async function doctorCommand(global: GlobalOptions, json: boolean, env: NodeJS.ProcessEnv, terminal: TerminalFacts, output: Output, lang: Lang): Promise<number> {
   const settings = await resolveRunSettings(global, env);
-  let stop: () => Promise<void> = async () => undefined;
+  let stop: () => Promise<void> = () => Promise.resolve();
   if (settings.embeddedSandbox) {
     const sandbox = await startOrJoinSandbox({ configDir: configDir(env), pid: process.pid, isServing: leaseIsServing, start: (dataDir) => startLabSandbox({ dataDir }) });
     settings.endpoint = sandbox.url;
-    stop = sandbox.stop;
+    stop = () => sandbox.stop();
   }
   try {
     const region = settings.region;

@@ -9,6 +9,7 @@ import { CloudWatchError, invalidCombination, invalidValue, missingParameter } f
 import { MINUTE_MS } from './kinesis-metric-recorder.js';
 import { aggregatePeriods, alignStart, isStatistic, statisticValue, STATISTICS, type Statistic } from './period-aggregation.js';
 import type { Dimension, VisibleMetrics } from './visible-metrics.js';
+import { wireValueText } from '../wire-value-text.js';
 
 /** A GetMetricStatistics datapoint; only the requested statistics are present. */
 export interface Datapoint {
@@ -75,11 +76,11 @@ export function getMetricStatistics(input: Fields, context: OperationContext): G
   const namespace = requiredString(input, 'Namespace');
   const metricName = requiredString(input, 'MetricName');
   const { start, end } = timeRange(input);
-  const period = periodSeconds(input['Period'], 'Period');
-  if (input['ExtendedStatistics'] !== undefined && listOf(input['ExtendedStatistics'], 'ExtendedStatistics').length > 0) {
+  const period = periodSeconds(input.Period, 'Period');
+  if (input.ExtendedStatistics !== undefined && listOf(input.ExtendedStatistics, 'ExtendedStatistics').length > 0) {
     throw invalidValue('The kinesis-lab sandbox does not keep single samples, so it cannot compute ExtendedStatistics (percentiles); use Statistics.');
   }
-  const statistics = listOf(input['Statistics'], 'Statistics').map((value) => String(value));
+  const statistics = listOf(input.Statistics, 'Statistics').map((value) => String(value));
   if (statistics.length === 0) {
     throw invalidCombination('At least one of the parameters Statistics and ExtendedStatistics must be specified.');
   }
@@ -99,7 +100,7 @@ export function getMetricStatistics(input: Fields, context: OperationContext): G
     );
   }
   const unit = optionalString(input, 'Unit');
-  const series = context.metrics.series(context.region, namespace, metricName, dimensions(input['Dimensions'], 'Dimensions'));
+  const series = context.metrics.series(context.region, namespace, metricName, dimensions(input.Dimensions, 'Dimensions'));
   if (!series || (unit !== undefined && unit !== series.unit)) return { Label: metricName, Datapoints: [] };
 
   const datapoints = aggregatePeriods(series.minutes, start, end, period * 1000).map((aggregate) => {
@@ -125,12 +126,12 @@ interface ParsedQuery {
 /** Where each query's previous page stopped: the last timestamp handed out, in scan order. */
 interface DataCursor {
   fingerprint: string;
-  after: Array<number | null>;
+  after: (number | null)[];
 }
 
 export function getMetricData(input: Fields, context: OperationContext): GetMetricDataOutput {
-  const queryFields = listOf(input['MetricDataQueries'], 'MetricDataQueries');
-  if (input['MetricDataQueries'] === undefined) throw missingParameter('MetricDataQueries');
+  const queryFields = listOf(input.MetricDataQueries, 'MetricDataQueries');
+  if (input.MetricDataQueries === undefined) throw missingParameter('MetricDataQueries');
   if (queryFields.length === 0) throw invalidValue('The collection MetricDataQueries must not be empty.');
   if (queryFields.length > GET_METRIC_DATA_MAX_QUERIES) {
     throw invalidValue(`The collection MetricDataQueries must not have a size greater than ${GET_METRIC_DATA_MAX_QUERIES}.`);
@@ -146,7 +147,7 @@ export function getMetricData(input: Fields, context: OperationContext): GetMetr
   if (scanBy !== 'TimestampDescending' && scanBy !== 'TimestampAscending') {
     throw invalidValue(`The value ${scanBy} for parameter ScanBy is not valid. Valid values: TimestampDescending, TimestampAscending.`);
   }
-  const maxDatapoints = input['MaxDatapoints'] === undefined ? GET_METRIC_DATA_DEFAULT_MAX_DATAPOINTS : positiveInteger(input['MaxDatapoints'], 'MaxDatapoints');
+  const maxDatapoints = input.MaxDatapoints === undefined ? GET_METRIC_DATA_DEFAULT_MAX_DATAPOINTS : positiveInteger(input.MaxDatapoints, 'MaxDatapoints');
 
   const fingerprint = digest({ queries, start, end, scanBy });
   const token = optionalString(input, 'NextToken');
@@ -155,8 +156,8 @@ export function getMetricData(input: Fields, context: OperationContext): GetMetr
   let budget = maxDatapoints;
   let more = false;
   const results: MetricDataResult[] = [];
-  const after: Array<number | null> = [];
-  queries.forEach((query, index) => {
+  const after: (number | null)[] = [];
+  for (const [index, query] of queries.entries()) {
     const series = context.metrics.series(context.region, query.namespace, query.metricName, query.dimensions);
     const usable = series && (query.unit === undefined || query.unit === series.unit) ? series.minutes : [];
     let points = aggregatePeriods(usable, start, end, query.periodMs).map((p) => ({ at: p.start, value: statisticValue(p, query.stat) }));
@@ -168,7 +169,7 @@ export function getMetricData(input: Fields, context: OperationContext): GetMetr
     const partial = page.length < points.length;
     more ||= partial;
     after.push(page.length > 0 ? (page[page.length - 1]?.at ?? previous) : previous);
-    if (!query.returnData) return;
+    if (!query.returnData) continue;
     results.push({
       Id: query.id,
       Label: query.label,
@@ -177,7 +178,7 @@ export function getMetricData(input: Fields, context: OperationContext): GetMetr
       StatusCode: partial ? 'PartialData' : 'Complete',
       Messages: [],
     });
-  });
+  }
   const output: GetMetricDataOutput = { MetricDataResults: results, Messages: [] };
   if (more) output.NextToken = encodeToken({ fingerprint, after } satisfies DataCursor);
   return output;
@@ -192,13 +193,13 @@ function parseQuery(value: unknown, index: number): ParsedQuery {
       `The value ${id} for parameter ${where}.Id is not valid: it must start with a lowercase letter and hold only letters, digits and underscores.`,
     );
   }
-  if (fields['Expression'] !== undefined) {
-    if (fields['MetricStat'] !== undefined) throw invalidValue(`${where}: specify either Expression or MetricStat, not both.`);
+  if (fields.Expression !== undefined) {
+    if (fields.MetricStat !== undefined) throw invalidValue(`${where}: specify either Expression or MetricStat, not both.`);
     throw invalidValue(`${where}: the kinesis-lab sandbox does not evaluate metric math or Metrics Insights expressions; use MetricStat.`);
   }
-  if (fields['MetricStat'] === undefined) throw missingParameter(`${where}.MetricStat`);
-  const stat = asFields(fields['MetricStat'], `${where}.MetricStat`);
-  const metric = asFields(stat['Metric'] ?? missing(`${where}.MetricStat.Metric`), `${where}.MetricStat.Metric`);
+  if (fields.MetricStat === undefined) throw missingParameter(`${where}.MetricStat`);
+  const stat = asFields(fields.MetricStat, `${where}.MetricStat`);
+  const metric = asFields(stat.Metric ?? missing(`${where}.MetricStat.Metric`), `${where}.MetricStat.Metric`);
   const statName = requiredString(stat, 'Stat', `${where}.MetricStat.Stat`);
   if (!isStatistic(statName)) {
     throw invalidValue(
@@ -206,15 +207,15 @@ function parseQuery(value: unknown, index: number): ParsedQuery {
     );
   }
   const metricName = requiredString(metric, 'MetricName', `${where}.MetricStat.Metric.MetricName`);
-  const returnData = fields['ReturnData'];
+  const returnData = fields.ReturnData;
   return {
     id,
     label: optionalString(fields, 'Label') ?? metricName,
     returnData: returnData === undefined || returnData === true || returnData === 'true',
     namespace: requiredString(metric, 'Namespace', `${where}.MetricStat.Metric.Namespace`),
     metricName,
-    dimensions: dimensions(metric['Dimensions'], `${where}.MetricStat.Metric.Dimensions`),
-    periodMs: periodSeconds(stat['Period'], `${where}.MetricStat.Period`) * 1000,
+    dimensions: dimensions(metric.Dimensions, `${where}.MetricStat.Metric.Dimensions`),
+    periodMs: periodSeconds(stat.Period, `${where}.MetricStat.Period`) * 1000,
     stat: statName,
     unit: optionalString(stat, 'Unit'),
   };
@@ -223,22 +224,22 @@ function parseQuery(value: unknown, index: number): ParsedQuery {
 function readDataToken(token: string, fingerprint: string, queryCount: number): DataCursor {
   const decoded = decodeToken(token);
   const cursor = asFieldsOrUndefined(decoded);
-  const after = cursor?.['after'];
+  const after = cursor?.after;
   if (
-    cursor?.['fingerprint'] !== fingerprint ||
+    cursor?.fingerprint !== fingerprint ||
     !Array.isArray(after) ||
     after.length !== queryCount ||
     !after.every((at) => at === null || typeof at === 'number')
   ) {
     throw new CloudWatchError('InvalidNextToken', 'The service couldn\u2019t process the NextToken: it belongs to a different request.');
   }
-  return { fingerprint, after: after as Array<number | null> };
+  return { fingerprint, after: after as (number | null)[] };
 }
 
 export function listMetrics(input: Fields, context: OperationContext): ListMetricsOutput {
   const namespace = optionalString(input, 'Namespace');
   const metricName = optionalString(input, 'MetricName');
-  const filters = listOf(input['Dimensions'], 'Dimensions').map((value, index) => {
+  const filters = listOf(input.Dimensions, 'Dimensions').map((value, index) => {
     const fields = asFields(value, `Dimensions.member.${index + 1}`);
     return { name: requiredString(fields, 'Name', `Dimensions.member.${index + 1}.Name`), value: optionalString(fields, 'Value') };
   });
@@ -261,8 +262,8 @@ export function listMetrics(input: Fields, context: OperationContext): ListMetri
   let offset = 0;
   if (token !== undefined) {
     const cursor = asFieldsOrUndefined(decodeToken(token));
-    const at = cursor?.['offset'];
-    if (cursor?.['fingerprint'] !== fingerprint || typeof at !== 'number' || !Number.isInteger(at) || at < 0) {
+    const at = cursor?.offset;
+    if (cursor?.fingerprint !== fingerprint || typeof at !== 'number' || !Number.isInteger(at) || at < 0) {
       throw new CloudWatchError('InvalidNextToken', 'The service couldn\u2019t process the NextToken: it belongs to a different request.');
     }
     offset = at;
@@ -278,8 +279,8 @@ export function listMetrics(input: Fields, context: OperationContext): ListMetri
 // --- request fields -------------------------------------------------------------------------
 
 function timeRange(input: Fields): { start: number; end: number } {
-  const start = timestamp(input['StartTime'], 'StartTime');
-  const end = timestamp(input['EndTime'], 'EndTime');
+  const start = timestamp(input.StartTime, 'StartTime');
+  const end = timestamp(input.EndTime, 'EndTime');
   if (start >= end) throw invalidValue('The parameter StartTime must be less than the parameter EndTime.');
   return { start, end };
 }
@@ -296,7 +297,7 @@ export function timestamp(value: unknown, name: string): number {
   else if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) ms = Number(value) * 1000;
   else if (typeof value === 'string') ms = Date.parse(value);
   else ms = Number.NaN;
-  if (!Number.isFinite(ms)) throw invalidValue(`The parameter ${name} must be a timestamp (ISO 8601 UTC or epoch seconds); got ${String(value)}.`);
+  if (!Number.isFinite(ms)) throw invalidValue(`The parameter ${name} must be a timestamp (ISO 8601 UTC or epoch seconds); got ${wireValueText(value)}.`);
   return ms;
 }
 
@@ -311,7 +312,7 @@ function periodSeconds(value: unknown, name: string): number {
 function positiveInteger(value: unknown, name: string): number {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-    throw invalidValue(`The value ${String(value)} for parameter ${name} is not valid: it must be a positive integer.`);
+    throw invalidValue(`The value ${wireValueText(value)} for parameter ${name} is not valid: it must be a positive integer.`);
   }
   return number;
 }

@@ -162,7 +162,7 @@ function callOutcome(event: KinesisCallEvent): CallOutcome {
 
 /** `ProvisionedThroughputExceededException` from `__type`, with or without the `namespace#` prefix. */
 function errorType(response: unknown): string | undefined {
-  const type = asRecord(response)?.['__type'];
+  const type = asRecord(response)?.__type;
   if (typeof type !== 'string') return undefined;
   return type.slice(type.lastIndexOf('#') + 1);
 }
@@ -181,8 +181,8 @@ function recordPutRecord(event: KinesisCallEvent, outcome: CallOutcome, sample: 
 }
 
 function recordPutRecords(event: KinesisCallEvent, outcome: CallOutcome, sample: Sample): void {
-  const requested = asArray(event.request['Records']);
-  const entries = outcome === 'ok' ? asArray(asRecord(event.response)?.['Records']) : [];
+  const requested = asArray(event.request.Records);
+  const entries = outcome === 'ok' ? asArray(asRecord(event.response)?.Records) : [];
   let successfulRecords = 0;
   let successfulBytes = 0;
   let throttledRecords = 0;
@@ -194,7 +194,7 @@ function recordPutRecords(event: KinesisCallEvent, outcome: CallOutcome, sample:
     }
     if (outcome === 'failed') return;
     // A response the sandbox could not parse (undefined) is a 200 with every record stored.
-    const code = asRecord(entries[index])?.['ErrorCode'];
+    const code = asRecord(entries[index])?.ErrorCode;
     if (typeof code !== 'string') {
       successfulRecords += 1;
       successfulBytes += recordBytes(record);
@@ -226,10 +226,10 @@ function recordGetRecords(event: KinesisCallEvent, outcome: CallOutcome, sample:
   sample('ReadProvisionedThroughputExceeded', outcome === 'throttled' ? 1 : 0);
   if (outcome !== 'ok') return;
   const response = asRecord(event.response);
-  const records = asArray(response?.['Records']);
+  const records = asArray(response?.Records);
   sample('GetRecords.Records', records.length);
   sample('GetRecords.Bytes', records.reduce<number>((total, record) => total + recordBytes(record), 0));
-  const iteratorAge = iteratorAgeMs(event.at, records, response?.['MillisBehindLatest']);
+  const iteratorAge = iteratorAgeMs(event.at, records, response?.MillisBehindLatest);
   if (iteratorAge !== undefined) sample('GetRecords.IteratorAgeMilliseconds', iteratorAge);
 }
 
@@ -240,7 +240,7 @@ function recordGetRecords(event: KinesisCallEvent, outcome: CallOutcome, sample:
  */
 function iteratorAgeMs(at: number, records: unknown[], millisBehindLatest: unknown): number | undefined {
   const last = asRecord(records[records.length - 1]);
-  const arrival = last ? epochMs(last['ApproximateArrivalTimestamp']) : undefined;
+  const arrival = last ? epochMs(last.ApproximateArrivalTimestamp) : undefined;
   if (arrival !== undefined) return Math.max(0, at - arrival);
   return typeof millisBehindLatest === 'number' ? millisBehindLatest : undefined;
 }
@@ -260,8 +260,8 @@ function epochMs(value: unknown): number | undefined {
 export function recordBytes(record: unknown): number {
   const fields = asRecord(record);
   if (!fields) return 0;
-  const key = fields['PartitionKey'];
-  return dataBytes(fields['Data']) + (typeof key === 'string' ? Buffer.byteLength(key, 'utf8') : 0);
+  const key = fields.PartitionKey;
+  return dataBytes(fields.Data) + (typeof key === 'string' ? Buffer.byteLength(key, 'utf8') : 0);
 }
 
 /** JSON bodies carry Data as base64; decoded CBOR bodies carry the bytes themselves. */
@@ -273,7 +273,7 @@ function dataBytes(data: unknown): number {
 
 /** GetRecords names no stream; its shard iterator does. */
 function streamNameFromRequest(event: KinesisCallEvent): string | undefined {
-  const iterator = event.request['ShardIterator'];
+  const iterator = event.request.ShardIterator;
   return typeof iterator === 'string' ? streamNameFromShardIterator(iterator) : undefined;
 }
 

@@ -28,7 +28,7 @@ export function alignStart(startMs: number): number {
  * start or at/after `endMs` (EndTime is exclusive) are left out.
  */
 export function aggregatePeriods(
-  minutes: ReadonlyArray<readonly [number, MinuteAggregate]>,
+  minutes: readonly (readonly [number, MinuteAggregate])[],
   startMs: number,
   endMs: number,
   periodMs: number,

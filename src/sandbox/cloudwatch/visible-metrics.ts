@@ -21,7 +21,7 @@ export interface Dimension {
 /** One metric's visible minutes, ascending by minute start (ms since epoch). */
 export interface VisibleSeries {
   unit: KinesisMetricUnit;
-  minutes: Array<[minute: number, aggregate: MinuteAggregate]>;
+  minutes: [minute: number, aggregate: MinuteAggregate][];
 }
 
 /** A metric ListMetrics can name, with its newest visible minute (for RecentlyActive). */

@@ -109,18 +109,18 @@ async function putRecordsWithinLimits(
   const records = call.request?.Records;
   // A malformed request gets the engine's own validation answer.
   if (!Array.isArray(records) || records.length === 0 || records.length > 500) return forward('PutRecords');
-  const throttledShards = (records as Array<Record<string, unknown>>).map((entry) => admit(entry));
+  const throttledShards = (records as Record<string, unknown>[]).map((entry) => admit(entry));
   if (throttledShards.every((shard) => shard === undefined)) return forward('PutRecords');
 
   const passing = records.filter((_, i) => throttledShards[i] === undefined);
-  let accepted: Array<Record<string, unknown>> = [];
+  let accepted: Record<string, unknown>[] = [];
   let acceptedFailed = 0;
   let headers: Record<string, string> = { 'content-type': call.format === 'cbor' ? AMZ_CBOR : AMZ_JSON, 'x-amzn-requestid': randomUUID() };
   if (passing.length > 0) {
     const reply = await forward('PutRecords', { ...call.request, Records: passing });
     if (reply.status !== 200) return reply;
     const decoded = reply.response ?? decodeBody(reply.body, call.format);
-    accepted = Array.isArray(decoded?.Records) ? (decoded.Records as Array<Record<string, unknown>>) : [];
+    accepted = Array.isArray(decoded?.Records) ? (decoded.Records as Record<string, unknown>[]) : [];
     acceptedFailed = typeof decoded?.FailedRecordCount === 'number' ? decoded.FailedRecordCount : 0;
     headers = { ...reply.headers };
   }

@@ -42,7 +42,7 @@ export function parseFaultSpec(text: string): FaultSpecResult {
   const spec: FaultSpec = {};
   const seen = new Set<string>();
   for (const item of items) {
-    const [name = '', value] = item.split('=', 2) as [string, string | undefined];
+    const [name, value] = item.split('=', 2) as [string, string | undefined];
     if (seen.has(name)) return fail(`"${name}" is given twice`, `"${name}"이(가) 두 번 나옵니다`);
     seen.add(name);
     switch (name) {

@@ -24,7 +24,7 @@ export function shardFor(ranges: readonly ShardHashRange[], partitionKey: string
 export function openShardRanges(shards: unknown): ShardHashRange[] {
   if (!Array.isArray(shards)) return [];
   const ranges: ShardHashRange[] = [];
-  for (const shard of shards as Array<Record<string, unknown>>) {
+  for (const shard of shards as Record<string, unknown>[]) {
     const range = shard.HashKeyRange as { StartingHashKey?: unknown; EndingHashKey?: unknown } | undefined;
     const sequence = shard.SequenceNumberRange as { EndingSequenceNumber?: unknown } | undefined;
     if (typeof shard.ShardId !== 'string' || sequence?.EndingSequenceNumber !== undefined) continue;

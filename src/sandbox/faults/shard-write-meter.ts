@@ -22,7 +22,7 @@ export class ShardWriteMeter {
   admit(shardKey: string, bytes: number, at: number): boolean {
     const second = Math.floor(at / 1000);
     let bucket = this.#buckets.get(shardKey);
-    if (!bucket || bucket.second !== second) {
+    if (bucket?.second !== second) {
       bucket = { second, records: 0, bytes: 0 };
       this.#buckets.set(shardKey, bucket);
     }

@@ -50,10 +50,10 @@ export class IamStore {
   /** The role an ARN names, when the sandbox account holds it (path included in the match). */
   findByArn(arn: string): IamRole | undefined {
     const match = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):role(\/.*)$/.exec(arn);
-    if (!match || match[1] !== SANDBOX_ACCOUNT_ID) return undefined;
+    if (match?.[1] !== SANDBOX_ACCOUNT_ID) return undefined;
     const name = arn.slice(arn.lastIndexOf('/') + 1);
     const role = this.get(name);
-    return role && role.arn === arn ? role : undefined;
+    return role?.arn === arn ? role : undefined;
   }
 
   list(): IamRole[] {

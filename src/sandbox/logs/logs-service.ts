@@ -100,25 +100,30 @@ export function createLogsService(store: LogsStore): SandboxService {
     claims(req: SandboxRequest): boolean {
       return (req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX);
     },
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const requestId = randomUUID();
-      const operation = (req.headers['x-amz-target'] ?? '').slice(TARGET_PREFIX.length);
-      try {
-        const handler = handlers[operation];
-        if (!handler) throw new LogsError('UnknownOperationException', `The kinesis-lab sandbox does not implement CloudWatch Logs ${operation}.`);
-        let body: Body;
-        try {
-          body = JSON.parse(req.body.toString('utf8') || '{}') as Body;
-        } catch {
-          throw new LogsError('InvalidParameterException', 'The request body is not valid JSON.');
-        }
-        return json(200, handler(body, req.region), requestId);
-      } catch (error) {
-        if (error instanceof LogsError) return json(400, { __type: error.code, message: error.message }, requestId);
-        throw error;
-      }
+    handle(req: SandboxRequest): Promise<SandboxResponse> {
+      // Synchronous work behind the router's asynchronous contract; a throw still rejects.
+      return new Promise((resolve) => resolve(answer(req)));
     },
   };
+
+  function answer(req: SandboxRequest): SandboxResponse {
+    const requestId = randomUUID();
+    const operation = (req.headers['x-amz-target'] ?? '').slice(TARGET_PREFIX.length);
+    try {
+      const handler = handlers[operation];
+      if (!handler) throw new LogsError('UnknownOperationException', `The kinesis-lab sandbox does not implement CloudWatch Logs ${operation}.`);
+      let body: Body;
+      try {
+        body = JSON.parse(req.body.toString('utf8') || '{}') as Body;
+      } catch {
+        throw new LogsError('InvalidParameterException', 'The request body is not valid JSON.');
+      }
+      return json(200, handler(body, req.region), requestId);
+    } catch (error) {
+      if (error instanceof LogsError) return json(400, { __type: error.code, message: error.message }, requestId);
+      throw error;
+    }
+  }
 }
 
 /** Mounts CloudWatch Logs on the sandbox; the store is shared with the pipe runner. */
@@ -134,7 +139,7 @@ function groupJson(g: LogGroupRecord) {
   return { logGroupName: g.name, creationTime: g.creationTime, metricFilterCount: 0, arn: `${arn}:*`, logGroupArn: arn, storedBytes, logGroupClass: 'STANDARD' };
 }
 
-function page<T>(field: 'logGroups' | 'logStreams', items: T[], b: Body, defaultLimit: number) {
+function page(field: 'logGroups' | 'logStreams', items: unknown[], b: Body, defaultLimit: number) {
   const limit = typeof b.limit === 'number' ? b.limit : defaultLimit;
   const start = tokenOffset(b.nextToken);
   const slice = items.slice(start, start + limit);
@@ -159,7 +164,7 @@ function str(b: Body, key: string): string {
 }
 
 function optStr(b: Body, key: string): string | undefined {
-  return typeof b[key] === 'string' ? (b[key] as string) : undefined;
+  return typeof b[key] === 'string' ? b[key] : undefined;
 }
 
 function tagsOf(value: unknown): Record<string, string> {

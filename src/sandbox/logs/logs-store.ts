@@ -74,7 +74,7 @@ export class LogsStore {
   groupByArn(arn: string): LogGroupRecord {
     const match = /^arn:aws[\w-]*:logs:([^:]+):\d{12}:log-group:([^:]+)(:\*)?$/.exec(arn);
     if (!match) throw new LogsError('InvalidParameterException', `Invalid resource ARN: ${arn}`);
-    return this.group(match[1] as string, match[2] as string);
+    return this.group(match[1]!, match[2]!);
   }
 
   deleteGroup(region: string, name: string): void {

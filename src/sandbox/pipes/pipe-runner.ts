@@ -18,6 +18,7 @@ import type { KinesisPipeEvent, PipeFilter } from '../../filter/pipe-event.js';
 import { parseStreamArn as parseKinesisStreamArn } from '../kinesis/stream-arn.js';
 import { LogsError, type LogsStore } from '../logs/logs-store.js';
 import type { PipeRecord } from './pipes-service.js';
+import { wireValueText } from '../wire-value-text.js';
 
 /** Pipes polls each shard 4 times per second. */
 export const POLL_INTERVAL_MS = 250;
@@ -102,7 +103,7 @@ function accountInArn(arn: string): string | undefined {
 /** Parses a log group ARN (`arn:aws:logs:R:A:log-group:NAME`, optionally ending `:*`). */
 export function parseLogGroupArn(arn: string): { region: string; group: string } | undefined {
   const match = /^arn:aws[a-zA-Z-]*:logs:([a-z0-9-]+):\d{12}:log-group:([.\-_/#A-Za-z0-9]{1,512})(:\*)?$/.exec(arn);
-  return match ? { region: match[1] as string, group: match[2] as string } : undefined;
+  return match ? { region: match[1]!, group: match[2]! } : undefined;
 }
 
 /** Keeps one runner per RUNNING pipe and the checkpoints of every pipe that still exists. */
@@ -119,6 +120,8 @@ export class PipeRunnerManager {
 
   /** Wire this to the Pipes service's `onStateChange`. */
   onStateChange(pipe: PipeRecord, change: { deleted: boolean }): void {
+    // A state change must not wait for the run to wind down; stopRun settles without rejecting
+    // (the run's loops record their errors in its status).
     if (change.deleted) {
       void this.stopRun(pipe.arn);
       this.statuses.delete(pipe.arn);
@@ -147,7 +150,7 @@ export class PipeRunnerManager {
       status = { checkpoints: {}, delivered: 0, filteredOut: 0, buffered: 0 };
       this.statuses.set(pipe.arn, status);
     }
-    const settings = readSettings(pipe, this.latestFrom.get(pipe.arn) as number);
+    const settings = readSettings(pipe, this.latestFrom.get(pipe.arn)!);
     if (typeof settings === 'string') {
       status.lastError = settings;
       return;
@@ -186,7 +189,7 @@ function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
     ...(targetAccount !== undefined ? { targetAccount } : {}),
     targetRegion: target?.region ?? '',
     targetStream: target?.streamName ?? '',
-    partitionKey: String(targetKinesis.PartitionKey ?? ''),
+    partitionKey: wireValueText(targetKinesis.PartitionKey ?? ''),
     // Without a LogStreamName Pipes picks one; the sandbox names it after the pipe.
     ...(logGroup ? { logs: { region: logGroup.region, group: logGroup.group, stream: typeof logsParams.LogStreamName === 'string' ? logsParams.LogStreamName : pipe.name } } : {}),
     ...(startingPosition === 'LATEST' ? { skipBefore: latestFrom } : {}),
@@ -224,6 +227,11 @@ class PipeRun {
     this.discovery = this.discoverShards();
   }
 
+  /** Read through a method: stop() clears `active` while the loops await. */
+  private running(): boolean {
+    return this.active;
+  }
+
   async stop(): Promise<void> {
     this.active = false;
     await this.discovery;
@@ -254,7 +262,7 @@ class PipeRun {
       } catch (error) {
         this.status.lastError = `ListShards on ${this.settings.sourceStream} failed: ${describeError(error)}`;
       }
-      for (let waited = 0; waited < 5000 && this.active; waited += this.pollMs) await this.sleep(this.pollMs);
+      for (let waited = 0; waited < 5000 && this.running(); waited += this.pollMs) await this.sleep(this.pollMs);
     }
   }
 
@@ -304,7 +312,7 @@ class PipeRun {
       }
       this.noteBuffered(shardId, buffer);
       if (closed && buffer.length === 0) return;
-      if (this.active) await this.sleep(this.pollMs);
+      if (this.running()) await this.sleep(this.pollMs);
     }
   }
 
@@ -396,7 +404,7 @@ class PipeRun {
           const result = await target.send(new PutRecordsCommand({ StreamName: s.targetStream, Records: chunk }));
           (result.Records ?? []).forEach((entry, index) => {
             if (entry.ErrorCode) {
-              failed.push(chunk[index] as (typeof chunk)[number]);
+              failed.push(chunk[index]!);
               this.status.lastError = `PutRecords to ${s.targetStream}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim();
             }
           });
@@ -411,7 +419,7 @@ class PipeRun {
   }
 
   /** One batch to a log group: one PutLogEvents call, the log stream created first when missing. */
-  private async putLogEvents(batch: Buffered[], target: { region: string; group: string; stream: string }): Promise<boolean> {
+  private putLogEvents(batch: Buffered[], target: { region: string; group: string; stream: string }): boolean {
     const store = this.options.logs;
     if (!store) {
       this.status.lastError = 'The sandbox was started without CloudWatch Logs; it cannot deliver to a log group.';
@@ -479,11 +487,11 @@ export function resolvePartitionKey(spec: string, event: KinesisPipeEvent): stri
   for (const part of spec.slice(2).split('.')) {
     const match = /^([^[\]]+)((\[\d+\])*)$/.exec(part);
     if (!match) throw new Error(`PartitionKey path ${spec} is not a JSON path the sandbox understands.`);
-    value = isRecord(value) ? value[match[1] as string] : undefined;
+    value = isRecord(value) ? value[match[1]!] : undefined;
     for (const index of (match[2] ?? '').match(/\d+/g) ?? []) value = Array.isArray(value) ? value[Number(index)] : undefined;
   }
   if (value === undefined || value === null || typeof value === 'object') throw new Error(`PartitionKey path ${spec} found no value in record ${event.sequenceNumber}.`);
-  return String(value);
+  return wireValueText(value);
 }
 
 function decodeData(base64: string): unknown {

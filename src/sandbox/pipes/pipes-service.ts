@@ -74,7 +74,7 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
   const clock = options.clock ?? Date.now;
   const creatingDelayMs = options.creatingDelayMs ?? 3000;
   const transitionDelayMs = options.transitionDelayMs ?? 1000;
-  const checkResources = options.checkResources ?? (async () => undefined);
+  const checkResources = options.checkResources ?? (() => Promise.resolve(undefined));
   const pipes = new Map<string, PipeRecord>();
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
@@ -93,6 +93,7 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     const timer = setTimeout(() => {
       timers.delete(timer);
       if (stopped || pipes.get(key(pipe.region, pipe.name)) !== pipe) return;
+      // Fire and forget from a timer: a failure becomes the pipe's failed state.
       void Promise.resolve(settle()).catch((error: unknown) => setState(pipe, failedStateOf(pipe.currentState), `Internal error: ${String(error)}`));
     }, ms);
     timers.add(timer);
@@ -310,12 +311,12 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
 
   function pipeByArn(arn: string): PipeRecord {
     const match = /^arn:aws:pipes:([^:]+):(\d{12}):pipe\/(.+)$/.exec(arn);
-    const pipe = match ? pipes.get(key(match[1] as string, match[3] as string)) : undefined;
+    const pipe = match ? pipes.get(key(match[1]!, match[3]!)) : undefined;
     if (!pipe || match?.[2] !== SANDBOX_ACCOUNT_ID) throw new RestJsonError(404, 'NotFoundException', `Resource ${arn} does not exist.`);
     return pipe;
   }
 
-  async function route(req: SandboxRequest): Promise<SandboxResponse> {
+  function route(req: SandboxRequest): SandboxResponse {
     const url = new URL(req.url, 'http://sandbox');
     const path = url.pathname;
     const body = req.body.length > 0 ? parseBody(req.body) : {};
@@ -325,7 +326,7 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     }
     const pipeMatch = /^\/v1\/pipes\/([^/]+)(\/(start|stop))?$/.exec(path);
     if (pipeMatch) {
-      const name = decodeURIComponent(pipeMatch[1] as string);
+      const name = decodeURIComponent(pipeMatch[1]!);
       const action = pipeMatch[3];
       if (action === undefined && req.method === 'POST') return createPipe(req.region, name, body);
       if (!PIPE_NAME_PATTERN.test(name) || name.length > 64) {
@@ -343,7 +344,7 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     }
     const tagsMatch = /^\/tags\/(.+)$/.exec(path);
     if (tagsMatch) {
-      const pipe = pipeByArn(decodeURIComponent(tagsMatch[1] as string));
+      const pipe = pipeByArn(decodeURIComponent(tagsMatch[1]!));
       if (req.method === 'GET') return jsonResponse({ tags: pipe.tags });
       if (req.method === 'POST') {
         const problems = new ProblemList();
@@ -370,18 +371,22 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
       if (req.service !== 'pipes' && req.service !== '') return false;
       return path === '/v1/pipes' || path.startsWith('/v1/pipes/') || (req.service === 'pipes' && path.startsWith('/tags/'));
     },
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      try {
-        return await route(req);
-      } catch (error) {
-        if (error instanceof RestJsonError) return error.toResponse();
-        throw error;
-      }
+    handle(req: SandboxRequest): Promise<SandboxResponse> {
+      // Synchronous work behind the router's asynchronous contract; a throw still rejects.
+      return new Promise((resolve) => {
+        try {
+          resolve(route(req));
+        } catch (error) {
+          if (error instanceof RestJsonError) resolve(error.toResponse());
+          else throw error;
+        }
+      });
     },
-    async stop(): Promise<void> {
+    stop(): Promise<void> {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      return Promise.resolve();
     },
     getPipe: (region, name) => pipes.get(key(region, name)),
     listPipes: () => [...pipes.values()],

@@ -20,11 +20,11 @@ export interface PanelProps {
    * A panel with its own keys (a form) calls this with true while it has focus; the lab's own
    * keys (d, m, c, n …) are then not handled until it calls it with false.
    */
-  captureKeys(captured: boolean): void;
+  captureKeys: (captured: boolean) => void;
   /**
    * Saves what the learner chose in the panel's form for this step (kept in the progress file);
    * the step's action and check receive it merged over their lab.json params. Read it back from
    * `view.ledger.choices[step.id]`. Absent where nothing can be saved (static renders).
    */
-  choose?(values: Record<string, unknown>): void;
+  choose?: (values: Record<string, unknown>) => void;
 }

@@ -140,9 +140,9 @@ function save(state: PipeFormState): FormStep {
   }
   const settings: PipeSettings = {
     startingPosition: state.startingPosition,
-    batchSize: values.batchSize as number,
-    batchingWindowSeconds: values.batchingWindowSeconds as number,
-    parallelizationFactor: values.parallelizationFactor as number,
+    batchSize: values.batchSize!,
+    batchingWindowSeconds: values.batchingWindowSeconds!,
+    parallelizationFactor: values.parallelizationFactor!,
     maximumRetryAttempts: 10,
     bisectOnFailure: true,
     target: state.target,
@@ -177,9 +177,9 @@ function presetOf(filter: string | undefined): { preset: FilterPreset; value: st
   if (!filter) return { preset: 'none', value: '' };
   const compact = filter.replace(/\s+/g, '');
   const fare = /^\{"data":\{"fareAmount":\[\{"numeric":\[">",([0-9.]+)\]\}\]\}\}$/.exec(compact);
-  if (fare) return { preset: 'fare-above', value: fare[1] as string };
+  if (fare) return { preset: 'fare-above', value: fare[1]! };
   const vendor = /^\{"data":\{"vendorId":\[(\d+)\]\}\}$/.exec(compact);
-  if (vendor) return { preset: 'vendor', value: vendor[1] as string };
+  if (vendor) return { preset: 'vendor', value: vendor[1]! };
   if (compact === '{"data":{"paymentType":["card"]}}') return { preset: 'card', value: '' };
   return { preset: 'custom', value: '' };
 }

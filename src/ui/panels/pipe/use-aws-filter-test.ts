@@ -27,7 +27,7 @@ export function useAwsFilterTest({ tester, filter, samples, context, clock, debo
   const recordsKey = newest.map((r) => `${r.shardId}/${r.sequenceNumber}`).join(',');
   const askable = tester !== undefined && filter !== undefined && newest.length > 0 && patternObject(filter) !== undefined;
   useEffect(() => {
-    if (!askable || !tester || filter === undefined) {
+    if (!askable) {
       setResult(undefined);
       return;
     }

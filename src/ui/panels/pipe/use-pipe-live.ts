@@ -59,6 +59,7 @@ export function usePipeLive({ services, stream, pipeName, targetStream, targetLo
       setLive((old) => ({ ...old, ...next, loaded: true }));
       timer = setTimeout(() => void tick(), intervalMs);
     };
+    // tick() catches its own failures (they become `error`); it runs on its own, not awaited.
     void tick();
     return () => {
       stopped = true;
