@@ -31,7 +31,7 @@ describe('pipe plan', () => {
   });
 
   it('allows reading this source and writing this target, nothing else', () => {
-    expect(JSON.parse(pipeAccessPolicy(SOURCE, TARGET)).Statement).toEqual([
+    expect((JSON.parse(pipeAccessPolicy(SOURCE, TARGET)) as { Statement: unknown[] }).Statement).toEqual([
       {
         Sid: 'ReadSourceStream', Effect: 'Allow', Resource: SOURCE,
         Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:ListStreams', 'kinesis:SubscribeToShard'],
@@ -61,7 +61,7 @@ describe('pipe plan', () => {
     const spec = pipeSpecFor({ names: pipeNamesFor('input-stream'), settings, sourceArn: SOURCE, targetArn: group, roleArn: ROLE, labId: 'lab' });
     expect(spec).toMatchObject({ targetArn: group, targetLogStream: 'input-stream-pipe', description: 'kinesis-lab step 5: the source stream to a CloudWatch Logs log group' });
     expect(spec.targetPartitionKey).toBeUndefined();
-    expect(JSON.parse(pipeAccessPolicy(SOURCE, group)).Statement[1]).toEqual({ Sid: 'WriteTargetLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${group}:*` });
+    expect((JSON.parse(pipeAccessPolicy(SOURCE, group)) as { Statement: unknown[] }).Statement[1]).toEqual({ Sid: 'WriteTargetLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${group}:*` });
     const live: PipeDescription = {
       name: 'input-stream-pipe', arn: 'arn:aws:pipes:x', currentState: 'RUNNING', desiredState: 'RUNNING', sourceArn: SOURCE, targetArn: TARGET, roleArn: ROLE,
       source: { startingPosition: 'TRIM_HORIZON', batchSize: 100, batchingWindowSeconds: 1, parallelizationFactor: 1, maximumRetryAttempts: 10, onPartialBatchItemFailure: 'AUTOMATIC_BISECT' },

@@ -16,7 +16,7 @@ describe('class stream policy', () => {
   });
 
   it('lets every account of an organization put records, by aws:PrincipalOrgID', () => {
-    expect(JSON.parse(classStreamPolicy(ARN, { kind: 'organization', orgId: 'o-abc123def4' })).Statement).toEqual([{
+    expect((JSON.parse(classStreamPolicy(ARN, { kind: 'organization', orgId: 'o-abc123def4' })) as { Statement: unknown[] }).Statement).toEqual([{
       Sid: 'LearnersPutClassProgressEvents', Effect: 'Allow', Principal: { AWS: '*' },
       Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: ARN,
       Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def4' } },

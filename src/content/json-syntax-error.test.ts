@@ -25,6 +25,8 @@ describe('findJsonSyntaxProblem', () => {
   ])('locates the problem in %j', (text, line, column, reason) => {
     expect(findJsonSyntaxProblem(text)).toEqual({ line, column, reason });
     // Our scanner and the real parser must agree that the text is broken.
-    expect(() => JSON.parse(text)).toThrow();
+    expect(() => {
+      JSON.parse(text);
+    }).toThrow();
   });
 });

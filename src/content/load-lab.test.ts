@@ -97,9 +97,10 @@ describe('a broken lab', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  async function editManifest(edit: (manifest: { steps: Record<string, unknown>[] } & Record<string, unknown>) => void): Promise<void> {
+  type Manifest = { steps: Record<string, unknown>[] } & Record<string, unknown>;
+  async function editManifest(edit: (manifest: Manifest) => void): Promise<void> {
     const file = join(dir, 'lab.json');
-    const manifest = JSON.parse(await readFile(file, 'utf8'));
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
     edit(manifest);
     await writeFile(file, JSON.stringify(manifest, null, 2));
   }

@@ -76,7 +76,8 @@ describe('the shipped solutions', () => {
   it.each(cases)('$step renders for $where with no placeholder left', ({ step, vars }) => {
     const solution = lab.steps.find((s) => s.id === step)?.solution;
     expect(solution).toBeDefined();
-    for (const template of Object.values(solution!)) {
+    const templates: string[] = Object.values(solution!);
+    for (const template of templates) {
       const text = renderSolution(template, vars);
       expect(text).not.toContain('{{');
       expect(text).toContain('input-stream');

@@ -5,7 +5,8 @@ import { initialState, type LabState, type StepStatus } from './step-state.js';
 
 const failed: CheckResult = { step: 'put', outcome: 'error', summary: { en: 'no stream', ko: '스트림 없음' }, evidence: [], autoFix: { type: 'switch-region', region: 'us-east-1' } };
 
-function on(status: StepStatus, lastResult: CheckResult | undefined = failed): LabState {
+/** A lab on step `put` with `status`; `lastResult` null for a step that has no result yet. */
+function on(status: StepStatus, lastResult: CheckResult | null = failed): LabState {
   const state = initialState('kds', ['create', 'put']);
   state.current = 'put';
   state.steps.put = { status, attempts: 1, ...(lastResult ? { lastResult } : {}) };
@@ -24,7 +25,7 @@ describe('reduce: one-key fixes', () => {
     ['busy acting', on('acting')],
     ['passed', on('passed')],
     ['no autoFix in the last result', on('failed', { ...failed, autoFix: undefined })],
-    ['no result yet', on('in-progress', undefined)],
+    ['no result yet', on('in-progress', null)],
   ])('ignores fix-requested when %s', (_label, state) => {
     expect(reduce(state, { type: 'fix-requested', at: 5 })).toEqual({ state, effects: [] });
   });

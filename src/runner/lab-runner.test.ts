@@ -31,7 +31,7 @@ function context(): LabContext {
     labId: 'fixture',
     sandbox: true,
     ledger: emptyLedger,
-    diagnose: async (error) => ({ kind: 'boom', what: { en: String((error as Error).message), ko: '펑' }, why: text, fix: text }),
+    diagnose: async (error) => ({ kind: 'boom', what: { en: (error as Error).message, ko: '펑' }, why: text, fix: text }),
     clock: () => 1000,
     sleep: async () => undefined,
   };

@@ -12,7 +12,7 @@ import type { ProducerRun } from '../../src/engine/session-ledger.js';
 const T0 = Date.UTC(2026, 10, 22, 4, 0, 0); // 04:00:00 UTC
 const MIN = 60_000;
 
-type Points = Partial<Record<StreamMetricName, Array<[minute: number, value: number]>>>;
+type Points = Partial<Record<StreamMetricName, [minute: number, value: number][]>>;
 
 function metricsOf(points: Points, start: Date, end: Date): StreamMetrics {
   const series = Object.fromEntries(
@@ -35,7 +35,7 @@ interface FakeOptions {
 }
 
 function setup(options: FakeOptions = {}) {
-  const reads: Array<{ stream: string; start: Date; end: Date }> = [];
+  const reads: { stream: string; start: Date; end: Date }[] = [];
   const cloudwatch: StreamMetricsSource = {
     delay: options.delay ?? AWS_METRICS_DELAY,
     async read(stream, start, end) {
@@ -67,7 +67,7 @@ function setup(options: FakeOptions = {}) {
     sandbox: cloudwatch.delay.target === 'sandbox',
     ledger: () => ({ runs }),
     clock: () => options.now ?? T0 + 3 * MIN,
-    diagnose: async (error: unknown) => ({ kind: 'network', what: { en: String((error as Error).message), ko: '네트워크' }, why: { en: 'why', ko: '이유' }, fix: { en: 'fix', ko: '해결' } }),
+    diagnose: async (error: unknown) => ({ kind: 'network', what: { en: (error as Error).message, ko: '네트워크' }, why: { en: 'why', ko: '이유' }, fix: { en: 'fix', ko: '해결' } }),
   } as unknown as LabContext;
   return { ctx, reads };
 }

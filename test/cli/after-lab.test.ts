@@ -30,7 +30,8 @@ describe('after the lab on AWS', () => {
   async function session(): Promise<LabSession> {
     const lab = await loadLab(labDir('kinesis-data-streams'), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS });
     const settings = { lang: 'en' as const, stream: 'input-stream', target: 'aws' as const, embeddedSandbox: false, region: 'ap-northeast-2', endpoint: box.sandbox.url };
-    return { lab, settings, load: { kind: 'missing' }, progressFile: '/nonexistent/progress.json' } as unknown as LabSession;
+    // No owner id in the context: the lab's tag is the lab id alone, as on the stream created below.
+    return { lab, settings, context: {}, load: { kind: 'missing' }, progressFile: '/nonexistent/progress.json' } as unknown as LabSession;
   }
 
   it('warns about each tagged resource still running, with its shard-hours, and deletes nothing unasked', async () => {

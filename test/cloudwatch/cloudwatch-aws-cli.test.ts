@@ -28,7 +28,7 @@ function version(command: string): string | undefined {
 
 const pathCli = version('aws');
 const debianCli = version('/usr/bin/aws');
-const CLIS: Array<{ label: string; command: string; version: string | undefined; protocol: 'json' | 'query' }> = [
+const CLIS: { label: string; command: string; version: string | undefined; protocol: 'json' | 'query' }[] = [
   { label: 'aws on PATH', command: 'aws', version: pathCli, protocol: pathCli?.startsWith('aws-cli/1.') ? 'json' : 'query' },
   // Only a second CLI when /usr/bin/aws is not the one PATH finds.
   { label: '/usr/bin/aws', command: '/usr/bin/aws', version: debianCli !== pathCli ? debianCli : undefined, protocol: 'query' },
@@ -38,7 +38,7 @@ let now = T0;
 let box: TestSandbox;
 let home: string;
 let env: NodeJS.ProcessEnv;
-const seen: Array<{ userAgent: string; protocol: 'json' | 'query' | 'other' }> = [];
+const seen: { userAgent: string; protocol: 'json' | 'query' | 'other' }[] = [];
 
 beforeAll(async () => {
   box = await startTestSandbox({ clock: () => now });
@@ -81,7 +81,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await box?.stop();
+  await box.stop();
   if (home) await rm(home, { recursive: true, force: true });
 });
 
@@ -118,9 +118,9 @@ describe.each(CLIS)('$label', ({ command, version: cliVersion, protocol }) => {
       'Sum',
       'SampleCount',
       'Maximum',
-    ])) as { Label: string; Datapoints: Array<Record<string, unknown>> };
+    ])) as { Label: string; Datapoints: Record<string, unknown>[] };
     expect(output.Label).toBe('IncomingBytes');
-    const datapoints = output.Datapoints.map((point) => ({ ...point, Timestamp: epochMs(point['Timestamp']) })).sort(
+    const datapoints = output.Datapoints.map((point) => ({ ...point, Timestamp: epochMs(point.Timestamp) })).sort(
       (a, b) => a.Timestamp - b.Timestamp,
     );
     // Minute 0: PutRecord 8+2 bytes and PutRecords (3+1)+(5+1); minute 1: 40+1.
@@ -137,7 +137,7 @@ describe.each(CLIS)('$label', ({ command, version: cliVersion, protocol }) => {
       { Id: 'total', MetricStat: { Metric: { Namespace: 'AWS/Kinesis', MetricName: 'PutRecords.TotalRecords', Dimensions: [{ Name: 'StreamName', Value: STREAM }] }, Period: 60, Stat: 'Sum' } },
     ]);
     const data = (await aws(command, ['cloudwatch', 'get-metric-data', '--metric-data-queries', queries, ...window, '--scan-by', 'TimestampAscending'])) as {
-      MetricDataResults: Array<{ Id: string; Timestamps: unknown[]; Values: number[]; StatusCode: string }>;
+      MetricDataResults: { Id: string; Timestamps: unknown[]; Values: number[]; StatusCode: string }[];
     };
     expect(data.MetricDataResults.map((r) => ({ ...r, Timestamps: r.Timestamps.map(epochMs) }))).toEqual([
       { Id: 'records', Label: 'IncomingRecords', Timestamps: [T0, T0 + MIN], Values: [3, 1], StatusCode: 'Complete', Messages: [] },
@@ -146,7 +146,7 @@ describe.each(CLIS)('$label', ({ command, version: cliVersion, protocol }) => {
 
     // --page-size sets MaxDatapoints; the CLI follows NextToken and concatenates every page's results.
     const paged = (await aws(command, ['cloudwatch', 'get-metric-data', '--metric-data-queries', queries, ...window, '--scan-by', 'TimestampAscending', '--page-size', '1'])) as {
-      MetricDataResults: Array<{ Id: string; Timestamps: unknown[]; Values: number[]; StatusCode: string }>;
+      MetricDataResults: { Id: string; Timestamps: unknown[]; Values: number[]; StatusCode: string }[];
     };
     expect(paged.MetricDataResults.map((r) => `${r.Id} ${r.Timestamps.map((t) => (epochMs(t) - T0) / MIN).join(',')} ${r.Values.join(',')} ${r.StatusCode}`)).toEqual([
       'records 0 3 PartialData',

@@ -68,7 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const client of cloudWatchClients) client.destroy();
-  await box?.stop();
+  await box.stop();
 });
 
 /** Per metric: values per minute offset from T0, as `{ minute: value }`. */
@@ -104,9 +104,9 @@ describe('SDK v3 CloudWatch (JSON 1.0) against the sandbox', () => {
       byMinute(await readStreamMetrics(client, { stream: STREAM, start: new Date(T0 + 5_000), end: new Date(now) }));
 
     now = T0 + 2 * MIN - 1; // minute 0 ended at T0+1min; its data shows at T0+2min
-    expect((await read())['IncomingRecords']).toEqual({});
+    expect((await read()).IncomingRecords).toEqual({});
     now = T0 + 2 * MIN;
-    expect((await read())['IncomingRecords']).toEqual({ 0: 6 });
+    expect((await read()).IncomingRecords).toEqual({ 0: 6 });
     now = T0 + 3 * MIN;
     expect(await read()).toEqual(EXPECTED);
   });
@@ -121,7 +121,7 @@ describe('SDK v3 CloudWatch (JSON 1.0) against the sandbox', () => {
     expect(metrics.series.IncomingBytes.stat).toBe('Sum');
 
     const other = await readStreamMetrics(cloudWatch(), { stream: OTHER, start: new Date(T0), end: new Date(now) });
-    expect(byMinute(other)['IncomingBytes']).toEqual({ 0: 2 });
+    expect(byMinute(other).IncomingBytes).toEqual({ 0: 2 });
     expect(byMinute(other)['PutRecords.TotalRecords']).toEqual({});
 
     const ghost = await readStreamMetrics(cloudWatch(), { stream: 'no-such-stream', start: new Date(T0), end: new Date(now) });

@@ -47,7 +47,7 @@ describe('the metrics solutions on the sandbox', () => {
     offset = 60_000; // the minute of the puts has ended on the sandbox's clock
   });
   afterAll(async () => {
-    await sandbox?.stop();
+    await sandbox.stop();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 

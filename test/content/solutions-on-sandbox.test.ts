@@ -60,7 +60,7 @@ describe('the shipped solutions on the sandbox', () => {
     };
   });
   afterAll(async () => {
-    await box?.stop();
+    await box.stop();
     await rm(scratch, { recursive: true, force: true });
   });
 

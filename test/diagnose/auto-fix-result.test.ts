@@ -45,7 +45,7 @@ describe('a diagnosis\'s one-key fix travels with the check result', () => {
     const state = initialState('kds', ['create-stream']);
     const file: ProgressFile = { formatVersion: 1, savedAt: '2026-11-22T04:00:00.000Z', settings: { stream: 'input-stream', region: 'us-east-1' }, state, ledger: emptyLedger() };
     const raw = JSON.parse(encodeProgress(file)) as { state: { steps: Record<string, Record<string, unknown>> } };
-    const step = raw.state.steps['create-stream'] as Record<string, unknown>;
+    const step = raw.state.steps['create-stream']!;
     step.lastResult = { step: 'create-stream', outcome: 'error', summary: { en: 'x', ko: 'x' }, evidence: [], autoFix: { type: 'rm-rf' } };
     expect(decodeProgress(JSON.stringify(raw)).ok).toBe(false);
     step.lastResult = { step: 'create-stream', outcome: 'error', summary: { en: 'x', ko: 'x' }, evidence: [] };

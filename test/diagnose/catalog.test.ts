@@ -44,8 +44,8 @@ const CASES: Record<string, Case> = {
   'metrics-no-puts': { error: new EmptyMetricsFailure({ metricName: 'PutRecord.Success', streamName: 'input-stream' }) },
   'metrics-delay': { error: new EmptyMetricsFailure({ metricName: 'PutRecord.Success', streamName: 'input-stream', msSinceLastPut: 180_000 }) },
   'metrics-empty': { error: new EmptyMetricsFailure({ metricName: 'PutRecords.Success', streamName: 'input-stream', msSinceLastPut: 30 * 60_000 }) },
-  'sso-session-expired': { error: new TokenProviderError("Token is expired. To refresh this SSO session run 'aws sso login' with the corresponding profile.", false) },
-  'profile-not-found': { error: new CredentialsProviderError('Could not resolve credentials using profile: [workshop] in configuration/credentials file(s).') },
+  'sso-session-expired': { error: new TokenProviderError("Token is expired. To refresh this SSO session run 'aws sso login' with the corresponding profile.", { tryNextLink: false }) },
+  'profile-not-found': { error: new CredentialsProviderError('Could not resolve credentials using profile: [workshop] in configuration/credentials file(s).', { tryNextLink: true }) },
   'no-credentials': { error: new CredentialsProviderError('Could not load credentials from any providers', { tryNextLink: false }) },
   'expired-token': { error: awsError('ExpiredTokenException', 'The security token included in the request is expired') },
   'clock-skew': {

@@ -14,7 +14,7 @@ describe('credentials', () => {
   });
 
   it('no credentials in the sandbox: any placeholder values will do', async () => {
-    const diagnosis = await diagnose(new CredentialsProviderError('Could not load credentials from any providers'), SANDBOX_CTX);
+    const diagnosis = await diagnose(new CredentialsProviderError('Could not load credentials from any providers', { tryNextLink: true }), SANDBOX_CTX);
     expect(diagnosis.fix).toEqual({
       en: 'In the terminal that runs your script: export AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox',
       ko: '스크립트를 실행하는 터미널에서: export AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox',
@@ -29,7 +29,7 @@ describe('credentials', () => {
 
   it('an SSO session that ran out: aws sso login with the profile in use', async () => {
     const diagnosis = await diagnose(
-      new CredentialsProviderError('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.'),
+      new CredentialsProviderError('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.', { tryNextLink: true }),
       { ...AWS_CTX, profile: 'workshop' },
     );
     expect(diagnosis.kind).toBe('sso-session-expired');
@@ -40,7 +40,7 @@ describe('credentials', () => {
     ['Could not resolve credentials using profile: [wrokshop] in configuration/credentials file(s).', 'wrokshop'],
     ['Profile wrokshop was not found.', 'wrokshop'],
   ])('a missing profile is named: %s', async (message, profile) => {
-    const diagnosis = await diagnose(new CredentialsProviderError(message), AWS_CTX);
+    const diagnosis = await diagnose(new CredentialsProviderError(message, { tryNextLink: true }), AWS_CTX);
     expect(diagnosis.kind).toBe('profile-not-found');
     expect(diagnosis.what.en).toBe(`The AWS profile "${profile}" has no usable credentials.`);
     expect(diagnosis.fix.en).toContain(`aws configure --profile ${profile}`);

@@ -12,7 +12,7 @@ import { runCli, tempHome } from './cli-helpers.js';
 const LONG_NAME = `s${'a'.repeat(128)}`;
 
 // [args, extra env, what stderr must say]; every one exits 2 with one line and no stack.
-const CLI_CASES: Array<[string[], Record<string, string>, string]> = [
+const CLI_CASES: [string[], Record<string, string>, string][] = [
   [['check', '--sandbox', '--stream', 'bad name!'], {}, 'kinesis-lab: --stream: Stream name "bad name!" has a space; use letters, digits, _ . - (1–128 characters).'],
   [['check', '--sandbox', '--stream', LONG_NAME], {}, 'is 129 characters long; use letters, digits, _ . - (1–128 characters).'],
   [['check', '--sandbox', '--stream', 'input/stream'], {}, 'kinesis-lab: --stream: Stream name "input/stream"'],
@@ -89,7 +89,7 @@ describe('bad requests to the sandbox API: an AWS-shaped error, never a crash', 
     sandbox = await startLabSandbox({ metricsDelayMs: 0, faults: { throttle: { recordsPerSecond: 5, bytesPerSecond: 1_048_576 } } });
   });
   afterAll(async () => {
-    await sandbox?.stop();
+    await sandbox.stop();
   });
 
   const kinesis = (operation: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'application/x-amz-json-1.1') =>

@@ -51,7 +51,7 @@ describe('built CLI: a class board over several learners\' processes', () => {
   const homes: Record<string, string> = {};
   const learner = async (who: string, args: string[], classCode = code) => {
     homes[who] ??= await tempHome();
-    return runCli([...args, '--stream', `s-${Object.keys(homes).indexOf(who)}`, '--class', classCode, '--name', who], { ...env, KINESIS_LAB_HOME: homes[who]! });
+    return runCli([...args, '--stream', `s-${Object.keys(homes).indexOf(who)}`, '--class', classCode, '--name', who], { ...env, KINESIS_LAB_HOME: homes[who] });
   };
 
   beforeAll(async () => {

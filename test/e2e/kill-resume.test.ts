@@ -56,7 +56,9 @@ describe('built CLI: kill -9 at each step, then resume', () => {
     if (files.includes('kinesis-data-streams-aws.json')) expect(decodeProgress(await readFile(join(dir, 'kinesis-data-streams-aws.json'), 'utf8')).ok).toBe(true);
     const report = await runCli(['report', '--json'], env);
     expect(report.stderr).toBe('');
-    expect(() => JSON.parse(report.stdout)).not.toThrow();
+    expect(() => {
+      JSON.parse(report.stdout);
+    }).not.toThrow();
   }
 
   /** No duplicates: exactly one stream, the lab's, tagged once. */

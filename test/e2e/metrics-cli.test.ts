@@ -26,7 +26,7 @@ describe('built CLI: step 4 against a sandbox endpoint', () => {
     sandbox = await startLabSandbox({ port: 0, createStreamMs: 0, metricsDelayMs: 0, clock: () => frozen });
     env = { KINESIS_LAB_HOME: await tempHome(), AWS_ENDPOINT_URL: sandbox.url, AWS_REGION: 'ap-northeast-2' };
   }, 90_000);
-  afterAll(() => sandbox?.stop());
+  afterAll(() => sandbox.stop());
 
   it('says the records are on their way, then passes once their minute has ended', async () => {
     expect((await runCli(['solve', 'create-stream', '--stream', stream], env)).code).toBe(0);

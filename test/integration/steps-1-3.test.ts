@@ -18,7 +18,7 @@ describe('steps 1–3 on the sandbox through the real SDK', () => {
 
   beforeAll(async () => {
     box = await startTestSandbox({ createStreamMs: 300 });
-    lab = await loadLab(labDir('kinesis-data-streams'), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: new Set(['metrics', 'pipe']) } as Parameters<typeof loadLab>[1]);
+    lab = await loadLab(labDir('kinesis-data-streams'), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: new Set(['metrics', 'pipe']) });
   });
   afterAll(() => box.stop());
 

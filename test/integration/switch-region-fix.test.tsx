@@ -34,7 +34,7 @@ describe('switch-region fix on the sandbox', () => {
 
   beforeAll(async () => {
     box = await startTestSandbox();
-    lab = await loadLab(labDir('kinesis-data-streams'), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: new Set(['metrics', 'pipe']) } as Parameters<typeof loadLab>[1]);
+    lab = await loadLab(labDir('kinesis-data-streams'), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: new Set(['metrics', 'pipe']) });
     const east = box.kinesis('us-east-1');
     await east.createStream('input-stream', { mode: 'PROVISIONED', shardCount: 1 });
     await box.waitForActive('input-stream', 'us-east-1');

@@ -39,7 +39,7 @@ async function pipeBetween(name: string, source: Partial<PipeSourceKinesisStream
 async function put(stream: string, partitionKey: string, data: unknown): Promise<string> {
   const text = typeof data === 'string' ? data : JSON.stringify(data);
   const result = await t.kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: partitionKey, Data: Buffer.from(text) }));
-  return result.SequenceNumber as string;
+  return result.SequenceNumber!;
 }
 
 /** The pipe events in the target stream, parsed, with the trip JSON decoded from `data`. */
@@ -133,7 +133,7 @@ describe('ParallelizationFactor', () => {
   it('keeps the order of each partition key while lanes deliver concurrently', async () => {
     const p = await pipeBetween('parallel', { StartingPosition: 'TRIM_HORIZON', BatchSize: 3, ParallelizationFactor: 4 });
     const keys = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
-    const records = Array.from({ length: 60 }, (_, i) => ({ key: keys[i % keys.length] as string, n: i }));
+    const records = Array.from({ length: 60 }, (_, i) => ({ key: keys[i % keys.length]!, n: i }));
     await t.kinesis.send(new PutRecordsCommand({ StreamName: p.source, Records: records.map((r) => ({ PartitionKey: r.key, Data: Buffer.from(JSON.stringify(r)) })) }));
     await p.create();
     const out = await waitForDelivered(p.target, 60);

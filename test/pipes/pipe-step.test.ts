@@ -67,7 +67,7 @@ describe('step 5 (pipe) on the sandbox', () => {
       source: { startingPosition: 'TRIM_HORIZON', batchSize: 100, batchingWindowSeconds: 1, parallelizationFactor: 1, maximumRetryAttempts: 10, onPartialBatchItemFailure: 'AUTOMATIC_BISECT' },
       filters: [],
     });
-    expect(JSON.parse(pipeAccessPolicy(sourceArn, targetArn)).Statement.map((s: { Resource: string }) => s.Resource)).toEqual([sourceArn, targetArn]);
+    expect((JSON.parse(pipeAccessPolicy(sourceArn, targetArn)) as { Statement: { Resource: string }[] }).Statement.map((s) => s.Resource)).toEqual([sourceArn, targetArn]);
 
     const result = await checkPipeDelivering(ctx, 'pipe', {});
     expect(result.outcome, JSON.stringify(result)).toBe('passed');

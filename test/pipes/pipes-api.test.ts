@@ -169,7 +169,7 @@ describe('state changes', () => {
     await waitFor('cycle to disappear', () =>
       t.pipes.send(new DescribePipeCommand({ Name: 'cycle' })).then(
         () => undefined,
-        (error: Error) => (error.name === 'NotFoundException' ? true : undefined),
+        (error: unknown) => (error instanceof Error && error.name === 'NotFoundException' ? true : undefined),
       ));
   });
 
@@ -184,7 +184,7 @@ describe('state changes', () => {
 describe('tags', () => {
   it('keeps tags from CreatePipe and changes them with TagResource and UntagResource', async () => {
     const created = await t.pipes.send(new CreatePipeCommand(pipeInput('tagged', { Tags: { lab: 'kinesis' } })));
-    const arn = created.Arn as string;
+    const arn = created.Arn!;
     await t.pipes.send(new TagResourceCommand({ resourceArn: arn, tags: { step: '5' } }));
     expect((await t.pipes.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({ lab: 'kinesis', step: '5' });
     await t.pipes.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['lab'] }));

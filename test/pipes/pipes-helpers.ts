@@ -78,7 +78,9 @@ export async function waitForPipeState(t: PipesTestBox, name: string, state: Pip
 
 export async function createRole(t: PipesTestBox, roleName: string): Promise<string> {
   const role = await t.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: TRUST_POLICY }));
-  return role.Role?.Arn as string;
+  const arn = role.Role?.Arn;
+  if (arn === undefined) throw new Error(`CreateRole ${roleName} answered without a role ARN`);
+  return arn;
 }
 
 export async function createStream(t: PipesTestBox, name: string, shardCount = 1): Promise<void> {

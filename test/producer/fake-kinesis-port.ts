@@ -172,7 +172,7 @@ export function createFakeTime(start = 1_700_000_000_000) {
   const sleeps: number[] = [];
   return {
     clock: () => now,
-    advance(ms: number) {
+    advance: (ms: number) => {
       now += ms;
     },
     sleeps,

@@ -11,7 +11,7 @@ import type { FaultSpec } from '../../src/sandbox/faults/fault-spec.js';
 import { startTestSandbox } from '../fixtures/sandbox.js';
 import type { TestSandbox } from '../fixtures/sandbox.js';
 
-const FAULTS: Array<[string, FaultSpec, (s: { retried: number; possibleDuplicates?: number }) => boolean]> = [
+const FAULTS: [string, FaultSpec, (s: { retried: number; possibleDuplicates?: number }) => boolean][] = [
   ['throttle=20', { throttle: { recordsPerSecond: 20, bytesPerSecond: 1_048_576 } }, (s) => s.retried > 0],
   ['error-rate=0.2', { errorRate: 0.2, seed: 11 }, (s) => s.retried > 0],
   ['reset-rate=0.15', { resetRate: 0.15, seed: 5 }, (s) => s.retried > 0 && (s.possibleDuplicates ?? 0) > 0],
@@ -19,7 +19,7 @@ const FAULTS: Array<[string, FaultSpec, (s: { retried: number; possibleDuplicate
   ['all at once', { throttle: { recordsPerSecond: 60, bytesPerSecond: 1_048_576 }, errorRate: 0.05, resetRate: 0.05, latencyMs: 2, seed: 9 }, (s) => s.retried > 0],
 ];
 
-const RUNS: Array<{ api: ProducerApi; count: number; batchSize?: number }> = [
+const RUNS: { api: ProducerApi; count: number; batchSize?: number }[] = [
   { api: 'put-record', count: 120 },
   { api: 'put-records', count: 240, batchSize: 20 },
 ];

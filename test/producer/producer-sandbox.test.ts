@@ -17,7 +17,7 @@ describe('producers against the sandbox, through the SDK', () => {
     kinesis = box.kinesis();
   });
   afterAll(async () => {
-    await box?.stop();
+    await box.stop();
   });
 
   async function freshStream(name: string, shardCount = 2): Promise<void> {

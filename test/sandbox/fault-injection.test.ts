@@ -58,9 +58,9 @@ describe('fault injection through the real SDK', () => {
 
     const used = new Map<string, number>();
     const expected = keys.map((key) => {
-      const shard = shardFor(ranges, key) as string;
+      const shard = shardFor(ranges, key)!;
       used.set(shard, (used.get(shard) ?? 0) + 1);
-      return (used.get(shard) as number) <= 2 ? { shardId: shard } : { errorCode: 'ProvisionedThroughputExceededException', errorMessage: `Rate exceeded for shard ${shard} in stream two-shards under account 000000000000.` };
+      return (used.get(shard)!) <= 2 ? { shardId: shard } : { errorCode: 'ProvisionedThroughputExceededException', errorMessage: `Rate exceeded for shard ${shard} in stream two-shards under account 000000000000.` };
     });
     expect(outcome.records.map((r) => (r.errorCode ? { errorCode: r.errorCode, errorMessage: r.errorMessage } : { shardId: r.shardId }))).toEqual(expected);
     expect(outcome.failedRecordCount).toBe(expected.filter((e) => 'errorCode' in e).length);

@@ -60,7 +60,7 @@ describe('real AWS clients against the sandbox', () => {
   it.skipIf(!hasAwsCli)(`creates and lists streams with the AWS CLI (${hasAwsCli ? awsCli.stdout.trim() : 'aws not found on PATH'})`, async () => {
     await run('aws', ['kinesis', 'create-stream', '--stream-name', 'cli-stream', '--shard-count', '1', ...cliHint], { env });
     const listed = await run('aws', ['kinesis', 'list-streams', '--output', 'json', ...cliHint], { env });
-    expect(JSON.parse(listed.stdout).StreamNames).toEqual(['cli-stream']);
+    expect((JSON.parse(listed.stdout) as { StreamNames: unknown }).StreamNames).toEqual(['cli-stream']);
     // The stream landed in the region the banner exported.
     expect((await box.kinesis(REGION).describeStreamSummary('cli-stream')).mode).toBe('PROVISIONED');
   });
@@ -76,7 +76,7 @@ describe('real AWS clients against the sandbox', () => {
       "print(json.dumps({'shard': put['ShardId'], 'status': put['ResponseMetadata']['HTTPStatusCode'], 'mode': d['StreamModeDetails']['StreamMode'], 'arn': d['StreamARN']}))",
     ].join('\n');
     const { stdout } = await run('python3', ['-c', script], { env });
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(stdout) as { shard: string };
     expect(result).toMatchObject({ status: 200, mode: 'ON_DEMAND', arn: 'arn:aws:kinesis:ap-northeast-2:000000000000:stream/boto-stream' });
     const records = await box.kinesis(REGION).readStream('boto-stream');
     expect(records.map((record) => [record.shardId, record.partitionKey, new TextDecoder().decode(record.data)])).toEqual([

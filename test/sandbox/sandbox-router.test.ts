@@ -102,7 +102,9 @@ describe('stop()', () => {
   it('is idempotent, stops mounted services once and frees the port', async () => {
     const sandbox = await createSandbox({ port: 0 });
     let stops = 0;
-    sandbox.mount({ name: 'Counter', claims: () => false, handle: () => Promise.reject(new Error('unused')), stop: async () => void stops++ });
+    sandbox.mount({ name: 'Counter', claims: () => false, handle: () => Promise.reject(new Error('unused')), stop: async () => {
+      stops++;
+    } });
     // A keep-alive connection left open by a client must not hold stop() up.
     await fetch(sandbox.url, { headers: { connection: 'keep-alive' } });
     const first = sandbox.stop();

@@ -10,7 +10,7 @@ describe('sandbox STS', () => {
     sandbox = await startLabSandbox({ metricsDelayMs: 0 });
   });
   afterAll(async () => {
-    await sandbox?.stop();
+    await sandbox.stop();
   });
 
   it('GetCallerIdentity through SDK v3 (query protocol): the sandbox learner, and the server date for clock skew', async () => {

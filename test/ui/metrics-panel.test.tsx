@@ -22,7 +22,7 @@ import { MetricsPanel } from '../../src/ui/panels/MetricsPanel.js';
 const T0 = Date.UTC(2026, 10, 22, 4, 0, 0);
 const MIN = 60_000;
 
-function metricsOf(points: Partial<Record<string, Array<[number, number]>>>): StreamMetrics {
+function metricsOf(points: Partial<Record<string, [number, number][]>>): StreamMetrics {
   const series = Object.fromEntries(
     STREAM_METRICS.map((m) => {
       const list = points[m.name] ?? [];
@@ -155,7 +155,7 @@ describe('the metrics panel', () => {
 
 describe('MetricsPanel', () => {
   it('reads the stream through the lab services from the first run of this session and draws the answer', async () => {
-    const reads: Array<[string, number, number]> = [];
+    const reads: [string, number, number][] = [];
     const source: StreamMetricsSource = {
       delay: sandboxMetricsDelay(0, true),
       async read(stream, start, end) {

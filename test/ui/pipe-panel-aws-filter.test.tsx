@@ -67,7 +67,7 @@ describe('PipePanel filter test on real AWS (EventBridge TestEventPattern)', () 
     const en = panel(awsCtx, FARE_ABOVE_20, 'en');
     await expect.poll(en.frame, { timeout: 5_000 }).toContain('\n  EventBridge (TestEventPattern) on your 2 newest records: 1 pass, 1 dropped\n');
     en.unmount();
-    expect(fake.requests.map((r) => JSON.parse(r.body.EventPattern ?? ''))).toEqual([{ detail: JSON.parse(FARE_ABOVE_20) }, { detail: JSON.parse(FARE_ABOVE_20) }]);
+    expect(fake.requests.map((r): unknown => JSON.parse(r.body.EventPattern ?? ''))).toEqual([{ detail: JSON.parse(FARE_ABOVE_20) }, { detail: JSON.parse(FARE_ABOVE_20) }]);
     const ko = panel(awsCtx, FARE_ABOVE_20, 'ko');
     await expect.poll(ko.frame, { timeout: 5_000 }).toContain('\n  EventBridge(TestEventPattern)로 최근 레코드 2개를 시험한 결과: 1개 통과, 1개 제외\n');
     ko.unmount();

@@ -60,7 +60,7 @@ function json(response: SandboxResponse): Record<string, unknown> {
   return JSON.parse(response.body.toString()) as Record<string, unknown>;
 }
 
-const stream = (name: string): Array<{ Name: string; Value: string }> => [{ Name: 'StreamName', Value: name }];
+const stream = (name: string): { Name: string; Value: string }[] => [{ Name: 'StreamName', Value: name }];
 
 function gmsJson(extra: Record<string, unknown> = {}): SandboxRequest {
   return jsonRequest('GetMetricStatistics', {
@@ -112,7 +112,7 @@ describe('GetMetricStatistics over JSON 1.0', () => {
     put(T0 + MIN + 1, 's1', 60);
     put(T0 + 5 * MIN, 's1', 5);
     const response = await service.handle(gmsJson({ Period: 300, Statistics: ['Average', 'Sum', 'Maximum'] }));
-    expect(json(response)['Datapoints']).toEqual([
+    expect(json(response).Datapoints).toEqual([
       { Timestamp: T0 / 1000, Unit: 'Bytes', Average: 30, Sum: 90, Maximum: 60 },
       { Timestamp: (T0 + 5 * MIN) / 1000, Unit: 'Bytes', Average: 5, Sum: 5, Maximum: 5 },
     ]);
@@ -120,7 +120,7 @@ describe('GetMetricStatistics over JSON 1.0', () => {
 
   it('hides a minute until it has ended and the delay has passed', async () => {
     put(T0 + 3 * MIN + 1, 's1', 10);
-    const datapoints = async (): Promise<unknown> => json(await service.handle(gmsJson({ Statistics: ['Sum'] })))['Datapoints'];
+    const datapoints = async (): Promise<unknown> => json(await service.handle(gmsJson({ Statistics: ['Sum'] }))).Datapoints;
     now = T0 + 3 * MIN + 30_000;
     expect(await datapoints()).toEqual([]);
     now = T0 + 4 * MIN + DELAY - 1;
@@ -131,15 +131,15 @@ describe('GetMetricStatistics over JSON 1.0', () => {
 
   it('returns no datapoints for another unit, other dimensions or another region', async () => {
     put(T0, 's1', 10);
-    expect(json(await service.handle(gmsJson({ Unit: 'Count' })))['Datapoints']).toEqual([]);
-    expect(json(await service.handle(gmsJson({ Dimensions: [] })))['Datapoints']).toEqual([]);
-    expect(json(await service.handle(gmsJson({ Dimensions: [...stream('s1'), { Name: 'ShardId', Value: 'x' }] })))['Datapoints']).toEqual([]);
+    expect(json(await service.handle(gmsJson({ Unit: 'Count' }))).Datapoints).toEqual([]);
+    expect(json(await service.handle(gmsJson({ Dimensions: [] }))).Datapoints).toEqual([]);
+    expect(json(await service.handle(gmsJson({ Dimensions: [...stream('s1'), { Name: 'ShardId', Value: 'x' }] }))).Datapoints).toEqual([]);
     const elsewhere = { ...gmsJson(), region: 'eu-west-1' };
-    expect(json(await service.handle(elsewhere))['Datapoints']).toEqual([]);
+    expect(json(await service.handle(elsewhere)).Datapoints).toEqual([]);
   });
 
   it('refuses invalid requests with query-compatible JSON errors', async () => {
-    const cases: Array<[Record<string, unknown>, string, string]> = [
+    const cases: [Record<string, unknown>, string, string][] = [
       [{ Period: 90 }, 'InvalidParameterValueException', 'InvalidParameterValue;Sender'],
       [{ Statistics: [] }, 'InvalidParameterCombinationException', 'InvalidParameterCombination;Sender'],
       [{ Statistics: ['p99'] }, 'InvalidParameterValueException', 'InvalidParameterValue;Sender'],
@@ -151,10 +151,10 @@ describe('GetMetricStatistics over JSON 1.0', () => {
       const response = await service.handle(gmsJson(extra));
       expect(response.status).toBe(400);
       expect(response.headers['x-amzn-query-error']).toBe(header);
-      expect(json(response)['__type']).toBe(`com.amazonaws.cloudwatch#${type}`);
+      expect(json(response).__type).toBe(`com.amazonaws.cloudwatch#${type}`);
     }
     const tooMany = json(await service.handle(gmsJson({ EndTime: (T0 + 1441 * MIN) / 1000 })));
-    expect(tooMany['message']).toBe(
+    expect(tooMany.message).toBe(
       'You have requested up to 1441 datapoints, which exceeds the limit of 1440. You may reduce the datapoints requested by increasing Period, or decreasing the time range.',
     );
     expect((await service.handle(gmsJson({ EndTime: (T0 + 1440 * MIN) / 1000 }))).status).toBe(200);
@@ -183,7 +183,7 @@ describe('GetMetricData', () => {
       Messages: [],
     });
     const ascending = json(await service.handle(gmd({ ScanBy: 'TimestampAscending' }, [query('bytes', 'IncomingBytes', 'Sum')])));
-    expect(ascending['MetricDataResults']).toEqual([
+    expect(ascending.MetricDataResults).toEqual([
       { Id: 'bytes', Label: 'IncomingBytes', Timestamps: [T0 / 1000, (T0 + MIN) / 1000, (T0 + 2 * MIN) / 1000], Values: [10, 20, 30], StatusCode: 'Complete', Messages: [] },
     ]);
   });
@@ -196,16 +196,16 @@ describe('GetMetricData', () => {
   it('pages with MaxDatapoints: PartialData and a NextToken until every point is out', async () => {
     for (let minute = 0; minute < 5; minute += 1) put(T0 + minute * MIN, 's1', 10 + minute);
     const queries = [query('a', 'IncomingBytes', 'Sum'), query('b', 'IncomingRecords', 'Sum')];
-    const pages: Array<Record<string, unknown>> = [];
+    const pages: Record<string, unknown>[] = [];
     let token: unknown;
     do {
       const page = json(await service.handle(gmd({ ScanBy: 'TimestampAscending', MaxDatapoints: 3, ...(token ? { NextToken: token } : {}) }, queries)));
       pages.push(page);
-      token = page['NextToken'];
+      token = page.NextToken;
     } while (token !== undefined && pages.length < 10);
 
     const summary = pages.map((page) =>
-      (page['MetricDataResults'] as Array<{ Id: string; Values: number[]; StatusCode: string }>).map((r) => `${r.Id}:${r.Values.join(',')}:${r.StatusCode}`),
+      (page.MetricDataResults as { Id: string; Values: number[]; StatusCode: string }[]).map((r) => `${r.Id}:${r.Values.join(',')}:${r.StatusCode}`),
     );
     expect(summary).toEqual([
       ['a:10,11,12:PartialData', 'b::PartialData'],
@@ -219,11 +219,11 @@ describe('GetMetricData', () => {
     put(T0, 's1', 10);
     put(T0 + MIN, 's1', 10);
     const first = json(await service.handle(gmd({ MaxDatapoints: 1 }, [query('a', 'IncomingBytes', 'Sum')])));
-    expect(typeof first['NextToken']).toBe('string');
-    const other = await service.handle(gmd({ MaxDatapoints: 1, NextToken: first['NextToken'] }, [query('a', 'IncomingRecords', 'Sum')]));
+    expect(typeof first.NextToken).toBe('string');
+    const other = await service.handle(gmd({ MaxDatapoints: 1, NextToken: first.NextToken }, [query('a', 'IncomingRecords', 'Sum')]));
     expect(other.status).toBe(400);
-    expect(json(other)['__type']).toBe('com.amazonaws.cloudwatch#InvalidNextToken');
-    expect(json(await service.handle(gmd({ NextToken: 'garbage!' }, [query('a', 'IncomingBytes', 'Sum')])))['__type']).toBe(
+    expect(json(other).__type).toBe('com.amazonaws.cloudwatch#InvalidNextToken');
+    expect(json(await service.handle(gmd({ NextToken: 'garbage!' }, [query('a', 'IncomingBytes', 'Sum')]))).__type).toBe(
       'com.amazonaws.cloudwatch#InvalidNextToken',
     );
 
@@ -238,14 +238,14 @@ describe('GetMetricData', () => {
     for (const queries of invalid) {
       const response = await service.handle(gmd({}, queries));
       expect(response.status).toBe(400);
-      expect(json(response)['__type']).toBe('com.amazonaws.cloudwatch#InvalidParameterValueException');
+      expect(json(response).__type).toBe('com.amazonaws.cloudwatch#InvalidParameterValueException');
     }
   });
 
   it('leaves out queries with ReturnData false', async () => {
     put(T0, 's1', 10);
     const response = json(await service.handle(gmd({}, [{ ...query('a', 'IncomingBytes', 'Sum'), ReturnData: false }, query('b', 'IncomingRecords', 'Sum')])));
-    expect((response['MetricDataResults'] as Array<{ Id: string }>).map((r) => r.Id)).toEqual(['b']);
+    expect((response.MetricDataResults as { Id: string }[]).map((r) => r.Id)).toEqual(['b']);
   });
 });
 
@@ -262,7 +262,7 @@ describe('ListMetrics', () => {
       ],
     });
     const s2 = json(await service.handle(jsonRequest('ListMetrics', { Dimensions: [{ Name: 'StreamName', Value: 's2' }] })));
-    expect((s2['Metrics'] as Array<{ MetricName: string }>).map((m) => m.MetricName)).toEqual([
+    expect((s2.Metrics as { MetricName: string }[]).map((m) => m.MetricName)).toEqual([
       'IncomingBytes',
       'IncomingRecords',
       'PutRecord.Bytes',
@@ -274,10 +274,10 @@ describe('ListMetrics', () => {
 
     for (let index = 0; index < 90; index += 1) put(T0, `bulk-${String(index).padStart(2, '0')}`, 5);
     const first = json(await service.handle(jsonRequest('ListMetrics', {})));
-    expect((first['Metrics'] as unknown[]).length).toBe(500);
-    const second = json(await service.handle(jsonRequest('ListMetrics', { NextToken: first['NextToken'] })));
-    expect((second['Metrics'] as unknown[]).length).toBe(92 * 6 - 500);
-    expect(second['NextToken']).toBeUndefined();
+    expect((first.Metrics as unknown[]).length).toBe(500);
+    const second = json(await service.handle(jsonRequest('ListMetrics', { NextToken: first.NextToken })));
+    expect((second.Metrics as unknown[]).length).toBe(92 * 6 - 500);
+    expect(second.NextToken).toBeUndefined();
   });
 });
 
@@ -364,7 +364,7 @@ describe('query protocol', () => {
     const response = await service.handle(queryRequest({ Action: 'ListMetrics', '__proto__.polluted': 'yes', 'Dimensions.member.1.constructor': 'x' }));
     expect(response.status).toBe(200);
     expect(response.body.toString()).toContain('<ListMetricsResult><Metrics></Metrics></ListMetricsResult>');
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

@@ -25,7 +25,7 @@ function putRecord(at: number, stream: string, data: string, key: string, extra:
   };
 }
 
-function putRecords(at: number, stream: string, records: Array<{ data: string; key: string; error?: string }>, latencyMs = 20): KinesisCallEvent {
+function putRecords(at: number, stream: string, records: { data: string; key: string; error?: string }[], latencyMs = 20): KinesisCallEvent {
   return {
     at,
     region: 'us-east-1',

@@ -65,7 +65,7 @@ describe('createFaultInjector', () => {
 
   it('picks error, reset before, reset after by the random roll', async () => {
     const rolls = [0.1, 0.2, /* error, 500 */ 0.3, 0.9, /* error, 503 */ 0.6, 0.2, /* reset before */ 0.6, 0.8 /* reset after */];
-    const injector = createFaultInjector({ errorRate: 0.5, resetRate: 0.5 }, { clock: () => 0, random: () => rolls.shift() as number });
+    const injector = createFaultInjector({ errorRate: 0.5, resetRate: 0.5 }, { clock: () => 0, random: () => rolls.shift()! });
     const call = { region: 'us-east-1', operation: 'PutRecord', format: 'json' as const, request: { StreamName: 's', PartitionKey: 'k', Data: 'eA==' } };
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await injector.answer(call, async () => reply));

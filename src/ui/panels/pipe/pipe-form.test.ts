@@ -16,7 +16,7 @@ function keys(state: PipeFormState, ...pressed: FormKey[]): FormStep {
 const down: FormKey = { input: '', downArrow: true };
 const right: FormKey = { input: '', rightArrow: true };
 const enter: FormKey = { input: '', return: true };
-const type = (text: string): FormKey[] => [...text].map((input) => ({ input }));
+const type = (text: string): FormKey[] => Array.from(text, (input) => ({ input }));
 
 describe('pipe form', () => {
   it('opens on the saved settings and recognises a saved preset', () => {
