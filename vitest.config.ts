@@ -12,6 +12,7 @@ const SPAWNING = [
   'test/cloudwatch/cloudwatch-aws-cli.test.ts',
   'test/sandbox/real-clients.test.ts',
   'src/content/render-solution.test.ts',
+  'src/files/atomic-write.test.ts',
 ];
 
 export default defineConfig({

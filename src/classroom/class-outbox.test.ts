@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,5 +88,17 @@ describe('ClassOutbox', () => {
     expect(a.learnerId).not.toBe(b.learnerId);
     await a.close(10);
     await b.close(10);
+  });
+
+  it('when its file cannot be written: enqueue rejects naming the file, and the event is still sent', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kl-outbox-'));
+    const s = stream();
+    const outbox = await ClassOutbox.open({ dir, code: 'KL1-x', name: 'Mina', send: s.send, clock, sleep: noWait });
+    // A folder where the identity file goes: its atomic write cannot rename over it.
+    const identity = join(dir, `${outboxKey('KL1-x')}.json`);
+    await mkdir(identity);
+    await expect(outbox.enqueue({ step: 'create-stream', status: 'joined' })).rejects.toMatchObject({ name: 'AtomicWriteError', path: identity });
+    expect(await outbox.close(5_000)).toBe(0);
+    expect(s.received.map((r) => [r.event.step, r.event.status])).toEqual([['create-stream', 'joined']]);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { decodeClassEvent, encodeClassEvent, type ClassEvent } from './class-event.js';
 import type { ClassChange } from './step-transitions.js';
 
@@ -92,7 +93,7 @@ export class ClassOutbox {
     this.status.waiting = this.pending.length;
     const identity = { ...this.identity };
     const written = this.onFile(async () => {
-      await atomicWrite(this.paths.identity, JSON.stringify(identity));
+      await writeFileAtomic(this.paths.identity, JSON.stringify(identity));
       await appendFile(this.paths.outbox, `${line}\n`, { mode: 0o600 });
     });
     // The event is queued in memory either way: a failed write costs only its copy on disk, and
@@ -143,7 +144,7 @@ export class ClassOutbox {
       this.status.waiting = this.pending.length;
       if (this.pending.length === 0) delete this.status.lastError;
       const rest = this.pending.map((l) => `${l}\n`).join('');
-      await this.onFile(() => atomicWrite(this.paths.outbox, rest));
+      await this.onFile(() => writeFileAtomic(this.paths.outbox, rest));
     }
   }
 
@@ -167,8 +168,3 @@ async function readIdentity(path: string): Promise<{ learnerId: string; nextSeq:
   return { learnerId: randomBytes(9).toString('base64url'), nextSeq: 0 };
 }
 
-async function atomicWrite(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text, { mode: 0o600 });
-  await rename(tmp, path);
-}

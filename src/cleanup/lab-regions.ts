@@ -1,5 +1,6 @@
-import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 
 /**
@@ -25,9 +26,7 @@ export async function rememberRegion(path: string, region: string): Promise<void
   const known = await readRegionsUsed(path);
   if (known.includes(region)) return;
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ regions: [...known, region] }), { mode: 0o600 });
-  await rename(tmp, path);
+  await writeFileAtomic(path, JSON.stringify({ regions: [...known, region] }));
 }
 
 /** Regions to search: this run's, the remembered ones, the progress file's and its producer runs'. */

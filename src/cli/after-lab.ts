@@ -1,6 +1,6 @@
 import { billingStopped } from '../cleanup/owned-resource.js';
 import { labReport } from '../engine/lab-summary.js';
-import { loadProgress } from '../engine/progress-store.js';
+import { loadProgress } from '../files/progress-store.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import { deleteAndReport, labInventory, printInventory } from './commands/cleanup-command.js';
 import { reportLines } from './commands/report-command.js';

@@ -4,7 +4,7 @@ import { ClassOutbox } from '../classroom/class-outbox.js';
 import { reportToClass, type ObservableRunner } from '../classroom/class-reporter.js';
 import { validateDisplayName } from '../classroom/class-event.js';
 import { decodeJoinCode } from '../classroom/join-code.js';
-import { configDir } from '../engine/progress-store.js';
+import { configDir } from '../files/progress-store.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import { classKinesisClient } from './class-client.js';
 import type { GlobalOptions } from './parse-args.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadProgress, progressPath, saveProgress } from '../engine/progress-store.js';
+import { loadProgress, progressPath, saveProgress } from '../files/progress-store.js';
 import { emptyLedger } from '../engine/session-ledger.js';
 import { initialState } from '../engine/step-state.js';
 import { resumeCommand } from './commands/lab-command.js';

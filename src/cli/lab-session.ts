@@ -5,7 +5,7 @@ import type { Lab } from '../content/lab-model.js';
 import { loadLab } from '../content/load-lab.js';
 import { labDir } from '../content/locate-labs.js';
 import { reconcileState, type ProgressFile } from '../engine/progress-codec.js';
-import { configDir, loadProgress, progressPath, saveProgress, type LoadResult } from '../engine/progress-store.js';
+import { configDir, loadProgress, progressPath, saveProgress, type LoadResult } from '../files/progress-store.js';
 import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { initialState, type LabState } from '../engine/step-state.js';
 import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';

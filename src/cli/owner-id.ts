@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.js';
 
 const OWNER_ID = /^[a-f0-9]{12}$/;
 
@@ -19,9 +20,7 @@ export async function loadOwnerId(configDir: string): Promise<string> {
   }
   const id = randomBytes(6).toString('hex');
   await mkdir(configDir, { recursive: true, mode: 0o700 });
-  // Written aside and renamed: two processes starting at once end up agreeing on one complete file.
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${id}\n`, { mode: 0o600 });
-  await rename(tmp, path);
+  // Written atomically: two processes starting at once end up agreeing on one complete file.
+  await writeFileAtomic(path, `${id}\n`);
   return (await readFile(path, 'utf8')).trim();
 }

@@ -4,7 +4,7 @@ import { labDir } from '../content/locate-labs.js';
 import { ACTION_KINDS } from '../actions/action-registry.js';
 import { CHECK_KINDS } from '../checks/check-registry.js';
 import { access } from 'node:fs/promises';
-import { configDir, progressPath } from '../engine/progress-store.js';
+import { configDir, progressPath } from '../files/progress-store.js';
 import { LAB_ID } from './lab-session.js';
 import type { GlobalOptions } from './parse-args.js';
 import { resolveRunSettings, type RunSettings } from './run-settings.js';

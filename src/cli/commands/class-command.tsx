@@ -12,7 +12,7 @@ import { decodeJoinCode, encodeJoinCode, type ClassLocation } from '../../classr
 import type { Lab } from '../../content/lab-model.js';
 import { loadLab } from '../../content/load-lab.js';
 import { labDir } from '../../content/locate-labs.js';
-import { configDir } from '../../engine/progress-store.js';
+import { configDir } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import { langFromEnv, type Lang } from '../../i18n/lang.js';
 import { sleepFor } from '../../producer/retry-policy.js';

@@ -6,7 +6,7 @@ import { diagnose } from '../../diagnose/catalog.js';
 import type { DoctorLine } from '../../doctor/doctor-line.js';
 import { runDoctor } from '../../doctor/run-doctor.js';
 import type { TerminalFacts } from '../../doctor/terminal-lines.js';
-import { configDir } from '../../engine/progress-store.js';
+import { configDir } from '../../files/progress-store.js';
 import type { Lang } from '../../i18n/lang.js';
 import { startLabSandbox } from '../../sandbox/lab-sandbox.js';
 import { awsSettingsFor, type ReadySettings } from '../build-lab-context.js';

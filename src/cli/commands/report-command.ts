@@ -1,6 +1,6 @@
 import type { Lab } from '../../content/lab-model.js';
 import { formatDuration, labReport, type LabReport } from '../../engine/lab-summary.js';
-import { loadProgress } from '../../engine/progress-store.js';
+import { loadProgress } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import type { Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';

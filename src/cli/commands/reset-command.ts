@@ -1,6 +1,6 @@
 import { rename } from 'node:fs/promises';
 import { reduce } from '../../engine/reduce.js';
-import { loadProgress, saveProgress } from '../../engine/progress-store.js';
+import { loadProgress, saveProgress } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import { messages } from '../../i18n/messages.js';
 import { confirmOrYes } from '../confirm.js';

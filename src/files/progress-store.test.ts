@@ -2,10 +2,10 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reconcileState, type ProgressFile } from './progress-codec.js';
+import { reconcileState, type ProgressFile } from '../engine/progress-codec.js';
 import { configDir, loadProgress, progressPath, saveProgress } from './progress-store.js';
-import { initialState } from './step-state.js';
-import { emptyLedger } from './session-ledger.js';
+import { initialState } from '../engine/step-state.js';
+import { emptyLedger } from '../engine/session-ledger.js';
 
 const sample = (): ProgressFile => ({
   formatVersion: 1,

@@ -1,7 +1,12 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+/**
+ * The progress file on disk (its format is progress-codec's): where it lives, reading it (a file
+ * that cannot be read is moved aside, never lost) and saving it atomically.
+ */
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
-import { decodeProgress, encodeProgress, type ProgressFile } from './progress-codec.js';
+import { decodeProgress, encodeProgress, type ProgressFile } from '../engine/progress-codec.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 /** The folder kinesis-lab keeps its files in: `$KINESIS_LAB_HOME`, else `$XDG_CONFIG_HOME/kinesis-lab`, else `~/.config/kinesis-lab`. */
 export function configDir(env: NodeJS.ProcessEnv): string {
@@ -35,24 +40,8 @@ export async function loadProgress(path: string, now: () => number = Date.now): 
   return { kind: 'corrupt', reason: decoded.reason, backup };
 }
 
-/**
- * Writes atomically: a temp file in the same folder, fsync, then rename over the old file, so a
- * `kill -9` at any moment leaves either the old or the new progress, never half of one.
- */
+/** Writes atomically (see atomic-write.ts): a `kill -9` at any moment leaves the old or the new progress, never half of one. */
 export async function saveProgress(path: string, file: ProgressFile): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(encodeProgress(file), 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(tmp, path);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(path, encodeProgress(file));
 }
