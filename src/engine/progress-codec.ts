@@ -1,28 +1,5 @@
 import { z } from 'zod';
 import type { LabState } from './step-state.js';
-import type { SessionLedger } from './session-ledger.js';
-
-/**
- * The progress file, one per lab and target (`<config>/kinesis-lab/progress/<lab>-<target>.json`):
- *
- * ```json
- * { "formatVersion": 1, "savedAt": "2026-11-22T04:00:00.000Z",
- *   "settings": { "stream": "input-stream", "region": "us-east-1" },
- *   "state": { "labId": "...", "order": [...], "locked": [...], "current": "put-record", "steps": { ... } },
- *   "ledger": { "runs": [ ... ], "choices": { "pipe": { "startingPosition": "TRIM_HORIZON", ... } } } }
- * ```
- * `settings.regionSwitched` (optional) is true when the learner switched the region in the lab (the
- * diagnosis's one-key fix); a resumed lab then keeps that region unless `--region` names another.
- * `ledger.choices` (optional) holds what the learner picked in a step panel's form, by step id.
- * It never holds credentials, tokens or endpoints with secrets: only ids, names, counts and times.
- */
-export interface ProgressFile {
-  formatVersion: 1;
-  savedAt: string;
-  settings: { stream: string; region: string; regionSwitched?: boolean };
-  state: LabState;
-  ledger: SessionLedger;
-}
 
 const localized = z.object({ en: z.string(), ko: z.string() });
 const checkResult = z.object({
@@ -49,7 +26,7 @@ const stepProgress = z.object({
   attempts: z.number().int().nonnegative(),
   lastResult: checkResult.optional(),
 });
-const schema = z.object({
+const progressSchema = z.object({
   formatVersion: z.literal(1),
   savedAt: z.string(),
   settings: z.object({ stream: z.string(), region: z.string(), regionSwitched: z.boolean().optional() }),
@@ -80,6 +57,22 @@ const schema = z.object({
   }),
 });
 
+/**
+ * The progress file, one per lab and target (`<config>/kinesis-lab/progress/<lab>-<target>.json`):
+ *
+ * ```json
+ * { "formatVersion": 1, "savedAt": "2026-11-22T04:00:00.000Z",
+ *   "settings": { "stream": "input-stream", "region": "us-east-1" },
+ *   "state": { "labId": "...", "order": [...], "locked": [...], "current": "put-record", "steps": { ... } },
+ *   "ledger": { "runs": [ ... ], "choices": { "pipe": { "startingPosition": "TRIM_HORIZON", ... } } } }
+ * ```
+ * `settings.regionSwitched` (optional) is true when the learner switched the region in the lab (the
+ * diagnosis's one-key fix); a resumed lab then keeps that region unless `--region` names another.
+ * `ledger.choices` (optional) holds what the learner picked in a step panel's form, by step id.
+ * It never holds credentials, tokens or endpoints with secrets: only ids, names, counts and times.
+ */
+export type ProgressFile = z.infer<typeof progressSchema>;
+
 export function encodeProgress(file: ProgressFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -93,7 +86,7 @@ export function decodeProgress(text: string): DecodeResult {
   } catch (error) {
     return { ok: false, reason: `not JSON (${(error as Error).message})` };
   }
-  const parsed = schema.safeParse(json);
+  const parsed = progressSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, reason: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
