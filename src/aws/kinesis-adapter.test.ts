@@ -42,9 +42,10 @@ describe('createKinesisAdapter readStream', () => {
     await kinesis.createStream('since', { mode: 'PROVISIONED', shardCount: 1 });
     await box.waitForActive('since');
     await kinesis.putRecord('since', { partitionKey: 'old', data: bytes('old') });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // `since` falls strictly between the two arrivals (millisecond timestamps, the sandbox's clock is this one).
+    await clockPast(Date.now());
     const since = new Date();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await clockPast(since.getTime());
     await kinesis.putRecord('since', { partitionKey: 'new', data: bytes('new') });
     expect((await kinesis.readStream('since', { since })).map((record) => record.partitionKey)).toEqual(['new']);
   });
@@ -69,3 +70,8 @@ describe('createKinesisAdapter readStream', () => {
     });
   });
 });
+
+/** Resolves once the clock has moved past `ms`, so the next timestamp is later than it. */
+async function clockPast(ms: number): Promise<void> {
+  while (Date.now() <= ms) await new Promise((resolve) => setImmediate(resolve));
+}

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ListStreamsCommand, ListTagsForStreamCommand } from '@aws-sdk/client-kinesis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeProgress } from '../../src/engine/progress-codec.js';
 import { createKinesisClient } from '../../src/aws/kinesis-client.js';
 import { createIamClient } from '../../src/aws/iam-role-adapter.js';
@@ -108,12 +108,14 @@ describe('built CLI: kill -9 at each step, then resume', () => {
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_c, signal) => resolve(signal)));
     const progress = join(own.KINESIS_LAB_HOME, 'progress', 'kinesis-data-streams-sandbox.json');
-    for (let i = 0; i < 600; i++) {
-      const text = await readFile(progress, 'utf8').catch(() => '');
-      const decoded = text ? decodeProgress(text) : undefined;
-      if (decoded?.ok && decoded.file.state.steps['create-stream']?.status === 'passed') break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await vi.waitFor(
+      async () => {
+        const text = await readFile(progress, 'utf8').catch(() => '');
+        const decoded = text ? decodeProgress(text) : undefined;
+        if (!(decoded?.ok && decoded.file.state.steps['create-stream']?.status === 'passed')) throw new Error(`step 1 has not passed in ${progress} yet`);
+      },
+      { timeout: 60_000, interval: 25 },
+    );
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     const resumed = await runCli(['solve', 'put-record', '--sandbox', '--json'], own);

@@ -12,16 +12,12 @@ import { initialState } from '../../src/engine/step-state.js';
 import { LabRunner } from '../../src/runner/lab-runner.js';
 import { LabApp } from '../../src/ui/LabApp.js';
 import { RunnerServicesProvider } from '../../src/ui/RunnerServicesProvider.js';
+import { frameShows } from '../fixtures/frame-shows.js';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
 
-async function frameShows(app: ReturnType<typeof render>, text: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = (app.lastFrame() ?? '').replace(/\s+/g, ' ');
-    if (frame.includes(text) || Date.now() > deadline) return frame;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Real SDK calls against the sandbox stand between the key and the screen. */
+const SCREEN_MS = 20_000;
+
 
 /**
  * The workshop's most common failure, end to end on the sandbox through the real SDK: the stream and
@@ -69,17 +65,17 @@ describe('switch-region fix on the sandbox', () => {
       </RunnerServicesProvider>,
     );
     try {
-      expect(await frameShows(app, 'region eu-west-1 (flag)')).toContain('region eu-west-1 (flag)');
+      expect(await frameShows(app, 'region eu-west-1 (flag)', SCREEN_MS)).toContain('region eu-west-1 (flag)');
       app.stdin.write('2');
-      await frameShows(app, 'PutRecord writes one record per HTTP request.');
+      await frameShows(app, 'PutRecord writes one record per HTTP request.', SCREEN_MS);
       app.stdin.write('c');
-      const failed = await frameShows(app, 'f apply the fix');
+      const failed = await frameShows(app, 'f apply the fix', SCREEN_MS);
       expect(failed).toContain('There is no stream named "input-stream" in');
       expect(failed).toContain('f switches this lab from region eu-west-1 to us-east-1 (stream input-stream)');
       expect(runner.current.state.steps['put-record']?.lastResult).toMatchObject({ errorKind: 'stream-not-found', autoFix: { type: 'switch-region', region: 'us-east-1' } });
 
       app.stdin.write('f');
-      const passed = await frameShows(app, '✔ Check passed');
+      const passed = await frameShows(app, '✔ Check passed', SCREEN_MS);
       expect(passed).toContain('region us-east-1 (switched)');
       expect(passed).toContain('JSON records: 3');
       expect(passed).toContain('The lab now uses region us-east-1 (was eu-west-1).');

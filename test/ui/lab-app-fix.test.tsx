@@ -10,6 +10,7 @@ import { emptyLedger } from '../../src/engine/session-ledger.js';
 import { initialState } from '../../src/engine/step-state.js';
 import { LabRunner, type RunTarget } from '../../src/runner/lab-runner.js';
 import { LabApp } from '../../src/ui/LabApp.js';
+import { frameShows } from '../fixtures/frame-shows.js';
 
 const t = (en: string, ko: string) => ({ en, ko });
 const lab: Lab = {
@@ -84,15 +85,6 @@ function setup(fix: AutoFix, streams: string[], lang: Lang = 'en') {
   return { app, runner, release: () => release() };
 }
 
-/** Waits until the frame (whitespace folded) shows `text`: a loaded machine may need more than one redraw. */
-async function frameShows(app: ReturnType<typeof render>, text: string, timeoutMs = 5_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = (app.lastFrame() ?? '').replace(/\s+/g, ' ');
-    if (frame.includes(text) || Date.now() > deadline) return frame;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('LabApp: f applies the diagnosed fix', () => {
   it('switch-region: says what f does, switches, re-checks there, and the header shows the new region', async () => {
@@ -178,7 +170,9 @@ describe('LabApp: f applies the diagnosed fix', () => {
     app.stdin.write('c');
     expect(await frameShows(app, '✔ Check passed')).not.toContain('apply the fix');
     app.stdin.write('f');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Keys are handled in order: once l has switched the language, f has been handled too.
+    app.stdin.write('l');
+    await frameShows(app, '✔ 확인 통과');
     expect(runner.current.state.steps.put).toMatchObject({ status: 'passed', attempts: 1 });
     app.unmount();
   });

@@ -8,6 +8,7 @@ import { emptyLedger } from '../../src/engine/session-ledger.js';
 import { initialState } from '../../src/engine/step-state.js';
 import { LabRunner } from '../../src/runner/lab-runner.js';
 import { LabApp } from '../../src/ui/LabApp.js';
+import { frameShows } from '../fixtures/frame-shows.js';
 
 const t = (en: string, ko: string) => ({ en, ko });
 const lab: Lab = {
@@ -42,23 +43,11 @@ function setup() {
   return { app, runner, quits: () => quit };
 }
 
-/** Lets the runner's promises and the view's 80 ms redraw throttle settle. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
-
-/** Waits until the frame (whitespace folded) shows `text`: a loaded machine may need more than one redraw. */
-async function frameShows(app: ReturnType<typeof render>, text: string, timeoutMs = 5_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = (app.lastFrame() ?? '').replace(/\s+/g, ' ');
-    if (frame.includes(text) || Date.now() > deadline) return frame;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('LabApp keys', () => {
   it('d does the step and shows the check; l switches language; n moves on; q quits', async () => {
     const { app, runner, quits } = setup();
-    await settle();
+    await frameShows(app, 'Text one.');
     app.stdin.write('c');
     expect(await frameShows(app, '✘ Check failed: Not yet.')).toContain('✘ Check failed: Not yet.');
     app.stdin.write('d');
@@ -72,21 +61,19 @@ describe('LabApp keys', () => {
     expect(second).toContain('2. 둘째 단계');
     expect(second).not.toContain('했습니다.');
     app.stdin.write('q');
-    await settle();
-    expect(quits()).toBe(1);
+    await expect.poll(quits, { timeout: 5_000 }).toBe(1);
     app.unmount();
   });
 
   it('m is "I will do it myself": nothing runs until c', async () => {
     const { app, runner } = setup();
-    await settle();
+    await frameShows(app, 'Text one.');
     app.stdin.write('m');
     expect(await frameShows(app, 'Press c when you are done and the runner checks.')).toContain('Press c when you are done and the runner checks.');
     expect(runner.current.state.steps.one).toMatchObject({ status: 'in-progress', mode: 'manual' });
     app.stdin.write('1');
     app.stdin.write('2');
-    await settle();
-    expect(runner.current.state.current).toBe('two');
+    await expect.poll(() => runner.current.state.current, { timeout: 5_000 }).toBe('two');
     app.unmount();
   });
 });

@@ -25,12 +25,12 @@ const step: LabStep = {
   id: 'pipe', title: { en: 'P', ko: 'P' }, body: { en: 'b', ko: 'b' }, hints: [], comingNext: false,
   action: { kind: 'create-pipe', params: { startingPosition: 'TRIM_HORIZON', batchSize: 100, batchingWindowSeconds: 1, parallelizationFactor: 1 } },
 };
+/** Types keys at a pace Ink can follow (see pipe-panel.test.tsx); results are polled for, never slept on. */
 async function press(stdin: { write(data: string): void }, ...keys: string[]): Promise<void> {
   for (const key of keys) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     stdin.write(key);
   }
-  await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe('PipePanel with a CloudWatch Logs target', () => {

@@ -27,13 +27,15 @@ const step: LabStep = {
   id: 'pipe', title: { en: 'P', ko: 'P' }, body: { en: 'b', ko: 'b' }, hints: [], comingNext: false,
   action: { kind: 'create-pipe', params: { startingPosition: 'TRIM_HORIZON', batchSize: 100, batchingWindowSeconds: 1, parallelizationFactor: 1 } },
 };
-/** Writes a key, then lets Ink re-render and re-subscribe its input handler before the next one. */
+/**
+ * Writes keys one at a time, pausing before each so Ink re-renders and re-subscribes its input
+ * handler: the pause paces typing; what a key did is always polled for (expect.poll), never slept on.
+ */
 async function press(stdin: { write(data: string): void }, ...keys: string[]): Promise<void> {
   for (const key of keys) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     stdin.write(key);
   }
-  await new Promise((resolve) => setTimeout(resolve, 20));
 }
 const trip = (fare: number) => new TextEncoder().encode(JSON.stringify({ tripId: `t${fare}`, vendorId: 1, fareAmount: fare, paymentType: 'card' }));
 
