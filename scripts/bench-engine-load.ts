@@ -26,7 +26,7 @@ if (!values.endpoint) throw new Error('--endpoint is required');
 const endpoint = new URL(values.endpoint);
 const learners = Number(values.learners);
 const streamsPerLearner = Number(values['streams-per-learner']);
-const region = values.region ?? 'us-east-1';
+const region = values.region;
 const shards = Number(values.shards);
 const agent = new http.Agent({ keepAlive: true, maxSockets: learners + 4 });
 const DEFAULT_KEY = 'AKIAKINESISLAB000000';
@@ -70,7 +70,7 @@ function call(operation: string, key: string, input: unknown): Promise<{ status:
 }
 
 async function createStreams(): Promise<void> {
-  const waiting: Array<Promise<void>> = [];
+  const waiting: Promise<void>[] = [];
   for (let learner = 0; learner < learners; learner++) {
     for (let s = 0; s < streamsPerLearner; s++) {
       const name = `learner-${learner}-stream-${s}`;

@@ -17,7 +17,7 @@ interface Shard {
   createdMs: number;
   counter: number;
   lastMs: number;
-  records: Array<{ seq: string; data: string; key: string; at: number }>;
+  records: { seq: string; data: string; key: string; at: number }[];
 }
 
 interface Stream { name: string; arn: string; status: 'CREATING' | 'ACTIVE'; shards: Shard[]; createdMs: number }
@@ -30,7 +30,7 @@ export function startPrototype(port = 0): Promise<http.Server> {
 
   function streamsOf(region: string): Map<string, Stream> {
     let streams = regions.get(region);
-    if (!streams) regions.set(region, (streams = new Map()));
+    if (!streams) regions.set(region, (streams = new Map<string, Stream>()));
     return streams;
   }
 

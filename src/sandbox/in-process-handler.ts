@@ -16,8 +16,8 @@ export function inProcessHandler(sandbox: Pick<Sandbox, 'dispatch'>, account?: s
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
       const query = new URLSearchParams();
-      for (const [name, value] of Object.entries(request.query ?? {})) {
-        for (const item of Array.isArray(value) ? value : [value]) if (item !== null && item !== undefined) query.append(name, item);
+      for (const [name, value] of Object.entries(request.query)) {
+        for (const item of Array.isArray(value) ? value : [value]) if (item !== null) query.append(name, item);
       }
       const search = query.toString();
       const body = request.body === undefined || request.body === null ? Buffer.alloc(0) : Buffer.from(request.body as string | Uint8Array);

@@ -38,8 +38,8 @@ function startCliSandbox(port: number, dataDir: string, home: string): Promise<C
       output += d.toString();
       if (output.includes('Sandbox ready')) resolve(child);
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('exit', (code) => reject(new Error(`sandbox exited (${code}) before it was ready:\n${output}`)));
   });
 }

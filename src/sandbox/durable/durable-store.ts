@@ -51,7 +51,7 @@ export class DurableStore {
 
   /** Loads the section from disk (if kept there) and returns how to record its changes. */
   attach<Change>(section: DurableSection<Change>): DurableLog<Change> {
-    const attached: Attached = { section: section as DurableSection<unknown>, lsn: 0, snapshotBytes: 0 };
+    const attached: Attached = { section: section, lsn: 0, snapshotBytes: 0 };
     this.#attached.set(section.name, attached);
     if (this.#folder) this.#load(attached, this.#folder.dir);
     return {

@@ -48,8 +48,8 @@ export function readJournal(path: string): JournalRead | undefined {
 
 function parseEntry(line: string): JournalEntry | undefined {
   try {
-    const value = JSON.parse(line) as Partial<JournalEntry>;
-    return typeof value === 'object' && value !== null && typeof value.n === 'number' && 'c' in value ? (value as JournalEntry) : undefined;
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && typeof (value as Partial<JournalEntry>).n === 'number' && 'c' in value ? (value as JournalEntry) : undefined;
   } catch {
     return undefined;
   }

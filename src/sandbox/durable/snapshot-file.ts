@@ -41,7 +41,7 @@ export function readSnapshot(path: string, section: string, formatVersion: numbe
   }
   const header = parsed[0] as Partial<SnapshotHeader> | undefined;
   const end = parsed.at(-1) as { end?: unknown; chunks?: unknown } | undefined;
-  if (!header || header.section !== section || typeof header.formatVersion !== 'number' || typeof header.lsn !== 'number') {
+  if (header?.section !== section || typeof header.formatVersion !== 'number' || typeof header.lsn !== 'number') {
     return { ok: false, problem: `it does not start with a ${section} snapshot header` };
   }
   if (header.formatVersion > formatVersion) return { ok: false, problem: 'newer format', newerVersion: header.formatVersion };

@@ -34,14 +34,20 @@ export function kinesisSection(store: KinesisStore, now: () => number): DurableS
     },
     restore(value) {
       const chunk = value as Chunk;
-      if (chunk.t === 'stream') {
-        store.add(chunk.stream);
-        return;
+      switch (chunk.t) {
+        case 'stream':
+          store.add(chunk.stream);
+          return;
+        case 'records': {
+          const shard = store.peek(chunk.account, chunk.region, chunk.name)?.shards[chunk.shard];
+          if (!shard) throw new Error(`records for a shard the snapshot did not describe (${chunk.name} ${chunk.shard})`);
+          for (const record of chunk.records) shard.records.push(record);
+          return;
+        }
+        default:
+          // The snapshot is a file: it may hold what no Chunk type says.
+          throw new Error(`unknown snapshot chunk ${JSON.stringify(chunk).slice(0, 80)}`);
       }
-      if (chunk.t !== 'records') throw new Error(`unknown snapshot chunk ${JSON.stringify(chunk).slice(0, 80)}`);
-      const shard = store.peek(chunk.account, chunk.region, chunk.name)?.shards[chunk.shard];
-      if (!shard) throw new Error(`records for a shard the snapshot did not describe (${chunk.name} ${chunk.shard})`);
-      for (const record of chunk.records) shard.records.push(record);
     },
     reset: () => store.clear(),
   };

@@ -35,16 +35,16 @@ export class KinesisStore {
 
   add(stream: StreamState): void {
     let regions = this.#accounts.get(stream.account);
-    if (!regions) this.#accounts.set(stream.account, (regions = new Map()));
+    if (!regions) this.#accounts.set(stream.account, (regions = new Map<string, Map<string, StreamState>>()));
     let streams = regions.get(stream.region);
-    if (!streams) regions.set(stream.region, (streams = new Map()));
+    if (!streams) regions.set(stream.region, (streams = new Map<string, StreamState>()));
     streams.set(stream.name, stream);
   }
 
   remove(stream: StreamState): void {
     const regions = this.#accounts.get(stream.account);
     const streams = regions?.get(stream.region);
-    if (!regions || !streams || streams.get(stream.name) !== stream) return;
+    if (!regions || streams?.get(stream.name) !== stream) return;
     streams.delete(stream.name);
     if (streams.size === 0) regions.delete(stream.region);
     if (regions.size === 0) this.#accounts.delete(stream.account);

@@ -89,6 +89,6 @@ export function errorReply(format: BodyFormat, error: KinesisError): KinesisRepl
 }
 
 function withDataBytes(response: Record<string, unknown>): Record<string, unknown> {
-  const records = response.Records as Array<Record<string, unknown>>;
+  const records = response.Records as Record<string, unknown>[];
   return { ...response, Records: records.map((record) => ({ ...record, Data: Buffer.from(String(record.Data), 'base64') })) };
 }

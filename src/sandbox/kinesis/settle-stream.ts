@@ -11,7 +11,7 @@ import type { PendingWork, ShardState, StreamState } from './stream-state.js';
 /** Applies the pending work due by `now`; 'gone' when the stream's deletion has completed. */
 export function settleStream(stream: StreamState, now: number): 'present' | 'gone' {
   while (stream.pending.length > 0) {
-    const work = stream.pending[0] as PendingWork;
+    const work = stream.pending[0]!;
     if (work.at > now) break;
     stream.pending.shift();
     if (work.kind === 'delete') return 'gone';

@@ -33,7 +33,7 @@ export function firstRecordFrom(records: StoredRecord[], position: string, after
   let high = records.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const at = (records[middle] as StoredRecord).counter;
+    const at = (records[middle]!).counter;
     if (at < counter || (after && at === counter)) low = middle + 1;
     else high = middle;
   }
@@ -46,7 +46,7 @@ export function firstRecordAt(records: StoredRecord[], ms: number): number {
   let high = records.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((records[middle] as StoredRecord).at < ms) low = middle + 1;
+    if ((records[middle]!).at < ms) low = middle + 1;
     else high = middle;
   }
   return low;

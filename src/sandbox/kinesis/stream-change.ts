@@ -31,7 +31,7 @@ export type StreamChange =
       tags: Record<string, string>;
     })
   | (StreamRef & { k: 'delete'; goneAt: number })
-  | (StreamRef & { k: 'put'; records: Array<[shardIndex: number, record: StoredRecord]> })
+  | (StreamRef & { k: 'put'; records: [shardIndex: number, record: StoredRecord][] })
   | (StreamRef & { k: 'retention'; hours: number })
   | (StreamRef & { k: 'tags'; set?: Record<string, string>; remove?: string[] })
   | (StreamRef & { k: 'metrics'; metrics: string[] })

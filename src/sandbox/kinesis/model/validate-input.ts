@@ -11,6 +11,7 @@
 import { KinesisError } from '../kinesis-error.js';
 import { KINESIS_SHAPES } from './kinesis-model.js';
 import type { ModelShape } from './model-shape.js';
+import { wireValueText } from '../../wire-value-text.js';
 
 /** Coral stops listing problems after ten. */
 const MAX_REPORTED = 10;
@@ -243,6 +244,6 @@ function render(value: unknown, shape: ModelShape): string {
     case 'map':
       return `{${Object.entries(value as Record<string, unknown>).map(([key, inner]) => `${key}=${String(inner)}`).join(', ')}}`;
     default:
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return wireValueText(value);
   }
 }

@@ -8,7 +8,7 @@ import { invalidArgument, shardNotFound } from '../kinesis-texts.js';
 import { awsUtcString, decodeShardIterator, encodeShardIterator, ITERATOR_LIFETIME_MS } from '../shard-iterator.js';
 import { firstRecordFrom, recordSequenceNumber, shardAt, trimExpired } from '../shard-reading.js';
 import { shardIdOf } from '../settle-stream.js';
-import type { ShardState, StoredRecord, StreamState } from '../stream-state.js';
+import type { ShardState, StreamState } from '../stream-state.js';
 import { shardView } from '../stream-views.js';
 import type { KinesisOperation } from './kinesis-operation.js';
 
@@ -17,7 +17,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 export const getRecords: KinesisOperation = (call, input) => {
   const position = decodeShardIterator(String(input.ShardIterator));
-  if (!position || position.account !== call.caller.account || position.region !== call.caller.region || position.issuedMs > call.now) {
+  if (position?.account !== call.caller.account || position.region !== call.caller.region || position.issuedMs > call.now) {
     throw invalidArgument('Invalid ShardIterator.');
   }
   if (call.now - position.issuedMs > ITERATOR_LIFETIME_MS) {
@@ -25,17 +25,17 @@ export const getRecords: KinesisOperation = (call, input) => {
       `Iterator expired. The iterator was created at time ${awsUtcString(position.issuedMs)} while right now it is ${awsUtcString(call.now)} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`);
   }
   const stream = call.store.find(position.account, position.region, position.streamName, call.now);
-  const shard = stream && stream.createdMs === position.streamCreatedMs ? shardAt(stream, position.shardIndex) : undefined;
+  const shard = stream?.createdMs === position.streamCreatedMs ? shardAt(stream, position.shardIndex) : undefined;
   if (!stream || !shard) throw shardNotFound(shardIdOf(position.shardIndex), position.streamName, position.account);
   trimExpired(stream, call.now);
 
   const limit = typeof input.Limit === 'number' ? input.Limit : DEFAULT_LIMIT;
   const start = firstRecordFrom(shard.records, position.sequenceNumber, position.after);
-  const records: Array<Record<string, unknown>> = [];
+  const records: Record<string, unknown>[] = [];
   let bytes = 0;
   let index = start;
   for (; index < shard.records.length && records.length < limit; index++) {
-    const record = shard.records[index] as StoredRecord;
+    const record = shard.records[index]!;
     bytes += record.data.length * 0.75;
     if (records.length > 0 && bytes > MAX_BYTES) break;
     records.push({ SequenceNumber: recordSequenceNumber(shard, record), ApproximateArrivalTimestamp: record.at / 1000, Data: record.data, PartitionKey: record.partitionKey });
@@ -53,7 +53,7 @@ export const getRecords: KinesisOperation = (call, input) => {
 };
 
 /** The shards a closed shard's records continue in (a split's two, a merge's one). */
-function childShards(stream: StreamState, parent: ShardState): Array<Record<string, unknown>> {
+function childShards(stream: StreamState, parent: ShardState): Record<string, unknown>[] {
   return stream.shards
     .filter((shard) => shard.parentShardId === parent.id || shard.adjacentParentShardId === parent.id)
     .map((child) => ({

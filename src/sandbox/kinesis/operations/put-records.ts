@@ -28,7 +28,7 @@ export const putRecords: KinesisOperation = (call, input) => {
   if (total > MAX_REQUEST_BYTES) throw invalidArgument('Records size exceeds 10 MB limit');
   // Sequence numbers are minted before the change is applied: count ahead per shard.
   const counters = new Map<number, { counter: number; at: number }>();
-  const written: Array<[number, StoredRecord]> = [];
+  const written: [number, StoredRecord][] = [];
   const answers = entries.map((entry) => {
     const shard = shardForRecord(stream, entry.PartitionKey, entry.ExplicitHashKey);
     const next = counters.get(shard.index) ?? { counter: shard.counter, at: Math.max(call.now, shard.lastMs) };
