@@ -144,7 +144,9 @@ export class ClassOutbox {
       this.status.waiting = this.pending.length;
       if (this.pending.length === 0) delete this.status.lastError;
       const rest = this.pending.map((l) => `${l}\n`).join('');
-      await this.onFile(() => writeFileAtomic(this.paths.outbox, rest));
+      await this.onFile(async () => {
+        await writeFileAtomic(this.paths.outbox, rest);
+      });
     }
   }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtomicWriteError, writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
+import { AtomicWriteError, writeFileAtomic, writeFileAtomicSync, type FileContent } from './atomic-write.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -32,7 +32,7 @@ async function unprivileged<T>(work: () => Promise<T>): Promise<T> {
 
 const forms = [
   { form: 'async', write: writeFileAtomic },
-  { form: 'sync', write: (path: string, data: string, options?: { mode?: number }) => Promise.resolve().then(() => writeFileAtomicSync(path, data, options)) },
+  { form: 'sync', write: (path: string, data: FileContent, options?: { mode?: number }) => Promise.resolve().then(() => writeFileAtomicSync(path, data, options)) },
 ];
 
 describe.each(forms)('writeFileAtomic ($form)', ({ write }) => {
@@ -43,6 +43,17 @@ describe.each(forms)('writeFileAtomic ($form)', ({ write }) => {
     expect(await readFile(path, 'utf8')).toBe('second');
     expect(await readdir(dir)).toEqual(['settings.json']);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes pieces in order, text and bytes alike, and tells how many bytes it wrote', async () => {
+    const path = join(dir, 'snapshot.jsonl');
+    function* pieces() {
+      yield '{"header":1}\n';
+      yield new TextEncoder().encode('{"chunk":"é"}\n');
+      yield '{"end":true}\n';
+    }
+    expect(await write(path, pieces())).toBe(41);
+    expect(await readFile(path, 'utf8')).toBe('{"header":1}\n{"chunk":"é"}\n{"end":true}\n');
   });
 
   it('in a read-only folder: fails naming the file, and leaves the folder as it was', async () => {

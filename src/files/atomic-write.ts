@@ -6,7 +6,7 @@
  * failure the temp file is removed and the error names the target path.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -37,13 +37,30 @@ function tempPathFor(path: string): string {
 // Platforms where a folder cannot be opened or fsynced (Windows): the rename is done and is as durable as they allow.
 const FOLDER_SYNC_UNSUPPORTED = new Set(['EISDIR', 'EPERM', 'EINVAL', 'EBADF', 'EACCES']);
 
-/** Replaces `path` with `data` atomically and durably (see the module comment). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+/**
+ * What to write: the whole content, or its pieces in order (so a large file, a sandbox snapshot,
+ * never has to sit in memory as one string).
+ */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
+
+function piecesOf(data: FileContent): Iterable<Uint8Array> {
+  const pieces = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
+  return (function* bytes() {
+    for (const piece of pieces) yield typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+  })();
+}
+
+/** Replaces `path` with `data` atomically and durably (see the module comment); resolves to the bytes written. */
+export async function writeFileAtomic(path: string, data: FileContent, options: AtomicWriteOptions = {}): Promise<number> {
   const temp = tempPathFor(path);
+  let written = 0;
   try {
     const file = await open(temp, 'wx', options.mode ?? 0o600);
     try {
-      await file.writeFile(data);
+      for (const piece of piecesOf(data)) {
+        await file.writeFile(piece);
+        written += piece.length;
+      }
       await file.sync();
     } finally {
       await file.close();
@@ -63,15 +80,20 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   } catch (error) {
     throwUnlessFolderSyncUnsupported(path, error);
   }
+  return written;
 }
 
-/** The same, for callers that cannot wait (the sandbox's settings, written inside a request). */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+/** The same, for callers that cannot wait (the sandbox's snapshots, taken between two requests); returns the bytes written. */
+export function writeFileAtomicSync(path: string, data: FileContent, options: AtomicWriteOptions = {}): number {
   const temp = tempPathFor(path);
+  let written = 0;
   try {
     const file = openSync(temp, 'wx', options.mode ?? 0o600);
     try {
-      writeFileSync(file, data);
+      for (const piece of piecesOf(data)) {
+        for (let at = 0; at < piece.length; ) at += writeSync(file, piece, at);
+        written += piece.length;
+      }
       fsyncSync(file);
     } finally {
       closeSync(file);
@@ -95,6 +117,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, opt
   } catch (error) {
     throwUnlessFolderSyncUnsupported(path, error);
   }
+  return written;
 }
 
 function throwUnlessFolderSyncUnsupported(path: string, error: unknown): void {

@@ -5,12 +5,11 @@
  *   …one chunk per line…
  *   {"end":true,"chunks":57}
  *
- * Written atomically: to a temp file with a unique name in the same folder, fsynced, renamed over
- * the old snapshot, and the folder fsynced, so a crash leaves the old snapshot or the new one.
+ * Written with the one atomic write (files/atomic-write.ts), so a crash leaves the old snapshot or
+ * the new one.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../files/atomic-write.js';
 
 export interface SnapshotHeader {
   section: string;
@@ -52,50 +51,20 @@ export function readSnapshot(path: string, section: string, formatVersion: numbe
 
 /** Writes the snapshot; returns its size in bytes. */
 export function writeSnapshot(path: string, header: SnapshotHeader, chunks: Iterable<unknown>): number {
-  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temporary, 'wx', 0o600);
-  let bytes = 0;
-  try {
-    let count = 0;
-    let pending = `${JSON.stringify({ ...header, writtenAt: new Date().toISOString() })}\n`;
-    for (const chunk of chunks) {
-      pending += `${JSON.stringify(chunk)}\n`;
-      count += 1;
-      // Written in pieces: a large state never sits in memory as one string.
-      if (pending.length > 1 << 20) {
-        bytes += flush(fd, pending);
-        pending = '';
-      }
+  return writeFileAtomicSync(path, snapshotLines(header, chunks));
+}
+
+/** The snapshot's text in pieces of about 1 MB: a large state never sits in memory as one string. */
+function* snapshotLines(header: SnapshotHeader, chunks: Iterable<unknown>): Generator<string> {
+  let count = 0;
+  let pending = `${JSON.stringify({ ...header, writtenAt: new Date().toISOString() })}\n`;
+  for (const chunk of chunks) {
+    pending += `${JSON.stringify(chunk)}\n`;
+    count += 1;
+    if (pending.length > 1 << 20) {
+      yield pending;
+      pending = '';
     }
-    bytes += flush(fd, `${pending}${JSON.stringify({ end: true, chunks: count })}\n`);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
   }
-  closeSync(fd);
-  renameSync(temporary, path);
-  syncFolder(dirname(path));
-  return bytes;
-}
-
-function flush(fd: number, text: string): number {
-  const buffer = Buffer.from(text, 'utf8');
-  let written = 0;
-  while (written < buffer.length) written += writeSync(fd, buffer, written);
-  return written;
-}
-
-/** Makes a rename in the folder durable (no-op where folders cannot be fsynced, as on Windows). */
-export function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Not supported here; the rename itself is still atomic.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  yield `${pending}${JSON.stringify({ end: true, chunks: count })}\n`;
 }
