@@ -1,5 +1,4 @@
 import stringWidth from 'string-width';
-import { formatDuration } from '../engine/lab-summary.js';
 import type { ClassroomMessages } from '../i18n/classroom-messages.js';
 import { boardRows, isStuck, stepCounts, type BoardState } from './board-state.js';
 
@@ -25,7 +24,7 @@ export function boardLines(board: BoardState, layout: BoardLayout, t: ClassroomM
     const step = index >= 0 ? `${index + 1}. ${layout.titles[row.step] ?? row.step}` : row.step;
     const stuck = isStuck(row, layout.now, layout.stuckAfterMs);
     const status = stuck && row.status !== 'failed' ? t.boardStuck : t.classStatus[row.status];
-    const time = row.status === 'left' ? '—' : formatDuration(Math.max(0, layout.now - row.since));
+    const time = row.status === 'left' ? '—' : t.duration(Math.max(0, layout.now - row.since));
     return { cells: [row.name, step, time, status, row.lastErrorKind ?? '—'], stuck };
   });
 }

@@ -9,6 +9,8 @@ export interface SolutionVars {
   shardCount?: number;
   /** The sandbox URL (`http://127.0.0.1:4567`); absent on real AWS. */
   endpoint?: string;
+  /** The name the file is saved as (`create-stream.mts`), for its first line's run command. */
+  file?: string;
 }
 
 /** Placeholders a template may use, with how each one expands. */
@@ -20,6 +22,7 @@ const PLACEHOLDERS: Record<string, (vars: SolutionVars) => string> = {
   cliEndpoint: (vars) => (vars.endpoint ? ` --endpoint-url ${vars.endpoint}` : ''),
   tsEndpoint: (vars) => (vars.endpoint ? `, endpoint: ${JSON.stringify(vars.endpoint)}` : ''),
   pyEndpoint: (vars) => (vars.endpoint ? `, endpoint_url=${JSON.stringify(vars.endpoint)}` : ''),
+  file: (vars) => vars.file ?? '<file>',
   // On AWS a new IAM role takes seconds before a service can assume it; the sandbox's IAM is immediate.
   iamWaitSeconds: (vars) => (vars.endpoint ? '0' : '10'),
 };

@@ -1,3 +1,4 @@
+import { formatDuration } from '../engine/lab-summary.js';
 import type { Lang } from './lang.js';
 
 /**
@@ -7,6 +8,8 @@ import type { Lang } from './lang.js';
  */
 export interface ClassroomMessages {
   yesNo: string;
+  /** A duration in this language's units: `1m 02s`, `1분 02초`. */
+  duration: (ms: number) => string;
   notChanged: string;
   needsYes: (command: string) => string;
   // reset
@@ -85,6 +88,7 @@ export interface ClassroomMessages {
 
 const en: ClassroomMessages = {
   yesNo: ' [y/N] ',
+  duration: (ms) => formatDuration(ms),
   notChanged: 'Nothing changed.',
   needsYes: (command) => `${command} changes things and there is no terminal to ask: add --yes to go ahead`,
   resetConfirmAll: (target) => `Forget all saved progress of this lab (${target})? Resources on AWS are not touched.`,
@@ -160,6 +164,7 @@ const en: ClassroomMessages = {
 
 const ko: ClassroomMessages = {
   yesNo: ' [y/N] ',
+  duration: (ms) => formatDuration(ms, { h: '시간', m: '분', s: '초' }),
   notChanged: '아무것도 바꾸지 않았습니다.',
   needsYes: (command) => `${command} 명령은 상태를 바꾸는데 확인을 물어볼 터미널이 없습니다. 진행하려면 --yes를 붙이세요`,
   resetConfirmAll: (target) => `이 실습의 저장된 진행 상황(${target})을 모두 지울까요? AWS 리소스는 건드리지 않습니다.`,

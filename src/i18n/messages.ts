@@ -1,3 +1,4 @@
+import type { RegionSource } from '../aws/resolve-region.js';
 import type { AutoFix } from '../diagnose/diagnosis.js';
 import type { Lang } from './lang.js';
 
@@ -17,7 +18,7 @@ export interface Messages {
   appTitle: string;
   targetSandbox: (url: string) => string;
   targetAws: (profile: string | undefined) => string;
-  regionLine: (region: string, source: string) => string;
+  regionLine: (region: string, source: RegionSource) => string;
   streamLine: (stream: string) => string;
   steps: string;
   comingNext: string;
@@ -48,7 +49,6 @@ export interface Messages {
   streamStatus: (status: string) => string;
   passed: string;
   failed: string;
-  couldNotCheck: string;
   whatWeLookedAt: string;
   whatToDo: string;
   hint: (n: number, total: number) => string;
@@ -85,13 +85,38 @@ export interface Messages {
   plainSolve: (command: string) => string;
   plainByHand: string;
   saveFailed: (message: string) => string;
+  /** Where the region came from, as the header says it. */
+  regionSources: Record<RegionSource, string>;
+  keyResult: string;
+  keyTab: string;
+  keyWrite: string;
+  keyBack: string;
+  keyLines: string;
+  /** The step text or code goes on below / above the window. */
+  moreBelow: (lines: number) => string;
+  moreAbove: (lines: number) => string;
+  /** The activity area left lines out; r shows them all. */
+  moreResult: (lines: number) => string;
+  resultTitle: string;
+  tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) => string;
+  /** One PutRecords call in the producer's log. */
+  producerBatch: (records: number, failed: number) => string;
+  /** Above the solutions on the sandbox: the lines that point a fresh shell at it. */
+  sandboxPasteTitle: string;
+  codeWritten: (dir: string, files: string[]) => string;
+  codeUnchanged: (dir: string) => string;
+  codeAskOverwrite: (files: string[]) => string;
+  codeKept: (files: string[]) => string;
+  codeWriteFailed: (message: string) => string;
+  keyOverwrite: string;
+  keyKeep: string;
 }
 
 const en: Messages = {
   appTitle: 'Kinesis Data Streams lab',
   targetSandbox: (url) => `sandbox ${url}`,
   targetAws: (profile) => (profile ? `AWS (profile ${profile})` : 'AWS'),
-  regionLine: (region, source) => `region ${region} (${source})`,
+  regionLine: (region, source) => `region ${region} (${en.regionSources[source]})`,
   streamLine: (stream) => `stream ${stream}`,
   steps: 'Steps',
   comingNext: 'coming next',
@@ -153,7 +178,6 @@ const en: Messages = {
   streamStatus: (status) => `stream status: ${status}`,
   passed: 'Check passed',
   failed: 'Check failed',
-  couldNotCheck: 'Something went wrong',
   whatWeLookedAt: 'What the check looked at',
   whatToDo: 'What to do',
   hint: (n, total) => `Hint ${n}/${total}`,
@@ -189,13 +213,33 @@ const en: Messages = {
   plainSolve: (command) => `To have the runner do this step: ${command}`,
   plainByHand: 'To do it yourself, for example with the AWS CLI:',
   saveFailed: (message) => `Could not save progress: ${message}`,
+  regionSources: { flag: '--region', AWS_REGION: 'AWS_REGION', AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION', profile: 'profile', 'instance-metadata': 'instance metadata', 'saved-progress': 'saved progress', 'sandbox-default': 'sandbox default', asked: 'you chose', switched: 'switched by a fix' },
+  keyResult: 'full result',
+  keyTab: 'language',
+  keyWrite: 'save code files',
+  keyBack: 'back',
+  keyLines: 'scroll',
+  moreBelow: (n) => `↓ ${n} more ${n === 1 ? 'line' : 'lines'} (↑↓ PgUp PgDn)`,
+  moreAbove: (n) => `↑ ${n} ${n === 1 ? 'line' : 'lines'} above`,
+  moreResult: (n) => `… ${n} more ${n === 1 ? 'line' : 'lines'}: press r for the full result`,
+  resultTitle: 'Full result (↑↓ to scroll, r or Esc to go back)',
+  tooSmall: (c, r, minC, minR) => `This terminal is ${c}×${r}. The lab needs at least ${minC}×${minR} so the check result and the fix always fit: enlarge the window or make the font smaller. q quits.`,
+  producerBatch: (records, failed) => `${records} records, ${failed} failed`,
+  sandboxPasteTitle: '# On the sandbox, paste these lines into a new terminal first (address, key, region):',
+  codeWritten: (dir, files) => `Saved to ${dir}: ${files.join(', ')}. Each file's first line says how to run it.`,
+  codeUnchanged: (dir) => `The files in ${dir} are already up to date.`,
+  codeAskOverwrite: (files) => `You changed ${files.join(', ')} since the lab saved ${files.length === 1 ? 'it' : 'them'}. Replace with this step's code? y replaces, n keeps yours.`,
+  codeKept: (files) => `Kept your ${files.join(', ')}.`,
+  codeWriteFailed: (message) => `Could not save the code: ${message}`,
+  keyOverwrite: 'replace',
+  keyKeep: 'keep mine',
 };
 
 const ko: Messages = {
   appTitle: 'Kinesis Data Streams 실습',
   targetSandbox: (url) => `샌드박스 ${url}`,
   targetAws: (profile) => (profile ? `AWS (프로파일 ${profile})` : 'AWS'),
-  regionLine: (region, source) => `리전 ${region} (${source})`,
+  regionLine: (region, source) => `리전 ${region} (${ko.regionSources[source]})`,
   streamLine: (stream) => `스트림 ${stream}`,
   steps: '단계',
   comingNext: '곧 추가',
@@ -257,7 +301,6 @@ const ko: Messages = {
   streamStatus: (status) => `스트림 상태: ${status}`,
   passed: '확인 통과',
   failed: '확인 실패',
-  couldNotCheck: '문제가 생겼습니다',
   whatWeLookedAt: '확인한 내용',
   whatToDo: '해결 방법',
   hint: (n, total) => `힌트 ${n}/${total}`,
@@ -293,6 +336,26 @@ const ko: Messages = {
   plainSolve: (command) => `러너가 이 단계를 진행하게 하려면: ${command}`,
   plainByHand: '직접 하려면, 예를 들어 AWS CLI로:',
   saveFailed: (message) => `진행 상황을 저장하지 못했습니다: ${message}`,
+  regionSources: { flag: '--region', AWS_REGION: 'AWS_REGION', AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION', profile: '프로필', 'instance-metadata': '인스턴스 메타데이터', 'saved-progress': '저장된 진행 상황', 'sandbox-default': '샌드박스 기본값', asked: '직접 선택', switched: '해결 방법으로 바꿈' },
+  keyResult: '결과 전체',
+  keyTab: '언어',
+  keyWrite: '코드 파일 저장',
+  keyBack: '돌아가기',
+  keyLines: '스크롤',
+  moreBelow: (n) => `↓ 아래에 ${n}줄 더 (↑↓ PgUp PgDn)`,
+  moreAbove: (n) => `↑ 위에 ${n}줄`,
+  moreResult: (n) => `… ${n}줄 더 있습니다: r을 누르면 결과 전체를 봅니다`,
+  resultTitle: '결과 전체 (↑↓ 스크롤, r 또는 Esc 돌아가기)',
+  tooSmall: (c, r, minC, minR) => `터미널 크기가 ${c}×${r}입니다. 확인 결과와 해결 방법이 늘 보이려면 ${minC}×${minR} 이상이어야 합니다. 창을 키우거나 글꼴을 줄이세요. q를 누르면 종료합니다.`,
+  producerBatch: (records, failed) => `레코드 ${records}개, 실패 ${failed}개`,
+  sandboxPasteTitle: '# 샌드박스에서는 새 터미널에 먼저 아래 줄을 붙여 넣으세요(주소, 키, 리전):',
+  codeWritten: (dir, files) => `${dir}에 저장했습니다: ${files.join(', ')}. 파일마다 첫 줄에 실행 방법이 있습니다.`,
+  codeUnchanged: (dir) => `${dir}의 파일이 이미 최신입니다.`,
+  codeAskOverwrite: (files) => `실습이 저장한 뒤 ${files.join(', ')} 파일을 고치셨습니다. 이 단계의 코드로 바꿀까요? y 바꾸기, n 그대로 두기.`,
+  codeKept: (files) => `고치신 ${files.join(', ')} 파일을 그대로 두었습니다.`,
+  codeWriteFailed: (message) => `코드를 저장하지 못했습니다: ${message}`,
+  keyOverwrite: '바꾸기',
+  keyKeep: '그대로 두기',
 };
 
 export function messages(lang: Lang): Messages {

@@ -1,5 +1,6 @@
-import { useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useInput } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { WriteCodeResult } from '../content/solution-files.js';
 import type { Lab } from '../content/lab-model.js';
 import type { Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
@@ -8,6 +9,7 @@ import { LabScreen } from './LabScreen.js';
 import type { ScreenInfo } from './screen-info.js';
 import { CODE_TABS, initialUiState, type CodeTab, type UiState } from './ui-state.js';
 import { useRunnerView } from './use-runner-view.js';
+import { useTerminalSize } from './use-terminal-size.js';
 import { useTicker } from './use-ticker.js';
 
 export interface LabAppProps {
@@ -17,15 +19,25 @@ export interface LabAppProps {
   initialLang: Lang;
   /** Renders the current step's solutions for this run (stream, region, endpoint filled in). */
   codeFor: (stepId: string) => Record<CodeTab, string> | undefined;
+  /**
+   * Writes the current step's solutions for this run into the working directory (w). Without
+   * `overwrite`, files the learner changed since the lab wrote them are left alone and named.
+   */
+  writeCode?: (stepId: string, overwrite: boolean) => Promise<WriteCodeResult>;
   /** Called once when the learner quits; the CLI stops the producer, waits for saves and exits. */
   onQuit: () => void;
   clock?: () => number;
 }
 
 /** Connects keys to engine events and screen state; renders LabScreen. */
-export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock = Date.now }: LabAppProps) {
+export function LabApp({ lab, runner, info, initialLang, codeFor, writeCode, onQuit, clock = Date.now }: LabAppProps) {
   const view = useRunnerView(runner);
-  const { stdout } = useStdout();
+  const { columns, rows } = useTerminalSize();
+  // How far each view can scroll, as the screen last laid it out; keys stop there.
+  const maxScroll = useRef({ text: 0, code: 0, result: 0 });
+  const onMaxScroll = useCallback((kind: 'text' | 'code' | 'result', max: number) => {
+    maxScroll.current[kind] = max;
+  }, []);
   const [lang, setLang] = useState(initialLang);
   const [ui, setUi] = useState<UiState>(initialUiState);
   const [stopping, setStopping] = useState(false);
@@ -48,7 +60,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
   // "Do it for me" shows what it runs: the same step as CLI, TypeScript and Python.
   const mode = view.state.steps[current]?.mode;
   useEffect(() => {
-    if (status === 'acting' && mode === 'auto' && code) setUi((u) => ({ ...u, showCode: true }));
+    if (status === 'acting' && mode === 'auto' && code) setUi((u) => (u.showCode ? u : { ...u, showCode: true, codeScroll: 0 }));
   }, [status, mode, code]);
 
   useInput((input, key) => {
@@ -63,24 +75,46 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
     }
     // A panel with a form has the keyboard; only Ctrl+C goes past it.
     if (captured) return;
+    if (ui.codeFiles?.kind === 'ask') {
+      if (input === 'y' && writeCode) saveCode(true);
+      else if (input === 'n') setUi((u) => ({ ...u, codeFiles: { kind: 'kept', files: u.codeFiles?.kind === 'ask' ? u.codeFiles.files : [] } }));
+      return;
+    }
+    const scrollBy = (rows: number) =>
+      setUi((u) => {
+        if (u.resultScroll !== undefined) return { ...u, resultScroll: clamp(u.resultScroll + rows, maxScroll.current.result) };
+        if (u.showCode && code) return { ...u, codeScroll: clamp(u.codeScroll + rows, maxScroll.current.code) };
+        return { ...u, scroll: clamp(u.scroll + rows, maxScroll.current.text) };
+      });
+    if (ui.resultScroll !== undefined) {
+      if (key.upArrow) scrollBy(-1);
+      else if (key.downArrow) scrollBy(1);
+      else if (key.pageUp) scrollBy(-10);
+      else if (key.pageDown || input === ' ') scrollBy(10);
+      else if (input === 'r' || key.escape) setUi((u) => withoutResult(u));
+      return;
+    }
     // The runner's latest state, not this render's: Ink swaps in a new handler only after a render's
     // effects run, so a key pressed just as a check ends would otherwise still be treated as busy.
     const live = runner.current.state.steps[runner.current.state.current]?.status;
     if (live === 'acting' || live === 'checking') {
-      if (input === 'x' || key.escape) {
+      if (input === 'r') setUi((u) => ({ ...u, resultScroll: 0 }));
+      else if (input === 'x' || key.escape) {
         setStopping(true);
         runner.cancel();
       }
       return;
     }
-    if (key.upArrow) setUi((u) => ({ ...u, scroll: Math.max(0, u.scroll - 1) }));
-    else if (key.downArrow) setUi((u) => ({ ...u, scroll: u.scroll + 1 }));
-    else if (key.pageUp) setUi((u) => ({ ...u, scroll: Math.max(0, u.scroll - 10) }));
-    else if (key.pageDown || input === ' ') setUi((u) => ({ ...u, scroll: u.scroll + 10 }));
+    if (key.upArrow) scrollBy(-1);
+    else if (key.downArrow) scrollBy(1);
+    else if (key.pageUp) scrollBy(-10);
+    else if (key.pageDown || input === ' ') scrollBy(10);
+    else if (input === 'r') setUi((u) => ({ ...u, resultScroll: 0 }));
+    else if (input === 'w' && code && writeCode) saveCode(false);
     else if (input === 'd' && !step?.comingNext) runner.dispatch({ type: 'choose-mode', mode: 'auto', at });
     else if (input === 'm' && !step?.comingNext) {
       runner.dispatch({ type: 'choose-mode', mode: 'manual', at });
-      if (code) setUi((u) => ({ ...u, showCode: true }));
+      if (code) setUi((u) => ({ ...u, showCode: true, codeScroll: u.showCode ? u.codeScroll : 0 }));
     } else if (input === 'c' && !step?.comingNext) runner.dispatch({ type: 'check-requested', at });
     // The runner's latest state, not this render's: a key may arrive before the screen shows the offer.
     else if (input === 'f' && runner.offeredFix()) runner.dispatch({ type: 'fix-requested', at });
@@ -96,11 +130,18 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       const i = lab.steps.findIndex((s) => s.id === current);
       const target = lab.steps[i - 1];
       if (target) runner.dispatch({ type: 'open-step', step: target.id, at });
-    } else if (input === 's' && code) setUi((u) => ({ ...u, showCode: !u.showCode, scroll: 0 }));
-    else if (key.tab && ui.showCode) setUi((u) => ({ ...u, scroll: 0, codeTab: CODE_TABS[(CODE_TABS.indexOf(u.codeTab) + 1) % CODE_TABS.length]! }));
+    } else if (input === 's' && code) setUi((u) => ({ ...u, showCode: !u.showCode, codeScroll: 0 }));
+    else if (key.tab && ui.showCode) setUi((u) => ({ ...u, codeScroll: 0, codeTab: CODE_TABS[(CODE_TABS.indexOf(u.codeTab) + 1) % CODE_TABS.length]! }));
     else if (input === 'h') setUi((u) => ({ ...u, hint: step && step.hints.length > 0 ? (u.hint + 1 >= step.hints.length ? -1 : u.hint + 1) : -1 }));
     else if (input === 'l') setLang((l) => (l === 'en' ? 'ko' : 'en'));
   });
+
+  function saveCode(overwrite: boolean) {
+    writeCode?.(current, overwrite).then(
+      (result) => setUi((u) => ({ ...u, codeFiles: result.kind === 'edited' ? { kind: 'ask', files: result.files } : result })),
+      (error: unknown) => setUi((u) => ({ ...u, codeFiles: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } })),
+    );
+  }
 
   return (
     <LabScreen
@@ -110,8 +151,9 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       info={info}
       lang={lang}
       m={messages(lang)}
-      columns={stdout.columns || 100}
-      rows={stdout.rows || 32}
+      columns={columns}
+      rows={rows}
+      onMaxScroll={onMaxScroll}
       code={code}
       now={clock()}
       stopping={stopping}
@@ -121,4 +163,11 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, onQuit, clock 
       {...(fixOffer ? { fixOffer } : {})}
     />
   );
+}
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
+
+function withoutResult(ui: UiState): UiState {
+  const { resultScroll: _closed, ...rest } = ui;
+  return rest;
 }

@@ -6,17 +6,21 @@ import { bestRate } from '../engine/session-ledger.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Messages } from '../i18n/messages.js';
 import type { RunnerView } from '../runner/lab-runner.js';
-import { ActivityPanel } from './ActivityPanel.js';
-import { CodePanel } from './CodePanel.js';
-import { CompletionSummary } from './CompletionSummary.js';
-import { Header } from './Header.js';
+import { CODE_VIEW_CHROME, codeLines, CodeView } from './CodeView.js';
+import { Header, headerWhereLines } from './Header.js';
 import { KeyBar } from './KeyBar.js';
+import { activityBlocks, wrapped } from './layout/activity-blocks.js';
+import { completionBlock, hintBlock, rateBlock } from './layout/extra-blocks.js';
+import { labLayout, MIN_COLUMNS, MIN_ROWS } from './layout/lab-layout.js';
+import { sandboxPasteLines } from './layout/sandbox-paste.js';
+import { allRows, keptRows, type ScreenBlock } from './layout/screen-line.js';
+import { ScreenLines } from './layout/ScreenLines.js';
+import { labKeys, type KeyItem } from './lab-keys.js';
 import { PANELS } from './panels/panel-registry.js';
-import { RateComparison } from './RateComparison.js';
 import type { ScreenInfo } from './screen-info.js';
-import { StepList } from './StepList.js';
-import { StepPane } from './StepPane.js';
-import type { CodeTab, UiState } from './ui-state.js';
+import { moreSign, StepPane } from './StepPane.js';
+import { StepStrip, stepTitleLines } from './StepStrip.js';
+import type { CodeFilesNotice, CodeTab, UiState } from './ui-state.js';
 
 export interface LabScreenProps {
   lab: Lab;
@@ -38,12 +42,18 @@ export interface LabScreenProps {
   choose?: (values: Record<string, unknown>) => void;
   /** The current step's fix the learner can apply with f (its last result's autoFix, when the runner can apply it). */
   fixOffer?: AutoFix;
+  /** Tells the app how far each scrolling view can go, so the keys stop at the end. */
+  onMaxScroll?(view: 'text' | 'code' | 'result', max: number): void;
 }
 
-const SIDEBAR = 30;
+/** Step panels' preferred rows: the metrics chart with its table, the pipe's settings, state and event. */
+const PANEL_ROWS: Record<string, number> = { metrics: 14, pipe: 12 };
+/** A panel whose step has a result or a run keeps to its summary rows (PipePanel's compact mode). */
+const COMPACT_PANEL_ROWS = 3;
 
 /** The whole lab screen; pure: everything it shows comes in through props. */
-export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, rows, code, now, stopping, captureKeys, keysCaptured, choose, fixOffer }: LabScreenProps) {
+export function LabScreen(props: LabScreenProps) {
+  const { lab, view, ui, info: startInfo, lang, m, columns, rows, code, now, stopping, captureKeys, keysCaptured, choose, fixOffer, onMaxScroll } = props;
   const { state } = view;
   // A switch-region or switch-stream fix moves the run: the header and panels show where it runs now.
   const target = view.target;
@@ -55,99 +65,127 @@ export function LabScreen({ lab, view, ui, info: startInfo, lang, m, columns, ro
   const progress = state.steps[step.id] ?? { status: 'pending' as const, attempts: 0 };
   const busy = progress.status === 'acting' || progress.status === 'checking';
   const statuses = Object.fromEntries(Object.entries(state.steps).map(([id, p]) => [id, p.status]));
-  const paneWidth = Math.max(30, columns - SIDEBAR - 2);
-  const bodyHeight = Math.max(4, Math.floor((rows - 8) * 0.45));
-  const showRates = step.action?.kind === 'produce' && step.action.params.api === 'put-records';
-  const hint = ui.hint >= 0 ? step.hints[ui.hint] : undefined;
+  const width = columns;
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return (
+      <Box flexDirection="column" width={columns}>
+        {wrapped(m.tooSmall(columns, rows, MIN_COLUMNS, MIN_ROWS), columns).map((line, i) => (
+          <Text key={i} color="yellow" wrap="truncate-end">
+            {line.text}
+          </Text>
+        ))}
+      </Box>
+    );
+  }
+
   const ownActivity = view.actionStep === step.id;
-  // Everything above and below the activity area has a known height; the area gets the rest and clips.
+  const blocks: ScreenBlock[] = [];
+  if (view.saveError) blocks.push(kept(wrapped(m.saveFailed(view.saveError), width, { color: 'red' })));
+  if (ui.codeFiles) blocks.push(kept(wrapped(codeFilesText(ui.codeFiles, m), width, { color: ui.codeFiles.kind === 'failed' ? 'red' : 'cyan' })));
+  blocks.push(
+    ...activityBlocks({
+      progress,
+      lang,
+      m,
+      width,
+      elapsedSeconds: view.actionStartedAt ? Math.max(0, (now - view.actionStartedAt) / 1000) : 0,
+      ...(ownActivity && view.streamStatus ? { streamStatus: view.streamStatus } : {}),
+      ...(ownActivity && view.producer ? { producer: view.producer } : {}),
+      notes: ownActivity ? view.notes : [],
+      stopping,
+      comingNext: step.comingNext,
+      ...(fixOffer ? { fixOffer: { fix: fixOffer, where: { stream: info.stream, region: info.region, sandbox: info.target === 'sandbox' } } } : {}),
+      ...(view.fix?.step === step.id ? { fix: view.fix } : {}),
+      now,
+    }),
+  );
+  const hint = ui.hint >= 0 ? step.hints[ui.hint] : undefined;
+  if (hint) blocks.push(hintBlock(ui.hint + 1, step.hints.length, hint[lang], m, width));
+  if (step.action?.kind === 'produce' && step.action.params.api === 'put-records') {
+    blocks.push(rateBlock(bestRate(view.ledger, info.stream, info.region, 'put-record'), bestRate(view.ledger, info.stream, info.region, 'put-records'), m, width));
+  }
+  if (view.completed) blocks.push(completionBlock(lab, view, info, lang, m, width));
+  for (const notice of info.notices) blocks.push({ lines: wrapped(notice, width, { color: 'yellow' }), keep: 0 });
+
   const Panel = step.panel && !step.comingNext ? PANELS[step.panel.kind] : undefined;
+  const compactPanel = busy || progress.lastResult !== undefined;
+  const panelWanted = !Panel ? 0 : keysCaptured ? 999 : compactPanel && step.panel?.kind === 'pipe' ? COMPACT_PANEL_ROWS : (PANEL_ROWS[step.panel!.kind] ?? 10);
+  const resultOpen = ui.resultScroll !== undefined;
+  const paste = info.target === 'sandbox' && info.endpoint && info.sandboxCredentials ? sandboxPasteLines({ endpoint: info.endpoint, region: info.region, ...info.sandboxCredentials }) : [];
+  const shownCode = ui.showCode && code ? codeLines(code[ui.codeTab], width, paste, m.sandboxPasteTitle) : undefined;
 
-  const keys = keysCaptured
-    ? [{ key: 'Ctrl+C', label: m.keyQuit }]
-    : busy
-    ? [{ key: 'x', label: m.keyStop }, { key: 'q', label: m.keyQuit }]
-    : [
-        ...(step.comingNext ? [] : [{ key: 'd', label: m.keyDo }, { key: 'm', label: m.keyMyself }, { key: 'c', label: m.keyCheck }]),
-        ...(fixOffer ? [{ key: 'f', label: m.keyFix }] : []),
-        { key: 'n', label: m.keyNext },
-        { key: '↑↓', label: m.keyScroll },
-        { key: `1-${lab.steps.length}`, label: m.keyJump },
-        ...(code ? [{ key: 's', label: m.keyCode }] : []),
-        { key: 'h', label: m.keyHint },
-        { key: 'l', label: m.keyLang },
-        { key: 'q', label: m.keyQuit },
-      ];
+  const headerRows = 1 + headerWhereLines(info, m, width).length;
+  const titleRows = stepTitleLines(lab.steps, step.id, lang, m, width).length;
+  const keys: KeyItem[] = labKeys({ lab, step, m, busy, keysCaptured: keysCaptured ?? false, fixOffer: fixOffer !== undefined, hasCode: code !== undefined, showCode: shownCode !== undefined, resultOpen, moreHidden: allRows(blocks) > keptRows(blocks) || resultOpen, asking: ui.codeFiles?.kind === 'ask' });
+  const chromeRows = headerRows + titleRows + keyBarRows(keys, columns);
 
-  // Everything above and below the activity area has a known height; the area gets the rest and clips.
-  // One row stays free: a frame as tall as the terminal makes Ink clear the screen on every redraw.
-  // The middle row is as tall as the taller of the step list (a title, two lines a step) and the text.
-  const middleRows = Math.max(bodyHeight + 1 + (step.comingNext ? 1 : 0), 1 + 2 * lab.steps.length);
-  const fixedRows = 2 + info.notices.length + (view.saveError ? 1 : 0) + 1 + middleRows + 1 + keyBarRows(keys, columns);
-  const activityHeight = Math.max(4, rows - fixedRows - 1);
+  if (resultOpen) {
+    const all = blocks.flatMap((b) => b.lines);
+    const room = Math.max(1, rows - 1 - chromeRows - 2);
+    const max = Math.max(0, all.length - room);
+    onMaxScroll?.('result', max);
+    const top = Math.min(ui.resultScroll ?? 0, max);
+    return (
+      <Box flexDirection="column" width={columns}>
+        <Header title={lab.title[lang]} info={info} m={m} width={width} />
+        <StepStrip steps={lab.steps} statuses={statuses} current={state.current} lang={lang} m={m} width={width} />
+        <Text bold wrap="truncate-end">{m.resultTitle}</Text>
+        <ScreenLines lines={all.slice(top, top + room)} />
+        <Text dimColor wrap="truncate-end">{moreSign(top, Math.max(0, all.length - top - room), m) || ' '}</Text>
+        <KeyBar keys={keys} />
+      </Box>
+    );
+  }
+
+  const middleWanted = shownCode ? shownCode.length + CODE_VIEW_CHROME : 999;
+  const layout = labLayout({
+    rows,
+    chromeRows,
+    middle: keysCaptured ? 'form' : shownCode ? 'code' : 'text',
+    middleWanted,
+    blocks,
+    panelWanted,
+    moreLine: (hidden) => ({ text: m.moreResult(hidden), dimColor: true }),
+  });
+  if (shownCode) onMaxScroll?.('code', Math.max(0, shownCode.length - (layout.middleRows - CODE_VIEW_CHROME - 1)));
 
   return (
     <Box flexDirection="column" width={columns}>
-      <Header title={lab.title[lang]} info={info} m={m} />
-      {info.notices.map((notice, i) => (
-        <Text key={i} color="yellow">
-          {notice}
-        </Text>
-      ))}
-      {view.saveError && <Text color="red">{m.saveFailed(view.saveError)}</Text>}
-      <Box marginTop={1}>
-        <StepList steps={lab.steps} statuses={statuses} current={state.current} lang={lang} m={m} width={SIDEBAR} />
-        {ui.showCode && code ? (
-          <CodePanel code={code} tab={ui.codeTab} m={m} width={paneWidth} height={bodyHeight - 1} scroll={ui.scroll} />
-        ) : (
-          <StepPane step={step} index={index} lang={lang} m={m} width={paneWidth} height={bodyHeight} scroll={ui.scroll} />
-        )}
-      </Box>
-      <Box borderStyle="single" borderLeft={false} borderRight={false} borderBottom={false} borderDimColor flexDirection="column" height={activityHeight + 1} overflowY="hidden">
-        {/* Clipped as a whole when a step panel needs the room, so no line is squeezed into another. */}
-        <Box flexDirection="column" flexShrink={1} overflowY="hidden">
-          {/* Natural height inside the clip: Ink lets Text shrink, which would draw lines over each other. */}
-          <Box flexDirection="column" flexShrink={0}>
-            <ActivityPanel
-              progress={progress}
-              lang={lang}
-              m={m}
-              elapsedSeconds={view.actionStartedAt ? Math.max(0, (now - view.actionStartedAt) / 1000) : 0}
-              streamStatus={ownActivity ? view.streamStatus : undefined}
-              producer={ownActivity ? view.producer : undefined}
-              notes={ownActivity ? view.notes : []}
-              stopping={stopping}
-              comingNext={step.comingNext}
-              {...(fixOffer ? { fixOffer: { fix: fixOffer, where: { stream: info.stream, region: info.region, sandbox: info.target === 'sandbox' } } } : {})}
-              {...(view.fix?.step === step.id ? { fix: view.fix } : {})}
-              now={now}
-            />
-          </Box>
+      <Header title={lab.title[lang]} info={info} m={m} width={width} />
+      <StepStrip steps={lab.steps} statuses={statuses} current={state.current} lang={lang} m={m} width={width} />
+      {shownCode ? (
+        <CodeView lines={shownCode} tab={ui.codeTab} m={m} height={layout.middleRows} scroll={ui.codeScroll} />
+      ) : (
+        <StepPane step={step} lang={lang} m={m} width={width} height={layout.middleRows} scroll={ui.scroll} {...(onMaxScroll ? { onMaxScroll: (max: number) => onMaxScroll('text', max) } : {})} />
+      )}
+      <Text dimColor>{'─'.repeat(columns)}</Text>
+      <ScreenLines lines={layout.lines} />
+      {Panel && layout.panelRows > 0 && (
+        <Box height={layout.panelRows} overflowY="hidden" flexDirection="column">
+          <Panel step={step} view={view} info={info} lang={lang} m={m} width={width} height={layout.panelRows} now={now} captureKeys={captureKeys} {...(choose ? { choose } : {})} />
         </Box>
-        {/* Below the activity: kept whole; only the activity above gives up rows. */}
-        <Box flexDirection="column" flexShrink={0}>
-          {Panel && (
-            <Panel step={step} view={view} info={info} lang={lang} m={m} width={columns} height={Math.max(4, rows - bodyHeight - 10)} now={now} captureKeys={captureKeys} {...(choose ? { choose } : {})} />
-          )}
-          {showRates && (
-            <RateComparison
-              putRecord={bestRate(view.ledger, info.stream, info.region, 'put-record')}
-              putRecords={bestRate(view.ledger, info.stream, info.region, 'put-records')}
-              m={m}
-            />
-          )}
-          {hint && (
-            <Text color="magenta">
-              {m.hint(ui.hint + 1, step.hints.length)}: {hint[lang]}
-            </Text>
-          )}
-          {view.completed && <Text bold color="green">{m.labComplete}</Text>}
-          {view.completed && <CompletionSummary lab={lab} view={view} info={info} lang={lang} />}
-        </Box>
-      </Box>
+      )}
       <KeyBar keys={keys} />
     </Box>
   );
+}
+
+const kept = (lines: ScreenBlock['lines']): ScreenBlock => ({ lines, keep: lines.length });
+
+function codeFilesText(notice: CodeFilesNotice, m: Messages): string {
+  switch (notice.kind) {
+    case 'written':
+      return m.codeWritten(notice.dir, notice.files);
+    case 'unchanged':
+      return m.codeUnchanged(notice.dir);
+    case 'ask':
+      return m.codeAskOverwrite(notice.files);
+    case 'kept':
+      return m.codeKept(notice.files);
+    case 'failed':
+      return m.codeWriteFailed(notice.message);
+  }
 }
 
 /** Rows the key bar wraps to: items are laid out left to right with two columns between them. */

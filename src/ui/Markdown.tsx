@@ -4,6 +4,9 @@ import type { Token, Tokens } from 'marked';
 import { memo, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import stringWidth from 'string-width';
+import { wrapRuns, type Run, type RunStyle } from './wrap-runs.js';
+
+export { wrapRuns };
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps {
@@ -199,22 +202,6 @@ export function fitColumns(natural: number[], longestWord: number[], available: 
   return widths;
 }
 
-/** How one run of inline text is styled; the keys are Ink `<Text>` props. */
-export interface RunStyle {
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  strikethrough?: boolean;
-  dimColor?: boolean;
-  color?: string;
-}
-
-/** A piece of inline text in one style. A paragraph is a list of runs. */
-export interface Run {
-  text: string;
-  style: RunStyle;
-}
-
 /**
  * Inline tokens as styled runs: nested emphasis becomes merged styles, a link its text plus URL.
  * Hard-wrapped source lines are joined with a space, as Markdown does.
@@ -257,66 +244,6 @@ function plainText(tokens: Token[]): string {
   return inlineRuns(tokens)
     .map((run) => run.text)
     .join('');
-}
-
-/**
- * Breaks runs into lines of at most `width` columns at spaces (words wider than a line are cut),
- * collapsing runs of spaces and dropping the space at each break. Ink's own wrapping keeps that
- * space at the start of the next line whenever a line fills exactly, which Korean text hits often.
- */
-export function wrapRuns(runs: readonly Run[], width: number): Run[] {
-  const out: Run[] = [];
-  let lineWidth = 0;
-  let word: Run[] = [];
-  let wordWidth = 0;
-  let spaceBefore = false;
-
-  const newline = () => {
-    out.push({ text: '\n', style: {} });
-    lineWidth = 0;
-  };
-  const flushWord = () => {
-    if (word.length === 0) return;
-    if (lineWidth > 0 && lineWidth + (spaceBefore ? 1 : 0) + wordWidth > width) newline();
-    else if (lineWidth > 0 && spaceBefore) {
-      out.push({ text: ' ', style: {} });
-      lineWidth += 1;
-    }
-    for (const piece of word) {
-      if (wordWidth <= width) {
-        out.push(piece);
-        lineWidth += stringWidth(piece.text);
-        continue;
-      }
-      for (const char of piece.text) {
-        const charWidth = stringWidth(char);
-        if (lineWidth > 0 && lineWidth + charWidth > width) newline();
-        out.push({ text: char, style: piece.style });
-        lineWidth += charWidth;
-      }
-    }
-    word = [];
-    wordWidth = 0;
-    spaceBefore = false;
-  };
-
-  for (const run of runs) {
-    for (const part of run.text.split(/( +|\n)/)) {
-      if (part === '') continue;
-      if (part === '\n') {
-        flushWord();
-        newline();
-      } else if (part.startsWith(' ')) {
-        flushWord();
-        spaceBefore = true;
-      } else {
-        word.push({ text: part, style: run.style });
-        wordWidth += stringWidth(part);
-      }
-    }
-  }
-  flushWord();
-  return out;
 }
 
 /** Runs as one Ink `<Text>`, pre-wrapped when the width is known. */

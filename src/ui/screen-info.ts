@@ -8,6 +8,11 @@ export interface ScreenInfo {
   region: string;
   regionSource: RegionSource;
   stream: string;
+  /**
+   * The key this session signs sandbox calls with (from its settings): the code view shows it in the
+   * lines a learner pastes into their own shell. Absent on real AWS.
+   */
+  sandboxCredentials?: { accessKeyId: string; secretAccessKey: string };
   /** One-time notices: resumed, progress file moved aside … */
   notices: string[];
 }

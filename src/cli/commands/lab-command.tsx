@@ -1,5 +1,9 @@
 import { render } from 'ink';
-import { renderSolution } from '../../content/render-solution.js';
+import { join } from 'node:path';
+import { CODE_DIR, solutionFiles, type SolutionFile } from '../../content/solution-files.js';
+import { writeSolutionFiles } from '../../content/write-solution-files.js';
+import { awsSettingsFor } from '../build-lab-context.js';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/sandbox-types.js';
 import type { Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
 import type { LabRunner } from '../../runner/lab-runner.js';
@@ -29,21 +33,33 @@ export function screenInfo(session: LabSession, startStep?: string): ScreenInfo 
     region: settings.region,
     regionSource: settings.regionSource ?? 'flag',
     stream: settings.stream,
+    ...(settings.target === 'sandbox' && settings.region ? { sandboxCredentials: sandboxCredentials(session) } : {}),
     notices,
   };
 }
 
+/** The key this session signs sandbox calls with, as the learner's own shell should use it. */
+function sandboxCredentials(session: LabSession): { accessKeyId: string; secretAccessKey: string } {
+  const { settings } = session;
+  // Signed with the shell's own variables when it has them (awsSettingsFor leaves them to the SDK); the
+  // sandbox accepts any key, so the pasted lines give the sandbox's rather than echo a real secret.
+  const own = settings.region ? awsSettingsFor({ ...settings, region: settings.region }).credentials : undefined;
+  return own ?? { ...SANDBOX_CREDENTIALS };
+}
+
 /** The step's solutions with this run's stream, region and endpoint filled in (after a switch, the new ones). */
 export function solutionsFor(session: LabSession, stepId: string): Record<CodeTab, string> | undefined {
+  const files = solutionFilesFor(session, stepId);
+  if (!files) return undefined;
+  return Object.fromEntries(files.map((f) => [f.language, f.text])) as Record<CodeTab, string>;
+}
+
+/** The same solutions as the files `w` saves, each named as its first line says. */
+export function solutionFilesFor(session: LabSession, stepId: string): SolutionFile[] | undefined {
   const step = session.lab.steps.find((s) => s.id === stepId);
-  if (!step?.solution) return undefined;
+  if (!step) return undefined;
   const shardCount = session.settings.streamShape?.shardCount ?? (typeof step.action?.params.shardCount === 'number' ? step.action.params.shardCount : undefined);
-  const vars = { stream: session.settings.stream, region: session.settings.region, endpoint: session.settings.endpoint, shardCount };
-  return {
-    cli: renderSolution(step.solution.cli, vars),
-    typescript: renderSolution(step.solution.typescript, vars),
-    python: renderSolution(step.solution.python, vars),
-  };
+  return solutionFiles(step, { stream: session.settings.stream, region: session.settings.region, endpoint: session.settings.endpoint, shardCount });
 }
 
 /** The full-screen lab. Resolves when the learner quits, after the producer stopped and progress is saved. */
@@ -62,6 +78,7 @@ export async function interactiveLab(session: LabSession, startStep: string | un
         info={screenInfo(session, startStep)}
         initialLang={session.settings.lang}
         codeFor={(id) => solutionsFor(session, id)}
+        writeCode={(id, overwrite) => writeSolutionFiles(join(process.cwd(), CODE_DIR), solutionFilesFor(session, id) ?? [], overwrite)}
         onQuit={quit}
       />
     </RunnerServicesProvider>,

@@ -1,5 +1,5 @@
 import type { Lab } from '../../content/lab-model.js';
-import { formatDuration, labReport, type LabReport } from '../../engine/lab-summary.js';
+import { labReport, type LabReport } from '../../engine/lab-summary.js';
 import { loadProgress } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -42,7 +42,7 @@ export function reportLines(report: LabReport, lab: Lab, lang: Lang, target: 'sa
     const status = lab.steps.find((s) => s.id === step.id)?.comingNext ? m.comingNext : m.status[step.status];
     const detail = [
       step.attempts > 0 ? t.reportAttempts(step.attempts) : '',
-      step.durationMs !== undefined ? t.reportTook(formatDuration(step.durationMs)) : '',
+      step.durationMs !== undefined ? t.reportTook(t.duration(step.durationMs)) : '',
       step.lastErrorKind ? t.reportLastError(step.lastErrorKind) : '',
     ].filter(Boolean).join(', ');
     lines.push(t.reportStep(i + 1, title, status, detail));
@@ -51,7 +51,7 @@ export function reportLines(report: LabReport, lab: Lab, lang: Lang, target: 'sa
   lines.push(t.reportRecords(report.recordsSent.total, report.recordsSent['put-record'], report.recordsSent['put-records']));
   if (report.built.length === 0) lines.push(t.reportNothingBuilt);
   for (const b of report.built) lines.push(t.reportBuilt(b.kind, b.name, b.region));
-  lines.push(t.reportTotal(formatDuration(report.totalMs)));
+  lines.push(t.reportTotal(t.duration(report.totalMs)));
   if (report.complete) lines.push(t.reportComplete);
   return lines;
 }

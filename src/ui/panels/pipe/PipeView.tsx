@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import type { PipeSettings } from '../../../actions/pipe-settings.js';
 import type { PipeDescription } from '../../../aws/pipes-adapter.js';
 import type { Lang } from '../../../i18n/lang.js';
+import { wrapText } from '../../wrap-runs.js';
 import { FILTER_PRESETS, visibleFields, type FieldId, type PipeFormState } from './pipe-form.js';
 import { decodedData, eventLines, type FilterTest, type PipePanelModel } from './pipe-panel-model.js';
 import type { PipePanelText } from './pipe-panel-text.js';
@@ -47,10 +48,10 @@ export function PipeView(props: PipeViewProps) {
         {'  '}
         {summary}
       </Text>,
-      filterLine(p, 'filter'),
+      ...[filterLine(p, 'filter')].flat(),
     ];
     if (p.saved) lines.push(<Text key="saved" color="green" wrap="truncate-end">{`  ${t.saved}`}</Text>);
-    if (s.startingPosition === 'LATEST') lines.push(<Text key="latest" color="yellow" wrap="wrap">{`  ${t.position.LATEST}`}</Text>);
+    if (s.startingPosition === 'LATEST') wrapText(t.position.LATEST, width - 2).forEach((line, i) => lines.push(<Text key={`latest${i}`} color="yellow" wrap="truncate-end">{`  ${line}`}</Text>));
     lines.push(...pipeLines(p));
     if (p.error) lines.push(<Text key="error" dimColor wrap="truncate-end">{t.readError(p.error)}</Text>);
     lines.push(...eventBlock(p, Math.max(0, height - lines.length)));
@@ -105,7 +106,7 @@ export function PipeView(props: PipeViewProps) {
     ];
   }
 
-  function filterLine(p: PipeViewProps, key: string, f: FilterTest = p.model.filterTest): ReactElement {
+  function filterLine(p: PipeViewProps, key: string, f: FilterTest = p.model.filterTest): ReactElement | ReactElement[] {
     if (f.kind === 'aws') {
       const r = f.result;
       if (r.kind === 'asking') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.awsAsking}`}</Text>;
@@ -117,22 +118,32 @@ export function PipeView(props: PipeViewProps) {
     }
     if (f.kind === 'none') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.filterNone}`}</Text>;
     if (f.kind === 'no-samples') return <Text key={key} dimColor wrap="truncate-end">{`  ${t.filterNoSamples}`}</Text>;
-    if (f.kind === 'invalid') return <Text key={key} color="red" wrap="truncate-end">{`  ${t.filterInvalid} ${f.reason[p.lang].split('\n')[0]}`}</Text>;
+    // The whole first line of why (wrapped, never cut): "line 1, column 9: unexpected token …".
+    if (f.kind === 'invalid') return wrapText(`${t.filterInvalid} ${f.reason[p.lang].split('\n')[0]}`, width - 2).map((line, i) => <Text key={`${key}${i}`} color="red" wrap="truncate-end">{`  ${line}`}</Text>);
     return <Text key={key} color={f.passing === 0 ? 'red' : 'green'} wrap="truncate-end">{`  ${t.filterTest(f.passing, f.total)}`}</Text>;
   }
 
+  /**
+   * The form in `height` rows: its title, keys, any error and the filter's test stay put; the fields
+   * scroll so the focused one is always in view, with a sign above or below when more fields are there.
+   */
   function formLines(p: PipeViewProps, form: PipeFormState) {
-    const lines = [
+    const head = [
       <Text key="title" bold wrap="truncate-end">
         {t.formTitle}
       </Text>,
       <Text key="keys" dimColor wrap="truncate-end">
         {t.formKeys}
       </Text>,
+      ...(form.error ? wrapText(form.error[p.lang], width).map((line, i) => <Text key={`err${i}`} color="red" wrap="truncate-end">{line}</Text>) : []),
     ];
+    const tail = [filterLine(p, 'test')].flat();
+    const body: ReactElement[] = [];
+    let focusAt = 0;
     for (const field of visibleFields(form)) {
       const focused = form.focus === field;
-      lines.push(
+      if (focused) focusAt = body.length;
+      body.push(
         <Text key={field} wrap="truncate-end">
           <Text color={focused ? 'cyan' : undefined}>{focused ? '› ' : '  '}</Text>
           {padToWidth(field === 'presetValue' ? t.presetValue(form.filterPreset) : t.field[field], 28)}
@@ -141,11 +152,24 @@ export function PipeView(props: PipeViewProps) {
           </Text>
         </Text>,
       );
-      if (field === 'startingPosition') lines.push(<Text key="why" color={form.startingPosition === 'LATEST' ? 'yellow' : 'gray'} wrap="wrap">{`    ${t.position[form.startingPosition]}`}</Text>);
+      if (field === 'startingPosition') {
+        wrapText(t.position[form.startingPosition], width - 4).forEach((line, i) =>
+          body.push(<Text key={`why${i}`} color={form.startingPosition === 'LATEST' ? 'yellow' : 'gray'} wrap="truncate-end">{`    ${line}`}</Text>),
+        );
+      }
     }
-    lines.push(filterLine(p, 'test'));
-    if (form.error) lines.push(<Text key="err" color="red" wrap="wrap">{form.error[p.lang]}</Text>);
-    return lines;
+    const room = Math.max(1, height - head.length - tail.length);
+    if (body.length <= room) return [...head, ...body, ...tail];
+    // Two rows for the signs; the window starts as low as needed to show the focused field.
+    const rows = Math.max(1, room - 2);
+    const start = Math.max(0, Math.min(focusAt - Math.floor(rows / 2), body.length - rows));
+    return [
+      ...head,
+      <Text key="above" dimColor wrap="truncate-end">{start > 0 ? `  ↑ ${t.moreFields(start)}` : ' '}</Text>,
+      ...body.slice(start, start + rows),
+      <Text key="below" dimColor wrap="truncate-end">{start + rows < body.length ? `  ↓ ${t.moreFields(body.length - start - rows)}` : ' '}</Text>,
+      ...tail,
+    ];
   }
 
   function fieldValue(form: PipeFormState, field: FieldId, focused: boolean): string {

@@ -8,6 +8,8 @@ export interface PipePanelText {
   editHint: string;
   formTitle: string;
   formKeys: string;
+  /** Fields of the form scrolled out of view, above or below. */
+  moreFields: (n: number) => string;
   field: Record<FieldId, string>;
   position: Record<StartingPosition, string>;
   preset: Record<FilterPreset, string>;
@@ -43,6 +45,7 @@ const en: PipePanelText = {
   editHint: 'e: edit settings and filter',
   formTitle: 'Pipe settings — used by "do it for me" (d) and the check',
   formKeys: '↑/↓ field · ←/→ choose · type to edit · Enter save · Esc cancel',
+  moreFields: (n) => `${n} more ${n === 1 ? 'row' : 'rows'}`,
   field: {
     startingPosition: 'Starting position',
     minutesAgo: 'Minutes before creation',
@@ -92,6 +95,7 @@ const ko: PipePanelText = {
   editHint: 'e: 설정과 필터 바꾸기',
   formTitle: '파이프 설정 — "대신 해 주세요"(d)와 확인에 쓰입니다',
   formKeys: '↑/↓ 항목 · ←/→ 선택 · 입력해서 수정 · Enter 저장 · Esc 취소',
+  moreFields: (n) => `${n}줄 더`,
   field: {
     startingPosition: '시작 위치',
     minutesAgo: '생성 몇 분 전부터',
