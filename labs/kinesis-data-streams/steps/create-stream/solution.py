@@ -1,4 +1,6 @@
-"""Create a provisioned stream and wait until it is ACTIVE (pip install boto3)."""
+# Run: python3 {{file}}
+# Needs boto3 (pip install boto3; AWS CloudShell has it).
+"""Create a provisioned stream and wait until it is ACTIVE."""
 import boto3
 
 STREAM = "{{stream}}"

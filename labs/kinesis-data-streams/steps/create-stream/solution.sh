@@ -1,4 +1,4 @@
-#!/usr/bin/env bash
+# Run: bash {{file}}
 # Create a provisioned stream and wait until it is ACTIVE.
 
 aws kinesis create-stream --stream-name {{stream}} --shard-count {{shardCount}} \

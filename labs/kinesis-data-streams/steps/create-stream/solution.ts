@@ -1,5 +1,5 @@
+// Run: npm install @aws-sdk/client-kinesis @smithy/node-http-handler tsx && npx tsx {{file}}
 // Create a provisioned stream and wait until it is ACTIVE.
-// npm install @aws-sdk/client-kinesis @smithy/node-http-handler, then: npx tsx create-stream.ts
 import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, waitUntilStreamExists } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 

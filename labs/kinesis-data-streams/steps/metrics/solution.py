@@ -1,4 +1,6 @@
-"""Read the stream's Put record metrics per minute for the last 15 minutes (pip install boto3).
+# Run: python3 {{file}}
+# Needs boto3 (pip install boto3; AWS CloudShell has it).
+"""Read the stream's Put record metrics per minute for the last 15 minutes.
 
 Empty lists right after sending are normal: on AWS the data shows about 5-7 minutes later.
 """

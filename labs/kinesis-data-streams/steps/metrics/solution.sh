@@ -1,4 +1,4 @@
-#!/usr/bin/env bash
+# Run: bash {{file}}
 # Read the stream's Put record metrics per minute for the last 15 minutes (GNU date, as in CloudShell).
 # An empty "Datapoints" list right after sending is normal: on AWS the data shows about 5–7 minutes later.
 start=$(date -u -d '-15 min' +%FT%TZ)

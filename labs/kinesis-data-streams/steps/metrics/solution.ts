@@ -1,5 +1,5 @@
+// Run: npm install @aws-sdk/client-cloudwatch tsx && npx tsx {{file}}
 // Read the stream's Put record metrics per minute for the last 15 minutes with one GetMetricData call.
-// npm install @aws-sdk/client-cloudwatch, then: npx tsx metrics.ts
 // Empty series right after sending are normal: on AWS the data shows about 5–7 minutes later.
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 

@@ -1,4 +1,6 @@
-"""Connect the stream to a second stream through an EventBridge Pipe (pip install boto3)."""
+# Run: python3 {{file}}
+# Needs boto3 (pip install boto3; AWS CloudShell has it).
+"""Connect the stream to a second stream through an EventBridge Pipe."""
 import json
 import time
 

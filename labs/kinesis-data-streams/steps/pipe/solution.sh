@@ -1,4 +1,4 @@
-#!/usr/bin/env bash
+# Run: bash {{file}}
 # Connect {{stream}} to a second stream, {{stream}}-pipe-target, through an EventBridge Pipe.
 target={{stream}}-pipe-target
 role={{stream}}-pipe-role

@@ -1,6 +1,5 @@
+// Run: npm install @aws-sdk/client-kinesis @aws-sdk/client-iam @aws-sdk/client-pipes @smithy/node-http-handler tsx && npx tsx {{file}}
 // Connect the stream to a second stream through an EventBridge Pipe.
-// npm install @aws-sdk/client-kinesis @aws-sdk/client-iam @aws-sdk/client-pipes @smithy/node-http-handler,
-// then: npx tsx pipe.ts
 import { setTimeout as sleep } from "node:timers/promises";
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, waitUntilStreamExists } from "@aws-sdk/client-kinesis";

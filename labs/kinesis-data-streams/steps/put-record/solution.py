@@ -1,7 +1,9 @@
-"""Send random taxi trips to the stream, one PutRecord call per trip (pip install boto3).
+# Run: python3 {{file}}
+# Needs boto3 (pip install boto3; AWS CloudShell has it).
+"""Send random taxi trips to the stream, one PutRecord call per trip.
 
 Prints the request id and HTTP status of every call, then the shard and sequence number.
-Usage: python3 put_record.py [count]   (default 200; Ctrl+C stops early)
+Usage: python3 {{file}} [count]   (default 200; Ctrl+C stops early)
 """
 import json
 import random

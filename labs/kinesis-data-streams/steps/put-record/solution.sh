@@ -1,6 +1,6 @@
-#!/usr/bin/env bash
-# Send taxi trips one PutRecord call at a time (Ctrl+C stops early).
-# Usage: bash put-record.sh [count]   (default 200)
+# Run: bash {{file}} 20
+# Send taxi trips one PutRecord call at a time (Ctrl+C stops early): one AWS CLI call per trip.
+# Usage: bash {{file}} [count]   (default 200)
 count=${1:-200}
 
 # AWS CLI v2 expects blobs as base64 unless told otherwise; v1 sends the text as given.

@@ -1,5 +1,6 @@
+// Run: npm install @aws-sdk/client-kinesis @smithy/node-http-handler tsx && npx tsx {{file}}
 // Send random taxi trips to the stream, one PutRecord call per trip.
-// npm install @aws-sdk/client-kinesis @smithy/node-http-handler, then: npx tsx put-record.ts [count]
+// Usage: npx tsx {{file}} [count]   (default 200)
 import { randomUUID } from "node:crypto";
 import { KinesisClient, PutRecordCommand } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";

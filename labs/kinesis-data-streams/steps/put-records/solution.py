@@ -1,6 +1,8 @@
-"""Send taxi trips in PutRecords batches of 500, retrying only the entries that failed (pip install boto3).
+# Run: python3 {{file}}
+# Needs boto3 (pip install boto3; AWS CloudShell has it).
+"""Send taxi trips in PutRecords batches of 500, retrying only the entries that failed.
 
-Usage: python3 put_records.py [count]   (default 5000)
+Usage: python3 {{file}} [count]   (default 5000)
 """
 import json
 import random

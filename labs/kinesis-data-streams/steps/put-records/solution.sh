@@ -1,6 +1,6 @@
-#!/usr/bin/env bash
+# Run: bash {{file}}
 # Send taxi trips in PutRecords batches of 500, retrying only the entries that failed.
-# Usage: bash put-records.sh [count]   (default 5000). Needs jq (preinstalled in AWS CloudShell).
+# Usage: bash {{file}} [count]   (default 5000). Needs jq (preinstalled in AWS CloudShell).
 count=${1:-5000}
 
 # AWS CLI v2 expects blobs as base64 unless told otherwise; v1 sends the text as given.

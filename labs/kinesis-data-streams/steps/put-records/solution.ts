@@ -1,5 +1,6 @@
+// Run: npm install @aws-sdk/client-kinesis @smithy/node-http-handler tsx && npx tsx {{file}}
 // Send taxi trips in PutRecords batches of 500, retrying only the entries that failed.
-// npm install @aws-sdk/client-kinesis @smithy/node-http-handler, then: npx tsx put-records.ts [count]
+// Usage: npx tsx {{file}} [count]   (default 5000)
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { KinesisClient, PutRecordsCommand, type PutRecordsRequestEntry } from "@aws-sdk/client-kinesis";
