@@ -71,8 +71,8 @@ async function fromMetrics(ctx: LabContext, step: string, lookbackHours: number)
     fix: ctx.sandbox
       ? { en: 'Run the PutRecords producer (d) or your own script, wait a minute for the sandbox\'s metrics, then check again (c).', ko: 'PutRecords 프로듀서(d)나 직접 만든 스크립트를 실행하고, 샌드박스 지표가 나오도록 1분쯤 기다린 뒤 다시 확인하세요(c).' }
       : {
-          en: 'If your own script just sent records with PutRecords, CloudWatch needs about 5–7 minutes to show them: check again then (c). Or run the runner\'s PutRecords producer (d), which the check can verify at once.',
-          ko: '직접 만든 스크립트로 방금 PutRecords를 보냈다면 CloudWatch에 나타나기까지 5~7분쯤 걸립니다. 그때 다시 확인하세요(c). 러너의 PutRecords 프로듀서(d)를 쓰면 바로 확인할 수 있습니다.',
+          en: 'If your own script just sent records with PutRecords, CloudWatch needs about 5–7 minutes to show them: check again then (c). Or run kinesis-lab\'s PutRecords producer (d), which the check can verify at once.',
+          ko: '직접 만든 스크립트로 방금 PutRecords를 보냈다면 CloudWatch에 나타나기까지 5~7분쯤 걸립니다. 그때 다시 확인하세요(c). kinesis-lab의 PutRecords 프로듀서(d)를 쓰면 바로 확인할 수 있습니다.',
         },
     errorKind: 'put-records-not-visible',
   };

@@ -17,8 +17,8 @@ const GLOBAL_EN = `Where it runs (every command):
 const GLOBAL_KO = `실행 위치 (모든 명령 공통):
   --sandbox              내장 로컬 샌드박스 사용 (AWS 계정 불필요)
   --metrics-delay 10s    --sandbox와 함께: 1분의 지표가 보이기까지의 지연 (0s~15m, AWS는 몇 분)
-  --region R             AWS 리전 (없으면 AWS_REGION, AWS_DEFAULT_REGION, 프로파일, EC2 메타데이터 순)
-  --profile P            ~/.aws/config의 프로파일
+  --region R             AWS 리전 (없으면 AWS_REGION, AWS_DEFAULT_REGION, 프로필, EC2 메타데이터 순)
+  --profile P            ~/.aws/config의 프로필
   --endpoint-url URL     다른 엔드포인트 (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS도 인식)
   --stream NAME          스트림 이름 (기본값 input-stream)
   --on-demand            1단계에서 온디맨드 스트림 생성 (기본값: 프로비저닝)

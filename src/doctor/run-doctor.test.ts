@@ -38,7 +38,7 @@ describe('runDoctor', () => {
       'ok permission kinesis:DescribeStreamSummary', 'ok permissions', 'ok terminal-size', 'ok terminal-colour', 'ok terminal-utf8',
     ]);
     expect(lines[3]?.text.en).toBe('Credentials work: account 123456789012, arn:aws:sts::123456789012:assumed-role/Learner/alice');
-    expect(lines[1]?.text.ko).toBe('리전 ap-northeast-2 (아시아 태평양(서울)), 출처 AWS_REGION');
+    expect(lines[1]?.text.ko).toBe('리전 ap-northeast-2 (아시아 태평양(서울)), 출처: AWS_REGION');
     expect(lines[7]?.text.en).toBe('IAM simulator: all 11 lab actions allowed');
   });
 

@@ -2,6 +2,8 @@
  * `kinesis-lab doctor`: everything that must be right before the lab can work, one line each, OK or a
  * fix. Read-only: no call creates anything. Dependencies are passed in so tests use the sandbox or fakes.
  */
+import type { RegionSource } from '../aws/resolve-region.js';
+import { CATALOGS } from '../i18n/messages.js';
 import type { CallerIdentity } from '../aws/caller-identity.js';
 import type { StreamSummary } from '../aws/kinesis-port.js';
 import type { SimulatedDecision } from '../aws/simulate-permissions.js';
@@ -22,7 +24,7 @@ export const MAX_SKEW_MS = 5 * 60_000;
 export interface DoctorDeps {
   nodeVersion: string;
   region?: string;
-  regionSource?: string;
+  regionSource?: RegionSource;
   /** The Kinesis endpoint in use (a flag, a variable, the sandbox), or AWS's for the region. */
   endpoint: string;
   sandbox: boolean;
@@ -51,7 +53,10 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
   lines.push({
     check: 'region',
     status: 'ok',
-    text: { en: `Region ${deps.region}${named ? ` (${named.en})` : ''}, from ${deps.regionSource ?? 'default'}`, ko: `리전 ${deps.region}${named ? ` (${named.ko})` : ''}, 출처 ${deps.regionSource ?? '기본값'}` },
+    text: {
+      en: `Region ${deps.region}${named ? ` (${named.en})` : ''}, from ${deps.regionSource ? CATALOGS.en.regionSources[deps.regionSource] : 'default'}`,
+      ko: `리전 ${deps.region}${named ? ` (${named.ko})` : ''}, 출처: ${deps.regionSource ? CATALOGS.ko.regionSources[deps.regionSource] : '기본값'}`,
+    },
   });
 
   // Reachability and kinesis:ListStreams in one call: any HTTP answer means the endpoint is there.

@@ -1,3 +1,4 @@
+import { MIN_COLUMNS, MIN_ROWS } from '../ui/layout/lab-layout.js';
 import type { DoctorLine } from './doctor-line.js';
 
 export interface TerminalFacts {
@@ -7,9 +8,9 @@ export interface TerminalFacts {
   env: NodeJS.ProcessEnv;
 }
 
-/** The lab screen needs 80×24 to lay out the step list beside the text. */
-export const MIN_COLUMNS = 80;
-export const MIN_ROWS = 24;
+// The size from which the lab screen keeps its header, the step's title, the verdict, the fix and the
+// keys on screen in every state (below it the lab shows only how big the window must be).
+export { MIN_COLUMNS, MIN_ROWS };
 
 /** What the interactive lab needs from the terminal: a TTY, colour (or a chosen NO_COLOR), room, UTF-8. */
 export function terminalLines(t: TerminalFacts): DoctorLine[] {
@@ -27,7 +28,14 @@ export function terminalLines(t: TerminalFacts): DoctorLine[] {
       check: 'terminal-size',
       status: roomy ? 'ok' : 'fix',
       text: { en: `Terminal is ${columns}×${rows}`, ko: `터미널 크기 ${columns}×${rows}` },
-      ...(roomy ? {} : { fix: { en: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (or use --plain).`, ko: `창을 ${MIN_COLUMNS}×${MIN_ROWS} 이상으로 키우세요(또는 --plain 사용).` } }),
+      ...(roomy
+        ? {}
+        : {
+            fix: {
+              en: `Below ${MIN_COLUMNS}×${MIN_ROWS} the lab cannot keep the check result and the fix on screen: make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (or a smaller font), or use --plain.`,
+              ko: `${MIN_COLUMNS}×${MIN_ROWS}보다 작으면 확인 결과와 해결 방법을 화면에 함께 보여 줄 수 없습니다. 창을 ${MIN_COLUMNS}×${MIN_ROWS} 이상으로 키우거나(글꼴을 줄여도 됩니다) --plain을 쓰세요.`,
+            },
+          }),
     });
     const env = t.env;
     const colour = env.NO_COLOR !== undefined && env.NO_COLOR !== ''

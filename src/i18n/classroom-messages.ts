@@ -51,6 +51,8 @@ export interface ClassroomMessages {
   cleanupDeleted: (kind: string, name: string, region: string) => string;
   cleanupFailed: (kind: string, name: string, region: string, why: string) => string;
   cleanupStopped: (shardHoursPerHour: number, onDemandStreams: number) => string;
+  /** A dry run: what deleting would stop being charged (nothing was deleted). */
+  cleanupWouldStop: (shardHoursPerHour: number, onDemandStreams: number) => string;
   cleanupGap: (kind: string, region: string, why: string) => string;
   cleanupSafety: (labId: string) => string;
   exitStillRunning: (count: number, shardHoursPerHour: number) => string;
@@ -78,6 +80,10 @@ export interface ClassroomMessages {
   boardCounts: (working: number, stuck: number, done: number) => string;
   boardEmpty: string;
   boardError: (why: string) => string;
+  /** `class board --once`: it does not try again. */
+  boardErrorOnce: (why: string) => string;
+  /** The class stream is not there (deleted with class delete, or another region). */
+  boardMissing: (stream: string) => string;
   boardKeys: string;
   classStatus: Record<'joined' | 'in-progress' | 'passed' | 'failed' | 'left', string>;
   boardStuck: string;
@@ -104,7 +110,7 @@ const en: ClassroomMessages = {
   reportTook: (duration) => `took ${duration}`,
   reportLastError: (kind) => `last error: ${kind}`,
   reportRecords: (total, putRecord, putRecords) => `Records sent: ${total} (PutRecord ${putRecord}, PutRecords ${putRecords})`,
-  reportBuilt: (kind, name, region) => `Built: ${kind} ${name} in ${region}`,
+  reportBuilt: (kind, name, region) => `Built: ${enKind(kind)} ${name} in ${region}`,
   reportNothingBuilt: 'Built: nothing yet',
   reportTotal: (duration) => `Time on passed steps: ${duration}`,
   reportComplete: 'Every step passed.',
@@ -118,17 +124,19 @@ const en: ClassroomMessages = {
   cleanupSearching: (labId, regions) => `Looking for resources tagged kinesis-lab=${labId} in ${regions}…`,
   cleanupNothing: 'Nothing to clean up: the lab has nothing left running here.',
   cleanupFound: (count) => `The lab created ${count} ${count === 1 ? 'resource' : 'resources'} that still ${count === 1 ? 'exists' : 'exist'}:`,
-  cleanupItem: (kind, name, region, detail) => `  - ${kind} ${name} (${region})${detail ? `, ${detail}` : ''}`,
+  cleanupItem: (kind, name, region, detail) => `  - ${enKind(kind)} ${name} (${region})${detail ? `, ${detail}` : ''}`,
   cleanupShards: (shards) => `${shards} open ${shards === 1 ? 'shard' : 'shards'}`,
   cleanupOnDemand: 'on-demand',
   cleanupConfirm: (count) => `Delete ${count === 1 ? 'it' : `these ${count}`}?`,
   cleanupDryRun: 'Dry run: nothing was deleted. Run kinesis-lab cleanup without --dry-run to delete them.',
-  cleanupDeleting: (kind, name, region) => `Deleting ${kind} ${name} (${region}) and waiting until it is gone…`,
-  cleanupDeleted: (kind, name, region) => `Deleted ${kind} ${name} (${region}).`,
-  cleanupFailed: (kind, name, region, why) => `Could not delete ${kind} ${name} (${region}): ${why}`,
+  cleanupDeleting: (kind, name, region) => `Deleting ${enKind(kind)} ${name} (${region}) and waiting until it is gone…`,
+  cleanupDeleted: (kind, name, region) => `Deleted ${enKind(kind)} ${name} (${region}).`,
+  cleanupFailed: (kind, name, region, why) => `Could not delete ${enKind(kind)} ${name} (${region}): ${why}`,
   cleanupStopped: (shardHoursPerHour, onDemandStreams) =>
     `This stops ${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour${onDemandStreams > 0 ? ` and ${onDemandStreams} on-demand stream-${onDemandStreams === 1 ? 'hour' : 'hours'} per hour` : ''}.`,
-  cleanupGap: (kind, region, why) => `Could not look for ${kind} resources in ${region} (${why}); run cleanup again once that is fixed.`,
+  cleanupWouldStop: (shardHoursPerHour, onDemandStreams) =>
+    `Deleting them would stop ${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour${onDemandStreams > 0 ? ` and ${onDemandStreams} on-demand stream-${onDemandStreams === 1 ? 'hour' : 'hours'} per hour` : ''} from being charged.`,
+  cleanupGap: (kind, region, why) => `Could not look for ${enKind(kind)} resources in ${region} (${why}); run cleanup again once that is fixed.`,
   cleanupSafety: (labId) => `Only resources tagged kinesis-lab=${labId} are deleted; a stream with the same name made another way is left alone.`,
   exitStillRunning: (count, shardHoursPerHour) =>
     `The lab left ${count} ${count === 1 ? 'resource' : 'resources'} running on AWS (${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour, billed until deleted).`,
@@ -154,7 +162,9 @@ const en: ClassroomMessages = {
   boardSteps: 'Per step (working / stuck / done)',
   boardCounts: (working, stuck, done) => `${working} working, ${stuck} stuck, ${done} done`,
   boardEmpty: 'No learners yet. Their rows appear when they start with the join command.',
-  boardError: (why) => `Cannot read the class stream: ${why}. Trying again…`,
+  boardError: (why) => `Cannot read the class stream: ${sentence(why)} Trying again…`,
+  boardErrorOnce: (why) => `Cannot read the class stream: ${sentence(why)}`,
+  boardMissing: (stream) => `The class stream ${stream} does not exist (kinesis-lab class delete removes it; check --region and the join code).`,
   boardKeys: 'q quit',
   classStatus: { joined: 'joined', 'in-progress': 'working', passed: 'passed', failed: 'failing', left: 'left' },
   boardStuck: 'stuck',
@@ -180,7 +190,7 @@ const ko: ClassroomMessages = {
   reportTook: (duration) => `걸린 시간 ${duration}`,
   reportLastError: (kind) => `마지막 오류: ${kind}`,
   reportRecords: (total, putRecord, putRecords) => `보낸 레코드: ${total}개 (PutRecord ${putRecord}개, PutRecords ${putRecords}개)`,
-  reportBuilt: (kind, name, region) => `만든 리소스: ${kind} ${name} (${region})`,
+  reportBuilt: (kind, name, region) => `만든 리소스: ${koKind(kind)} ${name} (${region})`,
   reportNothingBuilt: '만든 리소스: 아직 없음',
   reportTotal: (duration) => `통과한 단계에 쓴 시간: ${duration}`,
   reportComplete: '모든 단계를 통과했습니다.',
@@ -194,22 +204,24 @@ const ko: ClassroomMessages = {
   cleanupSearching: (labId, regions) => `${regions}에서 kinesis-lab=${labId} 태그가 붙은 리소스를 찾는 중…`,
   cleanupNothing: '정리할 것이 없습니다. 실습이 만든 리소스 중 남아 있는 것이 없습니다.',
   cleanupFound: (count) => `실습이 만든 리소스 중 ${count}개가 남아 있습니다:`,
-  cleanupItem: (kind, name, region, detail) => `  - ${kind} ${name} (${region})${detail ? `, ${detail}` : ''}`,
+  cleanupItem: (kind, name, region, detail) => `  - ${koKind(kind)} ${name} (${region})${detail ? `, ${detail}` : ''}`,
   cleanupShards: (shards) => `열린 샤드 ${shards}개`,
   cleanupOnDemand: '온디맨드',
   cleanupConfirm: (count) => `${count}개를 삭제할까요?`,
   cleanupDryRun: '시험 실행이라 아무것도 삭제하지 않았습니다. 삭제하려면 --dry-run 없이 kinesis-lab cleanup을 실행하세요.',
-  cleanupDeleting: (kind, name, region) => `${kind} ${name} (${region})을(를) 삭제하고 없어질 때까지 기다리는 중…`,
-  cleanupDeleted: (kind, name, region) => `${kind} ${name} (${region})을(를) 삭제했습니다.`,
-  cleanupFailed: (kind, name, region, why) => `${kind} ${name} (${region})을(를) 삭제하지 못했습니다: ${why}`,
+  cleanupDeleting: (kind, name, region) => `${koKind(kind)} ${name}(${region}) 삭제 중… 없어질 때까지 기다립니다.`,
+  cleanupDeleted: (kind, name, region) => `${koKind(kind)} ${name}(${region}) 삭제 완료.`,
+  cleanupFailed: (kind, name, region, why) => `${koKind(kind)} ${name}(${region}) 삭제 실패: ${why}`,
   cleanupStopped: (shardHoursPerHour, onDemandStreams) =>
     `이제 시간당 ${shardHoursPerHour} 샤드 시간${onDemandStreams > 0 ? `과 온디맨드 스트림 시간 ${onDemandStreams}` : ''}의 요금이 더 나가지 않습니다.`,
-  cleanupGap: (kind, region, why) => `${region}에서 ${kind} 리소스를 찾지 못했습니다(${why}). 문제를 해결한 뒤 cleanup을 다시 실행하세요.`,
+  cleanupWouldStop: (shardHoursPerHour, onDemandStreams) =>
+    `삭제하면 시간당 ${shardHoursPerHour} 샤드 시간${onDemandStreams > 0 ? `과 온디맨드 스트림 시간 ${onDemandStreams}` : ''}의 요금이 더 나가지 않습니다.`,
+  cleanupGap: (kind, region, why) => `${region}에서 ${koKind(kind)} 리소스를 찾지 못했습니다(${why}). 문제를 해결한 뒤 cleanup을 다시 실행하세요.`,
   cleanupSafety: (labId) => `kinesis-lab=${labId} 태그가 붙은 리소스만 삭제합니다. 다른 방법으로 만든 같은 이름의 스트림은 그대로 둡니다.`,
   exitStillRunning: (count, shardHoursPerHour) => `실습이 만든 리소스 ${count}개가 AWS에서 아직 실행 중입니다(시간당 ${shardHoursPerHour} 샤드 시간, 삭제할 때까지 요금 발생).`,
   exitOfferCleanup: '지금 삭제할까요?',
-  classCreated: (stream, region) => `${region}에 수업 진행 스트림 ${stream}을(를) 만들었습니다.`,
-  classReused: (stream, region) => `${region}에 수업 진행 스트림 ${stream}이(가) 이미 있어 그대로 사용합니다.`,
+  classCreated: (stream, region) => `${region}에 수업 진행 스트림(${stream})을 만들었습니다.`,
+  classReused: (stream, region) => `${region}에 수업 진행 스트림(${stream})이 이미 있어 그대로 사용합니다.`,
   classPolicy: (who) => `리소스 정책으로 ${who}만 이 스트림에 레코드를 넣을 수 있고, 그 밖의 작업은 허용하지 않습니다.`,
   classPolicyAccounts: (accounts) => `계정 ${accounts}`,
   classPolicyOrg: (org) => `조직 ${org}의 모든 계정`,
@@ -217,19 +229,21 @@ const ko: ClassroomMessages = {
   classJoinHeader: '학습자는 이렇게 참여합니다:',
   classBoardHeader: '강의실 현황 보기:',
   classTaken: (stream) => `${stream} 스트림이 이미 있는데 kinesis-lab class create로 만든 것이 아닙니다. --class-stream NAME으로 다른 이름을 정하세요.`,
-  classDeleteConfirm: (stream, region) => `${region}의 수업 진행 스트림 ${stream}을(를) 삭제할까요? 현황판 기록도 함께 사라집니다.`,
-  classDeleted: (stream, shards) => `수업 진행 스트림 ${stream}을(를) 삭제했습니다. 이제 시간당 ${shards} 샤드 시간의 요금이 더 나가지 않습니다.`,
-  classMissing: (stream, region) => `${region}에 수업 진행 스트림 ${stream}이(가) 없어 삭제할 것이 없습니다.`,
+  classDeleteConfirm: (stream, region) => `${region}의 수업 진행 스트림(${stream})을 삭제할까요? 현황판 기록도 함께 사라집니다.`,
+  classDeleted: (stream, shards) => `수업 진행 스트림(${stream})을 삭제했습니다. 이제 시간당 ${shards} 샤드 시간의 요금이 더 나가지 않습니다.`,
+  classMissing: (stream, region) => `${region}에 수업 진행 스트림(${stream})이 없어 삭제할 것이 없습니다.`,
   classDeleteHint: '수업이 끝나면 이 명령으로 스트림을 삭제하세요: kinesis-lab class delete',
   classNeedsName: '--class에는 강사에게 보일 이름을 --name으로 함께 주세요. 예: --name "김민아"',
   classWaiting: (count) => `아직 보내지 못한 수업 진행 이벤트가 ${count}개 있습니다. 다음에 --class로 kinesis-lab을 실행하면 보냅니다.`,
-  classEndpointLoopback: (endpoint) => `수업 엔드포인트 ${endpoint}은(는) 이 컴퓨터에서만 쓸 수 있습니다. 강의실에서 쓰려면 kinesis-lab sandbox --host 0.0.0.0으로 샌드박스를 열고 그 LAN 주소를 --endpoint-url로 주세요.`,
+  classEndpointLoopback: (endpoint) => `수업 엔드포인트(${endpoint})는 이 컴퓨터에서만 쓸 수 있습니다. 강의실에서 쓰려면 kinesis-lab sandbox --host 0.0.0.0으로 샌드박스를 열고 그 LAN 주소를 --endpoint-url로 주세요.`,
   boardTitle: (stream, learners) => `수업 현황: ${stream}, 학습자 ${learners}명`,
   boardColumns: { name: '학습자', step: '단계', time: '경과', status: '상태', error: '마지막 오류' },
   boardSteps: '단계별 (진행 중 / 막힘 / 완료)',
   boardCounts: (working, stuck, done) => `진행 중 ${working}명, 막힘 ${stuck}명, 완료 ${done}명`,
   boardEmpty: '아직 참여한 학습자가 없습니다. 참여 명령으로 시작하면 여기에 표시됩니다.',
-  boardError: (why) => `수업 스트림을 읽을 수 없습니다: ${why}. 다시 시도하는 중…`,
+  boardError: (why) => `수업 스트림을 읽을 수 없습니다: ${sentence(why)} 다시 시도하는 중…`,
+  boardErrorOnce: (why) => `수업 스트림을 읽을 수 없습니다: ${sentence(why)}`,
+  boardMissing: (stream) => `수업 진행 스트림 ${stream}이 없습니다(kinesis-lab class delete로 삭제했거나 리전 또는 참여 코드가 다릅니다).`,
   boardKeys: 'q 종료',
   classStatus: { joined: '참여', 'in-progress': '진행 중', passed: '통과', failed: '실패 중', left: '나감' },
   boardStuck: '막힘',
@@ -242,3 +256,18 @@ export function classroomMessages(lang: Lang): ClassroomMessages {
 }
 
 export const CLASSROOM_CATALOGS: Readonly<Record<Lang, ClassroomMessages>> = { en, ko };
+
+const KIND_NAMES: Record<string, { en: string; ko: string }> = {
+  stream: { en: 'stream', ko: '스트림' },
+  pipe: { en: 'pipe', ko: '파이프' },
+  'iam-role': { en: 'IAM role', ko: 'IAM 역할' },
+  role: { en: 'IAM role', ko: 'IAM 역할' },
+  'log-group': { en: 'log group', ko: '로그 그룹' },
+};
+const enKind = (kind: string): string => KIND_NAMES[kind]?.en ?? kind;
+const koKind = (kind: string): string => KIND_NAMES[kind]?.ko ?? kind;
+
+/** An error message as a sentence: one final period, never two ("not found.."). */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}

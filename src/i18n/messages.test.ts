@@ -3,16 +3,19 @@ import { CLASSROOM_CATALOGS } from './classroom-messages.js';
 import { CATALOGS } from './messages.js';
 
 /** Sample arguments by position: numbers where a message formats numbers, names elsewhere. */
-const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'compareGain', 'completionSummary',
+const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'compareGain', 'completionSummary', 'moreBelow', 'moreAbove', 'moreResult', 'tooSmall', 'producerBatch', 'duration',
   // classroom-messages.ts
-  'reportStep', 'reportAttempts', 'reportRecords', 'cleanupFound', 'cleanupShards', 'cleanupConfirm', 'cleanupStopped', 'exitStillRunning', 'classWaiting', 'boardTitle', 'boardCounts', 'summaryLine', 'classDeleted']);
+  'reportStep', 'reportAttempts', 'reportRecords', 'cleanupFound', 'cleanupShards', 'cleanupConfirm', 'cleanupStopped', 'cleanupWouldStop', 'exitStillRunning', 'classWaiting', 'boardTitle', 'boardCounts', 'summaryLine', 'classDeleted']);
+
+/** Messages that take a list of file names. */
+const LISTS = new Set(['codeAskOverwrite', 'codeKept']);
 
 /** Walks a catalog to its leaves; functions are called with sample arguments so their text is checked too. */
 function leaves(value: unknown, path: string): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   if (typeof value === 'function') {
     const key = path.split('.').pop() ?? '';
-    const args = NUMERIC.has(key) ? [1, 2, 3, 4] : key === 'compareRow' ? ['PutRecord', 12] : ['x-1', 'y-2'];
+    const args = NUMERIC.has(key) ? [1, 2, 3, 4] : key === 'compareRow' ? ['PutRecord', 12] : key === 'codeWritten' ? ['x-1', ['a.sh', 'b.py']] : LISTS.has(key) ? [['a.sh', 'b.py']] : ['x-1', 'y-2'];
     return [[path, String((value as (...a: unknown[]) => unknown)(...args))]];
   }
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, `${path}.${k}`));

@@ -170,8 +170,8 @@ const en: Messages = {
         return `Created ${fix.stream} and checked again.`;
     }
   },
-  chooseMode: 'Press d and the runner does this step for you, or m to do it yourself.',
-  manualWaiting: 'Do the step in the console, the AWS CLI or your own script (s shows the commands). Press c when you are done and the runner checks.',
+  chooseMode: 'Press d and kinesis-lab does this step for you, or m to do it yourself.',
+  manualWaiting: 'Do the step in the console, the AWS CLI or your own script (s shows the commands). Press c when you are done and kinesis-lab checks.',
   acting: 'Working on it',
   checking: 'Checking',
   elapsed: (s) => `${s.toFixed(0)} s`,
@@ -210,7 +210,7 @@ const en: Messages = {
   checkLine: (step, ok, summary) => `${ok ? 'PASS' : 'FAIL'} ${step}: ${summary}`,
   plainStep: (n, total, title) => `Step ${n}/${total}: ${title}`,
   plainStopAt: (step) => `Stopped at ${step}. Fix it and run the command again; progress is saved.`,
-  plainSolve: (command) => `To have the runner do this step: ${command}`,
+  plainSolve: (command) => `To have kinesis-lab do this step for you: ${command}`,
   plainByHand: 'To do it yourself, for example with the AWS CLI:',
   saveFailed: (message) => `Could not save progress: ${message}`,
   regionSources: { flag: '--region', AWS_REGION: 'AWS_REGION', AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION', profile: 'profile', 'instance-metadata': 'instance metadata', 'saved-progress': 'saved progress', 'sandbox-default': 'sandbox default', asked: 'you chose', switched: 'switched by a fix' },
@@ -238,7 +238,7 @@ const en: Messages = {
 const ko: Messages = {
   appTitle: 'Kinesis Data Streams 실습',
   targetSandbox: (url) => `샌드박스 ${url}`,
-  targetAws: (profile) => (profile ? `AWS (프로파일 ${profile})` : 'AWS'),
+  targetAws: (profile) => (profile ? `AWS (프로필 ${profile})` : 'AWS'),
   regionLine: (region, source) => `리전 ${region} (${ko.regionSources[source]})`,
   streamLine: (stream) => `스트림 ${stream}`,
   steps: '단계',
@@ -293,8 +293,8 @@ const ko: Messages = {
         return `${fix.stream} 스트림을 만들고 다시 확인했습니다.`;
     }
   },
-  chooseMode: 'd를 누르면 러너가 이 단계를 대신 진행하고, m을 누르면 직접 진행합니다.',
-  manualWaiting: '콘솔, AWS CLI 또는 직접 만든 스크립트로 진행하세요(s를 누르면 명령이 보입니다). 다 되면 c를 누르세요. 러너가 확인합니다.',
+  chooseMode: 'd를 누르면 kinesis-lab이 이 단계를 대신 진행하고, m을 누르면 직접 진행합니다.',
+  manualWaiting: '콘솔, AWS CLI 또는 직접 만든 스크립트로 진행하세요(s를 누르면 명령이 보입니다). 다 되면 c를 누르세요. kinesis-lab이 확인합니다.',
   acting: '진행 중',
   checking: '확인 중',
   elapsed: (s) => `${s.toFixed(0)}초`,
@@ -333,7 +333,7 @@ const ko: Messages = {
   checkLine: (step, ok, summary) => `${ok ? '통과' : '실패'} ${step}: ${summary}`,
   plainStep: (n, total, title) => `${n}/${total}단계: ${title}`,
   plainStopAt: (step) => `${step} 단계에서 멈췄습니다. 문제를 해결한 뒤 같은 명령을 다시 실행하세요. 진행 상황은 저장되어 있습니다.`,
-  plainSolve: (command) => `러너가 이 단계를 진행하게 하려면: ${command}`,
+  plainSolve: (command) => `kinesis-lab이 이 단계를 대신 진행하게 하려면: ${command}`,
   plainByHand: '직접 하려면, 예를 들어 AWS CLI로:',
   saveFailed: (message) => `진행 상황을 저장하지 못했습니다: ${message}`,
   regionSources: { flag: '--region', AWS_REGION: 'AWS_REGION', AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION', profile: '프로필', 'instance-metadata': '인스턴스 메타데이터', 'saved-progress': '저장된 진행 상황', 'sandbox-default': '샌드박스 기본값', asked: '직접 선택', switched: '해결 방법으로 바꿈' },

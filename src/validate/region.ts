@@ -115,7 +115,7 @@ export function validateRegion(input: string): Validation<string> {
     const name = regionName(place);
     return invalid(input, {
       en: `Region ${shown} is a place name; the code of ${name?.en ?? place} is "${place}".`,
-      ko: `리전 ${shown} 값은 지역 이름입니다. ${name?.ko ?? place} 리전의 코드는 "${place}"입니다.`,
+      ko: `리전 ${shown} 값은 리전 코드가 아니라 장소 이름입니다. ${name?.ko ?? place} 리전의 코드는 "${place}"입니다.`,
     });
   }
 

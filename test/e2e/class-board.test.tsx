@@ -153,6 +153,10 @@ describe('built CLI: a class board over several learners\' processes', () => {
     expect(deleted).toMatchObject({ code: 0, stdout: 'Deleted the class progress stream kinesis-lab-class; this stops 1 shard-hour per hour.\n' });
     const again = await runCli(['class', 'delete', code, '--yes'], { ...env, KINESIS_LAB_HOME: home });
     expect(again.stdout.trim()).toBe('There is no class progress stream kinesis-lab-class in us-east-1; nothing to delete.');
+    // The board after delete says the stream is gone, once, without promising to try again.
+    const board = await runCli(['class', 'board', code, '--once'], { ...env, KINESIS_LAB_HOME: home });
+    expect(board.code).toBe(1);
+    expect(board.stderr.trim()).toBe('The class stream kinesis-lab-class does not exist (kinesis-lab class delete removes it; check --region and the join code).');
     // A stream of that name made another way is not the class's to delete.
     await box.client('us-east-1').send(new CreateStreamCommand({ StreamName: 'kinesis-lab-class', ShardCount: 1 }));
     await box.waitForActive('kinesis-lab-class');

@@ -42,7 +42,7 @@ describe('built CLI: cleanup deletes only what the lab created', () => {
       '  - stream input-stream (ap-northeast-2), 1 open shard',
       '  - stream input-stream (us-east-1), 1 open shard',
       `Only resources tagged kinesis-lab=kinesis-data-streams/${await owner()} are deleted; a stream with the same name made another way is left alone.`,
-      'This stops 2 shard-hours per hour.',
+      'Deleting them would stop 2 shard-hours per hour from being charged.',
       'Dry run: nothing was deleted. Run kinesis-lab cleanup without --dry-run to delete them.',
       '',
     ]);
@@ -59,8 +59,8 @@ describe('built CLI: cleanup deletes only what the lab created', () => {
   it('deletes the tagged streams in every region, waits until they are gone, and leaves the rest', async () => {
     const run = await runCli(['cleanup', '--yes', '--region', 'ap-northeast-2', '--lang', 'ko'], env);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('stream input-stream (ap-northeast-2)을(를) 삭제했습니다.');
-    expect(run.stdout).toContain('stream input-stream (us-east-1)을(를) 삭제했습니다.');
+    expect(run.stdout).toContain('스트림 input-stream(ap-northeast-2) 삭제 완료.');
+    expect(run.stdout).toContain('스트림 input-stream(us-east-1) 삭제 완료.');
     expect(run.stdout).toContain('이제 시간당 2 샤드 시간의 요금이 더 나가지 않습니다.');
     expect(await streams('ap-northeast-2')).toEqual(['orders', 'other-lab']);
     expect(await streams('us-east-1')).toEqual([]);

@@ -99,7 +99,7 @@ describe('built CLI: plain lab without a terminal', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Step 1/5: Create the data stream');
     expect(run.stdout).toContain('FAIL create-stream: ');
-    expect(run.stdout).toContain('To have the runner do this step: kinesis-lab solve create-stream --sandbox --region us-east-1');
+    expect(run.stdout).toContain('To have kinesis-lab do this step for you: kinesis-lab solve create-stream --sandbox --region us-east-1');
     expect(run.stdout).toContain('Stopped at create-stream.');
     // No escape sequences in plain output: screen readers and logs get text only.
     expect(run.stdout.includes('\u001b[')).toBe(false);

@@ -69,7 +69,7 @@ describe('LabApp keys', () => {
     const { app, runner } = setup();
     await frameShows(app, 'Text one.');
     app.stdin.write('m');
-    expect(await frameShows(app, 'Press c when you are done and the runner checks.')).toContain('Press c when you are done and the runner checks.');
+    expect(await frameShows(app, 'Press c when you are done and kinesis-lab checks.')).toContain('Press c when you are done and kinesis-lab checks.');
     expect(runner.current.state.steps.one).toMatchObject({ status: 'in-progress', mode: 'manual' });
     app.stdin.write('1');
     app.stdin.write('2');

@@ -47,7 +47,7 @@ describe('LabScreen', () => {
     expect(text).toContain('· 3. Metrics');
     expect(text).toContain('coming next');
     expect(text).toContain('Shards hold records.');
-    expect(text).toContain('Press d and the runner does this step for you, or m to do it yourself.');
+    expect(text).toContain('Press d and kinesis-lab does this step for you, or m to do it yourself.');
     expect(text).toContain('d do it for me');
     // The text's own "# Create the stream" is not printed twice under the numbered title.
     expect(text.match(/Create the stream/g)).toHaveLength(2);

@@ -135,7 +135,8 @@ export async function classBoardCommand(cmd: ClassCommand, env: NodeJS.ProcessEn
   try {
     if (cmd.once) {
       const snapshot = await feed.catchUp();
-      if (snapshot.error) output.err(t.boardError(snapshot.error));
+      // One look, no retry: say so, and name a missing class stream plainly (after class delete).
+      if (snapshot.error) output.err(/ResourceNotFound/.test(snapshot.error) ? t.boardMissing(location.stream) : t.boardErrorOnce(snapshot.error));
       for (const line of boardText(snapshot.board, { order, titles, now: Date.now(), stream: location.stream }, t)) output.out(line);
       return snapshot.error ? 1 : 0;
     }

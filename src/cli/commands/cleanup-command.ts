@@ -50,7 +50,8 @@ export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv
   printInventory(inventory.resources, lang, output);
   output.out(t.cleanupSafety(labId));
   if (opts.dryRun) {
-    output.out(t.cleanupStopped(billingStopped(inventory.resources).shardHoursPerHour, billingStopped(inventory.resources).onDemandStreams));
+    // Nothing was deleted: say what deleting would stop being charged.
+    output.out(t.cleanupWouldStop(billingStopped(inventory.resources).shardHoursPerHour, billingStopped(inventory.resources).onDemandStreams));
     output.out(t.cleanupDryRun);
     return inventory.gaps.length === 0 ? 0 : 1;
   }
