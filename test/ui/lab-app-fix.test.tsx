@@ -100,7 +100,7 @@ describe('LabApp: f applies the diagnosed fix', () => {
     app.stdin.write('f');
     const after = await frameShows(app, '✔ Check passed');
     expect(after).toContain('✔ Check passed: Found input-stream in us-east-1.');
-    expect(after).toContain('region us-east-1 (switched)');
+    expect(after).toContain('region us-east-1 (switched by a fix)');
     expect(after).toContain('The lab now uses region us-east-1 (was eu-west-1). Saved: the next run uses it too, unless --region names another.');
     expect(after).not.toContain('f apply the fix');
     expect(runner.current.target).toEqual({ stream: 'input-stream', region: 'us-east-1', regionSwitched: true });
@@ -133,7 +133,7 @@ describe('LabApp: f applies the diagnosed fix', () => {
     expect(waiting).toContain('x stop');
     expect(runner.current.state.steps.put?.attempts).toBe(1);
     release();
-    expect(await frameShows(app, 'Waited 5 s and checked again.')).toContain('✘ Something went wrong: No input-stream in eu-west-1.');
+    expect(await frameShows(app, 'Waited 5 s and checked again.')).toContain('✘ Check failed: No input-stream in eu-west-1.');
     expect(runner.current.state.steps.put?.attempts).toBe(2);
     app.unmount();
   });

@@ -84,7 +84,7 @@ describe('PipePanel', () => {
     await expect.poll(frame).toContain('Pipe settings — used by "do it for me" (d) and the check');
     expect(calls.captured).toEqual([true]);
     await press(stdin, RIGHT);
-    await expect.poll(frame).toContain('    Only records written after the pipe starts polling. Creating takes a minute or two on AWS:\nrecords sent meanwhile are MISSED.');
+    await expect.poll(frame).toContain('    Only records written after the pipe starts polling. Creating takes a minute or two on AWS:\n    records sent meanwhile are MISSED.');
     await press(stdin, RIGHT);
     await press(stdin, RIGHT);
     await press(stdin, DOWN, DOWN, DOWN, DOWN);
