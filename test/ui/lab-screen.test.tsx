@@ -126,7 +126,7 @@ describe('LabScreen', () => {
 describe('LabScreen at 80×24', () => {
   const longText = t(`# Create the stream\n\n${'Shards hold records. '.repeat(80)}`, `# 스트림 만들기\n\n${'샤드에 레코드가 담깁니다. '.repeat(80)}`);
   const longLab: Lab = { ...lab, steps: [{ ...lab.steps[0]!, body: longText }, ...lab.steps.slice(1)] };
-  const failing = (lang: 'en' | 'ko') => {
+  const failing = (_lang: 'en' | 'ko') => {
     const v = view();
     v.state.steps['create-stream'] = {
       status: 'failed',
