@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 const SPAWNING = [
   'test/e2e/**/*.test.{ts,tsx}',
   'test/content/*solutions-on-sandbox.test.ts',
+  'test/content/written-code-runs.test.ts',
   'test/cloudwatch/cloudwatch-aws-cli.test.ts',
   'test/sandbox/real-clients.test.ts',
   'src/content/render-solution.test.ts',

@@ -39,10 +39,22 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, writeCode, onQ
     maxScroll.current[kind] = max;
   }, []);
   const [lang, setLang] = useState(initialLang);
-  const [ui, setUi] = useState<UiState>(initialUiState);
+  const [ui, setUiState] = useState<UiState>(initialUiState);
+  // Keys can come faster than renders (a key right after Esc closed a form, or after r): the handler
+  // reads the latest screen state from these refs, set the moment it changes, not its render's copy.
+  const uiRef = useRef(ui);
+  const setUi = useCallback((next: UiState | ((u: UiState) => UiState)) => {
+    uiRef.current = typeof next === 'function' ? next(uiRef.current) : next;
+    setUiState(uiRef.current);
+  }, []);
   const [stopping, setStopping] = useState(false);
   const [quitting, setQuitting] = useState(false);
-  const [captured, setCaptured] = useState(false);
+  const [captured, setCapturedState] = useState(false);
+  const capturedRef = useRef(false);
+  const setCaptured = useCallback((next: boolean) => {
+    capturedRef.current = next;
+    setCapturedState(next);
+  }, []);
   const current = view.state.current;
   const status = view.state.steps[current]?.status ?? 'pending';
   const busy = status === 'acting' || status === 'checking';
@@ -53,7 +65,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, writeCode, onQ
   const fixOffer = runner.offeredFix(view);
 
   // A new step starts at the top of its text with panels closed.
-  useEffect(() => setUi(initialUiState), [current]);
+  useEffect(() => setUi(initialUiState), [current, setUi]);
   useEffect(() => {
     if (!busy) setStopping(false);
   }, [busy]);
@@ -61,12 +73,14 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, writeCode, onQ
   const mode = view.state.steps[current]?.mode;
   useEffect(() => {
     if (status === 'acting' && mode === 'auto' && code) setUi((u) => (u.showCode ? u : { ...u, showCode: true, codeScroll: 0 }));
-  }, [status, mode, code]);
+  }, [status, mode, code, setUi]);
 
   useInput((input, key) => {
     const at = clock();
     if (quitting) return;
     // A form's text field takes q as a letter (e.g. "equals-ignore-case"); Ctrl+C still quits.
+    const captured = capturedRef.current;
+    const ui = uiRef.current;
     if ((input === 'q' && !captured) || (key.ctrl && input === 'c')) {
       setQuitting(true);
       runner.cancel();

@@ -1,0 +1,85 @@
+/**
+ * A real terminal for end-to-end screen tests: the built CLI runs in a tmux pane of a given size,
+ * keys go in with send-keys and the screen comes back with capture-pane, as a learner sees it. One
+ * private tmux server per test file (its own socket, no user config); each run is a session in it.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+export class TmuxServer {
+  readonly socket = `kinesis-lab-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  async tmux(...args: string[]): Promise<string> {
+    const { stdout } = await run('tmux', ['-L', this.socket, '-f', '/dev/null', ...args]);
+    return stdout;
+  }
+
+  /** Starts `command` (argv) in a new session of `columns`×`rows` with exactly `env`. */
+  async open(name: string, columns: number, rows: number, command: string[], env: Record<string, string>): Promise<TmuxScreen> {
+    const vars = Object.entries(env).map(([k, v]) => `${k}=${shellWord(v)}`);
+    // `env -i` so the pane sees only what the test gives it; the pane stays after the program ends (remain-on-exit).
+    const line = ['env', '-i', ...vars, ...command.map(shellWord)].join(' ');
+    await this.tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), line);
+    await this.tmux('set-option', '-t', name, 'remain-on-exit', 'on');
+    return new TmuxScreen(this, name);
+  }
+
+  async stop(): Promise<void> {
+    await this.tmux('kill-server').catch(() => undefined);
+  }
+}
+
+export class TmuxScreen {
+  constructor(
+    private readonly server: TmuxServer,
+    readonly name: string,
+  ) {}
+
+  /** The screen as text, one entry per row (trailing blanks trimmed). */
+  async capture(): Promise<string[]> {
+    const text = await this.server.tmux('capture-pane', '-p', '-t', this.name);
+    return text.replace(/\n+$/, '').split('\n').map((line) => line.trimEnd());
+  }
+
+  /** tmux key names (Down, Escape, C-c) or literal text, one send each. */
+  async send(...keys: string[]): Promise<void> {
+    for (const key of keys) await this.server.tmux('send-keys', '-t', this.name, key);
+  }
+
+  async resize(columns: number, rows: number): Promise<void> {
+    await this.server.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+  }
+
+  /**
+   * Polls the screen until `ready` holds (never a fixed sleep) and returns it; on timeout the error
+   * carries the last screen so a failure shows what the learner would have seen.
+   */
+  async waitFor(ready: (screen: string[]) => boolean, what: string, timeoutMs = 60_000): Promise<string[]> {
+    const until = Date.now() + timeoutMs;
+    let screen: string[] = [];
+    while (Date.now() < until) {
+      screen = await this.capture();
+      if (ready(screen)) return screen;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    const history = await this.server.tmux('capture-pane', '-p', '-t', this.name, '-S', '-200').catch(() => '');
+    throw new Error(`${this.name}: timed out waiting for ${what}; the screen was:\n${screen.join('\n')}\n── with the lines above it ──\n${history}`);
+  }
+
+  /** Waits until the screen shows `text` somewhere. */
+  async waitForText(text: string, timeoutMs?: number): Promise<string[]> {
+    return this.waitFor((screen) => screen.join('\n').includes(text), JSON.stringify(text), timeoutMs);
+  }
+
+  async kill(): Promise<void> {
+    await this.server.tmux('kill-session', '-t', this.name).catch(() => undefined);
+  }
+}
+
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9_.:/@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
