@@ -5,6 +5,7 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
+import { shellWord } from '../../src/ui/layout/sandbox-paste.js';
 
 const run = promisify(execFile);
 
@@ -80,6 +81,3 @@ export class TmuxScreen {
   }
 }
 
-function shellWord(value: string): string {
-  return /^[A-Za-z0-9_.:/@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}

@@ -22,6 +22,6 @@ export function sandboxPasteLines(access: SandboxAccess): string[] {
 }
 
 // Plain values stay readable; anything a shell would interpret gets single quotes.
-function shellWord(value: string): string {
+export function shellWord(value: string): string {
   return /^[A-Za-z0-9_.:/@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
