@@ -72,7 +72,9 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, writeCode, onQ
   // "Do it for me" shows what it runs: the same step as CLI, TypeScript and Python.
   const mode = view.state.steps[current]?.mode;
   useEffect(() => {
-    if (status === 'acting' && mode === 'auto' && code) setUi((u) => (u.showCode ? u : { ...u, showCode: true, codeScroll: 0 }));
+    if (status === 'acting' && mode === 'auto' && code) setUi((u) => (u.showCode ? u : { ...u, showCode: true, codeScroll: 0, codeOpenedByRun: true }));
+    // Once checked, the verdict and its details get the room back; s opens the code again.
+    if ((status === 'passed' || status === 'failed') && uiRef.current.codeOpenedByRun) setUi((u) => ({ ...u, showCode: false, codeOpenedByRun: false }));
   }, [status, mode, code, setUi]);
 
   useInput((input, key) => {
@@ -128,7 +130,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, writeCode, onQ
     else if (input === 'd' && !step?.comingNext) runner.dispatch({ type: 'choose-mode', mode: 'auto', at });
     else if (input === 'm' && !step?.comingNext) {
       runner.dispatch({ type: 'choose-mode', mode: 'manual', at });
-      if (code) setUi((u) => ({ ...u, showCode: true, codeScroll: u.showCode ? u.codeScroll : 0 }));
+      if (code) setUi((u) => ({ ...u, showCode: true, codeScroll: u.showCode ? u.codeScroll : 0, codeOpenedByRun: false }));
     } else if (input === 'c' && !step?.comingNext) runner.dispatch({ type: 'check-requested', at });
     // The runner's latest state, not this render's: a key may arrive before the screen shows the offer.
     else if (input === 'f' && runner.offeredFix()) runner.dispatch({ type: 'fix-requested', at });
@@ -144,7 +146,7 @@ export function LabApp({ lab, runner, info, initialLang, codeFor, writeCode, onQ
       const i = lab.steps.findIndex((s) => s.id === current);
       const target = lab.steps[i - 1];
       if (target) runner.dispatch({ type: 'open-step', step: target.id, at });
-    } else if (input === 's' && code) setUi((u) => ({ ...u, showCode: !u.showCode, codeScroll: 0 }));
+    } else if (input === 's' && code) setUi((u) => ({ ...u, showCode: !u.showCode, codeScroll: 0, codeOpenedByRun: false }));
     else if (key.tab && ui.showCode) setUi((u) => ({ ...u, codeScroll: 0, codeTab: CODE_TABS[(CODE_TABS.indexOf(u.codeTab) + 1) % CODE_TABS.length]! }));
     else if (input === 'h') setUi((u) => ({ ...u, hint: step && step.hints.length > 0 ? (u.hint + 1 >= step.hints.length ? -1 : u.hint + 1) : -1 }));
     else if (input === 'l') setLang((l) => (l === 'en' ? 'ko' : 'en'));

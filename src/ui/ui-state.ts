@@ -5,6 +5,8 @@ export interface UiState {
   /** Rows the code is scrolled; the code view opens at its top. */
   codeScroll: number;
   showCode: boolean;
+  /** The code was opened by "do it for me" (not by the learner): it closes again once the step is checked. */
+  codeOpenedByRun?: boolean;
   codeTab: CodeTab;
   /** Index of the hint shown, or -1 for none. */
   hint: number;

@@ -7,7 +7,8 @@ import type { Lab } from '../../src/content/lab-model.js';
 import { emptyLedger } from '../../src/engine/session-ledger.js';
 import { initialState } from '../../src/engine/step-state.js';
 import { LabRunner } from '../../src/runner/lab-runner.js';
-import { LabApp } from '../../src/ui/LabApp.js';
+import type { WriteCodeResult } from '../../src/content/solution-files.js';
+import { LabApp, type LabAppProps } from '../../src/ui/LabApp.js';
 import { frameShows } from '../fixtures/frame-shows.js';
 
 const t = (en: string, ko: string) => ({ en, ko });
@@ -23,7 +24,7 @@ const lab: Lab = {
   ],
 };
 
-function setup() {
+function setup(extra: Partial<Pick<LabAppProps, 'codeFor' | 'writeCode'>> = {}) {
   let did = false;
   const checks: Record<string, CheckFn> = {
     done: async (_c, step) => ({ step, outcome: did ? 'passed' : 'failed', summary: did ? t('All good.', '좋습니다.') : t('Not yet.', '아직입니다.'), evidence: [] }),
@@ -38,7 +39,7 @@ function setup() {
   const runner = new LabRunner({ lab, context, checks, actions, initial: { state: initialState('fixture', ['one', 'two']), ledger: emptyLedger() }, save: async () => undefined, clock: () => 0 });
   let quit = 0;
   const app = render(
-    <LabApp lab={lab} runner={runner} info={{ target: 'sandbox', endpoint: 'http://127.0.0.1:1', region: 'us-east-1', regionSource: 'flag', stream: 's', notices: [] }} initialLang="en" codeFor={() => undefined} onQuit={() => (quit += 1)} />,
+    <LabApp lab={lab} runner={runner} info={{ target: 'sandbox', endpoint: 'http://127.0.0.1:1', region: 'us-east-1', regionSource: 'flag', stream: 's', notices: [] }} initialLang="en" codeFor={() => undefined} onQuit={() => (quit += 1)} {...extra} />,
   );
   return { app, runner, quits: () => quit };
 }
@@ -74,6 +75,43 @@ describe('LabApp keys', () => {
     app.stdin.write('1');
     app.stdin.write('2');
     await expect.poll(() => runner.current.state.current, { timeout: 5_000 }).toBe('two');
+    app.unmount();
+  });
+});
+
+describe('LabApp code keys', () => {
+  const code = { cli: '# Run: bash one.sh\necho one', typescript: '// Run: npx tsx one.mts', python: '# Run: python3 one.py' };
+
+  it('s opens the code full width at its top; w saves it, asks before replacing an edited file, y replaces', async () => {
+    const writes: boolean[] = [];
+    const answers: WriteCodeResult[] = [
+      { kind: 'written', dir: '/work/kinesis-lab-code', files: ['one.sh', 'one.mts', 'one.py'] },
+      { kind: 'edited', files: ['one.sh'] },
+      { kind: 'written', dir: '/work/kinesis-lab-code', files: ['one.sh'] },
+    ];
+    const { app } = setup({ codeFor: () => code, writeCode: async (_step, overwrite) => (writes.push(overwrite), answers.shift()!) });
+    await frameShows(app, 'Text one.');
+    app.stdin.write('s');
+    expect(await frameShows(app, '│ # Run: bash one.sh')).toContain('│ echo one');
+    app.stdin.write('w');
+    expect(await frameShows(app, 'Saved to /work/kinesis-lab-code: one.sh, one.mts, one.py.')).toContain('Each file’s first line says how to run it.'.replace('’', "'"));
+    app.stdin.write('w');
+    const asked = await frameShows(app, 'You changed one.sh');
+    expect(asked).toContain('y replace n keep mine q quit');
+    app.stdin.write('y');
+    expect(await frameShows(app, 'Saved to /work/kinesis-lab-code: one.sh.')).toContain('Saved to /work/kinesis-lab-code: one.sh.');
+    expect(writes).toEqual([false, false, true]);
+    app.unmount();
+  });
+
+  it('the code d opens while it runs closes once the step is checked, so the verdict has the room', async () => {
+    const { app } = setup({ codeFor: () => code });
+    await frameShows(app, 'Text one.');
+    app.stdin.write('d');
+    const after = await frameShows(app, '✔ Check passed: All good.');
+    expect(after).not.toContain('│ echo one');
+    app.stdin.write('s');
+    expect(await frameShows(app, '│ echo one')).toContain('│ echo one');
     app.unmount();
   });
 });
