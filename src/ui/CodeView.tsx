@@ -21,16 +21,17 @@ const GOES_ON = '┆ ';
 
 /**
  * The step's code as screen rows with a gutter, wrapped at spaces so a flag or a name stays whole.
- * On the sandbox the lines that point a fresh shell at it come first, once, above every tab's code.
+ * On the sandbox the lines that point a fresh shell at it come first, once, above every tab's code,
+ * without the gutter so a mouse selection pastes as it is.
  */
 export function codeLines(code: string, width: number, paste: readonly string[] = [], pasteTitle = ''): ScreenLine[] {
   const rows: ScreenLine[] = [];
   const add = (text: string, style: Omit<ScreenLine, 'text'> = {}) =>
     wrapCode(text, width - GUTTER.length).forEach((row, i) => rows.push({ text: `${i === 0 ? GUTTER : GOES_ON}${row}`, ...style }));
   if (paste.length > 0) {
-    add(pasteTitle, { color: 'yellow' });
-    for (const line of paste) add(line, { color: 'yellow' });
-    rows.push({ text: GUTTER });
+    // No gutter here: these rows are made to be selected with the mouse and pasted into a shell as they are.
+    for (const line of [pasteTitle, ...paste]) wrapCode(line, width).forEach((row) => rows.push({ text: row, color: 'yellow' }));
+    rows.push({ text: '' });
   }
   for (const line of code.trimEnd().split('\n')) add(line);
   return rows;

@@ -33,7 +33,7 @@ describe('built CLI: cleanup after the pipe step', () => {
       'Deleted pipe input-stream-pipe (us-east-1).',
       'Deleted stream input-stream (us-east-1).',
       'Deleted stream input-stream-pipe-target (us-east-1).',
-      'Deleted iam-role input-stream-pipe-role (global).',
+      'Deleted IAM role input-stream-pipe-role (global).',
     ]);
     expect(run.stdout).toContain('This stops 2 shard-hours per hour.');
     expect((await kinesis().send(new ListStreamsCommand({}))).StreamNames).toEqual(['input-stream-pipe-target-copy']);

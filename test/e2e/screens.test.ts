@@ -181,13 +181,13 @@ describe.skipIf(!hasTmux)('the lab screen in a real terminal', () => {
       // m on the sandbox: the lines to paste, with the session's key and the sandbox's address.
       await typo.send('m');
       const code = await typo.waitForText('export AWS_ACCESS_KEY_ID=');
-      const text = code.join('\n');
-      expect(text).toContain(`│ export AWS_ENDPOINT_URL=${sandbox.url}`);
-      expect(text).toContain(`│ export AWS_ACCESS_KEY_ID=${SANDBOX_CREDENTIALS.accessKeyId}`);
-      expect(text).toContain(`│ export AWS_SECRET_ACCESS_KEY=${SANDBOX_CREDENTIALS.secretAccessKey}`);
-      expect(text).toContain(`│ export AWS_REGION=${REGION}`);
+      // Whole rows at the left edge, no gutter: selected with the mouse, they paste into a shell as they are.
+      expect(code).toContain(`export AWS_ENDPOINT_URL=${sandbox.url}`);
+      expect(code).toContain(`export AWS_ACCESS_KEY_ID=${SANDBOX_CREDENTIALS.accessKeyId}`);
+      expect(code).toContain(`export AWS_SECRET_ACCESS_KEY=${SANDBOX_CREDENTIALS.secretAccessKey}`);
+      expect(code).toContain(`export AWS_REGION=${REGION}`);
       // Full width: the code rows start at the left edge, with no step list beside them.
-      expect(code.filter((l) => l.startsWith('│ ')).length).toBeGreaterThan(5);
+      expect(code.some((l) => l.startsWith('│ ')), code.join('\n')).toBe(true);
     } finally {
       await typo.kill();
     }

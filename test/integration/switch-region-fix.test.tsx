@@ -65,7 +65,7 @@ describe('switch-region fix on the sandbox', () => {
       </RunnerServicesProvider>,
     );
     try {
-      expect(await frameShows(app, 'region eu-west-1 (flag)', SCREEN_MS)).toContain('region eu-west-1 (flag)');
+      expect(await frameShows(app, 'region eu-west-1 (--region)', SCREEN_MS)).toContain('region eu-west-1 (--region)');
       app.stdin.write('2');
       await frameShows(app, 'PutRecord writes one record per HTTP request.', SCREEN_MS);
       app.stdin.write('c');
@@ -76,7 +76,7 @@ describe('switch-region fix on the sandbox', () => {
 
       app.stdin.write('f');
       const passed = await frameShows(app, '✔ Check passed', SCREEN_MS);
-      expect(passed).toContain('region us-east-1 (switched)');
+      expect(passed).toContain('region us-east-1 (switched by a fix)');
       expect(passed).toContain('JSON records: 3');
       expect(passed).toContain('The lab now uses region us-east-1 (was eu-west-1).');
       expect(runner.context.region).toBe('us-east-1');

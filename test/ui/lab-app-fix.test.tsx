@@ -89,7 +89,7 @@ function setup(fix: AutoFix, streams: string[], lang: Lang = 'en') {
 describe('LabApp: f applies the diagnosed fix', () => {
   it('switch-region: says what f does, switches, re-checks there, and the header shows the new region', async () => {
     const { app, runner } = setup({ type: 'switch-region', region: 'us-east-1' }, ['input-stream@us-east-1']);
-    expect(await frameShows(app, 'region eu-west-1 (flag)')).toContain('stream input-stream');
+    expect(await frameShows(app, 'region eu-west-1 (--region)')).toContain('stream input-stream');
     app.stdin.write('c');
     const offered = await frameShows(app, 'f switches this lab');
     expect(offered).toContain('No input-stream in eu-west-1.');

@@ -189,10 +189,11 @@ describe('LabScreen at 80×24', () => {
     const code = { cli: Array.from({ length: 40 }, (_, i) => `echo line-${i + 1} --region us-east-1 --endpoint-url http://127.0.0.1:4567 --stream-name a-very-long-name`).join('\n'), typescript: 'ts', python: 'py' };
     const lines = await screen(view(), 'en', { code, ui: { ...initialUiState, showCode: true, scroll: 30 }, info: { ...info, sandboxCredentials: { accessKeyId: 'AKIALEARNER7', secretAccessKey: 'per-learner-secret' } } });
     const text = lines.join('\n');
-    expect(text).toContain('│ export AWS_ENDPOINT_URL=http://127.0.0.1:4567');
-    expect(text).toContain('│ export AWS_ACCESS_KEY_ID=AKIALEARNER7');
-    expect(text).toContain('│ export AWS_SECRET_ACCESS_KEY=per-learner-secret');
-    expect(text).toContain('│ export AWS_REGION=us-east-1');
+    // Whole rows with no gutter: a mouse selection pastes into a shell as it is.
+    expect(lines).toContain('export AWS_ENDPOINT_URL=http://127.0.0.1:4567');
+    expect(lines).toContain('export AWS_ACCESS_KEY_ID=AKIALEARNER7');
+    expect(lines).toContain('export AWS_SECRET_ACCESS_KEY=per-learner-secret');
+    expect(lines).toContain('export AWS_REGION=us-east-1');
     // Wrapped at a space, the rest marked as the same line: no flag is cut in two.
     const first = lines.findIndex((l) => l.startsWith('│ echo line-1 '));
     expect(lines[first]!.length).toBeLessThanOrEqual(80);
