@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import type { SolutionFile, WriteCodeResult } from './solution-files.js';
 
 /**
@@ -9,6 +10,9 @@ import type { SolutionFile, WriteCodeResult } from './solution-files.js';
  * without asking.
  */
 const MANIFEST = '.kinesis-lab-code.json';
+
+/** The learner's own code, to read, edit and run like any file they made (not 0600 like progress). */
+const CODE_FILE = { mode: 0o644 };
 
 /**
  * Writes a step's solution files into `dir`. A file the lab wrote before (and nobody changed) is
@@ -22,8 +26,8 @@ export async function writeSolutionFiles(dir: string, files: readonly SolutionFi
   const edited: string[] = [];
   for (const file of files) {
     const path = join(dir, file.name);
-    const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
+    const existing = await readFile(path, 'utf8').catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     });
     if (existing === file.text) continue;
@@ -31,11 +35,11 @@ export async function writeSolutionFiles(dir: string, files: readonly SolutionFi
       edited.push(file.name);
       continue;
     }
-    await writeFile(path, file.text);
+    await writeFileAtomic(path, file.text, CODE_FILE);
     manifest[file.name] = sha256(file.text);
     written.push(file.name);
   }
-  if (written.length > 0) await writeFile(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  if (written.length > 0) await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, CODE_FILE);
   if (edited.length > 0) return { kind: 'edited', files: edited };
   return written.length > 0 ? { kind: 'written', dir, files: written } : { kind: 'unchanged', dir };
 }

@@ -43,7 +43,7 @@ export interface LabScreenProps {
   /** The current step's fix the learner can apply with f (its last result's autoFix, when the runner can apply it). */
   fixOffer?: AutoFix;
   /** Tells the app how far each scrolling view can go, so the keys stop at the end. */
-  onMaxScroll?(view: 'text' | 'code' | 'result', max: number): void;
+  onMaxScroll?: (view: 'text' | 'code' | 'result', max: number) => void;
 }
 
 /** Step panels' preferred rows: the metrics chart with its table, the pipe's settings, state and event. */

@@ -14,7 +14,7 @@ export interface StepPaneProps {
   height: number;
   scroll: number;
   /** Tells the app how far the text can scroll, so ↓ stops at its end. */
-  onMaxScroll?(max: number): void;
+  onMaxScroll?: (max: number) => void;
 }
 
 /**

@@ -48,7 +48,7 @@ describe('the code files w writes run as their first line says', () => {
     });
   });
   afterAll(async () => {
-    await sandbox?.stop();
+    await sandbox.stop();
     for (const dir of scratch) await rm(dir, { recursive: true, force: true });
   });
 

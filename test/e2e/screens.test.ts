@@ -35,8 +35,8 @@ describe.skipIf(!hasTmux)('the lab screen in a real terminal', () => {
     for (const lang of ['en', 'ko'] as const) TITLES[lang] = lab.steps.map((step, i) => `${i + 1}. ${step.title[lang]}`);
   });
   afterAll(async () => {
-    await server?.stop();
-    await sandbox?.stop();
+    await server.stop();
+    await sandbox.stop();
     for (const home of homes) await rm(home, { recursive: true, force: true });
   });
 
@@ -60,7 +60,7 @@ describe.skipIf(!hasTmux)('the lab screen in a real terminal', () => {
   /** What point 1 of the layout promises, checked on one captured screen. */
   function expectEssentials(screen: string[], m: Messages, o: { stream: string; region?: string; title: string; columns: number; rows: number; verdict?: string; fix?: boolean; offer?: string }) {
     const text = screen.join('\n');
-    const where = `${screen.find((l) => l.includes(m.streamLine(o.stream))) ?? ''}`;
+    const where = screen.find((l) => l.includes(m.streamLine(o.stream))) ?? '';
     expect(where, text).toContain(`${m.streamLine(o.stream)} · ${m.regionLine(o.region ?? REGION, 'flag')}`);
     expect(text).toContain(o.title);
     if (o.verdict) expect(text).toContain(o.verdict);

@@ -136,7 +136,7 @@ export async function classBoardCommand(cmd: ClassCommand, env: NodeJS.ProcessEn
     if (cmd.once) {
       const snapshot = await feed.catchUp();
       // One look, no retry: say so, and name a missing class stream plainly (after class delete).
-      if (snapshot.error) output.err(/ResourceNotFound/.test(snapshot.error) ? t.boardMissing(location.stream) : t.boardErrorOnce(snapshot.error));
+      if (snapshot.error) output.err(snapshot.error.includes('ResourceNotFound') ? t.boardMissing(location.stream) : t.boardErrorOnce(snapshot.error));
       for (const line of boardText(snapshot.board, { order, titles, now: Date.now(), stream: location.stream }, t)) output.out(line);
       return snapshot.error ? 1 : 0;
     }

@@ -20,7 +20,7 @@ export interface LayoutInput {
   /** The step panel's preferred rows; 0 without a panel. */
   panelWanted: number;
   /** The "more" sign's row for `hidden` left-out lines. */
-  moreLine(hidden: number): ScreenLine;
+  moreLine: (hidden: number) => ScreenLine;
 }
 
 export interface LabLayout {
