@@ -13,6 +13,8 @@ import { RESOURCE_IN_USE_ENTRIES } from './resource-in-use.js';
 import { RESOURCE_NOT_FOUND_ENTRIES } from './resource-not-found.js';
 import { THROTTLING_ENTRIES } from './throttling.js';
 import { UNKNOWN_ENTRY } from './unknown.js';
+import { redactSecrets } from './redact-secrets.js';
+import type { Localized } from '../i18n/lang.js';
 
 export type { StreamProbes } from './catalog-entry.js';
 export { diagnoseThrottledEntries } from './throttling.js';
@@ -48,11 +50,19 @@ export async function diagnose(error: unknown, ctx: DiagnosisContext, probes?: S
   const input: DiagnoseInput = { error: classifyError(error), raw: error, ctx };
   if (probes) input.probes = probes;
   const entry = CATALOG.find((candidate) => candidate.matches(input)) ?? UNKNOWN_ENTRY;
+  let diagnosis: Diagnosis;
   try {
-    return await entry.diagnose(input);
+    diagnosis = await entry.diagnose(input);
   } catch {
-    return UNKNOWN_ENTRY.diagnose(input);
+    diagnosis = await UNKNOWN_ENTRY.diagnose(input);
   }
+  return redacted(diagnosis);
+}
+
+/** Diagnoses are printed and saved in the progress file; they name endpoints, which may carry a password. */
+function redacted(diagnosis: Diagnosis): Diagnosis {
+  const clean = (text: Localized): Localized => ({ en: redactSecrets(text.en), ko: redactSecrets(text.ko) });
+  return { ...diagnosis, what: clean(diagnosis.what), why: clean(diagnosis.why), fix: clean(diagnosis.fix) };
 }
 
 /** A pipe that ended in a failed or transitional state, from DescribePipe's CurrentState and StateReason. */

@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact-secrets.js';
+
 /**
  * Whatever was thrown, reduced to what the catalog matches on. SDK v3 service exceptions carry
  * `name` and `$metadata.httpStatusCode`; Node network errors carry `code` (often on a `cause` or
@@ -16,6 +18,8 @@ export interface ClassifiedError {
   /** Host (and port) the failed connection was for, when Node says. */
   host?: string;
   requestId?: string;
+  /** The lab's own deadline that ended the call (src/aws/call-deadlines.ts): which phase, after how long. */
+  deadline?: { phase: 'connect' | 'first-byte' | 'whole'; limitMs: number };
 }
 
 const MAX_MESSAGE = 600;
@@ -38,21 +42,18 @@ export function classifyError(error: unknown): ClassifiedError {
   if (system?.host) classified.host = system.host;
   const requestId = stringField(metadata, 'requestId');
   if (requestId) classified.requestId = requestId;
+  const deadline = deadlineOf(error);
+  if (deadline) classified.deadline = deadline;
   return classified;
 }
 
-/**
- * Removes what must never reach a screen or a log: signatures, session tokens, secret keys and
- * access key IDs, whether written as query parameters, headers, config-file lines or JSON.
- */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/\b(X-Amz-Signature|X-Amz-Security-Token|X-Amz-Credential|Signature|Credential)(\s*[=:]\s*)[^\s&,;"']+/gi, '$1$2[redacted]')
-    .replace(
-      /\b(aws_secret_access_key|aws_session_token|aws_security_token|aws_access_key_id|secret_?access_?key|session_?token)(["']?\s*[=:]\s*["']?)[^\s&,;"']+/gi,
-      '$1$2[redacted]',
-    )
-    .replace(/\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b/g, '[redacted]');
+const PHASES = ['connect', 'first-byte', 'whole'] as const;
+
+/** A DeadlineError (src/aws/call-deadlines.ts), by shape: the catalog imports nothing from src/aws. */
+function deadlineOf(error: Record<string, unknown>): ClassifiedError['deadline'] {
+  const phase = PHASES.find((p) => p === error.phase);
+  const limitMs = numberField(error, 'limitMs');
+  return phase && limitMs !== undefined ? { phase, limitMs } : undefined;
 }
 
 interface SystemError {

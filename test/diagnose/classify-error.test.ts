@@ -5,7 +5,8 @@ import { CredentialsProviderError } from '@smithy/core/config';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/catalog.js';
-import { classifyError, redactSecrets } from '../../src/diagnose/classify-error.js';
+import { classifyError } from '../../src/diagnose/classify-error.js';
+import { redactSecrets } from '../../src/diagnose/redact-secrets.js';
 import { ACCOUNT, AWS_CTX, awsError, nodeError } from './aws-errors.js';
 
 describe('classifyError', () => {
