@@ -3,6 +3,8 @@
  * sandbox) and handed to every client factory in src/aws/.
  */
 
+import type { CallDeadlines } from './call-deadlines.js';
+
 /** Static credentials; only the sandbox uses them (its dummy keys). */
 export interface AwsCredentials {
   accessKeyId: string;
@@ -18,4 +20,8 @@ export interface AwsSettings {
   profile?: string;
   /** For the sandbox only; on real AWS the SDK's default credential chain is used. */
   credentials?: AwsCredentials;
+  /** How long each attempt of a call may take. @default callDeadlines() (30 s for an answer) */
+  deadlines?: CallDeadlines;
+  /** When it aborts (the command was stopped), calls in flight end at once and new ones fail fast. */
+  signal?: AbortSignal;
 }

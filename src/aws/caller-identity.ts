@@ -16,7 +16,7 @@ export interface CallerIdentity {
 }
 
 export async function getCallerIdentity(settings: AwsSettings): Promise<CallerIdentity> {
-  const client = new STSClient({ ...baseClientConfig(settings, { keepAlive: false, requestTimeoutMs: 15_000 }), maxAttempts: 1 });
+  const client = new STSClient({ ...baseClientConfig(settings, { keepAlive: false }), maxAttempts: 1 });
   let serverDate: Date | undefined;
   client.middlewareStack.add(
     (next) => async (args) => {

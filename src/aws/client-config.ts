@@ -1,6 +1,6 @@
-import http from 'node:http';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentials, AwsSettings } from './aws-settings.js';
+import { callDeadlines } from './call-deadlines.js';
+import { DeadlineHandler } from './deadline-handler.js';
 
 /** The part of every SDK v3 client's config that comes from where the lab runs. */
 export interface BaseClientConfig {
@@ -8,7 +8,7 @@ export interface BaseClientConfig {
   profile?: string;
   credentials?: AwsCredentials;
   endpoint?: string;
-  requestHandler?: NodeHttpHandler;
+  requestHandler: DeadlineHandler;
 }
 
 export interface ClientConfigOptions {
@@ -18,26 +18,23 @@ export interface ClientConfigOptions {
   keepAlive?: boolean;
   /** @default Node's agent default */
   maxSockets?: number;
-  /** @default 30000 */
-  requestTimeoutMs?: number;
 }
 
 /**
- * Region, profile, sandbox credentials and endpoint for any SDK v3 client. With an endpoint (the
- * sandbox) the client gets an HTTP/1.1 handler: Kinesis's default handler speaks HTTP/2, which local
- * endpoints do not, and a short connect timeout makes a stopped sandbox fail fast.
+ * Region, profile, sandbox credentials and endpoint for any SDK v3 client, and the request handler
+ * every client shares: HTTP/1.1 (Kinesis's default handler speaks HTTP/2, which local endpoints do not)
+ * with the deadlines of `call-deadlines.ts`, so no call waits forever, on AWS or on a sandbox.
  */
 export function baseClientConfig(settings: AwsSettings, options: ClientConfigOptions = {}): BaseClientConfig {
-  const config: BaseClientConfig = { region: options.region ?? settings.region };
+  const requestHandler = new DeadlineHandler({
+    deadlines: settings.deadlines ?? callDeadlines(),
+    keepAlive: options.keepAlive ?? true,
+    ...(options.maxSockets ? { maxSockets: options.maxSockets } : {}),
+    ...(settings.signal ? { signal: settings.signal } : {}),
+  });
+  const config: BaseClientConfig = { region: options.region ?? settings.region, requestHandler };
   if (settings.profile) config.profile = settings.profile;
   if (settings.credentials) config.credentials = { ...settings.credentials };
-  if (settings.endpoint) {
-    config.endpoint = settings.endpoint;
-    config.requestHandler = new NodeHttpHandler({
-      httpAgent: new http.Agent({ keepAlive: options.keepAlive ?? true, ...(options.maxSockets ? { maxSockets: options.maxSockets } : {}) }),
-      connectionTimeout: 5_000,
-      requestTimeout: options.requestTimeoutMs ?? 30_000,
-    });
-  }
+  if (settings.endpoint) config.endpoint = settings.endpoint;
   return config;
 }

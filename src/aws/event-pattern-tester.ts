@@ -69,7 +69,7 @@ export function patternUnderDetail(pattern: string): string {
 }
 
 export function createEventBridgeClient(settings: AwsSettings): EventBridgeClient {
-  return new EventBridgeClient(baseClientConfig(settings, { keepAlive: true, requestTimeoutMs: 10_000 }));
+  return new EventBridgeClient(baseClientConfig(settings));
 }
 
 export function createEventPatternTester(client: EventBridgeClient): EventPatternTester {

@@ -21,7 +21,7 @@ export function principalArnFor(callerArn: string): string {
 export async function simulatePermissions(settings: AwsSettings, callerArn: string, actions: string[], resourceArns: string[]): Promise<SimulatedDecision[]> {
   // IAM is global; its endpoint is us-east-1 in the aws partition.
   const region = settings.endpoint ? settings.region : 'us-east-1';
-  const client = new IAMClient({ ...baseClientConfig(settings, { region, keepAlive: false, requestTimeoutMs: 15_000 }), maxAttempts: 1 });
+  const client = new IAMClient({ ...baseClientConfig(settings, { region, keepAlive: false }), maxAttempts: 1 });
   try {
     const out = await client.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArnFor(callerArn), ActionNames: actions, ResourceArns: resourceArns }));
     return (out.EvaluationResults ?? []).map((r) => ({ action: r.EvalActionName ?? '', allowed: r.EvalDecision === 'allowed' }));

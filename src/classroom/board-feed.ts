@@ -42,11 +42,18 @@ export class BoardFeed {
     return this.snapshot;
   }
 
-  /** Polls until every shard is caught up (or `maxPolls`), for `class board --once` and tests. */
-  async catchUp(maxPolls = 200): Promise<BoardSnapshot> {
-    for (let i = 0; i < maxPolls; i++) {
+  /**
+   * Polls until every shard is caught up, for `class board --once` and tests. Gives up after `maxPolls`,
+   * after `maxFailures` failed polls in a row (an endpoint that is down stays down for a while: each
+   * failed poll already waited out its deadline), or when `signal` aborts.
+   */
+  async catchUp(maxPolls = 200, maxFailures = 3, signal?: AbortSignal): Promise<BoardSnapshot> {
+    let failures = 0;
+    for (let i = 0; i < maxPolls && !signal?.aborted; i++) {
       const s = await this.pollOnce();
       if (s.caughtUp && s.error === undefined) return s;
+      failures = s.error === undefined ? 0 : failures + 1;
+      if (failures >= maxFailures) break;
     }
     return this.snapshot;
   }

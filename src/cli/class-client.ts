@@ -3,14 +3,17 @@ import type { AwsSettings } from '../aws/aws-settings.js';
 import { createKinesisClient } from '../aws/kinesis-client.js';
 import type { ClassLocation } from '../classroom/join-code.js';
 import { SANDBOX_CREDENTIALS } from '../sandbox/sandbox-types.js';
+import { callDeadlinesFromEnv } from './run-settings.js';
+import { afterGrace } from './stop-signals.js';
 
 /**
  * A Kinesis client for the class stream. On a room sandbox it always signs with the sandbox's dummy
  * keys, so a learner's real access key id never reaches the instructor's machine. On AWS it uses the
  * caller's own credentials (the learner's for putting, the instructor's for reading).
  */
-export function classKinesisClient(location: ClassLocation, profile: string | undefined): KinesisClient {
-  const settings: AwsSettings = { region: location.region };
+export function classKinesisClient(location: ClassLocation, profile: string | undefined, env: NodeJS.ProcessEnv, signal?: AbortSignal): KinesisClient {
+  const deadlines = callDeadlinesFromEnv(env);
+  const settings: AwsSettings = { region: location.region, ...(deadlines ? { deadlines } : {}), ...(signal ? { signal: afterGrace([signal]) } : {}) };
   if (location.endpoint) {
     settings.endpoint = location.endpoint;
     settings.credentials = { ...SANDBOX_CREDENTIALS };

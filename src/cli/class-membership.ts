@@ -30,9 +30,9 @@ export function classFlags(global: GlobalOptions): { code: string; name: string 
   return { code: global.classCode, name: orUsageError(validateDisplayName(global.displayName)) };
 }
 
-export async function joinClass(flags: { code: string; name: string }, global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<ClassMembership> {
+export async function joinClass(flags: { code: string; name: string }, global: GlobalOptions, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<ClassMembership> {
   const location = orUsageError(decodeJoinCode(flags.code), '--class');
-  const client = classKinesisClient(location, global.profile ?? env.AWS_PROFILE);
+  const client = classKinesisClient(location, global.profile ?? env.AWS_PROFILE, env, signal);
   const outbox = await ClassOutbox.open({
     dir: join(configDir(env), 'class'),
     code: flags.code,

@@ -49,6 +49,12 @@ export function profileFlag(ctx: DiagnosisContext): string {
   return ctx.profile ? ` --profile ${ctx.profile}` : '';
 }
 
+/** A deadline as a learner reads it: `30 s` / `30초`, `1.5 s` / `1.5초`. */
+export function secondsPhrase(ms: number): Localized {
+  const n = Number((ms / 1000).toFixed(1));
+  return { en: `${n} s`, ko: `${n}초` };
+}
+
 /** Joins sentences, skipping empty ones, so optional parts leave no double spaces; a part ending in a line break starts the next line. */
 export function sentences(...parts: (string | undefined | false)[]): string {
   let text = '';

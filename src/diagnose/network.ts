@@ -1,7 +1,7 @@
 import type { Localized } from '../i18n/lang.js';
 import { validateRegion } from '../validate/region.js';
 import { named, type CatalogEntry, type DiagnoseInput } from './catalog-entry.js';
-import { endpointTried, joinLocalized, whereTried } from './diagnosis-phrases.js';
+import { endpointTried, joinLocalized, secondsPhrase, whereTried } from './diagnosis-phrases.js';
 
 const NETWORK_RETRY_MS = 3000;
 const SERVICE_RETRY_MS = 5000;
@@ -87,24 +87,60 @@ const dnsFailure: CatalogEntry = {
   },
 };
 
-/** ETIMEDOUT, the SDK's TimeoutError, RequestTimeout: no answer in time. */
+/** ETIMEDOUT, the SDK's TimeoutError, RequestTimeout, the lab's own deadlines: no answer in time. */
 const networkTimeout: CatalogEntry = {
   kind: 'network-timeout',
   matches: (input) => hasCode(input, 'ETIMEDOUT', 'ESOCKETTIMEDOUT') || named(input, 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException'),
-  diagnose: (input) => ({
-    kind: 'network-timeout',
-    what: what(input, 'No answer in time from', '에서 제시간에 응답이 없었습니다.'),
-    why: {
-      en: 'The network is slow or blocked (a firewall or proxy that drops HTTPS to AWS), or the endpoint is not reachable from here.',
-      ko: '네트워크가 느리거나 막혀 있습니다(AWS로 가는 HTTPS를 막는 방화벽이나 프록시). 또는 여기서는 그 엔드포인트에 닿을 수 없습니다.',
-    },
-    fix: joinLocalized(customEndpointNote(input), {
-      en: 'Retry (press the key below). If it keeps happening, check HTTPS_PROXY and your firewall, or try another network.',
-      ko: '다시 시도하세요(아래 키). 계속되면 HTTPS_PROXY 설정과 방화벽을 확인하거나 다른 네트워크를 써 보세요.',
-    }),
-    autoFix: { type: 'wait-and-retry', delayMs: NETWORK_RETRY_MS },
-  }),
+  diagnose: (input) => {
+    const deadline = input.error.deadline;
+    return {
+      kind: 'network-timeout',
+      what: deadline ? deadlineWhat(input, deadline) : what(input, 'No answer in time from', '에서 제시간에 응답이 없었습니다.'),
+      why: deadline?.phase === 'first-byte' || deadline?.phase === 'whole' ? stalledWhy(input) : slowNetworkWhy,
+      fix: joinLocalized(customEndpointNote(input), {
+        en: 'Retry (press the key below). If it keeps happening, check HTTPS_PROXY and your firewall, or try another network.',
+        ko: '다시 시도하세요(아래 키). 계속되면 HTTPS_PROXY 설정과 방화벽을 확인하거나 다른 네트워크를 써 보세요.',
+      }, deadline && {
+        en: `A slow network may need more time: KINESIS_LAB_CALL_TIMEOUT=${Math.ceil((deadline.limitMs * 2) / 1000)}s sets how long each call waits (now ${secondsPhrase(deadline.limitMs).en}).`,
+        ko: `네트워크가 느리다면 더 기다려야 할 수 있습니다. KINESIS_LAB_CALL_TIMEOUT=${Math.ceil((deadline.limitMs * 2) / 1000)}s 로 호출마다 기다릴 시간을 정합니다(지금 ${secondsPhrase(deadline.limitMs).ko}).`,
+      }),
+      autoFix: { type: 'wait-and-retry', delayMs: NETWORK_RETRY_MS },
+    };
+  },
 };
+
+const slowNetworkWhy: Localized = {
+  en: 'The network is slow or blocked (a firewall or proxy that drops HTTPS to AWS), or the endpoint is not reachable from here.',
+  ko: '네트워크가 느리거나 막혀 있습니다(AWS로 가는 HTTPS를 막는 방화벽이나 프록시). 또는 여기서는 그 엔드포인트에 닿을 수 없습니다.',
+};
+
+/** Which deadline ran out, after every attempt the SDK made. */
+function deadlineWhat(input: DiagnoseInput, deadline: NonNullable<DiagnoseInput['error']['deadline']>): Localized {
+  const where = whereTried(input.ctx);
+  const { en: n, ko: nKo } = secondsPhrase(deadline.limitMs);
+  switch (deadline.phase) {
+    case 'connect':
+      return { en: `Could not connect to ${where.en} within ${n}.`, ko: `${where.ko}에 ${nKo} 안에 연결하지 못했습니다.` };
+    case 'first-byte':
+      return { en: `The endpoint accepted the connection but never answered in ${n}: ${where.en}.`, ko: `엔드포인트가 연결은 받았지만 ${nKo} 동안 응답하지 않았습니다: ${where.ko}.` };
+    case 'whole':
+      return { en: `The endpoint started answering but did not finish within ${n}: ${where.en}.`, ko: `엔드포인트가 응답을 시작했지만 ${nKo} 안에 끝내지 못했습니다: ${where.ko}.` };
+  }
+}
+
+/** Connected, then silence: something is there but not serving (a suspended process, a proxy that holds the request). */
+function stalledWhy(input: DiagnoseInput): Localized {
+  if (input.ctx.sandbox) {
+    return {
+      en: 'Something listens there but does not answer: a sandbox suspended with Ctrl+Z (run fg in its terminal), or a program that is not the sandbox.',
+      ko: '그 주소에서 무언가가 연결은 받지만 응답하지 않습니다. Ctrl+Z로 멈춘 샌드박스(그 터미널에서 fg 실행)이거나, 샌드박스가 아닌 프로그램입니다.',
+    };
+  }
+  return {
+    en: 'Something accepted the connection and then stayed silent: a proxy or firewall that holds requests, a suspended emulator, or a service in trouble.',
+    ko: '무언가가 연결을 받은 뒤 응답하지 않았습니다. 요청을 붙잡아 두는 프록시나 방화벽, 멈춘 에뮬레이터, 또는 문제가 생긴 서비스입니다.',
+  };
+}
 
 /** ECONNRESET / EPIPE: the connection dropped mid-request. */
 const connectionReset: CatalogEntry = {

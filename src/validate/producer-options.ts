@@ -78,7 +78,8 @@ export function validateDuration(input: string): Validation<number> {
   return valid(ms);
 }
 
-function parseDurationMs(text: string): number | undefined {
+/** `30s`, `2m`, `1m30s`, `1h` or bare seconds (`90`) in milliseconds; undefined when it is none of these. */
+export function parseDurationMs(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const match = DURATION_PATTERN.exec(text);
   if (!match || text === '') return undefined;

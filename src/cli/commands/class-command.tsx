@@ -24,7 +24,7 @@ import { canAsk, confirmOrYes } from '../confirm.js';
 import { LAB_ID, type LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 import type { Command } from '../parse-args.js';
-import { isLoopback } from '../run-settings.js';
+import { isLoopbackUrl } from '../loopback-host.js';
 import { orUsageError, UsageError } from '../usage-error.js';
 
 type ClassCommand = Extract<Command, { name: 'class' }>;
@@ -69,7 +69,7 @@ export async function classCreateCommand(session: LabSession, cmd: ClassCommand,
   output.out(created.created ? t.classCreated(stream, settings.region) : t.classReused(stream, settings.region));
   if (audience) output.out(t.classPolicy(audience.kind === 'accounts' ? t.classPolicyAccounts(audience.accounts.join(', ')) : t.classPolicyOrg(audience.orgId)));
   else output.out(t.classSandboxNoPolicy);
-  if (settings.endpoint && isLoopback(settings.endpoint)) output.err(t.classEndpointLoopback(settings.endpoint));
+  if (settings.endpoint && isLoopbackUrl(settings.endpoint)) output.err(t.classEndpointLoopback(settings.endpoint));
   output.out('');
   output.out(t.classJoinHeader);
   // Learners on the room sandbox run their lab there too.
@@ -87,7 +87,7 @@ export async function classCreateCommand(session: LabSession, cmd: ClassCommand,
  * `kinesis-lab class delete [CODE] [--yes]`: deletes the class progress stream after class — only
  * the one `class create` made (its tag), waiting until it is gone.
  */
-export async function classDeleteCommand(cmd: ClassCommand, env: NodeJS.ProcessEnv, output: Output): Promise<number> {
+export async function classDeleteCommand(cmd: ClassCommand, env: NodeJS.ProcessEnv, output: Output, signal?: AbortSignal): Promise<number> {
   const lang: Lang = cmd.global.lang ?? langFromEnv(env);
   const t = classroomMessages(lang);
   const location = await classLocation(cmd, env);
@@ -95,7 +95,7 @@ export async function classDeleteCommand(cmd: ClassCommand, env: NodeJS.ProcessE
     output.out(t.notChanged);
     return 1;
   }
-  const client = classKinesisClient(location, cmd.global.profile ?? env.AWS_PROFILE);
+  const client = classKinesisClient(location, cmd.global.profile ?? env.AWS_PROFILE, env, signal);
   try {
     const shards = await deleteClassStream(client, location.stream, { sleep: sleepFor });
     if (shards === undefined) output.out(t.classMissing(location.stream, location.region));
@@ -130,11 +130,11 @@ export async function classBoardCommand(cmd: ClassCommand, env: NodeJS.ProcessEn
   const location = await classLocation(cmd, env);
   const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS });
   const { order, titles } = stepTitles(lab, lang);
-  const client = classKinesisClient(location, cmd.global.profile ?? env.AWS_PROFILE);
+  const client = classKinesisClient(location, cmd.global.profile ?? env.AWS_PROFILE, env, signal);
   const feed = new BoardFeed(createClassStreamReader(client, location.stream));
   try {
     if (cmd.once) {
-      const snapshot = await feed.catchUp();
+      const snapshot = await feed.catchUp(undefined, undefined, signal);
       // One look, no retry: say so, and name a missing class stream plainly (after class delete).
       if (snapshot.error) output.err(snapshot.error.includes('ResourceNotFound') ? t.boardMissing(location.stream) : t.boardErrorOnce(snapshot.error));
       for (const line of boardText(snapshot.board, { order, titles, now: Date.now(), stream: location.stream }, t)) output.out(line);
