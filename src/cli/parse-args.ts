@@ -88,6 +88,21 @@ const commandOptions = {
   help: {},
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
+/**
+ * The `--lang` on a command line, wherever it stands and whatever else is wrong with the line, so a
+ * usage error is written in the language asked for. The last one wins, as in parsing.
+ */
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
+  let lang: Lang | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined && isLang(value)) lang = value;
+  }
+  return lang;
+}
+
 /** Turns argv (without node and script) into a command, or throws UsageError with one clear line. */
 export function parseCommand(argv: string[]): Command {
   const first = argv[0];
@@ -223,6 +238,9 @@ function cleanParseError(message: string, command: string): Localized {
     const flag = missing[1]?.split(' ')[0] ?? 'option';
     return { en: `${flag} needs a value`, ko: `${flag}에 값이 필요합니다` };
   }
+  // `--plain=yes`: a switch given a value.
+  const noValue = /Option '([^' ]+)[^']*' does not take an argument/.exec(message);
+  if (noValue) return { en: `${noValue[1]} is a switch and takes no value (write ${noValue[1]} alone)`, ko: `${noValue[1]}은(는) 값을 받지 않는 스위치입니다(${noValue[1]}만 쓰세요)` };
   const first = message.split('\n')[0] ?? message;
-  return { en: first, ko: first };
+  return { en: first, ko: `명령줄을 읽을 수 없습니다: ${first}` };
 }

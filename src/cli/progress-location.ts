@@ -8,6 +8,7 @@ import { configDir, progressPath } from '../files/progress-store.js';
 import { LAB_ID } from './lab-session.js';
 import type { GlobalOptions } from './parse-args.js';
 import { resolveRunSettings, type RunSettings } from './run-settings.js';
+import { checkConfigHome } from './config-home.js';
 
 /** The lab and its progress file for these flags, without starting a sandbox or calling AWS. */
 export async function locateProgress(global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<{ lab: Lab; settings: RunSettings; path: string; configDir: string }> {
@@ -15,7 +16,9 @@ export async function locateProgress(global: GlobalOptions, env: NodeJS.ProcessE
   // Only the target matters here (it names the file): never wait on instance metadata for a region.
   const settings = await resolveRunSettings(global, { ...env, AWS_EC2_METADATA_DISABLED: 'true' });
   const dir = configDir(env);
-  return { lab, settings, path: progressPath(dir, lab.id, settings.target), configDir: dir };
+  const path = progressPath(dir, lab.id, settings.target);
+  await checkConfigHome(dir, path, env);
+  return { lab, settings, path, configDir: dir };
 }
 
 /** When this target has no progress file but the other one has: the learner forgot --sandbox (or added it). */

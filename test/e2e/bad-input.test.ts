@@ -31,7 +31,9 @@ const CLI_CASES: [string[], Record<string, string>, string][] = [
   [['produce', '--sandbox', '--duration', '10x'], {}, 'kinesis-lab: --duration: Duration "10x" is not a duration'],
   [['produce', '--sandbox', '--count', '5', '--duration', '1s'], {}, 'kinesis-lab: use either --count or --duration, not both'],
   [['produce', '--api', 'kinesis'], {}, 'kinesis-lab: --api must be put-record or put-records, not "kinesis"'],
-  [['sandbox', '--port', '70000'], {}, 'kinesis-lab: --port must be a whole number from 1 to 65535, not "70000"'],
+  [['sandbox', '--port', '70000'], {}, 'kinesis-lab: --port must be a whole number from 0 to 65535 (0 picks a free one), not "70000"'],
+  [['sandbox', '--host', 'no-such-host.invalid'], {}, 'kinesis-lab: --host "no-such-host.invalid" is not a name this machine can resolve; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, for a room)'],
+  [['sandbox', '--host', '192.0.2.1'], {}, 'kinesis-lab: --host "192.0.2.1" is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, for a room)'],
   [['sandbox', '--host', 'bad host!'], {}, 'kinesis-lab: --host "bad host!" is not a host name or IP address'],
   [['sandbox', '--data-dir', 'x', '--ephemeral'], {}, 'kinesis-lab: use either --data-dir or --ephemeral, not both'],
   [['sandbox', '--faults', 'slow'], {}, 'kinesis-lab: --faults: unknown fault "slow"'],
@@ -116,6 +118,13 @@ describe('bad requests to the sandbox API: an AWS-shaped error, never a crash', 
     const body = (await response.json()) as { __type?: string; message?: string };
     expect(body.__type?.split('#').at(-1)).toBe(type);
     expect(JSON.stringify(body)).not.toMatch(/\n\s+at |\.ts:\d+/);
+  });
+
+  it.each(['/v1/pipes/%E0%A4%A', '/v1/pipes/bad%zzname/start', '/tags/arn%3Aaws%3Apipes%3Aus-east-1%3A000000000000%3Apipe%2F%'])('a malformed %% escape in the Pipes path %s gets a 400 ValidationException, not a 500', async (path) => {
+    const response = await fetch(`${sandbox.url}${path}`, { headers: { authorization: AUTH.replace('/kinesis/', '/pipes/'), 'x-amz-date': '20260101T000000Z' } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ValidationException');
+    expect(((await response.json()) as { message: string }).message).toContain('valid percent-encoded string');
   });
 
   it('garbage CBOR gets a CBOR SerializationException; an unknown STS action an XML error; the sandbox still serves', async () => {

@@ -326,7 +326,7 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     }
     const pipeMatch = /^\/v1\/pipes\/([^/]+)(\/(start|stop))?$/.exec(path);
     if (pipeMatch) {
-      const name = decodeURIComponent(pipeMatch[1]!);
+      const name = decodePathSegment(pipeMatch[1]!, 'name');
       const action = pipeMatch[3];
       if (action === undefined && req.method === 'POST') return createPipe(req.region, name, body);
       if (!PIPE_NAME_PATTERN.test(name) || name.length > 64) {
@@ -344,7 +344,7 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     }
     const tagsMatch = /^\/tags\/(.+)$/.exec(path);
     if (tagsMatch) {
-      const pipe = pipeByArn(decodeURIComponent(tagsMatch[1]!));
+      const pipe = pipeByArn(decodePathSegment(tagsMatch[1]!, 'resourceArn'));
       if (req.method === 'GET') return jsonResponse({ tags: pipe.tags });
       if (req.method === 'POST') {
         const problems = new ProblemList();
@@ -410,6 +410,17 @@ function failedStateOf(state: PipeState): PipeState {
 
 function conflict(pipe: PipeRecord, message: string): RestJsonError {
   return new RestJsonError(409, 'ConflictException', message, { resourceId: pipe.name, resourceType: 'pipe' });
+}
+
+/** A path segment's percent escapes; a malformed one (`%E0%A4%A`) is the caller's mistake, answered 400 as AWS does, not a 500. */
+function decodePathSegment(segment: string, field: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new RestJsonError(400, 'ValidationException', `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must be a valid percent-encoded string`, {
+      fieldList: [{ name: field, message: 'Member must be a valid percent-encoded string' }],
+    });
+  }
 }
 
 function methodNotAllowed(req: SandboxRequest): RestJsonError {
