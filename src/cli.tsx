@@ -5,7 +5,7 @@
  */
 import pkg from '../package.json' with { type: 'json' };
 import { helpText } from './cli/help-text.js';
-import { parseCommand } from './cli/parse-args.js';
+import { langFromArgv, parseCommand } from './cli/parse-args.js';
 import { langFromEnv } from './i18n/lang.js';
 
 const warnings: Error[] = [];
@@ -20,15 +20,15 @@ const quick = quickAnswer(argv);
 if (quick !== undefined) {
   process.stdout.write(`${quick}\n`);
 } else {
-  const { main } = await import('./cli/main.js');
+  const [{ main }, { redactProcessStreams }] = await Promise.all([import('./cli/main.js'), import('./cli/secret-sources.js')]);
+  // One redaction path for everything printed, the full-screen UI included (src/diagnose/redact-secrets.ts).
+  redactProcessStreams();
   process.exitCode = await main(argv, process.env, warnings);
 }
 
 /** `--lang` wins over the locale even on `--help`, which parses no other option. */
 function helpLang(args: string[]) {
-  const i = args.indexOf('--lang');
-  const flag = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--lang='))?.slice(7);
-  return flag === 'ko' || flag === 'en' ? flag : langFromEnv(process.env);
+  return langFromArgv(args) ?? langFromEnv(process.env);
 }
 
 /** `--version` and `--help` answered without loading the rest; anything unusual goes to main. */

@@ -21,16 +21,21 @@ import { classroomMessages } from '../i18n/classroom-messages.js';
 import { helpText } from './help-text.js';
 import { openLabSession, type LabSession } from './lab-session.js';
 import { processOutput, type Output } from './output.js';
-import { parseCommand, type Command } from './parse-args.js';
+import { langFromArgv, parseCommand, type Command } from './parse-args.js';
+import { withStopSignals } from './stop-signals.js';
+import { learnSecrets } from './secret-sources.js';
+import { ConfigPathError, fileErrorMessage } from './config-home.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs one command; returns the exit code. Never throws: every failure becomes a message. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, warnings: Error[] = [], output: Output = processOutput()): Promise<number> {
-  let lang: Lang = langFromEnv(env);
+  // --lang counts even when the line around it is wrong: the usage error itself is in that language.
+  let lang: Lang = langFromArgv(argv) ?? langFromEnv(env);
+  learnSecrets(env, argv);
   try {
     const command = parseCommand(argv);
     if ('global' in command && command.global.lang) lang = command.global.lang;
-    return await run(command, env, lang, output);
+    return await withStopSignals((signal) => run(command, env, lang, output, signal));
   } catch (error) {
     return reportFatal(error, lang, output, env);
   } finally {
@@ -39,7 +44,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, warnings: Err
   }
 }
 
-async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output: Output): Promise<number> {
+async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output: Output, signal: AbortSignal): Promise<number> {
   switch (command.name) {
     case 'version':
       output.out(packageVersion());
@@ -48,37 +53,39 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
       output.out(helpText(command.topic, lang));
       return 0;
     case 'sandbox':
-      return withSignal((signal) => sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION));
+      return sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION);
     case 'doctor':
-      return doctorCommand(command.global, command.json, env, { isTTY: isTerminal(process.stdout), columns: process.stdout.columns, rows: process.stdout.rows, env }, output, lang);
+      return doctorCommand(command.global, command.json, env, { isTTY: isTerminal(process.stdout), columns: process.stdout.columns, rows: process.stdout.rows, env }, output, lang, signal);
     case 'reset':
       return resetCommand(command, env, output);
     case 'report':
       return reportCommand(command, env, output);
   }
-  if (command.name === 'class' && command.action === 'board') return withSignal((signal) => classBoardCommand(command, env, output, signal));
-  if (command.name === 'class' && command.action === 'delete') return classDeleteCommand(command, env, output);
+  if (command.name === 'class' && command.action === 'board') return classBoardCommand(command, env, output, signal);
+  if (command.name === 'class' && command.action === 'delete') return classDeleteCommand(command, env, output, signal);
   const classroom = classFlags(command.global);
   // Flags are checked before anything starts or calls AWS.
   const produce = command.name === 'produce' ? produceOptions(command) : undefined;
   const interactive = command.name === 'lab' && !command.global.plain && isTerminal(process.stdout) && isTerminal(process.stdin);
-  const session = await openLabSession(command.global, { env, askRegion: interactive ? () => askRegion(lang) : undefined });
-  const membership = classroom ? await joinClass(classroom, command.global, env) : undefined;
+  const session = await openLabSession(command.global, { env, signal, askRegion: interactive ? () => askRegion(lang) : undefined });
+  // The full-screen lab shows them on its first screen.
+  if (!interactive) for (const notice of session.notices ?? []) output.err(notice[lang]);
+  const membership = classroom ? await joinClass(classroom, command.global, env, signal) : undefined;
   if (membership) session.runnerObservers = [membership.observe];
   try {
     switch (command.name) {
       case 'cleanup':
-        return await withSignal((signal) => cleanupCommand(session, env, { dryRun: command.dryRun, yes: command.yes, plain: command.global.plain }, output, signal));
+        return await cleanupCommand(session, env, { dryRun: command.dryRun, yes: command.yes, plain: command.global.plain }, output, signal);
       case 'class':
         return await classCreateCommand(session, command, env, output);
       case 'check':
-        return await checkCommand(session, command.steps, command.json, output);
+        return await checkCommand(session, command.steps, command.json, output, signal);
       case 'solve':
-        return await solveCommand(session, command.steps, command.json, output);
+        return await solveCommand(session, command.steps, command.json, output, signal);
       case 'produce':
-        return await withSignal((signal) => produceCommand(session, command, produce!, output, signal));
+        return await produceCommand(session, command, produce!, output, signal);
       case 'lab': {
-        const code = await runLab(session, command.step, interactive, output);
+        const code = await runLab(session, command.step, interactive, output, signal);
         if (interactive) membership?.leave();
         await afterLab(session, env, output, { canAsk: interactive });
         return code;
@@ -94,27 +101,10 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
   }
 }
 
-async function runLab(session: LabSession, step: string | undefined, interactive: boolean, output: Output): Promise<number> {
+async function runLab(session: LabSession, step: string | undefined, interactive: boolean, output: Output, signal: AbortSignal): Promise<number> {
   // Loaded only here: the other commands never pay for Ink and React.
   const { interactiveLab, plainLab } = await import('./commands/lab-command.js');
-  return interactive ? interactiveLab(session, step) : plainLab(session, step, output);
-}
-
-/** Ctrl+C stops the work cleanly once; a second Ctrl+C leaves at once. */
-async function withSignal(work: (signal: AbortSignal) => Promise<number>): Promise<number> {
-  const controller = new AbortController();
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    return await work(controller.signal);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  return interactive ? interactiveLab(session, step, signal) : plainLab(session, step, output, signal);
 }
 
 async function askRegion(lang: Lang): Promise<string> {
@@ -141,6 +131,15 @@ function reportFatal(error: unknown, lang: Lang, output: Output, env: NodeJS.Pro
   if (error instanceof UsageError) {
     output.err(`kinesis-lab: ${error.in(lang)}`);
     return 2;
+  }
+  if (error instanceof ConfigPathError) {
+    output.err(`kinesis-lab: ${error.in(lang)}`);
+    return error.exitCode;
+  }
+  const file = fileErrorMessage(error);
+  if (file) {
+    output.err(`kinesis-lab: ${file[lang]}`);
+    return 1;
   }
   if (error instanceof LabLoadError || error instanceof LabsNotFoundError) {
     output.err(`kinesis-lab: ${error.message}`);

@@ -41,6 +41,11 @@ async function sendWithRetries(run: ProducerRun, record: PendingRecord): Promise
       if (isUnansweredError(error)) record.unanswered = true;
       const code = errorCodeOf(error);
       const message = errorMessageOf(error);
+      // Stopped: the call was cut off on purpose (or failed while stopping); the run ends as stopped.
+      if (signal?.aborted) {
+        tally.failed(record, code, abandonedMessage('signal', message));
+        return { stoppedBy: 'signal' };
+      }
       if (!isRetryableError(error) || record.attempts >= policy.maxAttempts) {
         tally.failed(record, code, message);
         return { stoppedBy: 'error', error };

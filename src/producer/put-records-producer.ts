@@ -70,8 +70,16 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
   const requestFailed = (batch: PendingRecord[], error: unknown): void => {
     const code = errorCodeOf(error);
     const message = errorMessageOf(error);
-    failedRequestsInARow += 1;
     const unanswered = isUnansweredError(error);
+    // Stopped: the call was cut off on purpose (or failed while stopping); nothing is retried.
+    if (signal?.aborted) {
+      for (const record of batch) {
+        if (unanswered) record.unanswered = true;
+        tally.failed(record, code, abandonedMessage('signal', message));
+      }
+      return;
+    }
+    failedRequestsInARow += 1;
     // Not retryable, or every request of the last maxAttempts failed whole: later ones would fail alike.
     if (!isRetryableError(error) || failedRequestsInARow >= policy.maxAttempts) fatal ??= { error };
     for (const record of batch) {

@@ -129,7 +129,8 @@ export function isUnansweredError(error: unknown): boolean {
   const code = errorCodeOf(error);
   const rawCode = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 'ECONNREFUSED' || rawCode === 'ECONNREFUSED') return false;
-  const unanswered = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'TimeoutError', 'RequestTimeout', 'UND_ERR_SOCKET']);
+  // AbortError: a call cut off while it waited for its answer (the run was stopped) may have been written too.
+  const unanswered = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'TimeoutError', 'RequestTimeout', 'UND_ERR_SOCKET', 'AbortError']);
   if (unanswered.has(code) || (typeof rawCode === 'string' && unanswered.has(rawCode))) return true;
   return /socket hang up|ECONNRESET|EPIPE|ETIMEDOUT/i.test(errorMessageOf(error));
 }

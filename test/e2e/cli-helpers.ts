@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,30 +17,79 @@ export interface CliRun {
  * instance metadata (never 169.254.169.254 from a test), its own config folder.
  */
 export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: env.HOME ?? tmpdir(),
-        LANG: 'C.UTF-8',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: '/nonexistent/kinesis-lab-test/config',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/kinesis-lab-test/credentials',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return startCli(args, env, timeoutMs).done;
+}
+
+/** The environment every spawned CLI gets: nothing of the test machine's AWS setup. */
+export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: env.HOME ?? tmpdir(),
+    LANG: 'C.UTF-8',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/kinesis-lab-test/config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/kinesis-lab-test/credentials',
+    ...env,
+  };
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  /** What it printed so far. */
+  output(): { stdout: string; stderr: string };
+  done: Promise<CliRun>;
+}
+
+/** Starts the built CLI and lets the test watch it and signal it; SIGKILL after `timeoutMs` (then `code` is null). */
+export function startCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): RunningCli {
+  const child = spawn(process.execPath, [CLI, ...args], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return { child, output: () => ({ stdout, stderr }), done: exited(child, timeoutMs, () => ({ stdout, stderr })) };
+}
+
+/** Resolves when the child has exited and its output is read; SIGKILL after `timeoutMs` (then `code` is null). */
+function exited(child: ChildProcess, timeoutMs: number, output: () => { stdout: string; stderr: string }): Promise<CliRun> {
+  return new Promise<CliRun>((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, ...output() });
     });
   });
+}
+
+/**
+ * Runs the built CLI in a pseudo-terminal (util-linux `script`), as a learner's terminal would, so the
+ * full-screen lab starts. `keys` are typed into it; `pid()` is the CLI's own process id for signals.
+ */
+export function startInTerminal(args: string[], env: Record<string, string>, pidFile: string, timeoutMs = 60_000): RunningCli & { type(keys: string): void; pid(): Promise<number> } {
+  const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const child = spawn('script', ['-qfec', `echo $$ > '${pidFile}'; exec ${quoted}`, '/dev/null'], { env: { ...cliEnv(env), TERM: 'xterm-256color', COLUMNS: '100', LINES: '32' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const output = () => ({ stdout, stderr: '' });
+  return {
+    child,
+    output,
+    done: exited(child, timeoutMs, output),
+    type: (keys) => void child.stdin.write(keys),
+    pid: async () => {
+      for (;;) {
+        const text = await readFile(pidFile, 'utf8').catch(() => '');
+        if (/^\d+\s*$/.test(text)) return Number(text.trim());
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}
+
+/** Resolves once `predicate` holds, checking every 50 ms. */
+export async function waitFor(predicate: () => boolean): Promise<void> {
+  while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export async function tempHome(): Promise<string> {

@@ -35,9 +35,11 @@ export function printResult(result: CheckResult, session: LabSession, json: bool
 }
 
 /** `kinesis-lab check [STEP…] [--json]`: read-only; exit 0 when every named check passes, else 1. */
-export async function checkCommand(session: LabSession, ids: string[], json: boolean, output: Output): Promise<number> {
+export async function checkCommand(session: LabSession, ids: string[], json: boolean, output: Output, signal?: AbortSignal): Promise<number> {
   let failed = 0;
   for (const step of selectSteps(session, ids)) {
+    // Stopped (Ctrl+C, SIGTERM): the steps not checked yet are not failures to report.
+    if (signal?.aborted) return 1;
     const result = await runStepCheck(session, step);
     printResult(result, session, json, output);
     if (result.outcome !== 'passed') failed += 1;

@@ -6,7 +6,9 @@ import { diagnose } from '../../diagnose/catalog.js';
 import type { DoctorLine } from '../../doctor/doctor-line.js';
 import { runDoctor } from '../../doctor/run-doctor.js';
 import type { TerminalFacts } from '../../doctor/terminal-lines.js';
-import { configDir } from '../../files/progress-store.js';
+import { configDir, progressPath } from '../../files/progress-store.js';
+import { checkConfigHome } from '../config-home.js';
+import { LAB_ID } from '../lab-session.js';
 import type { Lang } from '../../i18n/lang.js';
 import { startLabSandbox } from '../../sandbox/lab-sandbox.js';
 import { awsSettingsFor, type ReadySettings } from '../build-lab-context.js';
@@ -14,12 +16,15 @@ import { leaseIsServing, startOrJoinSandbox } from '../embedded-sandbox.js';
 import type { Output } from '../output.js';
 import type { GlobalOptions } from '../parse-args.js';
 import { resolveRunSettings } from '../run-settings.js';
+import { afterGrace } from '../stop-signals.js';
 
 /** `kinesis-lab doctor [--json]`: exit 0 when every line is OK (or could not be checked), 1 when one needs a fix. */
-export async function doctorCommand(global: GlobalOptions, json: boolean, env: NodeJS.ProcessEnv, terminal: TerminalFacts, output: Output, lang: Lang): Promise<number> {
+export async function doctorCommand(global: GlobalOptions, json: boolean, env: NodeJS.ProcessEnv, terminal: TerminalFacts, output: Output, lang: Lang, signal?: AbortSignal): Promise<number> {
   const settings = await resolveRunSettings(global, env);
+  settings.signal = afterGrace([signal]);
   let stop: () => Promise<void> = () => Promise.resolve();
   if (settings.embeddedSandbox) {
+    await checkConfigHome(configDir(env), progressPath(configDir(env), LAB_ID, 'sandbox'), env);
     const sandbox = await startOrJoinSandbox({ configDir: configDir(env), pid: process.pid, isServing: leaseIsServing, start: (dataDir) => startLabSandbox({ dataDir }) });
     settings.endpoint = sandbox.url;
     stop = () => sandbox.stop();

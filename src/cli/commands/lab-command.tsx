@@ -21,6 +21,7 @@ export function screenInfo(session: LabSession, startStep?: string): ScreenInfo 
   const m = messages(settings.lang);
   const notices: string[] = [];
   if (load.kind === 'corrupt') notices.push(m.progressCorrupt(load.backup, load.reason));
+  for (const notice of session.notices ?? []) notices.push(notice[settings.lang]);
   if (session.resumed) {
     // With --step the learner chose where to go; say so rather than where they left off.
     const step = session.lab.steps.find((s) => s.id === (startStep ?? session.initial.state.current));
@@ -63,7 +64,7 @@ export function solutionFilesFor(session: LabSession, stepId: string): SolutionF
 }
 
 /** The full-screen lab. Resolves when the learner quits, after the producer stopped and progress is saved. */
-export async function interactiveLab(session: LabSession, startStep: string | undefined): Promise<number> {
+export async function interactiveLab(session: LabSession, startStep: string | undefined, signal?: AbortSignal): Promise<number> {
   const runner = createRunner(session);
   const startedAt = { stream: session.settings.stream, region: session.settings.region };
   const first = startStep ?? session.initial.state.current;
@@ -84,8 +85,12 @@ export async function interactiveLab(session: LabSession, startStep: string | un
     </RunnerServicesProvider>,
     { exitOnCtrlC: false, patchConsole: true },
   );
+  // SIGTERM (or a Ctrl+C that reached the process as a signal) quits like q.
+  signal?.addEventListener('abort', () => quit(), { once: true });
   await quitting;
   runner.cancel();
+  // A check waiting on an endpoint that never answers must not hold the learner's terminal.
+  session.stopLabCalls();
   await runner.idle();
   app.unmount();
   await app.waitUntilExit();
@@ -115,7 +120,7 @@ export function resumeCommand(session: LabSession): string {
  * Without a terminal (CI logs, screen readers, `--plain`): walks from the current step, printing each
  * step's title and check, and stops at the first step that does not pass with what to do.
  */
-export async function plainLab(session: LabSession, startStep: string | undefined, output: Output): Promise<number> {
+export async function plainLab(session: LabSession, startStep: string | undefined, output: Output, signal?: AbortSignal): Promise<number> {
   const runner: LabRunner = createRunner(session);
   const lang: Lang = session.settings.lang;
   const m = messages(lang);
@@ -123,6 +128,7 @@ export async function plainLab(session: LabSession, startStep: string | undefine
   const startIndex = Math.max(0, steps.findIndex((s) => s.id === (startStep ?? session.initial.state.current)));
   output.out(`${m.appTitle}: ${session.lab.title[lang]}`);
   for (const step of steps.slice(startIndex)) {
+    if (signal?.aborted) return 1;
     const n = session.lab.steps.indexOf(step) + 1;
     output.out('');
     output.out(m.plainStep(n, session.lab.steps.length, step.title[lang]));

@@ -33,17 +33,18 @@ export function produceOptions(cmd: ProduceCommand): ProduceOptions {
  */
 export async function produceCommand(session: LabSession, cmd: ProduceCommand, options: ProduceOptions, output: Output, signal: AbortSignal): Promise<number> {
   const { context, settings } = session;
-  let maxRecordBytes: number;
+  let maxRecordBytes: number | undefined;
   try {
     maxRecordBytes = (await context.kinesis.describeStreamSummary(settings.stream)).maxRecordBytes;
   } catch (error) {
-    return reportError(session, error, output, cmd.json);
+    // Stopped before the first record: the producer below stops at once and still says so in its line.
+    if (!signal.aborted) return reportError(session, error, output, cmd.json);
   }
   const summary = await runProducer({
     port: context.producerKinesis,
     stream: settings.stream,
     ...producerRunOptions({ api: cmd.api, ...options }),
-    maxRecordBytes,
+    ...(maxRecordBytes !== undefined ? { maxRecordBytes } : {}),
     signal,
   });
   const ledger = recordRun(session.initial.ledger, runFromSummary(summary, settings.stream, settings.region));
