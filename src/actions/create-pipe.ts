@@ -7,7 +7,9 @@ import { diagnosedResult } from '../checks/diagnosed-result.js';
 import { PipeStateFailure } from '../diagnose/pipes-state.js';
 import type { Localized } from '../i18n/lang.js';
 import type { ActionContext, ActionOutcome } from './action-context.js';
-import { LAB_TAG_KEY, labTagOf } from './create-stream.js';
+import { LAB_TAG_KEY } from './create-stream.js';
+import { ownershipOf } from './ownership.js';
+import { namesTakenResult, stepResources, takenNames } from './pipe-names-taken.js';
 import { accountOf, describeDifference, pipeAccessPolicy, pipeDifferences, pipeSpecFor, pipeTrustPolicy, trustsPipes } from './pipe-plan.js';
 import { pipeNamesFor, pipeSettingsFrom, type PipeNames } from './pipe-settings.js';
 
@@ -28,9 +30,10 @@ const ROLE_PROPAGATION_MS = 10_000;
 
 /**
  * Creates the target stream, the execution role and the pipe, then follows the pipe to RUNNING.
- * Idempotent: what exists is reused, a pipe with other settings is updated, and one UpdatePipe
- * cannot fix (another source, another starting position, a failed creation) is deleted and created
- * again, but only when the lab made it (its `kinesis-lab` tag).
+ * Idempotent for what is this learner's (its `kinesis-lab` tag, see ownership.ts): it is reused, a
+ * pipe with other settings is updated, and one UpdatePipe cannot fix (another source, another
+ * starting position, a failed creation) is deleted and created again. A same-name resource that is
+ * not this learner's stops the step before anything changes (pipe-names-taken.ts).
  */
 export async function createPipeAction(ctx: ActionContext, step: string, params: CreatePipeParams): Promise<ActionOutcome> {
   const pipes = ctx.pipes;
@@ -53,26 +56,31 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
   };
   let operation = 'DescribeStreamSummary';
   try {
-    // 1. Source and target streams.
     const source = await ctx.kinesis.describeStreamSummary(ctx.stream);
+    // 1. Whose are the names? Only what is this learner's is adopted, changed or deleted below.
+    operation = 'DescribePipe';
+    const ownership = ownershipOf(ctx);
+    const taken = await takenNames(stepResources(ctx, names, settings.target), ownership);
+    if (taken.length > 0) return { ok: false, result: namesTakenResult(step, taken) };
+    // 2. The target stream or log group.
     let targetArn: string;
     if (settings.target === 'logs') {
       if (!ctx.logs) return { ok: false, result: unsupported(step) };
       operation = 'CreateLogGroup';
-      targetArn = await ensureLogGroup(ctx.logs, names, labTagOf(ctx), note);
+      targetArn = await ensureLogGroup(ctx.logs, names, ownership.tag, note);
     } else {
       operation = 'CreateStream';
       targetArn = await ensureTargetStream(ctx, names, note);
     }
-    // 2. The execution role.
+    // 3. The execution role.
     operation = 'CreateRole';
-    const role = await ensureRole(iam, names, source.arn, targetArn, labTagOf(ctx), note);
+    const role = await ensureRole(iam, names, source.arn, targetArn, ownership.tag, note);
     if (role.created && !ctx.sandbox) {
       note({ en: 'Waiting 10 s for the new role to reach every AWS Region (IAM is eventually consistent).', ko: '새 역할이 모든 AWS 리전에 퍼지도록 10초 기다립니다(IAM은 최종 일관성을 따릅니다).' });
       await ctx.sleep(ROLE_PROPAGATION_MS, ctx.signal);
     }
-    // 3. The pipe.
-    const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn, roleArn: role.arn, labId: labTagOf(ctx) });
+    // 4. The pipe.
+    const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn, roleArn: role.arn, labId: ownership.tag });
     const targetName = settings.target === 'logs' ? names.logGroup : names.targetStream;
     operation = 'CreatePipe';
     const started = ctx.clock();
@@ -83,7 +91,6 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
       spec.source.startingPositionTimestamp = live.source.startingPositionTimestamp;
     }
     if (live && needsRecreate(live, spec)) {
-      if (live.tags[LAB_TAG_KEY] === undefined) return { ok: false, result: notOurs(step, live, spec) };
       const why = live.currentState.endsWith('_FAILED')
         ? { en: `it is ${live.currentState}`, ko: `상태가 ${live.currentState}` }
         : { en: 'its source or starting position differs, which UpdatePipe cannot change', ko: '소스나 시작 위치가 달라서(UpdatePipe로 바꿀 수 없음)' };
@@ -116,9 +123,10 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
       } else {
         note({ en: `Pipe ${names.pipe} already exists with these settings; using it as it is.`, ko: `${names.pipe} 파이프가 이미 같은 설정으로 있어 그대로 사용합니다.` });
       }
-      if (live.tags[LAB_TAG_KEY] === undefined) await pipes.tagPipe(live.arn, spec.tags);
+      // Made by this install before owner ids: it gets this learner's tag, so cleanup finds it by tag alone.
+      if (live.tags[LAB_TAG_KEY] !== ownership.tag) await pipes.tagPipe(live.arn, spec.tags);
     }
-    // 4. CREATING → RUNNING.
+    // 5. CREATING → RUNNING.
     operation = 'DescribePipe';
     const final = await settle(pipes, names.pipe, follow, ctx, started + waitMs, pollMs);
     if (!final) return { ok: false, result: stillThere(step, undefined) };
@@ -139,7 +147,7 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
 
 async function ensureTargetStream(ctx: ActionContext, names: PipeNames, note: (t: Localized) => void): Promise<string> {
   try {
-    await ctx.kinesis.createStream(names.targetStream, { mode: 'PROVISIONED', shardCount: 1, tags: { [LAB_TAG_KEY]: labTagOf(ctx) } });
+    await ctx.kinesis.createStream(names.targetStream, { mode: 'PROVISIONED', shardCount: 1, tags: { [LAB_TAG_KEY]: ownershipOf(ctx).tag } });
     note({ en: `Creating the target stream ${names.targetStream} (1 shard).`, ko: `대상 스트림 ${names.targetStream}(샤드 1개)을 만드는 중입니다.` });
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
@@ -163,7 +171,8 @@ async function ensureLogGroup(logs: LogGroupPort, names: PipeNames, labId: strin
   }
   const group = await logs.describeLogGroup(names.logGroup);
   if (!group) throw new Error(`Log group ${names.logGroup} was created but cannot be found.`);
-  if (group.tags[LAB_TAG_KEY] === undefined) await logs.tagLogGroup(group.arn, tags);
+  // Only ever this learner's (names-taken checked it): an older tag is brought up to date.
+  if (group.tags[LAB_TAG_KEY] !== labId) await logs.tagLogGroup(group.arn, tags);
   return group.arn;
 }
 
@@ -182,7 +191,8 @@ async function ensureRole(iam: IamRolePort, names: PipeNames, sourceArn: string,
     } else {
       note({ en: `Role ${names.role} already exists; reusing it.`, ko: `${names.role} 역할이 이미 있어 다시 씁니다.` });
     }
-    await iam.tagRole(names.role, { [LAB_TAG_KEY]: labId });
+    // Only ever this learner's (names-taken checked it): an older tag is brought up to date.
+    if (role.tags[LAB_TAG_KEY] !== labId) await iam.tagRole(names.role, { [LAB_TAG_KEY]: labId });
   }
   // Always written: replacing an inline policy is idempotent and repairs a hand-edited one.
   await iam.putRolePolicy(names.role, names.policy, pipeAccessPolicy(sourceArn, targetArn));
@@ -218,21 +228,6 @@ function unsupported(step: string): CheckResult {
     evidence: [],
     fix: { en: 'Run kinesis-lab itself (not a custom embedding) to create the pipe.', ko: '파이프를 만들려면 kinesis-lab을 직접 실행하세요.' },
     errorKind: 'pipes-unavailable',
-  };
-}
-
-function notOurs(step: string, live: PipeDescription, spec: PipeSpec): CheckResult {
-  const diffs = pipeDifferences(live, spec).filter((d) => d.needsRecreate);
-  return {
-    step,
-    outcome: 'failed',
-    summary: { en: `A pipe named ${live.name} exists and was not made by kinesis-lab.`, ko: `${live.name} 파이프가 이미 있고, kinesis-lab이 만든 것이 아닙니다.` },
-    evidence: diffs.map(describeDifference),
-    fix: {
-      en: `The lab will not delete a pipe it did not create. Delete it yourself (aws pipes delete-pipe --name ${live.name}) or fix it in the console, then press d again.`,
-      ko: `실습은 직접 만들지 않은 파이프를 지우지 않습니다. 직접 지우거나(aws pipes delete-pipe --name ${live.name}) 콘솔에서 고친 뒤 d를 다시 누르세요.`,
-    },
-    errorKind: 'pipe-not-ours',
   };
 }
 

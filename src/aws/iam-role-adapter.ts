@@ -13,6 +13,8 @@ export interface RoleDescription {
   arn: string;
   /** The trust policy as JSON text (IAM returns it URL-encoded; this is decoded). */
   trustPolicy: string;
+  /** GetRole returns the role's tags with it: whose the role is (see actions/ownership.ts). */
+  tags: Record<string, string>;
 }
 
 export interface IamRolePort {
@@ -34,7 +36,8 @@ export function createIamRoleAdapter(client: IAMClient): IamRolePort {
     async getRole(name) {
       try {
         const out = await client.send(new GetRoleCommand({ RoleName: name }));
-        return { name, arn: out.Role?.Arn ?? '', trustPolicy: decodePolicy(out.Role?.AssumeRolePolicyDocument) };
+        const tags = Object.fromEntries((out.Role?.Tags ?? []).flatMap((t) => (t.Key ? [[t.Key, t.Value ?? '']] : [])));
+        return { name, arn: out.Role?.Arn ?? '', trustPolicy: decodePolicy(out.Role?.AssumeRolePolicyDocument), tags };
       } catch (error) {
         if ((error as { name?: string }).name === 'NoSuchEntityException') return undefined;
         throw error;
@@ -49,7 +52,7 @@ export function createIamRoleAdapter(client: IAMClient): IamRolePort {
           Tags: Object.entries(input.tags).map(([Key, Value]) => ({ Key, Value })),
         }),
       );
-      return { name: input.name, arn: out.Role?.Arn ?? '', trustPolicy: input.trustPolicy };
+      return { name: input.name, arn: out.Role?.Arn ?? '', trustPolicy: input.trustPolicy, tags: { ...input.tags } };
     },
     async updateTrustPolicy(name, trustPolicy) {
       await client.send(new UpdateAssumeRolePolicyCommand({ RoleName: name, PolicyDocument: trustPolicy }));

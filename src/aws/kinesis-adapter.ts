@@ -11,6 +11,7 @@ import type {
   KinesisPort, PutRecordInput, PutRecordOutcome, PutRecordsOutcome, ReadStreamOptions, StreamRecord, StreamSummary,
 } from './kinesis-port.js';
 import { listAllStreams } from './list-all-streams.js';
+import { listStreamTags } from './list-stream-tags.js';
 
 /** Records AWS accepts per record when the stream does not say otherwise (1 MiB). */
 export const DEFAULT_MAX_RECORD_BYTES = 1_048_576;
@@ -148,6 +149,15 @@ export function createKinesisAdapter(client: KinesisClient, options: KinesisAdap
 
     async deleteStream(name) {
       await client.send(new DeleteStreamCommand({ StreamName: name }));
+    },
+
+    async streamTags(name) {
+      try {
+        return await listStreamTags(client, name);
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+        throw error;
+      }
     },
   };
 }

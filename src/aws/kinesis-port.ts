@@ -73,4 +73,6 @@ export interface KinesisPort {
   /** The record at exactly this sequence number (GetShardIterator AT_SEQUENCE_NUMBER), or undefined if trimmed/absent. */
   readRecordAt(name: string, shardId: string, sequenceNumber: string): Promise<StreamRecord | undefined>;
   deleteStream(name: string): Promise<void>;
+  /** The stream's tags, or undefined when there is no such stream: whose it is (see actions/ownership.ts). */
+  streamTags(name: string): Promise<Record<string, string> | undefined>;
 }

@@ -2,10 +2,9 @@
  * What cleanup needs from Kinesis: every stream with its tags, its billed size, deletion and a way to
  * see it gone. Kept apart from KinesisPort so the lab's checks never gain a delete-everything path.
  */
-import {
-  DeleteStreamCommand, DescribeStreamSummaryCommand, ListTagsForStreamCommand, type KinesisClient,
-} from '@aws-sdk/client-kinesis';
+import { DeleteStreamCommand, DescribeStreamSummaryCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { listAllStreams } from './list-all-streams.js';
+import { listStreamTags } from './list-stream-tags.js';
 
 export interface StreamFacts {
   name: string;
@@ -27,16 +26,7 @@ export function createStreamInventory(client: KinesisClient): StreamInventoryPor
   return {
     listStreams: () => listAllStreams(client),
 
-    async tagsOf(name) {
-      const tags: Record<string, string> = {};
-      let start: string | undefined;
-      for (;;) {
-        const page = await client.send(new ListTagsForStreamCommand({ StreamName: name, ...(start ? { ExclusiveStartTagKey: start } : {}) }));
-        for (const tag of page.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
-        start = page.Tags?.at(-1)?.Key;
-        if (!page.HasMoreTags || start === undefined) return tags;
-      }
-    },
+    tagsOf: (name) => listStreamTags(client, name),
 
     async facts(name) {
       try {

@@ -5,6 +5,7 @@ import type { KinesisPort, StreamMode } from '../aws/kinesis-port.js';
 import type { PipesPort } from '../aws/pipes-adapter.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
 import type { SessionLedger } from '../engine/session-ledger.js';
+import type { Ownership } from '../actions/ownership.js';
 import type { StreamMetricsPort } from './stream-metrics-port.js';
 import type { StreamMetricsSource } from './stream-metrics-source.js';
 
@@ -36,6 +37,8 @@ export interface LabContext {
   labId: string;
   /** The value of the `kinesis-lab` tag on what this learner's lab creates (see `labTagValue`); `labId` when absent. */
   labTag?: string;
+  /** Whose a same-name resource is (actions/ownership.ts); absent: only `labTag` is this learner's. */
+  ownership?: Ownership;
   /** True on the embedded or a local sandbox; some texts differ (no account, faster metrics). */
   sandbox: boolean;
   endpoint?: string;

@@ -1,4 +1,5 @@
 import { LAB_TAG_KEY } from '../actions/create-stream.js';
+import { isLabTag } from '../actions/ownership.js';
 import { LOG_GROUP_PREFIX } from '../actions/pipe-settings.js';
 import type { LogGroupInventoryPort } from '../aws/log-group-inventory.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
@@ -18,9 +19,9 @@ export function logGroupProbe(inventory: (region: string) => LogGroupInventoryPo
       const found: OwnedResource[] = [];
       // Only the prefix the lab names its groups with: an account may hold thousands of log groups.
       for (const group of await port.listLogGroups(LOG_GROUP_PREFIX)) {
-        const tags = await port.tagsOf(group.arn);
-        if (tags?.[LAB_TAG_KEY] !== labId) continue;
-        found.push({ kind: 'log-group', region, name: group.name, openShards: 0, onDemand: false, ...(group.createdAt ? { createdAt: group.createdAt } : {}) });
+        const tag = (await port.tagsOf(group.arn))?.[LAB_TAG_KEY];
+        if (!isLabTag(tag, labId)) continue;
+        found.push({ kind: 'log-group', region, name: group.name, openShards: 0, onDemand: false, tag, ...(group.createdAt ? { createdAt: group.createdAt } : {}) });
       }
       return found;
     },

@@ -1,6 +1,7 @@
 /**
  * The inventory cleanup works from. Each kind of resource the lab can create has a probe that finds
- * the ones carrying the lab's tag in a region, deletes one, and waits for it to be gone. A new step
+ * the ones carrying the lab's tag in a region, deletes one, and waits for it to be gone; whose each
+ * one is comes from its tag alone (actions/ownership.ts). A new step
  * that creates something (the pipe step's target stream, role, pipe, log group) adds a probe to the
  * list `cleanup-command.ts` passes in; nothing else changes.
  */
@@ -17,6 +18,8 @@ export interface OwnedResource {
   /** On-demand streams are billed per stream-hour instead of per shard-hour. */
   onDemand: boolean;
   createdAt?: Date;
+  /** Its `kinesis-lab` tag value: whose it is (actions/ownership.ts decides). */
+  tag?: string;
 }
 
 export interface OwnedResourceProbe {
@@ -28,7 +31,10 @@ export interface OwnedResourceProbe {
   order: number;
   /** Regions this probe looks in; IAM is global and looks once. */
   scope: 'regional' | 'global';
-  /** Every resource of this kind in the region whose lab tag has the lab's id. */
+  /**
+   * Every resource of this kind in the region tagged by this lab (`kinesis-lab=<lab>` or
+   * `<lab>/<owner>`), with its tag, whoever's it is: the inventory decides whose (takeInventory).
+   */
   find(region: string, labId: string): Promise<OwnedResource[]>;
   delete(resource: OwnedResource): Promise<void>;
   /** Resolves once the resource is gone; rejects when it is still there after the probe's patience. */

@@ -1,10 +1,11 @@
 import { LAB_TAG_KEY } from '../actions/create-stream.js';
+import { isLabTag } from '../actions/ownership.js';
 import type { PipeInventoryPort, RoleInventoryPort } from '../aws/pipe-inventory.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
 import { waitUntilGone, type WaitOptions } from './wait-until-gone.js';
 
 /**
- * Pipes tagged `kinesis-lab=<lab id>`. Deleted first (order 10): a pipe reading a deleted stream or
+ * Pipes tagged by this lab (any owner; the inventory decides whose). Deleted first (order 10): a pipe reading a deleted stream or
  * running as a deleted role would fail instead of going away quietly.
  */
 export function pipeProbe(inventory: (region: string) => PipeInventoryPort, wait: WaitOptions): OwnedResourceProbe {
@@ -17,8 +18,9 @@ export function pipeProbe(inventory: (region: string) => PipeInventoryPort, wait
       const found: OwnedResource[] = [];
       for (const name of await port.listPipes()) {
         const facts = await port.facts(name);
-        if (facts?.tags[LAB_TAG_KEY] !== labId || facts.state === 'DELETING') continue;
-        found.push({ kind: 'pipe', region, name, openShards: 0, onDemand: false });
+        const tag = facts?.tags[LAB_TAG_KEY];
+        if (!facts || !isLabTag(tag, labId) || facts.state === 'DELETING') continue;
+        found.push({ kind: 'pipe', region, name, openShards: 0, onDemand: false, tag });
       }
       return found;
     },
@@ -29,7 +31,7 @@ export function pipeProbe(inventory: (region: string) => PipeInventoryPort, wait
 
 /**
  * The pipe step's execution roles, by the names the lab gives them (`roleNames`), deleted only when
- * tagged `kinesis-lab=<lab id>`. IAM is global, so this probe looks once (order 90: last, after the
+ * tagged by this lab (any owner; the inventory decides whose). IAM is global, so this probe looks once (order 90: last, after the
  * pipe that runs as the role).
  */
 export function roleProbe(inventory: () => RoleInventoryPort, roleNames: () => string[], wait: WaitOptions): OwnedResourceProbe {
@@ -40,8 +42,8 @@ export function roleProbe(inventory: () => RoleInventoryPort, roleNames: () => s
     async find(_region, labId) {
       const found: OwnedResource[] = [];
       for (const name of new Set(roleNames())) {
-        const tags = await inventory().tagsOf(name);
-        if (tags?.[LAB_TAG_KEY] === labId) found.push({ kind: 'iam-role', region: 'global', name, openShards: 0, onDemand: false });
+        const tag = (await inventory().tagsOf(name))?.[LAB_TAG_KEY];
+        if (isLabTag(tag, labId)) found.push({ kind: 'iam-role', region: 'global', name, openShards: 0, onDemand: false, tag });
       }
       return found;
     },

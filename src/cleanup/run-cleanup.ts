@@ -1,3 +1,5 @@
+import { LAB_TAG_KEY } from '../actions/create-stream.js';
+import { isOurs, type Ownership } from '../actions/ownership.js';
 import { billingStopped, deletionOrder, type OwnedResource, type OwnedResourceProbe } from './owned-resource.js';
 
 /** A region or kind that could not be searched; cleanup reports it instead of claiming "nothing left". */
@@ -8,24 +10,42 @@ export interface InventoryGap {
 }
 
 export interface Inventory {
+  /** This learner's: what cleanup deletes once asked. */
   resources: OwnedResource[];
+  /** Tagged the older way, without an owner id, and not proved this install's: deleted only if the learner says they are theirs. */
+  unconfirmed: OwnedResource[];
   gaps: InventoryGap[];
+  /** Searches made (a probe in a region); when every one is a gap, cleanup knows nothing. */
+  searched: number;
 }
 
-/** Asks every probe in every region (global probes once) for what the lab owns. */
-export async function takeInventory(probes: readonly OwnedResourceProbe[], regions: readonly string[], labId: string): Promise<Inventory> {
+/**
+ * Asks every probe in every region (global probes once) for what the lab tagged, and sorts it by
+ * whose it is: this learner's, unconfirmed (the older tag), or someone else's (left out).
+ */
+export async function takeInventory(probes: readonly OwnedResourceProbe[], regions: readonly string[], ownership: Ownership): Promise<Inventory> {
   const resources: OwnedResource[] = [];
+  const unconfirmed: OwnedResource[] = [];
   const gaps: InventoryGap[] = [];
+  let searched = 0;
   for (const probe of probes) {
     for (const region of probe.scope === 'global' ? ['global'] : regions) {
+      searched += 1;
+      let found: OwnedResource[];
       try {
-        resources.push(...(await probe.find(region, labId)));
+        found = await probe.find(region, ownership.labId);
       } catch (error) {
         gaps.push({ kind: probe.kind, region, error });
+        continue;
+      }
+      for (const resource of found) {
+        const claim = ownership.claim(resource.tag === undefined ? undefined : { [LAB_TAG_KEY]: resource.tag }, resource);
+        if (isOurs(claim)) resources.push(resource);
+        else if (claim === 'legacy') unconfirmed.push(resource);
       }
     }
   }
-  return { resources: deletionOrder(resources, probes), gaps };
+  return { resources: deletionOrder(resources, probes), unconfirmed: deletionOrder(unconfirmed, probes), gaps, searched };
 }
 
 export type CleanupEvent =

@@ -1,4 +1,5 @@
 import { LAB_TAG_KEY } from '../actions/create-stream.js';
+import { isLabTag } from '../actions/ownership.js';
 import type { StreamInventoryPort } from '../aws/stream-inventory.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
 import { waitUntilGone, type WaitOptions } from './wait-until-gone.js';
@@ -8,7 +9,7 @@ export interface StreamProbeDeps extends WaitOptions {
 }
 
 /**
- * Streams tagged `kinesis-lab=<lab id>`. A stream with the lab's name but without the tag (made by
+ * Streams tagged by this lab (any owner). A stream with the lab's name but without the tag (made by
  * hand, or by another tool) is never returned, so it is never deleted.
  */
 export function streamProbe(deps: StreamProbeDeps): OwnedResourceProbe {
@@ -20,12 +21,12 @@ export function streamProbe(deps: StreamProbeDeps): OwnedResourceProbe {
       const inventory = deps.inventory(region);
       const found: OwnedResource[] = [];
       for (const name of await inventory.listStreams()) {
-        const tags = await inventory.tagsOf(name).catch(notFoundAsEmpty);
-        if (tags[LAB_TAG_KEY] !== labId) continue;
+        const tag = (await inventory.tagsOf(name).catch(notFoundAsEmpty))[LAB_TAG_KEY];
+        if (!isLabTag(tag, labId)) continue;
         const facts = await inventory.facts(name);
         // Already on its way out: nothing left to delete or pay for.
         if (!facts || facts.status === 'DELETING') continue;
-        const resource: OwnedResource = { kind: 'stream', region, name, openShards: facts.openShards, onDemand: facts.mode === 'ON_DEMAND' };
+        const resource: OwnedResource = { kind: 'stream', region, name, openShards: facts.openShards, onDemand: facts.mode === 'ON_DEMAND', tag };
         if (facts.createdAt) resource.createdAt = facts.createdAt;
         found.push(resource);
       }

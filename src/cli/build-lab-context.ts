@@ -18,12 +18,15 @@ import { SANDBOX_CREDENTIALS } from '../sandbox/sandbox-types.js';
 import { sleepFor } from '../producer/retry-policy.js';
 import type { RunSettings } from './run-settings.js';
 import { labTagValue } from '../actions/create-stream.js';
+import { createOwnership } from '../actions/ownership.js';
 
 /** Settings with the region and endpoint known (the embedded sandbox is already listening). */
 export type ReadySettings = RunSettings & { region: string };
 
 export function awsSettingsFor(settings: ReadySettings, region = settings.region): AwsSettings {
   const aws: AwsSettings = { region };
+  if (settings.deadlines) aws.deadlines = settings.deadlines;
+  if (settings.signal) aws.signal = settings.signal;
   if (settings.endpoint) aws.endpoint = settings.endpoint;
   if (settings.profile && settings.target === 'aws') aws.profile = settings.profile;
   // A local endpoint accepts any signature; give the SDK something to sign with when the learner's
@@ -38,6 +41,7 @@ export function awsSettingsFor(settings: ReadySettings, region = settings.region
  */
 export function buildLabContext(settings: ReadySettings, labId: string, ledger: () => SessionLedger = emptyLedger, sandboxMetricsDelayMs?: number): LabContext {
   const aws = awsSettingsFor(settings);
+  const ownership = settings.ownership ?? createOwnership({ labId, tag: labTagValue(labId, settings.ownerId) });
   // AWS allows 5 GetRecords per second per shard; a local sandbox has no such limit to respect.
   const adapterOptions = settings.target === 'sandbox' ? { pageIntervalMs: 0 } : {};
   const kinesis = createKinesisAdapter(createKinesisClient(aws), adapterOptions);
@@ -63,7 +67,8 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     stream: settings.stream,
     region: settings.region,
     labId,
-    labTag: labTagValue(labId, settings.ownerId),
+    labTag: ownership.tag,
+    ownership,
     sandbox: settings.target === 'sandbox',
     endpoint: settings.endpoint,
     ledger,

@@ -10,7 +10,10 @@ import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import { initialState, type LabState } from '../engine/step-state.js';
 import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';
 import { startLabSandbox } from '../sandbox/lab-sandbox.js';
-import { regionsPath, rememberRegion } from '../cleanup/lab-regions.js';
+import { readFootprint, regionsPath, rememberUse } from '../cleanup/lab-regions.js';
+import { labTagValue } from '../actions/create-stream.js';
+import { classroomMessages } from '../i18n/classroom-messages.js';
+import { labOwnership } from './lab-ownership.js';
 import type { LabRunner } from '../runner/lab-runner.js';
 import { PANEL_KINDS } from '../ui/panels/panel-registry.js';
 import { embeddedFaults } from './fault-flags.js';
@@ -21,6 +24,9 @@ import { leaseIsServing, startOrJoinSandbox } from './embedded-sandbox.js';
 import type { GlobalOptions } from './parse-args.js';
 import { resolveRunSettings, type RunSettings } from './run-settings.js';
 import { orUsageError, UsageError } from './usage-error.js';
+import type { Localized } from '../i18n/lang.js';
+import { afterGrace } from './stop-signals.js';
+import { checkConfigHome } from './config-home.js';
 
 export const LAB_ID = 'kinesis-data-streams';
 
@@ -41,6 +47,14 @@ export interface LabSession {
    * the new settings this session's, so solutions and the lines after the lab follow the switch.
    */
   retarget(target: ProgressFile['settings']): LabContext;
+  /**
+   * Ends the lab's own AWS calls (checks and actions) after a short grace, when the learner quits the
+   * full-screen lab: quitting never waits on an endpoint that does not answer. Cleanup's calls after
+   * the lab are not affected.
+   */
+  stopLabCalls(): void;
+  /** Things the learner must be told before anything else (a damaged owner-id file kept aside). */
+  notices?: Localized[];
   close(): Promise<void>;
 }
 
@@ -50,6 +64,8 @@ export interface SessionDeps {
   askRegion?: () => Promise<string>;
   /** Options for the embedded sandbox (metrics delay …). */
   sandboxOptions?: Parameters<typeof startLabSandbox>[0];
+  /** The command's stop signal (Ctrl+C, SIGTERM): AWS calls in flight end a grace period after it. */
+  signal?: AbortSignal;
 }
 
 /** No region anywhere and nobody to ask (not a terminal): a usage error, exit 2. */
@@ -68,6 +84,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   // Progress is kept per target so sandbox practice never mixes with a real-AWS run.
   const provisional = await resolveRunSettings(global, deps.env);
   const progressFile = progressPath(dir, lab.id, provisional.target);
+  await checkConfigHome(dir, progressFile, deps.env);
   const load = await loadProgress(progressFile);
   const saved = load.kind === 'loaded' ? load.file : undefined;
   const settings: RunSettings = saved ? await resolveRunSettings(global, deps.env, saved.settings) : provisional;
@@ -79,8 +96,15 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
     settings.region = await deps.askRegion();
     settings.regionSource = 'asked';
   }
-  // Cleanup searches every region the lab ran in, not only the latest one; losing this note is harmless.
-  await rememberRegion(regionsPath(dir, lab.id, provisional.target), settings.region).catch(() => undefined);
+  const owner = await loadOwnerId(dir);
+  settings.ownerId = owner.id;
+  const tag = labTagValue(lab.id, owner.id);
+  const footprintPath = regionsPath(dir, lab.id, provisional.target);
+  const footprint = await readFootprint(footprintPath);
+  const salvaged = owner.replaced?.salvaged ? [labTagValue(lab.id, owner.replaced.salvaged)] : [];
+  settings.ownership = labOwnership(lab, owner.id, [...footprint.tags, ...salvaged].filter((t) => t !== tag), saved);
+  // Cleanup searches every region the lab ran in, for every tag it used; losing this note is harmless.
+  await rememberUse(footprintPath, { region: settings.region, tag }).catch(() => undefined);
 
   const faults = embeddedFaults(global, settings.embeddedSandbox);
   if (faults) deps = { ...deps, sandboxOptions: { ...deps.sandboxOptions, faults } };
@@ -106,8 +130,10 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
     closeSandbox = () => sandbox.stop();
     if (!sandbox.joined) sandboxMetricsDelayMs = metricsDelayMs;
   }
-  settings.ownerId = await loadOwnerId(dir);
+  settings.signal = afterGrace([deps.signal]);
   const ready = settings as ReadySettings;
+  const labCalls = new AbortController();
+  const labSettings = (s: ReadySettings): ReadySettings => ({ ...s, signal: afterGrace([deps.signal, labCalls.signal]) });
 
   const fresh = initialState(lab.id, lab.steps.map((s) => s.id), lab.steps.filter((s) => s.comingNext).map((s) => s.id));
   // A different stream or region is a different lab run: its old step results say nothing about it.
@@ -116,7 +142,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   const target = { stream: ready.stream, region: ready.region, ...(ready.regionSource === 'switched' ? { regionSwitched: true } : {}) };
 
   // The runner swaps in its live ledger; direct checks (check command) read the saved one.
-  const context = buildLabContext(ready, lab.id, () => initial.ledger, sandboxMetricsDelayMs);
+  const context = buildLabContext(labSettings(ready), lab.id, () => initial.ledger, sandboxMetricsDelayMs);
   const session: LabSession = {
     lab,
     settings: ready,
@@ -128,15 +154,21 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
     retarget(next) {
       // Cleanup searches every region the lab ran in; losing this note is harmless.
       // Best effort, not awaited: a region not remembered only narrows what cleanup searches.
-      void rememberRegion(regionsPath(dir, lab.id, provisional.target), next.region).catch(() => undefined);
+      void rememberUse(footprintPath, { region: next.region, tag }).catch(() => undefined);
       const regionSource = next.region === session.settings.region ? session.settings.regionSource : 'switched';
       session.settings = { ...session.settings, stream: next.stream, region: next.region, regionSource };
-      session.context = buildLabContext(session.settings, lab.id, () => initial.ledger, sandboxMetricsDelayMs);
+      session.context = buildLabContext(labSettings(session.settings), lab.id, () => initial.ledger, sandboxMetricsDelayMs);
       return session.context;
     },
+    stopLabCalls: () => labCalls.abort(new Error('the lab was closed')),
+    ...(owner.replaced ? { notices: [ownerIdNotice(owner.replaced.backup, salvaged.length > 0)] } : {}),
     close: closeSandbox,
   };
   return session;
+}
+
+function ownerIdNotice(backup: string, salvaged: boolean): Localized {
+  return { en: classroomMessages('en').ownerIdReplaced(backup, salvaged), ko: classroomMessages('ko').ownerIdReplaced(backup, salvaged) };
 }
 
 export async function saveSessionProgress(session: LabSession, snapshot: { settings: ProgressFile['settings']; state: LabState; ledger: SessionLedger }): Promise<void> {

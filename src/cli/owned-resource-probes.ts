@@ -12,6 +12,7 @@ import { createLogGroupInventory } from '../aws/log-group-inventory.js';
 import { createLogsClient } from '../aws/log-group-adapter.js';
 import type { Lab } from '../content/lab-model.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
+import { paramsWithChoices } from '../engine/session-ledger.js';
 import { sleepFor } from '../producer/retry-policy.js';
 import { awsSettingsFor, type ReadySettings } from './build-lab-context.js';
 
@@ -61,8 +62,9 @@ export function labRoleNames(lab: Lab, streams: string[], progress: ProgressFile
   const names = new Set<string>();
   for (const step of lab.steps) {
     if (step.action?.kind !== 'create-pipe') continue;
-    const params = { ...step.action.params, ...(progress?.ledger.choices?.[step.id] ?? {}) };
-    for (const stream of streams) names.add(pipeNamesFor(stream, params).role);
+    // The default name and the one the step uses (choices, or other names when the default was taken).
+    const params = progress ? paramsWithChoices(progress.ledger, step.id, step.action.params) : step.action.params;
+    for (const stream of streams) names.add(pipeNamesFor(stream, step.action.params).role).add(pipeNamesFor(stream, params).role);
   }
   return [...names];
 }

@@ -6,6 +6,10 @@ import { validateStreamName } from '../validate/stream-name.js';
 import { validateShardCount } from '../validate/shard-count.js';
 import type { StreamShape } from '../checks/check-context.js';
 import { orUsageError, UsageError } from './usage-error.js';
+import { callDeadlines, type CallDeadlines } from '../aws/call-deadlines.js';
+import { validateCallTimeout } from '../validate/call-timeout.js';
+import { isLoopbackUrl } from './loopback-host.js';
+import type { Ownership } from '../actions/ownership.js';
 
 export const DEFAULT_STREAM = 'input-stream';
 /** The sandbox's region when nothing else names one; learners' tools get it from the printed exports. */
@@ -38,7 +42,22 @@ export interface RunSettings {
   logsEndpoint?: string;
   /** This learner's install (see owner-id.ts); tags what the lab creates so cleanup finds only that. */
   ownerId?: string;
+  /** Whose a same-name resource is (actions/ownership.ts), from the owner id, tags used before and progress. */
+  ownership?: Ownership;
   profile?: string;
+  /** Every AWS call's deadlines (`KINESIS_LAB_CALL_TIMEOUT`); the default ones when unset. */
+  deadlines?: CallDeadlines;
+  /** Aborts (a grace period after the command is stopped) to end AWS calls still in flight. */
+  signal?: AbortSignal;
+}
+
+/**
+ * `KINESIS_LAB_CALL_TIMEOUT` (e.g. `10s`): how long each AWS call waits for an answer before the SDK
+ * tries again; for slow networks, and for tests that need a black-hole endpoint to fail fast.
+ */
+export function callDeadlinesFromEnv(env: NodeJS.ProcessEnv): CallDeadlines | undefined {
+  const value = env.KINESIS_LAB_CALL_TIMEOUT;
+  return value === undefined ? undefined : callDeadlines(orUsageError(validateCallTimeout(value), 'KINESIS_LAB_CALL_TIMEOUT'));
 }
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -53,6 +72,7 @@ export function isRegionName(value: string): boolean {
  */
 export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.ProcessEnv, saved?: { stream: string; region: string }): Promise<RunSettings> {
   const lang = global.lang ?? langFromEnv(env);
+  const deadlines = callDeadlinesFromEnv(env);
   if (global.onDemand && global.shards !== undefined) throw new UsageError({ en: 'use either --on-demand or --shards, not both (an on-demand stream manages its shards itself)', ko: '--on-demand와 --shards 중 하나만 쓰세요(온디맨드 스트림은 샤드를 스스로 관리합니다)' });
   const streamShape: StreamShape | undefined = global.onDemand
     ? { mode: 'ON_DEMAND' }
@@ -74,7 +94,7 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   else if (env.AWS_ENDPOINT_URL_KINESIS) [endpoint, endpointSource] = [assertEndpoint(env.AWS_ENDPOINT_URL_KINESIS, 'AWS_ENDPOINT_URL_KINESIS'), 'AWS_ENDPOINT_URL_KINESIS'];
   else if (env.AWS_ENDPOINT_URL) [endpoint, endpointSource] = [assertEndpoint(env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL'), 'AWS_ENDPOINT_URL'];
 
-  const target = global.sandbox || (endpoint !== undefined && isLoopback(endpoint)) ? 'sandbox' : 'aws';
+  const target = global.sandbox || (endpoint !== undefined && isLoopbackUrl(endpoint)) ? 'sandbox' : 'aws';
   const resolved = await resolveRegion({ flag: global.region, profile: global.profile, env, useInstanceMetadata: target === 'aws' });
   let region = resolved?.region;
   let regionSource = resolved?.source;
@@ -87,7 +107,7 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   const iamEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
   const eventbridgeEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_EVENTBRIDGE ?? env.AWS_ENDPOINT_URL;
   const logsEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? env.AWS_ENDPOINT_URL;
-  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, eventbridgeEndpoint, logsEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE };
+  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, eventbridgeEndpoint, logsEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE, ...(deadlines ? { deadlines } : {}) };
 }
 
 function assertEndpoint(value: string, from: string): string {
@@ -99,10 +119,4 @@ function assertEndpoint(value: string, from: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError({ en: `${from} "${value}" must start with http:// or https://`, ko: `${from} "${value}"은(는) http:// 또는 https://로 시작해야 합니다` });
   return value;
-}
-
-/** Local endpoints are sandboxes: dummy credentials are fine there and progress is kept apart from AWS's. */
-export function isLoopback(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname;
-  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }

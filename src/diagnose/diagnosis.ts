@@ -18,7 +18,12 @@ export type AutoFix =
   | { type: 'switch-region'; region: string }
   | { type: 'switch-stream'; stream: string }
   | { type: 'wait-and-retry'; delayMs: number }
-  | { type: 'create-stream'; stream: string };
+  | { type: 'create-stream'; stream: string }
+  /**
+   * Run the step's action again with these resource names (step params such as `roleName`, `pipeName`)
+   * in place of ones taken by resources that are not this learner's, then check it.
+   */
+  | { type: 'use-names'; names: Record<string, string> };
 
 /** Facts the catalog may use to be specific (never credentials). */
 export interface DiagnosisContext {

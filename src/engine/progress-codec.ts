@@ -15,6 +15,7 @@ const checkResult = z.object({
       z.object({ type: z.literal('switch-stream'), stream: z.string() }),
       z.object({ type: z.literal('wait-and-retry'), delayMs: z.number() }),
       z.object({ type: z.literal('create-stream'), stream: z.string() }),
+      z.object({ type: z.literal('use-names'), names: z.record(z.string()) }),
     ])
     .optional(),
 });
@@ -54,6 +55,7 @@ const progressSchema = z.object({
       }),
     ),
     choices: z.record(z.record(z.unknown())).optional(),
+    names: z.record(z.record(z.string())).optional(),
   }),
 });
 
@@ -68,7 +70,8 @@ const progressSchema = z.object({
  * ```
  * `settings.regionSwitched` (optional) is true when the learner switched the region in the lab (the
  * diagnosis's one-key fix); a resumed lab then keeps that region unless `--region` names another.
- * `ledger.choices` (optional) holds what the learner picked in a step panel's form, by step id.
+ * `ledger.choices` (optional) holds what the learner picked in a step panel's form, by step id;
+ * `ledger.names` (optional) the resource names a step uses instead of its defaults (taken by someone else).
  * It never holds credentials, tokens or endpoints with secrets: only ids, names, counts and times.
  */
 export type ProgressFile = z.infer<typeof progressSchema>;

@@ -27,6 +27,12 @@ export interface SessionLedger {
    * the step's action and check, so "do it for me", the check and a resumed lab all see them.
    */
   choices?: Record<string, Record<string, unknown>>;
+  /**
+   * Resource names a step uses instead of its defaults, by step id (step 5: `pipeName`, `roleName`,
+   * `targetStream`, `logGroup`), because a same-name resource that is not this learner's was found.
+   * Kept apart from `choices`, which a panel's form replaces whole.
+   */
+  names?: Record<string, Record<string, string>>;
 }
 
 /** Older runs beyond this are dropped: the ledger is evidence, not a log. */
@@ -51,10 +57,16 @@ export function recordChoices(ledger: SessionLedger, step: string, values: Recor
   return { ...ledger, choices: { ...ledger.choices, [step]: { ...values } } };
 }
 
-/** A step's lab.json params with the learner's choices for that step merged over them. */
+/** Adds to a step's own resource names (see `SessionLedger.names`). */
+export function recordNames(ledger: SessionLedger, step: string, names: Record<string, string>): SessionLedger {
+  return { ...ledger, names: { ...ledger.names, [step]: { ...ledger.names?.[step], ...names } } };
+}
+
+/** A step's lab.json params with the learner's choices, then the step's own resource names, merged over them. */
 export function paramsWithChoices(ledger: SessionLedger, step: string, params: Record<string, unknown>): Record<string, unknown> {
   const chosen = ledger.choices?.[step];
-  return chosen ? { ...params, ...chosen } : params;
+  const names = ledger.names?.[step];
+  return chosen || names ? { ...params, ...chosen, ...names } : params;
 }
 
 /** Runs for one stream in one region, optionally of one API. */

@@ -55,6 +55,13 @@ export interface ClassroomMessages {
   cleanupWouldStop: (shardHoursPerHour: number, onDemandStreams: number) => string;
   cleanupGap: (kind: string, region: string, why: string) => string;
   cleanupSafety: (labId: string) => string;
+  cleanupNoSearch: string;
+  cleanupNothingWhereSearched: (failed: number) => string;
+  cleanupUnconfirmed: (count: number, legacyTag: string) => string;
+  cleanupUnconfirmedAsk: string;
+  cleanupUnconfirmedLeft: string;
+  cleanupInterrupted: string;
+  ownerIdReplaced: (backup: string, salvaged: boolean) => string;
   exitStillRunning: (count: number, shardHoursPerHour: number) => string;
   exitOfferCleanup: string;
   // class
@@ -138,6 +145,16 @@ const en: ClassroomMessages = {
     `Deleting them would stop ${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour${onDemandStreams > 0 ? ` and ${onDemandStreams} on-demand stream-${onDemandStreams === 1 ? 'hour' : 'hours'} per hour` : ''} from being charged.`,
   cleanupGap: (kind, region, why) => `Could not look for ${enKind(kind)} resources in ${region} (${why}); run cleanup again once that is fixed.`,
   cleanupSafety: (labId) => `Only resources tagged kinesis-lab=${labId} are deleted; a stream with the same name made another way is left alone.`,
+  cleanupNoSearch: 'Cleanup could not search anywhere (see above), so it cannot tell what the lab left running. Fix that and run kinesis-lab cleanup again.',
+  cleanupNothingWhereSearched: (failed) =>
+    `Nothing of the lab's was found where cleanup could look, but ${failed} ${failed === 1 ? 'search' : 'searches'} failed (above), so something may still be there. Run kinesis-lab cleanup again once that is fixed.`,
+  cleanupUnconfirmed: (count, legacyTag) =>
+    `${count} ${count === 1 ? 'resource carries' : 'resources carry'} the older tag kinesis-lab=${legacyTag} without an owner id, and nothing in this install's progress says it made ${count === 1 ? 'it' : 'them'}; ${count === 1 ? 'it' : 'they'} may be another learner's:`,
+  cleanupUnconfirmedAsk: 'Are these yours? Delete them too?',
+  cleanupUnconfirmedLeft: 'Those are left alone. If they are yours, run kinesis-lab cleanup in a terminal and say so, or delete them by hand.',
+  cleanupInterrupted: 'Cleanup was stopped: what is listed above as deleted is gone; the rest is still there. Run kinesis-lab cleanup again to finish.',
+  ownerIdReplaced: (backup, salvaged) =>
+    `The file that names this install (owner-id) was damaged. It was kept as ${backup} and a new id was made; the lab tags new resources with it.${salvaged ? ' The old id could still be read from it, so cleanup looks for what it tagged too.' : ' Cleanup still looks for the tags this install remembers using.'}`,
   exitStillRunning: (count, shardHoursPerHour) =>
     `The lab left ${count} ${count === 1 ? 'resource' : 'resources'} running on AWS (${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour, billed until deleted).`,
   exitOfferCleanup: 'Delete them now?',
@@ -218,6 +235,15 @@ const ko: ClassroomMessages = {
     `삭제하면 시간당 ${shardHoursPerHour} 샤드 시간${onDemandStreams > 0 ? `과 온디맨드 스트림 시간 ${onDemandStreams}` : ''}의 요금이 더 나가지 않습니다.`,
   cleanupGap: (kind, region, why) => `${region}에서 ${koKind(kind)} 리소스를 찾지 못했습니다(${why}). 문제를 해결한 뒤 cleanup을 다시 실행하세요.`,
   cleanupSafety: (labId) => `kinesis-lab=${labId} 태그가 붙은 리소스만 삭제합니다. 다른 방법으로 만든 같은 이름의 스트림은 그대로 둡니다.`,
+  cleanupNoSearch: 'cleanup이 어디에서도 찾아보지 못해(위 참고) 실습이 남긴 리소스가 있는지 알 수 없습니다. 문제를 해결한 뒤 kinesis-lab cleanup을 다시 실행하세요.',
+  cleanupNothingWhereSearched: (failed) =>
+    `찾아볼 수 있는 곳에서는 실습이 만든 리소스가 없었지만, ${failed}곳은 찾지 못했습니다(위 참고). 남아 있는 것이 있을 수 있으니 문제를 해결한 뒤 kinesis-lab cleanup을 다시 실행하세요.`,
+  cleanupUnconfirmed: (count, legacyTag) => `소유자 ID가 없는 예전 태그 kinesis-lab=${legacyTag}가 붙은 리소스 ${count}개가 있고, 이 설치의 진행 기록에는 이것을 만들었다는 내용이 없습니다. 다른 학습자의 것일 수 있습니다:`,
+  cleanupUnconfirmedAsk: '내 것이 맞나요? 함께 삭제할까요?',
+  cleanupUnconfirmedLeft: '그 리소스들은 그대로 둡니다. 내 것이라면 터미널에서 kinesis-lab cleanup을 실행해 확인하거나 직접 삭제하세요.',
+  cleanupInterrupted: 'cleanup이 중지되었습니다. 위에 삭제했다고 나온 것은 삭제되었고 나머지는 남아 있습니다. 마저 정리하려면 kinesis-lab cleanup을 다시 실행하세요.',
+  ownerIdReplaced: (backup, salvaged) =>
+    `이 설치를 나타내는 파일(owner-id)이 손상되었습니다. ${backup}(으)로 보관하고 새 ID를 만들었으며, 새로 만드는 리소스에는 새 ID로 태그를 붙입니다.${salvaged ? ' 예전 ID를 파일에서 읽을 수 있어 cleanup은 예전 ID로 태그된 리소스도 찾습니다.' : ' cleanup은 이 설치가 썼던 것으로 기억하는 태그도 계속 찾습니다.'}`,
   exitStillRunning: (count, shardHoursPerHour) => `실습이 만든 리소스 ${count}개가 AWS에서 아직 실행 중입니다(시간당 ${shardHoursPerHour} 샤드 시간, 삭제할 때까지 요금 발생).`,
   exitOfferCleanup: '지금 삭제할까요?',
   classCreated: (stream, region) => `${region}에 수업 진행 스트림(${stream})을 만들었습니다.`,

@@ -143,6 +143,8 @@ const en: Messages = {
         return `waits ${seconds(fix.delayMs)} s and checks this step again.`;
       case 'create-stream':
         return `creates stream ${fix.stream} in ${now.region} the way step 1 does, waits until it is ACTIVE, and checks this step again.${now.sandbox ? '' : ' On AWS a provisioned shard is billed by the hour until the stream is deleted (kinesis-lab cleanup).'}`;
+      case 'use-names':
+        return `does this step again with ${nameList(fix.names)} instead of the names that are taken, saves that in your progress, and checks it. What is not yours stays untouched.`;
     }
   },
   fixWaiting: (left) => `Checking again in ${left} s`,
@@ -156,6 +158,8 @@ const en: Messages = {
         return `Waiting ${seconds(fix.delayMs)} s`;
       case 'create-stream':
         return `Creating ${fix.stream}`;
+      case 'use-names':
+        return `Doing the step again with ${nameList(fix.names)}`;
     }
   },
   fixDone: (fix, from) => {
@@ -168,6 +172,8 @@ const en: Messages = {
         return `Waited ${seconds(fix.delayMs)} s and checked again.`;
       case 'create-stream':
         return `Created ${fix.stream} and checked again.`;
+      case 'use-names':
+        return `This step now uses ${nameList(fix.names)}. Saved: the next run uses them too.`;
     }
   },
   chooseMode: 'Press d and kinesis-lab does this step for you, or m to do it yourself.',
@@ -266,6 +272,8 @@ const ko: Messages = {
         return `${seconds(fix.delayMs)}초 기다린 뒤 이 단계를 다시 확인합니다.`;
       case 'create-stream':
         return `${now.region} 리전에 ${fix.stream} 스트림을 1단계와 같은 설정으로 만들고 ACTIVE가 되면 이 단계를 다시 확인합니다.${now.sandbox ? '' : ' AWS에서는 스트림을 삭제할 때까지 프로비저닝 샤드에 시간당 요금이 부과됩니다(kinesis-lab cleanup).'}`;
+      case 'use-names':
+        return `이미 쓰이고 있는 이름 대신 ${nameList(fix.names)}(으)로 이 단계를 다시 진행하고, 진행 상황에 저장한 뒤 확인합니다. 내 것이 아닌 리소스는 건드리지 않습니다.`;
     }
   },
   fixWaiting: (left) => `${left}초 뒤에 다시 확인합니다`,
@@ -279,6 +287,8 @@ const ko: Messages = {
         return `${seconds(fix.delayMs)}초 기다리는 중`;
       case 'create-stream':
         return `${fix.stream} 스트림을 만드는 중`;
+      case 'use-names':
+        return `${nameList(fix.names)}(으)로 단계를 다시 진행하는 중`;
     }
   },
   fixDone: (fix, from) => {
@@ -291,6 +301,8 @@ const ko: Messages = {
         return `${seconds(fix.delayMs)}초 기다린 뒤 다시 확인했습니다.`;
       case 'create-stream':
         return `${fix.stream} 스트림을 만들고 다시 확인했습니다.`;
+      case 'use-names':
+        return `이제 이 단계는 ${nameList(fix.names)}을(를) 씁니다. 저장되었으므로 다음 실행에도 이 이름을 씁니다.`;
     }
   },
   chooseMode: 'd를 누르면 kinesis-lab이 이 단계를 대신 진행하고, m을 누르면 직접 진행합니다.',
@@ -367,4 +379,9 @@ export const CATALOGS: Readonly<Record<Lang, Messages>> = { en, ko };
 /** A fix's delay in whole seconds, at least 1 (a 500 ms wait still reads "1 s"). */
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/** The names a use-names fix gives, as `role input-stream-pipe-role-2, pipe input-stream-pipe-2`. */
+function nameList(names: Record<string, string>): string {
+  return Object.values(names).join(', ');
 }

@@ -221,6 +221,28 @@ describe('LabRunner applying a one-key fix', () => {
     expect(runner.current.fix).toBeUndefined();
   });
 
+  it("use-names: keeps the free names in the ledger (and progress), runs the step's own action with them, then re-checks", async () => {
+    const w = world(['input-stream@eu-west-1']);
+    const ran: Record<string, unknown>[] = [];
+    w.actions.produce = async (_ctx, _step, params) => {
+      ran.push(params);
+      return { ok: true, notes: [{ en: 'made with other names', ko: '다른 이름으로 만듦' }] };
+    };
+    const fix: AutoFix = { type: 'use-names', names: { roleName: 'input-stream-pipe-role-2', pipeName: 'input-stream-pipe-2' } };
+    const { runner, saves } = onFailedStep(fix, w, { ledger: { runs: [], choices: { put: { batchSize: 10 } } } });
+    expect(runner.canApply(fix)).toBe(true);
+    runner.dispatch({ type: 'fix-requested', at: 10 });
+    await runner.idle();
+    expect(ran).toEqual([{ batchSize: 10, roleName: 'input-stream-pipe-role-2', pipeName: 'input-stream-pipe-2' }]);
+    expect(runner.current.ledger.names).toEqual({ put: { roleName: 'input-stream-pipe-role-2', pipeName: 'input-stream-pipe-2' } });
+    // A form saving new choices later does not lose them: names are kept apart from choices.
+    runner.choose('put', { batchSize: 20 });
+    await runner.idle();
+    expect(saves.at(-1)?.ledger).toEqual({ runs: [], choices: { put: { batchSize: 20 } }, names: { put: { roleName: 'input-stream-pipe-role-2', pipeName: 'input-stream-pipe-2' } } });
+    expect(runner.current.state.steps.put?.status).toBe('passed');
+    expect(runner.current.notes).toEqual([{ en: 'made with other names', ko: '다른 이름으로 만듦' }]);
+  });
+
   it('does nothing without an offered fix, and cannot switch without a retarget', async () => {
     const w = world([]);
     const none = onFailedStep(undefined, w);

@@ -9,7 +9,7 @@ import type { AutoFix } from '../diagnose/diagnosis.js';
 import type { Effect, EngineEvent } from '../engine/engine-events.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 import { reduce } from '../engine/reduce.js';
-import { paramsWithChoices, recordChoices, recordRun, type SessionLedger } from '../engine/session-ledger.js';
+import { paramsWithChoices, recordChoices, recordNames, recordRun, type SessionLedger } from '../engine/session-ledger.js';
 import type { LabState } from '../engine/step-state.js';
 import type { Localized } from '../i18n/lang.js';
 import { applyProducerEvent, startLive, type ProducerLive } from './producer-live.js';
@@ -124,6 +124,9 @@ export class LabRunner {
       case 'switch-region':
       case 'switch-stream':
         return this.deps.retarget !== undefined;
+      case 'use-names':
+        // Only an action offers it, for its own step.
+        return true;
     }
   }
 
@@ -213,6 +216,14 @@ export class LabRunner {
         case 'create-stream':
           failed = await this.createStreamForFix(stepId, fix.stream, abort.signal);
           break;
+        case 'use-names': {
+          this.update({ ledger: recordNames(this.view.ledger, stepId, fix.names) });
+          this.track(this.persist());
+          const step = this.step(stepId);
+          if (!step?.action) throw new Error(`step ${stepId} has no action to run with other names`);
+          failed = await this.actionForFix(step, stepId, {}, abort.signal);
+          break;
+        }
         case 'switch-region':
           await this.switchTo({ stream: activity.from.stream, region: fix.region, regionSwitched: true });
           break;
@@ -254,11 +265,17 @@ export class LabRunner {
   /** Runs step 1's create-stream action for this stream from whichever step needs the stream; a failure is the step's result. */
   private async createStreamForFix(stepId: string, stream: string, signal: AbortSignal): Promise<CheckResult | undefined> {
     const createStep = this.createStreamStep();
-    const action = createStep?.action ? this.deps.actions[createStep.action.kind] : undefined;
-    if (!createStep?.action || !action) throw new Error('this lab has no create-stream action');
+    if (!createStep) throw new Error('this lab has no create-stream action');
+    return this.actionForFix(createStep, stepId, { stream }, signal);
+  }
+
+  /** Runs `actionStep`'s action for a fix on `stepId`; undefined when it worked, else the result that says why not. */
+  private async actionForFix(actionStep: LabStep, stepId: string, overrides: Partial<LabContext>, signal: AbortSignal): Promise<CheckResult | undefined> {
+    const action = actionStep.action ? this.deps.actions[actionStep.action.kind] : undefined;
+    if (!actionStep.action || !action) throw new Error(`step ${actionStep.id} has no action this version can run`);
     const ctx: ActionContext = {
       ...this.labContext,
-      stream,
+      ...overrides,
       ledger: () => this.view.ledger,
       signal,
       onProgress: (p) => this.onProgress(p),
@@ -267,7 +284,7 @@ export class LabRunner {
         this.track(this.persist());
       },
     };
-    const outcome = await action(ctx, stepId, paramsWithChoices(this.view.ledger, createStep.id, createStep.action.params));
+    const outcome = await action(ctx, stepId, paramsWithChoices(this.view.ledger, actionStep.id, actionStep.action.params));
     if (!outcome.ok) return outcome.result;
     this.update({ notes: outcome.notes });
     return undefined;

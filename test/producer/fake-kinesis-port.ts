@@ -158,6 +158,9 @@ export class FakeKinesisPort implements KinesisPort {
   deleteStream(): Promise<void> {
     return Promise.reject(new Error('FakeKinesisPort: deleteStream is not part of the producer tests'));
   }
+  streamTags(): Promise<Record<string, string> | undefined> {
+    return Promise.reject(new Error('FakeKinesisPort: streamTags is not part of the producer tests'));
+  }
 }
 
 function hashKey(key: string): number {

@@ -1,10 +1,11 @@
 import { billingStopped, type OwnedResource } from '../../cleanup/owned-resource.js';
 import { deleteOwned, takeInventory, type Inventory } from '../../cleanup/run-cleanup.js';
-import { labRegions, readRegionsUsed, regionsPath } from '../../cleanup/lab-regions.js';
+import { labRegions, readFootprint, regionsPath } from '../../cleanup/lab-regions.js';
+import { ownershipOf } from '../../actions/ownership.js';
 import { configDir } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import type { Lang } from '../../i18n/lang.js';
-import { confirmOrYes } from '../confirm.js';
+import { askYesNo, canAsk, confirmOrYes } from '../confirm.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 import { labRoleNames, ownedResourceProbes } from '../owned-resource-probes.js';
@@ -17,11 +18,11 @@ export interface CleanupOptions {
 
 /** What the lab owns now, across every region this lab ever ran in on this target. */
 export async function labInventory(session: LabSession, env: NodeJS.ProcessEnv): Promise<{ inventory: Inventory; regions: string[] }> {
-  const remembered = await readRegionsUsed(regionsPath(configDir(env), session.lab.id, session.settings.target));
+  const remembered = (await readFootprint(regionsPath(configDir(env), session.lab.id, session.settings.target))).regions;
   const progress = session.load.kind === 'loaded' ? session.load.file : undefined;
   const regions = labRegions(session.settings.region, remembered, progress);
-  // Only what this learner's lab tagged: on a room sandbox, other learners' streams carry other owners.
-  return { inventory: await takeInventory(probesFor(session), regions, session.context.labTag ?? session.lab.id), regions };
+  // Only what is this learner's by its tag: on a room sandbox, other learners' resources carry other owners.
+  return { inventory: await takeInventory(probesFor(session), regions, ownershipOf(session.context)), regions };
 }
 
 function probesFor(session: LabSession) {
@@ -43,23 +44,34 @@ export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv
   const { inventory, regions } = await labInventory(session, env);
   output.out(t.cleanupSearching(labId, regions.join(', ')));
   for (const gap of inventory.gaps) output.err(t.cleanupGap(gap.kind, gap.region, errorName(gap.error)));
-  if (inventory.resources.length === 0) {
-    output.out(t.cleanupNothing);
-    return inventory.gaps.length === 0 ? 0 : 1;
+  const hadGaps = inventory.gaps.length > 0;
+  if (inventory.unconfirmed.length > 0) {
+    output.out(t.cleanupUnconfirmed(inventory.unconfirmed.length, session.lab.id));
+    printInventory(inventory.unconfirmed, lang, output, false);
   }
-  printInventory(inventory.resources, lang, output);
+  // Resources tagged the older way are deleted only when the learner says, at a terminal, they are theirs.
+  const confirmed = inventory.unconfirmed.length > 0 && !opts.dryRun && canAsk(opts.plain) && (await askYesNo(t.cleanupUnconfirmedAsk, lang));
+  if (inventory.unconfirmed.length > 0 && !confirmed) output.out(t.cleanupUnconfirmedLeft);
+  const resources = confirmed ? [...inventory.resources, ...inventory.unconfirmed] : inventory.resources;
+  if (resources.length === 0) {
+    // "Nothing to clean up" only when every search answered: a failed search may hide something.
+    if (!hadGaps) output.out(t.cleanupNothing);
+    else output.out(inventory.gaps.length === inventory.searched ? t.cleanupNoSearch : t.cleanupNothingWhereSearched(inventory.gaps.length));
+    return hadGaps ? 1 : 0;
+  }
+  printInventory(resources, lang, output);
   output.out(t.cleanupSafety(labId));
   if (opts.dryRun) {
     // Nothing was deleted: say what deleting would stop being charged.
-    output.out(t.cleanupWouldStop(billingStopped(inventory.resources).shardHoursPerHour, billingStopped(inventory.resources).onDemandStreams));
+    output.out(t.cleanupWouldStop(billingStopped(resources).shardHoursPerHour, billingStopped(resources).onDemandStreams));
     output.out(t.cleanupDryRun);
-    return inventory.gaps.length === 0 ? 0 : 1;
+    return hadGaps ? 1 : 0;
   }
-  if (!(await confirmOrYes({ yes: opts.yes, plain: opts.plain, lang, command: 'cleanup', question: t.cleanupConfirm(inventory.resources.length) }))) {
+  if (!confirmed && !(await confirmOrYes({ yes: opts.yes, plain: opts.plain, lang, command: 'cleanup', question: t.cleanupConfirm(resources.length) }))) {
     output.out(t.notChanged);
     return 1;
   }
-  return deleteAndReport(session, inventory.resources, output, signal, inventory.gaps.length > 0);
+  return deleteAndReport(session, resources, output, signal, hadGaps);
 }
 
 export function printInventory(resources: OwnedResource[], lang: Lang, output: Output, header = true): void {
@@ -80,6 +92,7 @@ export async function deleteAndReport(session: LabSession, resources: OwnedResou
     else output.err(t.cleanupFailed(kind, name, region, errorName(e.error)));
   }, signal);
   output.out(t.cleanupStopped(outcome.stopped.shardHoursPerHour, outcome.stopped.onDemandStreams));
+  if (signal?.aborted && outcome.deleted.length < resources.length) output.err(t.cleanupInterrupted);
   return outcome.failed.length === 0 && outcome.deleted.length === resources.length && !hadGaps ? 0 : 1;
 }
 

@@ -1,3 +1,4 @@
+import { messages } from '../../i18n/messages.js';
 import { createRunner } from '../create-runner.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
@@ -7,10 +8,16 @@ import { comingNextResult, printResult, selectSteps } from './check-command.js';
  * `kinesis-lab solve STEP…`: the step's "do it for me" action, then its check, without the TUI — how an
  * instructor catches a learner up. Progress is saved as if the learner had pressed d.
  */
-export async function solveCommand(session: LabSession, ids: string[], json: boolean, output: Output): Promise<number> {
+export async function solveCommand(session: LabSession, ids: string[], json: boolean, output: Output, signal?: AbortSignal): Promise<number> {
   const runner = createRunner(session);
+  // Stopped: the running action ends as the stop key would end it (a producer reports what it sent).
+  signal?.addEventListener('abort', () => runner.cancel(), { once: true });
   let failed = 0;
   for (const step of selectSteps(session, ids)) {
+    if (signal?.aborted) {
+      failed += 1;
+      break;
+    }
     if (step.comingNext) {
       printResult(comingNextResult(step), session, json, output);
       failed += 1;
@@ -19,7 +26,20 @@ export async function solveCommand(session: LabSession, ids: string[], json: boo
     runner.dispatch({ type: 'open-step', step: step.id, at: Date.now() });
     runner.dispatch({ type: 'choose-mode', mode: 'auto', at: Date.now() });
     await runner.idle();
-    const result = runner.current.state.steps[step.id]?.lastResult;
+    let result = runner.current.state.steps[step.id]?.lastResult;
+    // A name taken by someone else's resource: solve takes the free names the step offers, as f would.
+    const fix = result?.autoFix;
+    if (fix?.type === 'use-names' && !signal?.aborted) {
+      if (!json) {
+        const lang = session.settings.lang;
+        output.out(result!.summary[lang]);
+        for (const line of result!.evidence) output.out(`  - ${line[lang]}`);
+        output.out(`${messages(lang).fixApplying(fix)}.`);
+      }
+      runner.dispatch({ type: 'fix-requested', at: Date.now() });
+      await runner.idle();
+      result = runner.current.state.steps[step.id]?.lastResult;
+    }
     if (!json) for (const note of runner.current.notes) output.out(note[session.settings.lang]);
     if (result) printResult(result, session, json, output);
     if (result?.outcome !== 'passed') failed += 1;
