@@ -33,7 +33,7 @@ const CLI_CASES: [string[], Record<string, string>, string][] = [
   [['produce', '--api', 'kinesis'], {}, 'kinesis-lab: --api must be put-record or put-records, not "kinesis"'],
   [['sandbox', '--port', '70000'], {}, 'kinesis-lab: --port must be a whole number from 0 to 65535 (0 picks a free one), not "70000"'],
   [['sandbox', '--host', 'no-such-host.invalid'], {}, 'kinesis-lab: --host "no-such-host.invalid" is not a name this machine can resolve; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, for a room)'],
-  [['sandbox', '--host', '192.0.2.1'], {}, 'kinesis-lab: --host "192.0.2.1" is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, for a room)'],
+  [['sandbox', '--host', '203.0.113.77'], {}, 'kinesis-lab: --host "203.0.113.77" is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, for a room)'],
   [['sandbox', '--host', 'bad host!'], {}, 'kinesis-lab: --host "bad host!" is not a host name or IP address'],
   [['sandbox', '--data-dir', 'x', '--ephemeral'], {}, 'kinesis-lab: use either --data-dir or --ephemeral, not both'],
   [['sandbox', '--faults', 'slow'], {}, 'kinesis-lab: --faults: unknown fault "slow"'],
