@@ -67,7 +67,7 @@ export function isOurs(claim: Claim): boolean {
 
 /** A tag value of this lab, any owner's or the older form: what cleanup's searches collect before asking whose. */
 export function isLabTag(tag: string | undefined, labId: string): tag is string {
-  return tag === labId || (tag !== undefined && tag.startsWith(`${labId}/`));
+  return tag === labId || (tag?.startsWith(`${labId}/`) ?? false);
 }
 
 function refKey(ref: ResourceRef): string {

@@ -93,10 +93,10 @@ function guardBody(body: unknown, whole: NodeJS.Timeout, aborted: AbortSignal): 
 
 /** The inner handler's own timeouts, as a DeadlineError naming the phase. */
 function phased(error: unknown, deadlines: CallDeadlines, host: string): unknown {
-  const e = error as { name?: string; message?: string };
-  if (e?.name !== 'TimeoutError') return error;
-  if (/establish a connection/.test(e.message ?? '')) return new DeadlineError('connect', deadlines.connectMs, host);
-  if (/requestTimeout/.test(e.message ?? '')) return new DeadlineError('first-byte', deadlines.firstByteMs, host);
+  const e = (error ?? {}) as { name?: string; message?: string };
+  if (e.name !== 'TimeoutError') return error;
+  if (e.message?.includes('establish a connection')) return new DeadlineError('connect', deadlines.connectMs, host);
+  if (e.message?.includes('requestTimeout')) return new DeadlineError('first-byte', deadlines.firstByteMs, host);
   return error;
 }
 

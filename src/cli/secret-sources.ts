@@ -56,10 +56,10 @@ function readOrNothing(path: string): string {
 export function redactProcessStreams(streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
   for (const stream of streams) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    stream.write = (chunk: unknown, ...rest: unknown[]) => {
       if (typeof chunk === 'string') return write(redactSecrets(chunk), ...rest);
       if (chunk instanceof Uint8Array) return write(Buffer.from(redactSecrets(Buffer.from(chunk).toString('utf8')), 'utf8'), ...rest);
       return write(chunk, ...rest);
-    }) as typeof stream.write;
+    };
   }
 }

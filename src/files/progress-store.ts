@@ -36,7 +36,7 @@ export async function loadProgress(path: string, now: () => number = Date.now): 
   let text: string;
   try {
     const { size } = await stat(path);
-    if (size > MAX_PROGRESS_BYTES) return moveAside(path, `${(size / 1024 / 1024).toFixed(0)} MB, far more than a progress file ever holds`, now);
+    if (size > MAX_PROGRESS_BYTES) return await moveAside(path, `${(size / 1024 / 1024).toFixed(0)} MB, far more than a progress file ever holds`, now);
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };

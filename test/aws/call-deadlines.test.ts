@@ -36,7 +36,7 @@ async function failure(work: Promise<unknown>): Promise<Error & { phase?: string
 describe('call deadlines', () => {
   it('an endpoint that accepts and never answers: each attempt ends at the first-byte deadline, the SDK tries 3 times, the diagnosis says so', async () => {
     const hole = await startStallingEndpoint('black-hole');
-    closers.push(hole.close);
+    closers.push(() => hole.close());
     const kinesis = client(hole.url, 300);
     const error = await failure(kinesis.send(new ListStreamsCommand({})));
     kinesis.destroy();
@@ -54,7 +54,7 @@ describe('call deadlines', () => {
 
   it('an answer whose body stops halfway ends at the whole-attempt deadline', async () => {
     const stalled = await startStallingEndpoint('stalled-body');
-    closers.push(stalled.close);
+    closers.push(() => stalled.close());
     const kinesis = client(stalled.url, 300, { maxAttempts: 2 });
     const error = await failure(kinesis.send(new ListStreamsCommand({})));
     kinesis.destroy();
@@ -68,7 +68,7 @@ describe('call deadlines', () => {
 
   it('a connection that never completes (a stopped process with a full queue) ends at the connect deadline', async () => {
     const stopped = await startUnconnectableEndpoint();
-    closers.push(stopped.close);
+    closers.push(() => stopped.close());
     const kinesis = client(stopped.url, 400, { maxAttempts: 1 });
     const error = await failure(kinesis.send(new ListStreamsCommand({})));
     kinesis.destroy();
@@ -80,7 +80,7 @@ describe('call deadlines', () => {
 
   it("the command's stop signal ends a call in flight at once, and the SDK does not retry it", async () => {
     const hole = await startStallingEndpoint('black-hole');
-    closers.push(hole.close);
+    closers.push(() => hole.close());
     const stop = new AbortController();
     const kinesis = client(hole.url, 30_000, { signal: stop.signal });
     const pending = failure(kinesis.send(new ListStreamsCommand({})));

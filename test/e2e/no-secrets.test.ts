@@ -129,7 +129,7 @@ describe('no credential, token, password or signature is printed or written', ()
       runCli(['produce', '--count', '1', '--profile', 'leaky'], env),
     ]);
     expect(leakyForProfile.seen().join('\n')).toContain(PROFILE_SECRETS.aws_session_token);
-    expect(runs[1]?.stdout).toContain('"step":"create-stream"');
+    expect(runs[1].stdout).toContain('"step":"create-stream"');
     await expectNoSecret(runs, home);
   }, 240_000);
 });

@@ -60,7 +60,7 @@ export function listenError(error: unknown, host: string, port: number): UsageEr
     });
   }
   // The sandbox words its own port-in-use error (create-sandbox.ts); Node's carries the code.
-  if (e.code === 'EADDRINUSE' || /is already in use/.test(e.message ?? '')) {
+  if (e.code === 'EADDRINUSE' || e.message?.includes('is already in use')) {
     return new UsageError({ en: `port ${port} on ${host} is already in use; pick another --port, or --port 0 for a free one`, ko: `${host}의 ${port}번 포트는 이미 쓰이고 있습니다. 다른 --port를 고르거나 --port 0으로 비어 있는 포트를 쓰세요` });
   }
   if (e.code === 'EACCES') {
