@@ -58,9 +58,8 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
   try {
     const source = await ctx.kinesis.describeStreamSummary(ctx.stream);
     // 1. Whose are the names? Only what is this learner's is adopted, changed or deleted below.
-    operation = 'DescribePipe';
     const ownership = ownershipOf(ctx);
-    const taken = await takenNames(stepResources(ctx, names, settings.target), ownership);
+    const taken = await takenNames(stepResources(ctx, names, settings.target), ownership, (op) => (operation = op));
     if (taken.length > 0) return { ok: false, result: namesTakenResult(step, taken) };
     // 2. The target stream or log group.
     let targetArn: string;

@@ -18,6 +18,8 @@ interface NamedResource {
   param: 'targetStream' | 'logGroup' | 'roleName' | 'pipeName';
   name: string;
   region: string;
+  /** The call that reads its tags, for the diagnosis when it fails (a missing permission names it). */
+  operation: string;
   /** The resource's tags, or undefined when there is none of that name. */
   tagsOf(name: string): Promise<Record<string, string> | undefined>;
 }
@@ -41,21 +43,25 @@ export function stepResources(ctx: ActionContext, names: PipeNames, target: Pipe
   const list: NamedResource[] = [];
   if (target === 'logs') {
     const logs = ctx.logs;
-    if (logs) list.push({ kind: 'log-group', param: 'logGroup', name: names.logGroup, region: ctx.region, tagsOf: async (n) => (await logs.describeLogGroup(n))?.tags });
+    if (logs) list.push({ kind: 'log-group', param: 'logGroup', name: names.logGroup, region: ctx.region, operation: 'ListTagsForResource', tagsOf: async (n) => (await logs.describeLogGroup(n))?.tags });
   } else {
-    list.push({ kind: 'stream', param: 'targetStream', name: names.targetStream, region: ctx.region, tagsOf: (n) => ctx.kinesis.streamTags(n) });
+    list.push({ kind: 'stream', param: 'targetStream', name: names.targetStream, region: ctx.region, operation: 'ListTagsForStream', tagsOf: (n) => ctx.kinesis.streamTags(n) });
   }
   const iam = ctx.iam;
-  if (iam) list.push({ kind: 'iam-role', param: 'roleName', name: names.role, region: 'global', tagsOf: async (n) => (await iam.getRole(n))?.tags });
+  if (iam) list.push({ kind: 'iam-role', param: 'roleName', name: names.role, region: 'global', operation: 'GetRole', tagsOf: async (n) => (await iam.getRole(n))?.tags });
   const pipes = ctx.pipes;
-  if (pipes) list.push({ kind: 'pipe', param: 'pipeName', name: names.pipe, region: ctx.region, tagsOf: async (n) => (await pipes.describePipe(n))?.tags });
+  if (pipes) list.push({ kind: 'pipe', param: 'pipeName', name: names.pipe, region: ctx.region, operation: 'DescribePipe', tagsOf: async (n) => (await pipes.describePipe(n))?.tags });
   return list;
 }
 
-/** Every name of the step that is held by someone else's resource, each with a free name to use instead. */
-export async function takenNames(resources: readonly NamedResource[], ownership: Ownership): Promise<TakenName[]> {
+/**
+ * Every name of the step that is held by someone else's resource, each with a free name to use
+ * instead. `at` hears which call is about to run, so a failure is diagnosed as that call's.
+ */
+export async function takenNames(resources: readonly NamedResource[], ownership: Ownership, at: (operation: string) => void = () => undefined): Promise<TakenName[]> {
   const taken: TakenName[] = [];
   for (const resource of resources) {
+    at(resource.operation);
     const tags = await resource.tagsOf(resource.name);
     if (tags === undefined) continue;
     const claim = ownership.claim(tags, resource);

@@ -22,7 +22,13 @@ export async function labInventory(session: LabSession, env: NodeJS.ProcessEnv):
   const progress = session.load.kind === 'loaded' ? session.load.file : undefined;
   const regions = labRegions(session.settings.region, remembered, progress);
   // Only what is this learner's by its tag: on a room sandbox, other learners' resources carry other owners.
-  return { inventory: await takeInventory(probesFor(session), regions, ownershipOf(session.context)), regions };
+  return { inventory: await takeInventory(probesFor(session), regions, sessionOwnership(session)), regions };
+}
+
+/** The run's ownership; the lab's own id when a session was put together without a context's. */
+function sessionOwnership(session: LabSession) {
+  const { labTag, ownership } = session.context;
+  return ownershipOf({ labId: session.lab.id, ...(labTag !== undefined ? { labTag } : {}), ...(ownership ? { ownership } : {}) });
 }
 
 function probesFor(session: LabSession) {
