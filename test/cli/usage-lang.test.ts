@@ -70,6 +70,13 @@ describe('usage errors honour --lang wherever it stands', () => {
     }
   });
 
+  it('a bad KINESIS_LAB_CALL_TIMEOUT is a usage error naming the variable, in the language asked for', async () => {
+    const err: string[] = [];
+    const env = { KINESIS_LAB_HOME: await mkdtemp(join(tmpdir(), 'kl-lang-')), KINESIS_LAB_CALL_TIMEOUT: 'soon', AWS_EC2_METADATA_DISABLED: 'true' };
+    expect(await main(['check', '--sandbox', '--lang', 'ko'], env, [], { out: () => undefined, err: (l) => err.push(l) })).toBe(2);
+    expect(err).toEqual(['kinesis-lab: KINESIS_LAB_CALL_TIMEOUT: 호출 제한 시간 "soon" 값을 읽을 수 없습니다. 30s, 2m, 500ms, 45(초)처럼 쓰고, 100ms부터 10분까지 정할 수 있습니다.']);
+  });
+
   it('a bad --lang value is refused in both languages, and a later good one wins', async () => {
     expect((await run(['--lang', 'fr'])).stderr).toBe('kinesis-lab: --lang must be ko or en, not "fr"');
     expect((await run(['check', '--colour', '--lang', 'fr', '--lang', 'ko'])).stderr).toMatch(HANGUL);
