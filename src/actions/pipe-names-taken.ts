@@ -6,6 +6,7 @@
  * the first suffixed names (`input-stream-pipe-role-2`) that are free or already this learner's.
  */
 import type { CheckResult } from '../checks/check-result.js';
+import { kindName } from '../i18n/classroom-messages.js';
 import type { Localized } from '../i18n/lang.js';
 import type { ActionContext } from './action-context.js';
 import { LAB_TAG_KEY } from './create-stream.js';
@@ -98,16 +99,16 @@ function whose(taken: TakenName): Localized {
 
 /** The step's result when names are taken: what, whose, and the one-key fix (f, and `solve` by itself) with the free names. */
 export function namesTakenResult(step: string, taken: readonly TakenName[]): CheckResult {
-  const list = taken.map((t) => `${t.kind} ${t.name}`).join(', ');
+  const list = (lang: 'en' | 'ko') => taken.map((t) => `${kindName(t.kind)[lang]} ${t.name}`).join(', ');
   const instead = taken.map((t) => t.instead).join(', ');
   return {
     step,
     outcome: 'failed',
     summary: {
-      en: `A name this step uses is taken by something that is not yours: ${list}. The lab never tags, changes or deletes what it did not make for you.`,
-      ko: `이 단계가 쓰는 이름을 내 것이 아닌 리소스가 쓰고 있습니다: ${list}. 실습은 나를 위해 만든 것이 아니면 태그를 달거나 바꾸거나 지우지 않습니다.`,
+      en: `A name this step uses is taken by something that is not yours: ${list('en')}. The lab never tags, changes or deletes what it did not make for you.`,
+      ko: `이 단계가 쓰는 이름을 내 것이 아닌 리소스가 쓰고 있습니다: ${list('ko')}. 실습은 나를 위해 만든 것이 아니면 태그를 달거나 바꾸거나 지우지 않습니다.`,
     },
-    evidence: taken.map((t) => ({ en: `${t.kind} ${t.name}: ${whose(t).en}.`, ko: `${t.kind} ${t.name}: ${whose(t).ko}.` })),
+    evidence: taken.map((t) => ({ en: `${kindName(t.kind).en} ${t.name}: ${whose(t).en}.`, ko: `${kindName(t.kind).ko} ${t.name}: ${whose(t).ko}.` })),
     fix: {
       en: `Press f to do the step with ${instead} instead (kinesis-lab solve does this by itself). If ${taken.length === 1 ? 'it is' : 'they are'} yours after all, delete ${taken.length === 1 ? 'it' : 'them'} by hand and press d again.`,
       ko: `f를 누르면 ${instead}(으)로 단계를 진행합니다(kinesis-lab solve는 이것을 스스로 합니다). 사실 내 것이라면 직접 지운 뒤 d를 다시 누르세요.`,

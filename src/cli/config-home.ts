@@ -89,6 +89,6 @@ export function fileErrorMessage(error: unknown): Localized | undefined {
   if (!problem || !e?.path) return undefined;
   return {
     en: `cannot use ${e.path}: ${problem.en} (${e.code}); fix that path, or point KINESIS_LAB_HOME at a folder you can write`,
-    ko: `${e.path}을(를) 쓸 수 없습니다: ${problem.ko}(${e.code}). 그 경로를 고치거나 KINESIS_LAB_HOME을 쓸 수 있는 폴더로 설정하세요`,
+    ko: `이 경로를 쓸 수 없습니다: ${e.path}. ${problem.ko}(${e.code}). 그 경로를 고치거나 KINESIS_LAB_HOME을 쓸 수 있는 폴더로 설정하세요`,
   };
 }

@@ -41,9 +41,13 @@ export function publishValue(value: string): void {
   known.delete(value);
 }
 
+// A value may start after colour codes and ends at white space, a separator, a quote or an escape
+// sequence (the full-screen lab colours text).
 const KEY_VALUE_PATTERNS: readonly RegExp[] = [
-  /\b(X-Amz-Signature|X-Amz-Security-Token|X-Amz-Credential|Signature|Credential)(\s*[=:]\s*)([^\s&,;"']+)/gi,
-  /\b(aws_secret_access_key|aws_session_token|aws_security_token|aws_access_key_id|secret_?access_?key|session_?token|access_?key_?id)(["']?\s*[=:]\s*["']?)([^\s&,;"']+)/gi,
+  // eslint-disable-next-line no-control-regex -- ESC starts the colour codes matched on purpose
+  /\b(X-Amz-Signature|X-Amz-Security-Token|X-Amz-Credential|Signature|Credential)(\s*[=:]\s*(?:\u001b\[[0-9;]*m)*)([^\s&,;"'\u001b]+)/gi,
+  // eslint-disable-next-line no-control-regex -- ESC starts the colour codes matched on purpose
+  /\b(aws_secret_access_key|aws_session_token|aws_security_token|aws_access_key_id|secret_?access_?key|session_?token|access_?key_?id)(["']?\s*[=:]\s*["']?(?:\u001b\[[0-9;]*m)*)([^\s&,;"'\u001b]+)/gi,
   /\b(Basic|Bearer)(\s+)([A-Za-z0-9+/=._~-]{8,})/g,
 ];
 
@@ -52,7 +56,8 @@ export function redactSecrets(text: string): string {
   for (const pattern of KEY_VALUE_PATTERNS) out = out.replace(pattern, (whole, key: string, sep: string, value: string) => (published.has(value) ? whole : `${key}${sep}${REDACTED}`));
   out = out.replace(/\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b/g, (id) => (published.has(id) ? id : REDACTED));
   // scheme://user:password@host → scheme://[redacted]@host: the user name often says whose password it is.
-  out = out.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@"'<>]+@/gi, `$1${REDACTED}@`);
+  // eslint-disable-next-line no-control-regex -- ESC ends a coloured URL
+  out = out.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@"'<>\u001b]+@/gi, `$1${REDACTED}@`);
   // Longest first, so a value that contains another is removed whole.
   for (const secret of [...known].sort((a, b) => b.length - a.length)) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return out;

@@ -1,5 +1,5 @@
 import { formatDuration } from '../engine/lab-summary.js';
-import type { Lang } from './lang.js';
+import type { Lang, Localized } from './lang.js';
 
 /**
  * Texts of the self-paced and classroom commands: reset, report, the completion summary, cleanup,
@@ -290,6 +290,10 @@ const KIND_NAMES: Record<string, { en: string; ko: string }> = {
   role: { en: 'IAM role', ko: 'IAM 역할' },
   'log-group': { en: 'log group', ko: '로그 그룹' },
 };
+/** A resource kind as the learner reads it: `iam-role` → IAM role / IAM 역할. */
+export function kindName(kind: string): Localized {
+  return { en: enKind(kind), ko: koKind(kind) };
+}
 const enKind = (kind: string): string => KIND_NAMES[kind]?.en ?? kind;
 const koKind = (kind: string): string => KIND_NAMES[kind]?.ko ?? kind;
 

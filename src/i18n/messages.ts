@@ -302,7 +302,7 @@ const ko: Messages = {
       case 'create-stream':
         return `${fix.stream} 스트림을 만들고 다시 확인했습니다.`;
       case 'use-names':
-        return `이제 이 단계는 ${nameList(fix.names)}을(를) 씁니다. 저장되었으므로 다음 실행에도 이 이름을 씁니다.`;
+        return `이제 이 단계는 다음 이름을 씁니다: ${nameList(fix.names)}. 저장되었으므로 다음 실행에도 이 이름을 씁니다.`;
     }
   },
   chooseMode: 'd를 누르면 kinesis-lab이 이 단계를 대신 진행하고, m을 누르면 직접 진행합니다.',

@@ -65,7 +65,7 @@ describe('built CLI: two learners on one sandbox', () => {
     const b = await learner();
     const solvedB = await runCli(['solve', 'create-stream', 'pipe'], b, 120_000);
     expect(solvedB.code, solvedB.stdout + solvedB.stderr).toBe(0);
-    expect(solvedB.stdout).toContain('A name this step uses is taken by something that is not yours: stream input-stream-pipe-target, iam-role input-stream-pipe-role, pipe input-stream-pipe.');
+    expect(solvedB.stdout).toContain('A name this step uses is taken by something that is not yours: stream input-stream-pipe-target, IAM role input-stream-pipe-role, pipe input-stream-pipe.');
     expect(solvedB.stdout).toContain('Doing the step again with input-stream-pipe-target-2, input-stream-pipe-role-2, input-stream-pipe-2.');
     expect(solvedB.stdout).toContain('PASS pipe');
     expect(await snapshot(names)).toEqual(before);
@@ -75,7 +75,7 @@ describe('built CLI: two learners on one sandbox', () => {
     expect(cleanedB.stdout.split('\n').filter((l) => l.startsWith('Deleted '))).toEqual([
       'Deleted pipe input-stream-pipe-2 (us-east-1).',
       'Deleted stream input-stream-pipe-target-2 (us-east-1).',
-      'Deleted iam-role input-stream-pipe-role-2 (global).',
+      'Deleted IAM role input-stream-pipe-role-2 (global).',
     ]);
     expect(await snapshot(names)).toEqual(before);
 
@@ -83,7 +83,7 @@ describe('built CLI: two learners on one sandbox', () => {
     const cleanedA = await runCli(['cleanup', '--yes'], a, 120_000);
     expect(cleanedA.code, cleanedA.stderr).toBe(0);
     expect(cleanedA.stdout).toContain('Deleted pipe input-stream-pipe (us-east-1).');
-    expect(cleanedA.stdout).toContain('Deleted iam-role input-stream-pipe-role (global).');
+    expect(cleanedA.stdout).toContain('Deleted IAM role input-stream-pipe-role (global).');
   });
 
   it('a hand-made, untagged input-stream-pipe-role is never adopted, changed or deleted', async () => {
@@ -94,12 +94,12 @@ describe('built CLI: two learners on one sandbox', () => {
       const c = await learner();
       const solved = await runCli(['solve', 'create-stream', 'pipe', '--stream', 'hand'], c, 120_000);
       expect(solved.code, solved.stdout + solved.stderr).toBe(0);
-      expect(solved.stdout).toContain('iam-role hand-pipe-role: it has no kinesis-lab tag: it was made by hand or by another tool.');
+      expect(solved.stdout).toContain('IAM role hand-pipe-role: it has no kinesis-lab tag: it was made by hand or by another tool.');
       expect(solved.stdout).toContain('Created the execution role hand-pipe-role-2');
       const cleaned = await runCli(['cleanup', '--yes', '--stream', 'hand'], c, 120_000);
       expect(cleaned.code, cleaned.stderr).toBe(0);
-      expect(cleaned.stdout).toContain('Deleted iam-role hand-pipe-role-2 (global).');
-      expect(cleaned.stdout).not.toContain('Deleted iam-role hand-pipe-role ');
+      expect(cleaned.stdout).toContain('Deleted IAM role hand-pipe-role-2 (global).');
+      expect(cleaned.stdout).not.toContain('Deleted IAM role hand-pipe-role ');
       const role = await iam.send(new GetRoleCommand({ RoleName: 'hand-pipe-role' }));
       expect(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '')).toBe(trust);
       expect(role.Role?.Tags ?? []).toEqual([]);

@@ -71,7 +71,7 @@ describe("step 5's action and resources that are not this learner's", () => {
 
     const stranger = await createPipeAction(context('legacy', 'stranger'), 'pipe', {});
     expect(!stranger.ok && stranger.result.evidence.map((e) => e.en)).toEqual([
-      `iam-role legacy-pipe-role: it carries the older tag kinesis-lab=${LAB} without an owner id, and this install's progress does not say it built it (it may be another learner's).`,
+      `IAM role legacy-pipe-role: it carries the older tag kinesis-lab=${LAB} without an owner id, and this install's progress does not say it built it (it may be another learner's).`,
     ]);
     expect((await old.iam!.getRole('legacy-pipe-role'))?.tags).toEqual({ 'kinesis-lab': LAB });
 
