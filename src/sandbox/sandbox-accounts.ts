@@ -24,3 +24,27 @@ export function accountIdFor(accessKeyId: string | undefined): string {
   known.set(accessKeyId, account);
   return account;
 }
+
+/** The caller's account of a routed request (the router always sets it; in-process tests may not). */
+export function accountOf(request: { account?: string }): string {
+  return request.account ?? SANDBOX_ACCOUNT_ID;
+}
+
+/** Who the sandbox says the caller of an account is (STS, and AWS's access-denied texts). */
+export function learnerArn(account: string): string {
+  return `arn:aws:iam::${account}:user/kinesis-lab-learner`;
+}
+
+/** The account field of an ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:…`), when it is 12 digits. */
+export function accountInArn(arn: string): string | undefined {
+  const account = arn.split(':')[4];
+  return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/**
+ * AWS's refusal of a call on another account's resource that no resource-based policy opens (IAM's
+ * documented wording for a cross-account request): the same text from every service of the sandbox.
+ */
+export function crossAccountDenied(callerAccount: string, action: string, resourceArn: string): string {
+  return `User: ${learnerArn(callerAccount)} is not authorized to perform: ${action} on resource: ${resourceArn} because no resource-based policy allows the ${action} action`;
+}

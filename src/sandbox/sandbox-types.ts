@@ -92,12 +92,25 @@ export interface InProcessRequest {
   body: Buffer;
   /** Act as this account instead of the signature's (in-process callers only: a pipe acting for its owner). */
   account?: string;
+  /** The caller's IP address when the request came over a socket; absent in process. */
+  remoteAddress?: string;
 }
 
 export interface SandboxResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Buffer;
+}
+
+/** What the sandbox can look for across its accounts (its loopback-only admin route, admin/where-route.ts). */
+export type LocatableKind = 'stream' | 'metrics' | 'pipe' | 'role' | 'log-group';
+
+/** One account (and region; IAM roles have none) holding a resource of the name looked for. */
+export interface LocatedResource {
+  account: string;
+  region?: string;
+  /** For a stream: records it holds. For metrics: records CloudWatch counted coming in. */
+  records?: number;
 }
 
 /**
@@ -108,6 +121,8 @@ export interface SandboxService {
   name: string;
   claims(req: SandboxRequest): boolean;
   handle(req: SandboxRequest): Promise<SandboxResponse>;
+  /** Every account holding a resource of this kind and name (the sandbox's look across accounts). */
+  locate?(kind: LocatableKind, name: string): LocatedResource[];
   /** Called once when the sandbox stops. */
   stop?(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand } from '@aws-sdk/client-kinesis';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { DescribePipeCommand, PipesClient } from '@aws-sdk/client-pipes';
+import type { CreatePipeCommandInput } from '@aws-sdk/client-pipes';
 import type { PipeState } from '@aws-sdk/client-pipes';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startTestSandbox, TEST_REGION } from '../fixtures/sandbox.js';
@@ -74,6 +75,18 @@ export async function waitForPipeState(t: PipesTestBox, name: string, state: Pip
     const pipe = await t.pipes.send(new DescribePipeCommand({ Name: name }));
     return pipe.CurrentState === state ? true : undefined;
   });
+}
+
+/** CreatePipe's input for a Kinesis stream to a Kinesis stream, from the trim horizon. */
+export function streamToStreamPipe(name: string, source: string, target: string, roleArn: string | undefined, batchSize?: number): CreatePipeCommandInput {
+  return {
+    Name: name,
+    Source: source,
+    Target: target,
+    RoleArn: roleArn,
+    SourceParameters: { KinesisStreamParameters: { StartingPosition: 'TRIM_HORIZON', ...(batchSize !== undefined ? { BatchSize: batchSize } : {}) } },
+    TargetParameters: { KinesisStreamParameters: { PartitionKey: '$.partitionKey' } },
+  };
 }
 
 export async function createRole(t: PipesTestBox, roleName: string): Promise<string> {

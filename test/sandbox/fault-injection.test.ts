@@ -76,7 +76,7 @@ describe('fault injection through the real SDK', () => {
     await kinesis.putRecord('watched', { partitionKey: 'a', data: data('x') });
     await kinesis.putRecord('watched', { partitionKey: 'b', data: data('x') }).catch(() => undefined);
     await kinesis.putRecords('watched', [{ partitionKey: 'c', data: data('x') }, { partitionKey: 'd', data: data('x') }]);
-    const sum = (metric: string) => [...(recorder.metric(TEST_REGION, 'watched', metric)?.minutes.values() ?? [])].reduce((total, m) => total + m.sum, 0);
+    const sum = (metric: string) => [...(recorder.metric('000000000000', TEST_REGION, 'watched', metric)?.minutes.values() ?? [])].reduce((total, m) => total + m.sum, 0);
     expect(sum('WriteProvisionedThroughputExceeded')).toBe(3);
     expect(sum('PutRecords.ThrottledRecords')).toBe(2);
     expect(sum('PutRecord.Success')).toBe(1);
@@ -93,7 +93,7 @@ describe('fault injection through the real SDK', () => {
     expect([...names].sort()).toEqual(['InternalFailure 500', 'ServiceUnavailable 503']);
     expect(errors.every(isRetryableError)).toBe(true);
     expect(await sandbox.kinesis().readStream('erring')).toEqual([]);
-    expect([...(recorder.metric(TEST_REGION, 'erring', 'PutRecord.Success')?.minutes.values() ?? [])]).toEqual([{ sum: 0, min: 0, max: 0, sampleCount: 6 }]);
+    expect([...(recorder.metric('000000000000', TEST_REGION, 'erring', 'PutRecord.Success')?.minutes.values() ?? [])]).toEqual([{ sum: 0, min: 0, max: 0, sampleCount: 6 }]);
   });
 
   it('reset-rate=1: the connection drops (a retryable network error); some resets come after the record was written', async () => {

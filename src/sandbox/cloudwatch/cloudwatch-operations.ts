@@ -55,8 +55,9 @@ export interface ListMetricsOutput {
   NextToken?: string;
 }
 
-/** Where the operations read from: the region's visible metrics. */
+/** Where the operations read from: the caller's account's visible metrics in the region. */
 export interface OperationContext {
+  account: string;
   region: string;
   metrics: VisibleMetrics;
 }
@@ -100,7 +101,7 @@ export function getMetricStatistics(input: Fields, context: OperationContext): G
     );
   }
   const unit = optionalString(input, 'Unit');
-  const series = context.metrics.series(context.region, namespace, metricName, dimensions(input.Dimensions, 'Dimensions'));
+  const series = context.metrics.series(context.account, context.region, namespace, metricName, dimensions(input.Dimensions, 'Dimensions'));
   if (!series || (unit !== undefined && unit !== series.unit)) return { Label: metricName, Datapoints: [] };
 
   const datapoints = aggregatePeriods(series.minutes, start, end, period * 1000).map((aggregate) => {
@@ -158,7 +159,7 @@ export function getMetricData(input: Fields, context: OperationContext): GetMetr
   const results: MetricDataResult[] = [];
   const after: (number | null)[] = [];
   for (const [index, query] of queries.entries()) {
-    const series = context.metrics.series(context.region, query.namespace, query.metricName, query.dimensions);
+    const series = context.metrics.series(context.account, context.region, query.namespace, query.metricName, query.dimensions);
     const usable = series && (query.unit === undefined || query.unit === series.unit) ? series.minutes : [];
     let points = aggregatePeriods(usable, start, end, query.periodMs).map((p) => ({ at: p.start, value: statisticValue(p, query.stat) }));
     if (scanBy === 'TimestampDescending') points.reverse();
@@ -249,7 +250,7 @@ export function listMetrics(input: Fields, context: OperationContext): ListMetri
     throw invalidValue(`The value ${recentlyActive} for parameter RecentlyActive is not valid. Valid values: PT3H.`);
   }
   const now = context.metrics.now();
-  const matching = context.metrics.list(context.region).filter(
+  const matching = context.metrics.list(context.account, context.region).filter(
     (metric) =>
       (namespace === undefined || metric.namespace === namespace) &&
       (metricName === undefined || metric.metricName === metricName) &&

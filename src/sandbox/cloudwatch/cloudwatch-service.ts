@@ -11,10 +11,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decodeBody, encodeBody } from '../kinesis-body-codec.js';
-import type { Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
+import { accountOf } from '../sandbox-accounts.js';
+import type { LocatableKind, LocatedResource, Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
 import { CloudWatchError, unsupportedAction } from './cloudwatch-error.js';
 import { getMetricData, getMetricStatistics, listMetrics, type OperationContext } from './cloudwatch-operations.js';
 import { KinesisMetricRecorder } from './kinesis-metric-recorder.js';
+import { metricsSection } from './metrics-section.js';
 import { decodeQueryForm, queryErrorResponse, queryResponse, readQueryRequest, type XmlValue } from '../query/query-codec.js';
 import { VisibleMetrics } from './visible-metrics.js';
 
@@ -73,7 +75,7 @@ export class CloudWatchService implements SandboxService {
       action = named;
       const operation = OPERATIONS[action];
       if (!operation) throw unsupportedAction(action);
-      const output = operation(input, { region: request.region, metrics: this.#metrics });
+      const output = operation(input, { account: accountOf(request), region: request.region, metrics: this.#metrics });
       return success(protocol, action, output, requestId);
     } catch (error) {
       const cloudWatchError =
@@ -82,6 +84,18 @@ export class CloudWatchService implements SandboxService {
           : new CloudWatchError('InternalServiceFault', `The sandbox's CloudWatch failed on ${action}: ${error instanceof Error ? error.message : String(error)}`);
       return failure(protocol, cloudWatchError, requestId);
     }
+  }
+
+  /** Accounts and regions where CloudWatch counted records coming into a stream of this name. */
+  locate(kind: LocatableKind, name: string): LocatedResource[] {
+    if (kind !== 'metrics') return [];
+    const found: LocatedResource[] = [];
+    for (const metric of this.#metrics.recorder.all()) {
+      if (metric.metricName !== 'IncomingRecords' || metric.streamName !== name) continue;
+      const records = [...metric.minutes.values()].reduce((total, minute) => total + minute.sum, 0);
+      if (records > 0) found.push({ account: metric.account, region: metric.region, records });
+    }
+    return found;
   }
 }
 
@@ -101,9 +115,14 @@ export interface AttachCloudWatchOptions {
   clock?: () => number;
 }
 
-/** Records every Kinesis call the sandbox forwards and serves CloudWatch on its endpoint. */
+/**
+ * Records every Kinesis call the sandbox forwards and serves CloudWatch on its endpoint. The
+ * datapoints are kept with the sandbox's data (journaled per call), so they outlive a restart.
+ */
 export function attachCloudWatch(sandbox: Sandbox, options: AttachCloudWatchOptions = {}): CloudWatchHandle {
   const recorder = new KinesisMetricRecorder();
+  const log = sandbox.keep(metricsSection(recorder));
+  recorder.commitThrough((samples) => log.record(samples));
   const metrics = new VisibleMetrics(recorder, {
     delayMs: options.delayMs ?? DEFAULT_METRICS_DELAY_MS,
     ...(options.clock ? { clock: options.clock } : {}),

@@ -43,7 +43,7 @@ function putRecords(at: number, stream: string, records: { data: string; key: st
 }
 
 function minutes(recorder: KinesisMetricRecorder, stream: string, metric: string, region = 'us-east-1'): Record<string, MinuteAggregate> {
-  const recorded = recorder.metric(region, stream, metric);
+  const recorded = recorder.metric('000000000000', region, stream, metric);
   if (!recorded) return {};
   return Object.fromEntries([...recorded.minutes].map(([minute, aggregate]) => [String((minute - T0) / MIN), { ...aggregate }]));
 }
@@ -75,9 +75,9 @@ describe('KinesisMetricRecorder', () => {
     expect(minutes(recorder, 's1', 'IncomingRecords')[0]).toEqual({ sum: 2, min: 1, max: 1, sampleCount: 2 });
     expect(minutes(recorder, 's1', 'IncomingBytes')[0]).toEqual({ sum: 9, min: 4, max: 5, sampleCount: 2 });
     expect(minutes(recorder, 's1', 'WriteProvisionedThroughputExceeded')[0]).toEqual({ sum: 0, min: 0, max: 0, sampleCount: 2 });
-    expect(recorder.metric('us-east-1', 's1', 'PutRecord.Bytes')?.unit).toBe('Bytes');
-    expect(recorder.metric('us-east-1', 's1', 'PutRecord.Latency')?.unit).toBe('Milliseconds');
-    expect(recorder.metric('us-east-1', 's1', 'IncomingRecords')?.unit).toBe('Count');
+    expect(recorder.metric('000000000000', 'us-east-1', 's1', 'PutRecord.Bytes')?.unit).toBe('Bytes');
+    expect(recorder.metric('000000000000', 'us-east-1', 's1', 'PutRecord.Latency')?.unit).toBe('Milliseconds');
+    expect(recorder.metric('000000000000', 'us-east-1', 's1', 'IncomingRecords')?.unit).toBe('Count');
   });
 
   it('splits PutRecords entries into successful, throttled and failed records', () => {
@@ -116,7 +116,7 @@ describe('KinesisMetricRecorder', () => {
     expect(minutes(recorder, 's1', 'IncomingBytes')).toEqual({ 0: { sum: 2, min: 2, max: 2, sampleCount: 1 } });
     expect(minutes(recorder, 's2', 'IncomingBytes')).toEqual({ 0: { sum: 4, min: 4, max: 4, sampleCount: 1 } });
     expect(minutes(recorder, 's1', 'IncomingBytes', 'ap-northeast-2')).toEqual({ 0: { sum: 6, min: 6, max: 6, sampleCount: 1 } });
-    expect(recorder.metrics('ap-northeast-2').map((m) => m.metricName).sort()).toEqual([
+    expect(recorder.metrics('000000000000', 'ap-northeast-2').map((m) => m.metricName).sort()).toEqual([
       'IncomingBytes',
       'IncomingRecords',
       'PutRecord.Bytes',
@@ -135,7 +135,7 @@ describe('KinesisMetricRecorder', () => {
       }),
     );
     recorder.record(putRecord(T0, 's1', 'a', 'k', { status: 400, response: { __type: 'ValidationException', message: 'bad' } }));
-    expect(recorder.metrics('us-east-1')).toEqual([]);
+    expect(recorder.metrics('000000000000', 'us-east-1')).toEqual([]);
   });
 
   it('counts a throttled PutRecord as an unsuccessful call and a throttled record', () => {
@@ -192,6 +192,6 @@ describe('KinesisMetricRecorder', () => {
     recorder.record({ at: T0, region: 'us-east-1', account: '000000000000', operation: 'DescribeStream', streamName: 's1', request: {}, status: 200, response: {}, latencyMs: 1 });
     recorder.record({ at: T0, region: 'us-east-1', account: '000000000000', operation: 'PutRecords', streamName: 's1', request: { Records: 'nope' }, status: 200, response: 42, latencyMs: 1 });
     expect(minutes(recorder, 's1', 'PutRecords.TotalRecords')).toEqual({ 0: { sum: 0, min: 0, max: 0, sampleCount: 1 } });
-    expect(recorder.metric('us-east-1', 's1', 'DescribeStream')).toBeUndefined();
+    expect(recorder.metric('000000000000', 'us-east-1', 's1', 'DescribeStream')).toBeUndefined();
   });
 });

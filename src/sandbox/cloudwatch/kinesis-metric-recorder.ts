@@ -1,6 +1,6 @@
 /**
  * Turns the Kinesis calls the sandbox forwards into the stream-level metrics AWS publishes in the
- * `AWS/Kinesis` namespace: per region, per stream, per minute, per metric an aggregate of
+ * `AWS/Kinesis` namespace: per account, region, stream, minute and metric an aggregate of
  * {sum, min, max, sampleCount}, so every CloudWatch statistic can be answered exactly.
  *
  * Semantics follow AWS's "Monitoring the Amazon Kinesis Data Streams Service with Amazon
@@ -52,8 +52,9 @@ export interface MinuteAggregate {
   sampleCount: number;
 }
 
-/** One metric of one stream in one region, with its datapoints keyed by minute start (ms since epoch). */
+/** One metric of one stream in one account and region, with its datapoints keyed by minute start (ms since epoch). */
 export interface RecordedMetric {
+  account: string;
   region: string;
   streamName: string;
   metricName: KinesisMetricName;
@@ -65,62 +66,85 @@ interface MutableMetric extends RecordedMetric {
   minutes: Map<number, MinuteAggregate>;
 }
 
+/**
+ * The samples one Kinesis call adds: what the recorder journals (one line per call, with the call's
+ * own time, so a restart puts every sample in the minute it happened in). Short field names: a
+ * producer writes one of these per call.
+ */
+export interface MetricSamples {
+  /** Account, region and stream the call was for. */
+  a: string;
+  r: string;
+  s: string;
+  /** When the call arrived (ms since epoch). */
+  t: number;
+  m: [KinesisMetricName, number][];
+}
+
 const THROTTLED = 'ProvisionedThroughputExceededException';
 
 /**
- * Keeps every metric sample in memory (a lab produces at most a few thousand minutes of data).
- * `record` never throws: a malformed event only yields fewer samples, because the sandbox's
- * listeners must not throw.
+ * Keeps every metric's minutes in memory (a lab produces at most a few thousand minutes of data),
+ * per account, region and stream, as CloudWatch keeps them per account. `record` never throws: a
+ * malformed event only yields fewer samples, because the sandbox's listeners must not throw.
  */
 export class KinesisMetricRecorder {
   readonly #metrics = new Map<string, MutableMetric>();
+  #commit: (samples: MetricSamples) => void = (samples) => this.apply(samples);
+
+  /** From now on every call's samples go through `commit` (the durable log: journaled, then applied). */
+  commitThrough(commit: (samples: MetricSamples) => void): void {
+    this.#commit = commit;
+  }
 
   record(event: KinesisCallEvent): void {
     try {
-      this.#recordCall(event);
+      const samples = samplesOf(event);
+      if (samples) this.#commit(samples);
     } catch {
-      // A body the recorder does not understand must not break the sandbox; it just counts nothing.
+      // A body the recorder does not understand (or a data folder that refuses the write) must not
+      // break the sandbox; it just counts nothing.
     }
   }
 
-  /** Every metric recorded in a region, in the order first seen. */
-  metrics(region: string): RecordedMetric[] {
-    return [...this.#metrics.values()].filter((metric) => metric.region === region);
+  /** Adds one call's samples, live or when the journal is replayed. */
+  apply(samples: MetricSamples): void {
+    for (const [metricName, value] of samples.m) {
+      if (Object.hasOwn(KINESIS_METRIC_UNITS, metricName)) this.#add(samples.a, samples.r, samples.s, metricName, samples.t, value);
+    }
+  }
+
+  /** Every metric recorded in an account's region, in the order first seen. */
+  metrics(account: string, region: string): RecordedMetric[] {
+    return [...this.#metrics.values()].filter((metric) => metric.account === account && metric.region === region);
   }
 
   /** One metric's minutes, or undefined when the stream never produced it. */
-  metric(region: string, streamName: string, metricName: string): RecordedMetric | undefined {
-    return this.#metrics.get(metricKey(region, streamName, metricName));
+  metric(account: string, region: string, streamName: string, metricName: string): RecordedMetric | undefined {
+    return this.#metrics.get(metricKey(account, region, streamName, metricName));
   }
 
-  #recordCall(event: KinesisCallEvent): void {
-    const outcome = callOutcome(event);
-    // Client errors (missing stream, validation, access) never reach a stream: AWS records nothing for them.
-    if (outcome === 'rejected') return;
-    const streamName = event.streamName ?? streamNameFromRequest(event);
-    if (!streamName) return;
-    const sample = (metricName: KinesisMetricName, value: number): void => this.#add(event.region, streamName, metricName, event.at, value);
-
-    switch (event.operation) {
-      case 'PutRecord':
-        recordPutRecord(event, outcome, sample);
-        return;
-      case 'PutRecords':
-        recordPutRecords(event, outcome, sample);
-        return;
-      case 'GetRecords':
-        recordGetRecords(event, outcome, sample);
-        return;
-      default:
-        return;
-    }
+  /** Every metric of every account (snapshots, and the sandbox's look across accounts). */
+  all(): Iterable<RecordedMetric> {
+    return this.#metrics.values();
   }
 
-  #add(region: string, streamName: string, metricName: KinesisMetricName, at: number, value: number): void {
-    const key = metricKey(region, streamName, metricName);
+  /** Puts back one metric's minutes as a snapshot holds them, onto an empty recorder. */
+  restore(metric: Omit<RecordedMetric, 'unit'>): void {
+    if (!Object.hasOwn(KINESIS_METRIC_UNITS, metric.metricName)) throw new Error(`unknown metric ${metric.metricName}`);
+    const key = metricKey(metric.account, metric.region, metric.streamName, metric.metricName);
+    this.#metrics.set(key, { ...metric, unit: KINESIS_METRIC_UNITS[metric.metricName], minutes: new Map(metric.minutes) });
+  }
+
+  clear(): void {
+    this.#metrics.clear();
+  }
+
+  #add(account: string, region: string, streamName: string, metricName: KinesisMetricName, at: number, value: number): void {
+    const key = metricKey(account, region, streamName, metricName);
     let metric = this.#metrics.get(key);
     if (!metric) {
-      metric = { region, streamName, metricName, unit: KINESIS_METRIC_UNITS[metricName], minutes: new Map() };
+      metric = { account, region, streamName, metricName, unit: KINESIS_METRIC_UNITS[metricName], minutes: new Map() };
       this.#metrics.set(key, metric);
     }
     const minute = minuteStart(at);
@@ -136,13 +160,38 @@ export class KinesisMetricRecorder {
   }
 }
 
+/** The samples a call adds to its stream's metrics, or undefined when AWS would record nothing. */
+function samplesOf(event: KinesisCallEvent): MetricSamples | undefined {
+  const outcome = callOutcome(event);
+  // Client errors (missing stream, validation, access) never reach a stream: AWS records nothing for them.
+  if (outcome === 'rejected') return undefined;
+  const streamName = event.streamName ?? streamNameFromRequest(event);
+  if (!streamName) return undefined;
+  const samples: MetricSamples = { a: event.account, r: event.region, s: streamName, t: event.at, m: [] };
+  const sample: Sample = (metricName, value) => void samples.m.push([metricName, value]);
+  switch (event.operation) {
+    case 'PutRecord':
+      recordPutRecord(event, outcome, sample);
+      break;
+    case 'PutRecords':
+      recordPutRecords(event, outcome, sample);
+      break;
+    case 'GetRecords':
+      recordGetRecords(event, outcome, sample);
+      break;
+    default:
+      return undefined;
+  }
+  return samples.m.length > 0 ? samples : undefined;
+}
+
 /** Start of the minute `at` falls in (ms since epoch). */
 export function minuteStart(at: number): number {
   return Math.floor(at / MINUTE_MS) * MINUTE_MS;
 }
 
-function metricKey(region: string, streamName: string, metricName: string): string {
-  return `${region}\u0000${streamName}\u0000${metricName}`;
+function metricKey(account: string, region: string, streamName: string, metricName: string): string {
+  return `${account}\u0000${region}\u0000${streamName}\u0000${metricName}`;
 }
 
 type Sample = (metricName: KinesisMetricName, value: number) => void;

@@ -54,6 +54,11 @@ export class VisibleMetrics {
     return this.#clock();
   }
 
+  /** Everything recorded, visible or not (the sandbox's look across accounts). */
+  get recorder(): KinesisMetricRecorder {
+    return this.#recorder;
+  }
+
   isVisible(minute: number, now: number): boolean {
     return now >= minute + MINUTE_MS + this.#delayMs;
   }
@@ -62,22 +67,22 @@ export class VisibleMetrics {
    * A metric's visible minutes. CloudWatch matches the full dimension set exactly, so Kinesis
    * stream metrics answer only to `[StreamName=…]`; anything else is a metric with no data.
    */
-  series(region: string, namespace: string, metricName: string, dimensions: readonly Dimension[]): VisibleSeries | undefined {
+  series(account: string, region: string, namespace: string, metricName: string, dimensions: readonly Dimension[]): VisibleSeries | undefined {
     if (namespace !== KINESIS_NAMESPACE) return undefined;
     const [only, ...rest] = dimensions;
     if (!only || rest.length > 0 || only.Name !== STREAM_NAME_DIMENSION) return undefined;
-    const metric = this.#recorder.metric(region, only.Value, metricName);
+    const metric = this.#recorder.metric(account, region, only.Value, metricName);
     if (!metric) return undefined;
     const now = this.now();
     const minutes = [...metric.minutes].filter(([minute]) => this.isVisible(minute, now)).sort(([a], [b]) => a - b);
     return { unit: metric.unit, minutes };
   }
 
-  /** Metrics with at least one visible minute, sorted by name then stream so pages are stable. */
-  list(region: string): ListedMetric[] {
+  /** An account's metrics in a region with at least one visible minute, sorted by name then stream so pages are stable. */
+  list(account: string, region: string): ListedMetric[] {
     const now = this.now();
     const listed: ListedMetric[] = [];
-    for (const metric of this.#recorder.metrics(region)) {
+    for (const metric of this.#recorder.metrics(account, region)) {
       const visible = [...metric.minutes.keys()].filter((minute) => this.isVisible(minute, now));
       if (visible.length === 0) continue;
       listed.push({

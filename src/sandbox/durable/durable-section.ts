@@ -20,6 +20,12 @@ export interface DurableSection<Change> {
   /** File stem in the data folder: `<name>.snapshot.jsonl`, `<name>.journal.jsonl`. */
   readonly name: string;
   readonly formatVersion: number;
+  /**
+   * A journal past this size (or past the last snapshot's size, if larger) is folded into a new
+   * snapshot. A section whose state is much smaller than its changes (CloudWatch's minute sums) sets
+   * it low, so a restart replays little. @default 64 MiB
+   */
+  readonly journalLimitBytes?: number;
   /** Applies one change, live or when the journal is replayed. */
   apply(change: Change): void;
   /** The whole state as JSON-able chunks (a large state in many small chunks). */

@@ -20,9 +20,9 @@ import { SandboxDataError } from './sandbox-data-error.js';
 import { readSnapshot, writeSnapshot } from './snapshot-file.js';
 
 /**
- * A journal past this size, or past the size of the last snapshot if that is larger, is folded into a
- * new snapshot: rewriting a large state only once the journal is as large keeps the writing at most
- * about twice what the calls themselves wrote.
+ * A journal past this size (unless the section sets its own), or past the size of the last snapshot if
+ * that is larger, is folded into a new snapshot: rewriting a large state only once the journal is as
+ * large keeps the writing at most about twice what the calls themselves wrote.
  */
 const COMPACT_AT_BYTES = 64 * 1024 * 1024;
 
@@ -67,7 +67,7 @@ export class DurableStore {
           attached.lsn += 1;
         }
         section.apply(change);
-        if (journal && journal.bytes > Math.max(COMPACT_AT_BYTES, attached.snapshotBytes)) this.#compact(attached);
+        if (journal && journal.bytes > Math.max(section.journalLimitBytes ?? COMPACT_AT_BYTES, attached.snapshotBytes)) this.#compact(attached);
       },
     };
   }
@@ -158,7 +158,7 @@ export class DurableStore {
     }
     attached.journal = new JournalWriter(paths.journal, validBytes);
     // After a repair, a snapshot of what was recovered, so the files agree again.
-    if (repaired || validBytes > COMPACT_AT_BYTES) this.#compact(attached);
+    if (repaired || validBytes > (section.journalLimitBytes ?? COMPACT_AT_BYTES)) this.#compact(attached);
   }
 
   #read<T>(path: string, read: () => T): T {

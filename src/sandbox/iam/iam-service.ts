@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { queryErrorResponse, queryList, queryResponse, queryString, readQueryRequest, type QueryValue, type XmlValue } from '../query/query-codec.js';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
-import { IamStore } from './iam-store.js';
-import type { IamRole } from './iam-store.js';
+import { accountOf } from '../sandbox-accounts.js';
+import type { LocatableKind, LocatedResource, Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
+import { iamSection } from './iam-section.js';
+import { IamStore, type IamRole } from './iam-store.js';
 
 const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const IAM_VERSION = '2010-05-08';
@@ -23,91 +24,96 @@ class IamError extends Error {
 }
 
 type Params = Record<string, QueryValue>;
-/** An action's Result elements, or undefined for an action whose answer has no Result. */
-type Handler = (params: Params) => Record<string, XmlValue | undefined> | undefined;
+/** An action's Result elements for the caller's account, or undefined for an action whose answer has no Result. */
+type Handler = (params: Params, account: string) => Record<string, XmlValue | undefined> | undefined;
 
-/** An IAM service over `store`; claims requests signed for `iam` or unsigned ones naming IAM's API version. */
+/** An IAM service over `store`, for the caller's account; claims requests signed for `iam` or unsigned ones naming IAM's API version. */
 export function createIamService(store: IamStore): SandboxService {
   const handlers: Record<string, Handler> = {
-    CreateRole: (p) => {
+    CreateRole: (p, account) => {
       const roleName = required(p, 'RoleName');
       checkRoleName(roleName);
       const document = required(p, 'AssumeRolePolicyDocument');
       checkPolicyDocument(document);
       const path = queryString(p, 'Path') ?? '/';
       if (!/^\/([\u0021-\u007E]*\/)?$/.test(path) || path.length > 512) throw validation('path', path, 'Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)');
-      if (store.get(roleName)) throw new IamError(409, 'EntityAlreadyExists', `Role with name ${roleName} already exists.`);
+      if (store.get(account, roleName)) throw new IamError(409, 'EntityAlreadyExists', `Role with name ${roleName} already exists.`);
       const maxSessionDuration = Number(queryString(p, 'MaxSessionDuration') ?? '3600');
       if (!Number.isInteger(maxSessionDuration) || maxSessionDuration < 3600 || maxSessionDuration > 43200) {
         throw validation('maxSessionDuration', String(maxSessionDuration), 'Member must have value between 3600 and 43200');
       }
       const description = queryString(p, 'Description');
-      const role = store.create({ roleName, path, assumeRolePolicyDocument: document, maxSessionDuration, tags: readTags(p), ...(description !== undefined ? { description } : {}) });
+      const role = store.create(account, { roleName, path, assumeRolePolicyDocument: document, maxSessionDuration, tags: readTags(p), ...(description !== undefined ? { description } : {}) });
       return { Role: roleXml(role) };
     },
-    GetRole: (p) => ({ Role: roleXml(existingRole(p)) }),
-    DeleteRole: (p) => {
-      const role = existingRole(p);
+    GetRole: (p, account) => ({ Role: roleXml(existingRole(p, account)) }),
+    DeleteRole: (p, account) => {
+      const role = existingRole(p, account);
       if (role.inlinePolicies.size > 0) throw new IamError(409, 'DeleteConflict', 'Cannot delete entity, must delete policies first.');
-      store.delete(role.roleName);
+      store.delete(account, role.roleName);
       return undefined;
     },
-    PutRolePolicy: (p) => {
-      const role = existingRole(p);
+    PutRolePolicy: (p, account) => {
+      const role = existingRole(p, account);
       const policyName = required(p, 'PolicyName');
       if (!/^[\w+=,.@-]{1,128}$/.test(policyName)) throw validation('policyName', policyName, 'Member must satisfy regular expression pattern: [\\w+=,.@-]+');
       const document = required(p, 'PolicyDocument');
       checkPolicyDocument(document);
-      role.inlinePolicies.set(policyName, document);
+      store.update(role, (copy) => copy.inlinePolicies.set(policyName, document));
       return undefined;
     },
-    UpdateAssumeRolePolicy: (p) => {
-      const role = existingRole(p);
+    UpdateAssumeRolePolicy: (p, account) => {
+      const role = existingRole(p, account);
       const document = required(p, 'PolicyDocument');
       checkPolicyDocument(document);
-      role.assumeRolePolicyDocument = document;
+      store.update(role, (copy) => (copy.assumeRolePolicyDocument = document));
       return undefined;
     },
-    GetRolePolicy: (p) => {
-      const role = existingRole(p);
+    GetRolePolicy: (p, account) => {
+      const role = existingRole(p, account);
       const policyName = required(p, 'PolicyName');
       const document = role.inlinePolicies.get(policyName);
       if (document === undefined) throw new IamError(404, 'NoSuchEntity', `The role policy with name ${policyName} cannot be found.`);
       // IAM returns policy documents URL-encoded; clients decode them.
       return { RoleName: role.roleName, PolicyName: policyName, PolicyDocument: encodeURIComponent(document) };
     },
-    DeleteRolePolicy: (p) => {
-      const role = existingRole(p);
+    DeleteRolePolicy: (p, account) => {
+      const role = existingRole(p, account);
       const policyName = required(p, 'PolicyName');
-      if (!role.inlinePolicies.delete(policyName)) throw new IamError(404, 'NoSuchEntity', `The role policy with name ${policyName} cannot be found.`);
+      if (!role.inlinePolicies.has(policyName)) throw new IamError(404, 'NoSuchEntity', `The role policy with name ${policyName} cannot be found.`);
+      store.update(role, (copy) => copy.inlinePolicies.delete(policyName));
       return undefined;
     },
-    ListRolePolicies: (p) => {
-      const role = existingRole(p);
+    ListRolePolicies: (p, account) => {
+      const role = existingRole(p, account);
       return { PolicyNames: [...role.inlinePolicies.keys()], IsTruncated: false };
     },
-    TagRole: (p) => {
-      const role = existingRole(p);
+    TagRole: (p, account) => {
+      const role = existingRole(p, account);
       const tags = readTags(p);
       if (tags.size === 0) throw validation('tags', '[]', 'Member must have length greater than or equal to 1');
-      for (const [key, value] of tags) role.tags.set(key, value);
-      if (role.tags.size > 50) throw new IamError(409, 'LimitExceeded', 'Cannot exceed quota for TagsPerRole: 50.');
+      store.update(role, (copy) => {
+        for (const [key, value] of tags) copy.tags.set(key, value);
+        if (copy.tags.size > 50) throw new IamError(409, 'LimitExceeded', 'Cannot exceed quota for TagsPerRole: 50.');
+      });
       return undefined;
     },
-    UntagRole: (p) => {
-      const role = existingRole(p);
-      for (const key of listMembers(p, 'TagKeys')) role.tags.delete(key);
+    UntagRole: (p, account) => {
+      const role = existingRole(p, account);
+      store.update(role, (copy) => {
+        for (const key of listMembers(p, 'TagKeys')) copy.tags.delete(key);
+      });
       return undefined;
     },
-    ListRoleTags: (p) => {
-      const role = existingRole(p);
+    ListRoleTags: (p, account) => {
+      const role = existingRole(p, account);
       return { Tags: tagsXml(role.tags), IsTruncated: false };
     },
   };
 
-  function existingRole(p: Params): IamRole {
+  function existingRole(p: Params, account: string): IamRole {
     const roleName = required(p, 'RoleName');
-    const role = store.get(roleName);
+    const role = store.get(account, roleName);
     if (!role) throw new IamError(404, 'NoSuchEntity', `The role with name ${roleName} cannot be found.`);
     return role;
   }
@@ -124,6 +130,10 @@ export function createIamService(store: IamStore): SandboxService {
       // Synchronous work behind the router's asynchronous contract; a throw still rejects.
       return new Promise((resolve) => resolve(answer(req)));
     },
+    locate(kind: LocatableKind, name: string): LocatedResource[] {
+      if (kind !== 'role') return [];
+      return store.list().filter((role) => role.roleName.toLowerCase() === name.toLowerCase()).map((role) => ({ account: role.account }));
+    },
   };
 
   function answer(req: SandboxRequest): SandboxResponse {
@@ -133,12 +143,21 @@ export function createIamService(store: IamStore): SandboxService {
     const requestId = randomUUID();
     if (!handler) return errorResponse(400, 'InvalidAction', `Could not find operation ${action} for version ${IAM_VERSION}`, requestId);
     try {
-      return queryResponse(IAM_NAMESPACE, action, handler(request.params), requestId);
+      return queryResponse(IAM_NAMESPACE, action, handler(request.params, accountOf(req)), requestId);
     } catch (error) {
       if (error instanceof IamError) return errorResponse(error.status, error.code, error.message, requestId);
       throw error;
     }
   }
+}
+
+/** Mounts IAM on the sandbox, its roles kept with the sandbox's data; Pipes asks the store about execution roles. */
+export function attachIam(sandbox: Sandbox, clock: () => number = Date.now): IamStore {
+  const store = new IamStore(clock);
+  const log = sandbox.keep(iamSection(store));
+  store.commitThrough((change) => log.record(change));
+  sandbox.mount(createIamService(store));
+  return store;
 }
 
 function errorResponse(status: number, code: string, message: string, requestId: string): SandboxResponse {

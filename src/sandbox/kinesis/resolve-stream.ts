@@ -3,6 +3,7 @@
  * regional endpoint does not have (not found, as the endpoint of that region is where it lives); an ARN
  * of another account is refused as AWS refuses a caller with no resource policy granting access.
  */
+import { crossAccountDenied } from '../sandbox-accounts.js';
 import { KinesisError } from './kinesis-error.js';
 import { streamNotFound, validationError } from './kinesis-texts.js';
 import type { ValidatedInput } from './model/validate-input.js';
@@ -43,7 +44,5 @@ export function notFound(call: OperationCall, input: ValidatedInput, name: strin
 }
 
 function accessDenied(call: OperationCall, arn: string): KinesisError {
-  const action = `kinesis:${call.operation}`;
-  return new KinesisError('AccessDeniedException',
-    `User: arn:aws:iam::${call.caller.account}:user/kinesis-lab-learner is not authorized to perform: ${action} on resource: ${arn} because no resource-based policy allows the ${action} action`);
+  return new KinesisError('AccessDeniedException', crossAccountDenied(call.caller.account, `kinesis:${call.operation}`, arn));
 }

@@ -6,69 +6,77 @@
  * patterns) and DeleteLogGroup.
  */
 import { randomUUID } from 'node:crypto';
-import type { Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
+import { accountInArn, accountOf, crossAccountDenied } from '../sandbox-accounts.js';
+import type { LocatableKind, LocatedResource, Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
+import { logsSection } from './logs-section.js';
 import { logGroupArn, LogsError, LogsStore, type LogGroupRecord } from './logs-store.js';
 
 const TARGET_PREFIX = 'Logs_20140328.';
 type Body = Record<string, unknown>;
+/** Where a call acts: the caller's account in the request's region. */
+interface Caller {
+  account: string;
+  region: string;
+}
 
 export function createLogsService(store: LogsStore): SandboxService {
-  const handlers: Record<string, (body: Body, region: string) => unknown> = {
-    CreateLogGroup: (b, region) => {
-      store.createGroup(region, str(b, 'logGroupName'), tagsOf(b.tags));
+  const handlers: Record<string, (body: Body, caller: Caller) => unknown> = {
+    CreateLogGroup: (b, { account, region }) => {
+      store.createGroup(account, region, str(b, 'logGroupName'), tagsOf(b.tags));
       return {};
     },
-    DescribeLogGroups: (b, region) => {
+    DescribeLogGroups: (b, { account, region }) => {
       const prefix = optStr(b, 'logGroupNamePrefix') ?? '';
       const pattern = optStr(b, 'logGroupNamePattern');
-      const groups = store.groups(region).filter((g) => g.name.startsWith(prefix) && (pattern === undefined || g.name.includes(pattern)));
+      const groups = store.groups(account, region).filter((g) => g.name.startsWith(prefix) && (pattern === undefined || g.name.includes(pattern)));
       return page('logGroups', groups.map(groupJson), b, 50);
     },
-    DeleteLogGroup: (b, region) => {
-      store.deleteGroup(region, str(b, 'logGroupName'));
+    DeleteLogGroup: (b, { account, region }) => {
+      store.deleteGroup(account, region, str(b, 'logGroupName'));
       return {};
     },
-    TagResource: (b) => {
-      Object.assign(store.groupByArn(str(b, 'resourceArn')).tags, tagsOf(b.tags));
+    TagResource: (b, { account }) => {
+      store.tagGroup(store.groupByArn(account, str(b, 'resourceArn'), 'TagResource'), tagsOf(b.tags));
       return {};
     },
-    ListTagsForResource: (b) => ({ tags: { ...store.groupByArn(str(b, 'resourceArn')).tags } }),
-    TagLogGroup: (b, region) => {
-      Object.assign(store.group(region, str(b, 'logGroupName')).tags, tagsOf(b.tags));
+    ListTagsForResource: (b, { account }) => ({ tags: { ...store.groupByArn(account, str(b, 'resourceArn'), 'ListTagsForResource').tags } }),
+    TagLogGroup: (b, { account, region }) => {
+      store.tagGroup(store.group(account, region, str(b, 'logGroupName')), tagsOf(b.tags));
       return {};
     },
-    ListTagsLogGroup: (b, region) => ({ tags: { ...store.group(region, str(b, 'logGroupName')).tags } }),
-    CreateLogStream: (b, region) => {
-      store.createStream(region, groupName(b), str(b, 'logStreamName'));
+    ListTagsLogGroup: (b, { account, region }) => ({ tags: { ...store.group(account, region, str(b, 'logGroupName')).tags } }),
+    CreateLogStream: (b, caller) => {
+      store.createStream(caller.account, caller.region, groupName(b, caller, 'CreateLogStream'), str(b, 'logStreamName'));
       return {};
     },
-    DescribeLogStreams: (b, region) => {
+    DescribeLogStreams: (b, caller) => {
       const prefix = optStr(b, 'logStreamNamePrefix') ?? '';
-      const streams = [...store.group(region, groupName(b)).streams.values()].filter((s) => s.name.startsWith(prefix));
+      const group = groupName(b, caller, 'DescribeLogStreams');
+      const streams = [...store.group(caller.account, caller.region, group).streams.values()].filter((s) => s.name.startsWith(prefix));
       return page(
         'logStreams',
         streams.map((s) => ({
           logStreamName: s.name,
           creationTime: s.creationTime,
-          arn: `${logGroupArn(region, groupName(b))}:log-stream:${s.name}`,
+          arn: `${logGroupArn(caller.account, caller.region, group)}:log-stream:${s.name}`,
           ...(s.events.length > 0 ? { firstEventTimestamp: Math.min(...s.events.map((e) => e.timestamp)), lastEventTimestamp: Math.max(...s.events.map((e) => e.timestamp)) } : {}),
         })),
         b,
         50,
       );
     },
-    PutLogEvents: (b, region) => {
+    PutLogEvents: (b, caller) => {
       const events = Array.isArray(b.logEvents) ? (b.logEvents as { timestamp?: unknown; message?: unknown }[]) : [];
       if (events.length === 0 || events.length > 10_000) throw new LogsError('InvalidParameterException', '1 validation error detected: Value at \'logEvents\' failed to satisfy constraint: Member must have length between 1 and 10000');
       const parsed = events.map((e) => {
         if (typeof e.timestamp !== 'number' || typeof e.message !== 'string' || e.message === '') throw new LogsError('InvalidParameterException', 'Each log event needs a numeric timestamp and a non-empty message.');
         return { timestamp: e.timestamp, message: e.message };
       });
-      store.putEvents(region, groupName(b), str(b, 'logStreamName'), parsed);
+      store.putEvents(caller.account, caller.region, groupName(b, caller, 'PutLogEvents'), str(b, 'logStreamName'), parsed);
       return {};
     },
-    GetLogEvents: (b, region) => {
-      const stream = store.stream(region, groupName(b), str(b, 'logStreamName'));
+    GetLogEvents: (b, caller) => {
+      const stream = store.stream(caller.account, caller.region, groupName(b, caller, 'GetLogEvents'), str(b, 'logStreamName'));
       const limit = typeof b.limit === 'number' ? b.limit : 10_000;
       const start = tokenOffset(b.nextToken);
       const all = b.startFromHead === true || b.nextToken !== undefined ? stream.events : stream.events.slice(-limit);
@@ -76,9 +84,9 @@ export function createLogsService(store: LogsStore): SandboxService {
       const next = `f/${start + events.length}`;
       return { events: events.map(({ timestamp, message, ingestionTime }) => ({ timestamp, message, ingestionTime })), nextForwardToken: next, nextBackwardToken: `b/${start}` };
     },
-    FilterLogEvents: (b, region) => {
+    FilterLogEvents: (b, caller) => {
       if (optStr(b, 'filterPattern')) throw new LogsError('InvalidParameterException', 'The kinesis-lab sandbox does not evaluate filter patterns; leave filterPattern out.');
-      const group = store.group(region, groupName(b));
+      const group = store.group(caller.account, caller.region, groupName(b, caller, 'FilterLogEvents'));
       const names = Array.isArray(b.logStreamNames) ? (b.logStreamNames as string[]) : undefined;
       const startTime = typeof b.startTime === 'number' ? b.startTime : -Infinity;
       const endTime = typeof b.endTime === 'number' ? b.endTime : Infinity;
@@ -104,6 +112,10 @@ export function createLogsService(store: LogsStore): SandboxService {
       // Synchronous work behind the router's asynchronous contract; a throw still rejects.
       return new Promise((resolve) => resolve(answer(req)));
     },
+    locate(kind: LocatableKind, name: string): LocatedResource[] {
+      if (kind !== 'log-group') return [];
+      return [...store.all()].filter((g) => g.name === name).map((g) => ({ account: g.account, region: g.region }));
+    },
   };
 
   function answer(req: SandboxRequest): SandboxResponse {
@@ -118,7 +130,7 @@ export function createLogsService(store: LogsStore): SandboxService {
       } catch {
         throw new LogsError('InvalidParameterException', 'The request body is not valid JSON.');
       }
-      return json(200, handler(body, req.region), requestId);
+      return json(200, handler(body, { account: accountOf(req), region: req.region }), requestId);
     } catch (error) {
       if (error instanceof LogsError) return json(400, { __type: error.code, message: error.message }, requestId);
       throw error;
@@ -126,15 +138,20 @@ export function createLogsService(store: LogsStore): SandboxService {
   }
 }
 
-/** Mounts CloudWatch Logs on the sandbox; the store is shared with the pipe runner. */
+/**
+ * Mounts CloudWatch Logs on the sandbox, its groups and events kept with the sandbox's data; the
+ * store is shared with the pipe runner.
+ */
 export function attachLogs(sandbox: Sandbox, options: { clock?: () => number } = {}): LogsStore {
   const store = new LogsStore(options.clock);
+  const log = sandbox.keep(logsSection(store));
+  store.commitThrough((change) => log.record(change));
   sandbox.mount(createLogsService(store));
   return store;
 }
 
 function groupJson(g: LogGroupRecord) {
-  const arn = logGroupArn(g.region, g.name);
+  const arn = logGroupArn(g.account, g.region, g.name);
   const storedBytes = [...g.streams.values()].reduce((n, s) => n + s.events.reduce((m, e) => m + Buffer.byteLength(e.message), 0), 0);
   return { logGroupName: g.name, creationTime: g.creationTime, metricFilterCount: 0, arn: `${arn}:*`, logGroupArn: arn, storedBytes, logGroupClass: 'STANDARD' };
 }
@@ -151,10 +168,17 @@ function tokenOffset(token: unknown): number {
   return match ? Number(match[1]) : 0;
 }
 
-function groupName(b: Body): string {
+/** The group a call names: logGroupName, or logGroupIdentifier (a name or an ARN, the ARN of the caller's account only). */
+function groupName(b: Body, caller: Caller, action: string): string {
   const identifier = optStr(b, 'logGroupIdentifier');
-  if (identifier) return identifier.includes(':log-group:') ? (identifier.split(':log-group:')[1] ?? '').replace(/:\*$/, '') : identifier;
+  if (identifier?.includes(':log-group:')) return groupNameInArn(caller, identifier, action);
+  if (identifier) return identifier;
   return str(b, 'logGroupName');
+}
+
+function groupNameInArn(caller: Caller, arn: string, action: string): string {
+  if (accountInArn(arn) !== caller.account) throw new LogsError('AccessDeniedException', crossAccountDenied(caller.account, `logs:${action}`, arn));
+  return (arn.split(':log-group:')[1] ?? '').replace(/:\*$/, '');
 }
 
 function str(b: Body, key: string): string {

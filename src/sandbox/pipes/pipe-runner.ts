@@ -4,10 +4,13 @@
  * pipe events, pass FilterCriteria (any filter), and are batched up to BatchSize, the batching
  * window or 6 MB; ParallelizationFactor N delivers up to N batches of a shard at once while
  * records of one partition key stay in one lane, in order. A per-shard checkpoint (the highest
- * sequence number handled) lets a stopped pipe resume without redelivery.
+ * sequence number handled) lets a stopped pipe resume without redelivery; checkpoints live in the
+ * pipes state (pipe-table.ts), journaled, so a restarted sandbox resumes too, and a delivery a
+ * crash cut off is completed without sending twice (delivered-before-crash.ts).
  *
- * It talks to the sandbox's own Kinesis endpoint through the SDK, so its reads and writes show
- * up in the call log (and metrics) like any consumer's. A CloudWatch Logs target gets one log
+ * It runs as the pipe's own account and names its streams by ARN, so a stream of another account
+ * is refused as AWS refuses it. It talks to the sandbox's own Kinesis in process through the SDK,
+ * so its reads and writes show up in the call log (and metrics) like any consumer's. A CloudWatch Logs target gets one log
  * event per pipe event (the event as JSON) in the target's LogStreamName, which the runner
  * creates when it is missing, as Pipes does with logs:CreateLogStream.
  */
@@ -17,7 +20,9 @@ import { buildKinesisPipeEvent, compileKinesisPipeFilter, passesFilters } from '
 import type { KinesisPipeEvent, PipeFilter } from '../../filter/pipe-event.js';
 import { parseStreamArn as parseKinesisStreamArn } from '../kinesis/stream-arn.js';
 import { LogsError, type LogsStore } from '../logs/logs-store.js';
-import type { PipeRecord } from './pipes-service.js';
+import { accountInArn, crossAccountDenied } from '../sandbox-accounts.js';
+import { deliveredSince, type DeliveryTarget } from './delivered-before-crash.js';
+import type { PipeChange, PipeProgress, PipeRecord, PipeTable } from './pipe-table.js';
 import { wireValueText } from '../wire-value-text.js';
 
 /** Pipes polls each shard 4 times per second. */
@@ -28,8 +33,11 @@ export const MAX_BATCH_BYTES = 6 * 1024 * 1024;
 const PUT_RECORDS_MAX = 500;
 
 export interface PipeRunnerOptions {
-  /** A Kinesis client for the sandbox in `region`, acting in `account` (the stream's, from its ARN). */
-  kinesisFor(region: string, account?: string): KinesisClient;
+  /** A Kinesis client for the sandbox in `region`, acting as `account` (the pipe's). */
+  kinesisFor(region: string, account: string): KinesisClient;
+  /** Where checkpoints are kept, and how they change (journaled, then applied). */
+  table: PipeTable;
+  commit(change: PipeChange): void;
   /** The sandbox's CloudWatch Logs, for pipes with a log group target. */
   logs?: LogsStore;
   /** Time for batching windows. @default Date.now */
@@ -53,16 +61,18 @@ export interface PipeRunStatus {
 }
 
 interface Settings {
+  /** The pipe's ARN and account: the runner acts as that account. */
+  pipeArn: string;
+  account: string;
   region: string;
   sourceStream: string;
-  /** Accounts in the source and target ARNs: the runner reads and writes as the streams' owner. */
-  sourceAccount?: string;
-  targetAccount?: string;
   targetRegion: string;
   targetStream: string;
+  /** The target stream's ARN (empty for a Logs target). */
+  targetArn: string;
   partitionKey: string;
   /** Set for a CloudWatch Logs target (then the Kinesis target fields are unused). */
-  logs?: { region: string; group: string; stream: string };
+  logs?: { region: string; group: string; stream: string; arn: string };
   /**
    * LATEST and AT_TIMESTAMP read from the trim horizon and skip what arrived before this time
    * (ms), so a restarted pipe and a new one start the same way.
@@ -94,24 +104,17 @@ export function parseStreamArn(arn: string): { region: string; streamName: strin
   return parts ? { region: parts.region, streamName: parts.name } : undefined;
 }
 
-/** The account field of an ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:…`). */
-function accountInArn(arn: string): string | undefined {
-  const account = arn.split(':')[4];
-  return account && /^\d{12}$/.test(account) ? account : undefined;
-}
-
 /** Parses a log group ARN (`arn:aws:logs:R:A:log-group:NAME`, optionally ending `:*`). */
 export function parseLogGroupArn(arn: string): { region: string; group: string } | undefined {
   const match = /^arn:aws[a-zA-Z-]*:logs:([a-z0-9-]+):\d{12}:log-group:([.\-_/#A-Za-z0-9]{1,512})(:\*)?$/.exec(arn);
   return match ? { region: match[1]!, group: match[2]! } : undefined;
 }
 
-/** Keeps one runner per RUNNING pipe and the checkpoints of every pipe that still exists. */
+/** Keeps one runner per RUNNING pipe; checkpoints and counts live in the pipe table. */
 export class PipeRunnerManager {
   private readonly runners = new Map<string, PipeRun>();
-  private readonly statuses = new Map<string, PipeRunStatus>();
-  /** When each pipe first became RUNNING: LATEST means "records from here on". */
-  private readonly latestFrom = new Map<string, number>();
+  /** What a run says now and no journal keeps: records waiting in batches, the last failure. */
+  private readonly live = new Map<string, { buffered: number; lastError?: string }>();
   private readonly clock: () => number;
 
   constructor(private readonly options: PipeRunnerOptions) {
@@ -124,17 +127,25 @@ export class PipeRunnerManager {
     // (the run's loops record their errors in its status).
     if (change.deleted) {
       void this.stopRun(pipe.arn);
-      this.statuses.delete(pipe.arn);
-      this.latestFrom.delete(pipe.arn);
+      this.live.delete(pipe.arn);
       return;
     }
     if (pipe.currentState === 'RUNNING') this.startRun(pipe);
     else void this.stopRun(pipe.arn);
   }
 
+  /** What the pipe's runner has done (kept across restarts), or undefined for a pipe that never ran. */
   status(pipeArn: string): PipeRunStatus | undefined {
-    const status = this.statuses.get(pipeArn);
-    return status && { ...status, checkpoints: { ...status.checkpoints } };
+    const live = this.live.get(pipeArn);
+    const progress = this.options.table.peekProgress(pipeArn);
+    if (!live && !progress) return undefined;
+    return {
+      checkpoints: { ...progress?.checkpoints },
+      delivered: progress?.delivered ?? 0,
+      filteredOut: progress?.filteredOut ?? 0,
+      buffered: live?.buffered ?? 0,
+      ...(live?.lastError !== undefined ? { lastError: live.lastError } : {}),
+    };
   }
 
   async stopAll(): Promise<void> {
@@ -143,19 +154,17 @@ export class PipeRunnerManager {
 
   private startRun(pipe: PipeRecord): void {
     if (this.runners.has(pipe.arn)) return;
+    let live = this.live.get(pipe.arn);
+    if (!live) this.live.set(pipe.arn, (live = { buffered: 0 }));
     // Compared with Kinesis arrival times, so this is wall-clock time, not the injectable clock.
-    if (!this.latestFrom.has(pipe.arn)) this.latestFrom.set(pipe.arn, Date.now());
-    let status = this.statuses.get(pipe.arn);
-    if (!status) {
-      status = { checkpoints: {}, delivered: 0, filteredOut: 0, buffered: 0 };
-      this.statuses.set(pipe.arn, status);
-    }
-    const settings = readSettings(pipe, this.latestFrom.get(pipe.arn)!);
+    if (this.options.table.progress(pipe.arn).runningSince === undefined) this.options.commit({ k: 'running', arn: pipe.arn, at: Date.now() });
+    const progress = this.options.table.progress(pipe.arn);
+    const settings = readSettings(pipe, progress.runningSince!);
     if (typeof settings === 'string') {
-      status.lastError = settings;
+      live.lastError = settings;
       return;
     }
-    const run = new PipeRun(settings, status, this.options, this.clock);
+    const run = new PipeRun(settings, progress, live, this.options, this.clock);
     this.runners.set(pipe.arn, run);
     run.start();
   }
@@ -180,18 +189,17 @@ function readSettings(pipe: PipeRecord, latestFrom: number): Settings | string {
   const criteria = (pipe.sourceParameters.FilterCriteria ?? {}) as { Filters?: { Pattern?: string }[] };
   const startingPosition = (kinesis.StartingPosition as string | undefined) ?? 'LATEST';
   const timestampSeconds = kinesis.StartingPositionTimestamp as number | undefined;
-  const sourceAccount = accountInArn(pipe.source);
-  const targetAccount = accountInArn(pipe.target);
   return {
+    pipeArn: pipe.arn,
+    account: pipe.account,
     region: source.region,
     sourceStream: source.streamName,
-    ...(sourceAccount !== undefined ? { sourceAccount } : {}),
-    ...(targetAccount !== undefined ? { targetAccount } : {}),
     targetRegion: target?.region ?? '',
     targetStream: target?.streamName ?? '',
+    targetArn: target ? pipe.target : '',
     partitionKey: wireValueText(targetKinesis.PartitionKey ?? ''),
     // Without a LogStreamName Pipes picks one; the sandbox names it after the pipe.
-    ...(logGroup ? { logs: { region: logGroup.region, group: logGroup.group, stream: typeof logsParams.LogStreamName === 'string' ? logsParams.LogStreamName : pipe.name } } : {}),
+    ...(logGroup ? { logs: { region: logGroup.region, group: logGroup.group, stream: typeof logsParams.LogStreamName === 'string' ? logsParams.LogStreamName : pipe.name, arn: pipe.target } } : {}),
     ...(startingPosition === 'LATEST' ? { skipBefore: latestFrom } : {}),
     ...(startingPosition === 'AT_TIMESTAMP' && timestampSeconds !== undefined ? { skipBefore: timestampSeconds * 1000 } : {}),
     batchSize: (kinesis.BatchSize as number | undefined) ?? 100,
@@ -215,7 +223,8 @@ class PipeRun {
 
   constructor(
     private readonly settings: Settings,
-    private readonly status: PipeRunStatus,
+    private readonly progress: PipeProgress,
+    private readonly live: { buffered: number; lastError?: string },
     private readonly options: PipeRunnerOptions,
     private readonly clock: () => number,
   ) {
@@ -237,19 +246,23 @@ class PipeRun {
     await this.discovery;
     await Promise.all(this.workers.values());
     // Unsent records are read again from the checkpoint on the next start.
-    this.status.buffered = 0;
+    this.live.buffered = 0;
+  }
+
+  private kinesis(region: string): KinesisClient {
+    return this.options.kinesisFor(region, this.settings.account);
   }
 
   /** Lists shards now and every few seconds, so shards added by resharding are read too. */
   private async discoverShards(): Promise<void> {
-    const source = this.options.kinesisFor(this.settings.region, this.settings.sourceAccount);
+    const source = this.kinesis(this.settings.region);
     let firstRound = true;
     while (this.active) {
       try {
         const shardIds: string[] = [];
         let nextToken: string | undefined;
         do {
-          const page = await source.send(new ListShardsCommand(nextToken ? { NextToken: nextToken } : { StreamName: this.settings.sourceStream }));
+          const page = await source.send(new ListShardsCommand(nextToken ? { NextToken: nextToken } : { StreamARN: this.settings.sourceArn }));
           for (const shard of page.Shards ?? []) if (shard.ShardId) shardIds.push(shard.ShardId);
           nextToken = page.NextToken;
         } while (nextToken);
@@ -260,7 +273,7 @@ class PipeRun {
         }
         firstRound = false;
       } catch (error) {
-        this.status.lastError = `ListShards on ${this.settings.sourceStream} failed: ${describeError(error)}`;
+        this.live.lastError = `ListShards on ${this.settings.sourceStream} failed: ${describeError(error)}`;
       }
       for (let waited = 0; waited < 5000 && this.running(); waited += this.pollMs) await this.sleep(this.pollMs);
     }
@@ -268,19 +281,22 @@ class PipeRun {
 
   private async shardIterator(shardId: string): Promise<string | undefined> {
     const s = this.settings;
-    const input: GetShardIteratorCommandInput = { StreamName: s.sourceStream, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' };
-    const checkpoint = this.status.checkpoints[shardId];
+    const input: GetShardIteratorCommandInput = { StreamARN: s.sourceArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' };
+    const checkpoint = this.progress.checkpoints[shardId];
     if (checkpoint !== undefined) {
       input.ShardIteratorType = 'AFTER_SEQUENCE_NUMBER';
       input.StartingSequenceNumber = checkpoint;
     }
-    const result = await this.options.kinesisFor(s.region, s.sourceAccount).send(new GetShardIteratorCommand(input));
+    const result = await this.kinesis(s.region).send(new GetShardIteratorCommand(input));
     return result.ShardIterator;
   }
 
   private async runShard(shardId: string, fromNewShard: boolean): Promise<void> {
     const s = this.settings;
-    const source = this.options.kinesisFor(s.region, s.sourceAccount);
+    const source = this.kinesis(s.region);
+    // A delivery a crash cut off: what reached the target then is not sent again.
+    const began = this.progress.inFlight[shardId];
+    const alreadyDelivered = began === undefined ? new Set<string>() : await deliveredSince(this.deliveryTarget(), s.sourceArn, shardId, began);
     let iterator: string | undefined;
     let buffer: Buffered[] = [];
     let bufferedSince = 0;
@@ -295,13 +311,16 @@ class PipeRun {
         closed = iterator === undefined;
         for (const record of page.Records ?? []) {
           if (buffer.length === 0) bufferedSince = this.clock();
-          buffer.push(this.toBuffered(shardId, record, fromNewShard));
+          const buffered = this.toBuffered(shardId, record, fromNewShard);
+          if (buffered.passes && alreadyDelivered.delete(buffered.sequenceNumber)) buffered.sent = true;
+          buffer.push(buffered);
         }
       } catch (error) {
         iterator = undefined;
-        this.status.lastError = `GetRecords on ${shardId} failed: ${describeError(error)}`;
+        this.live.lastError = `GetRecords on ${shardId} failed: ${describeError(error)}`;
       }
       if (buffer.length > 0 && this.shouldFlush(buffer, bufferedSince, closed)) {
+        if (buffer.some((b) => b.passes && !b.sent)) this.options.commit({ k: 'begin', arn: s.pipeArn, shard: shardId, at: Date.now() });
         const delivered = await this.deliver(buffer);
         attempts = delivered ? 0 : attempts + 1;
         if (delivered || (s.maxRetries >= 0 && attempts > s.maxRetries)) {
@@ -316,9 +335,15 @@ class PipeRun {
     }
   }
 
+  private deliveryTarget(): DeliveryTarget {
+    const s = this.settings;
+    if (s.logs && this.options.logs) return { kind: 'logs', store: this.options.logs, account: s.account, region: s.logs.region, group: s.logs.group, stream: s.logs.stream };
+    return { kind: 'kinesis', client: this.kinesis(s.targetRegion), streamArn: s.targetArn };
+  }
+
   private noteBuffered(shardId: string, buffer: Buffered[]): void {
     this.bufferedByShard.set(shardId, buffer.filter((b) => b.passes && !b.sent).length);
-    this.status.buffered = [...this.bufferedByShard.values()].reduce((a, b) => a + b, 0);
+    this.live.buffered = [...this.bufferedByShard.values()].reduce((a, b) => a + b, 0);
   }
 
   private toBuffered(shardId: string, record: _Record, fromNewShard: boolean): Buffered {
@@ -367,8 +392,7 @@ class PipeRun {
     }
     const results = await Promise.all([...lanes.values()].map((records) => this.deliverLane(records)));
     if (results.every(Boolean)) {
-      this.status.filteredOut += buffer.filter((b) => !b.passes && !b.skipped).length;
-      delete this.status.lastError;
+      delete this.live.lastError;
       return true;
     }
     return false;
@@ -379,7 +403,6 @@ class PipeRun {
       if (!(await this.putBatch(batch))) return false;
       // Records of a delivered batch are never sent again, even if a later batch fails.
       for (const b of batch) b.sent = true;
-      this.status.delivered += batch.length;
     }
     return true;
   }
@@ -388,12 +411,12 @@ class PipeRun {
   private async putBatch(batch: Buffered[]): Promise<boolean> {
     const s = this.settings;
     if (s.logs) return this.putLogEvents(batch, s.logs);
-    const target = this.options.kinesisFor(s.targetRegion, s.targetAccount);
+    const target = this.kinesis(s.targetRegion);
     let pending: { PartitionKey: string; Data: Uint8Array }[];
     try {
       pending = batch.map((b) => ({ PartitionKey: resolvePartitionKey(s.partitionKey, b.event), Data: Buffer.from(JSON.stringify(b.event)) }));
     } catch (error) {
-      this.status.lastError = describeError(error);
+      this.live.lastError = describeError(error);
       return false;
     }
     for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
@@ -401,16 +424,16 @@ class PipeRun {
       for (let i = 0; i < pending.length; i += PUT_RECORDS_MAX) {
         const chunk = pending.slice(i, i + PUT_RECORDS_MAX);
         try {
-          const result = await target.send(new PutRecordsCommand({ StreamName: s.targetStream, Records: chunk }));
+          const result = await target.send(new PutRecordsCommand({ StreamARN: s.targetArn, Records: chunk }));
           (result.Records ?? []).forEach((entry, index) => {
             if (entry.ErrorCode) {
               failed.push(chunk[index]!);
-              this.status.lastError = `PutRecords to ${s.targetStream}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim();
+              this.live.lastError = `PutRecords to ${s.targetStream}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim();
             }
           });
         } catch (error) {
           failed.push(...chunk);
-          this.status.lastError = `PutRecords to ${s.targetStream} failed: ${describeError(error)}`;
+          this.live.lastError = `PutRecords to ${s.targetStream} failed: ${describeError(error)}`;
         }
       }
       pending = failed;
@@ -418,33 +441,44 @@ class PipeRun {
     return pending.length === 0;
   }
 
-  /** One batch to a log group: one PutLogEvents call, the log stream created first when missing. */
-  private putLogEvents(batch: Buffered[], target: { region: string; group: string; stream: string }): boolean {
+  /** One batch to a log group of the pipe's account: one PutLogEvents call, the log stream created first when missing. */
+  private putLogEvents(batch: Buffered[], target: { region: string; group: string; stream: string; arn: string }): boolean {
     const store = this.options.logs;
+    const { account } = this.settings;
     if (!store) {
-      this.status.lastError = 'The sandbox was started without CloudWatch Logs; it cannot deliver to a log group.';
+      this.live.lastError = 'The sandbox was started without CloudWatch Logs; it cannot deliver to a log group.';
       return false;
     }
     const now = this.clock();
     try {
+      if (accountInArn(target.arn) !== account) throw new LogsError('AccessDeniedException', crossAccountDenied(account, 'logs:PutLogEvents', target.arn));
       try {
-        store.stream(target.region, target.group, target.stream);
+        store.stream(account, target.region, target.group, target.stream);
       } catch (error) {
         if (!(error instanceof LogsError && error.message.includes('log stream'))) throw error;
-        store.createStream(target.region, target.group, target.stream);
+        store.createStream(account, target.region, target.group, target.stream);
       }
-      store.putEvents(target.region, target.group, target.stream, batch.map((b) => ({ timestamp: now, message: JSON.stringify(b.event) })));
+      store.putEvents(account, target.region, target.group, target.stream, batch.map((b) => ({ timestamp: now, message: JSON.stringify(b.event) })));
       return true;
     } catch (error) {
-      this.status.lastError = `PutLogEvents to ${target.group} failed: ${error instanceof LogsError ? `${error.code}: ${error.message}` : describeError(error)}`;
+      this.live.lastError = `PutLogEvents to ${target.group} failed: ${error instanceof LogsError ? `${error.code}: ${error.message}` : describeError(error)}`;
       return false;
     }
   }
 
+  /** The shard's buffer is done (delivered, or given up on): journal how far the shard is handled and what was counted. */
   private checkpoint(shardId: string, buffer: Buffered[]): void {
-    let highest = this.status.checkpoints[shardId];
+    let highest = this.progress.checkpoints[shardId];
     for (const b of buffer) if (highest === undefined || BigInt(b.sequenceNumber) > BigInt(highest)) highest = b.sequenceNumber;
-    if (highest !== undefined) this.status.checkpoints[shardId] = highest;
+    if (highest === undefined) return;
+    this.options.commit({
+      k: 'checkpoint',
+      arn: this.settings.pipeArn,
+      shard: shardId,
+      seq: highest,
+      delivered: buffer.filter((b) => b.passes && b.sent).length,
+      filteredOut: buffer.filter((b) => !b.passes && !b.skipped).length,
+    });
   }
 }
 

@@ -5,42 +5,15 @@
  * UPDATING, DELETING, *_FAILED) after short, configurable delays; a pipe whose stream or role
  * the sandbox does not know ends in CREATE_FAILED with a StateReason, as on AWS.
  */
-import { SANDBOX_ACCOUNT_ID } from '../sandbox-types.js';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
+import { accountInArn, accountOf, crossAccountDenied } from '../sandbox-accounts.js';
+import type { LocatableKind, LocatedResource, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
 import {
   PIPE_NAME_PATTERN, ProblemList, checkCommonFields, checkFilterCriteria, checkKinesisSourceParameters, checkPipeName, checkSource, checkString,
 } from './pipe-validation.js';
+import { PipeTable, type DesiredState, type PipeChange, type PipeRecord, type PipeState } from './pipe-table.js';
 import { RestJsonError, jsonResponse } from './rest-json-response.js';
 
-export type PipeState =
-  | 'RUNNING' | 'STOPPED' | 'CREATING' | 'UPDATING' | 'DELETING' | 'STARTING' | 'STOPPING'
-  | 'CREATE_FAILED' | 'UPDATE_FAILED' | 'START_FAILED' | 'STOP_FAILED' | 'DELETE_FAILED';
-
-export type DesiredState = 'RUNNING' | 'STOPPED';
-
-/** A pipe as the sandbox stores it; parameter objects are kept as the client sent them (JSON). */
-export interface PipeRecord {
-  region: string;
-  name: string;
-  arn: string;
-  description?: string;
-  desiredState: DesiredState;
-  currentState: PipeState;
-  stateReason?: string;
-  source: string;
-  sourceParameters: Record<string, unknown>;
-  enrichment?: string;
-  enrichmentParameters?: Record<string, unknown>;
-  target: string;
-  targetParameters: Record<string, unknown>;
-  roleArn: string;
-  tags: Record<string, string>;
-  logConfiguration?: Record<string, unknown>;
-  kmsKeyIdentifier?: string;
-  /** ms since epoch, from the service clock. */
-  creationTime: number;
-  lastModifiedTime: number;
-}
+export type { DesiredState, PipeRecord, PipeState } from './pipe-table.js';
 
 export interface PipesServiceOptions {
   /** Milliseconds a new pipe stays CREATING. AWS takes a minute or two. @default 3000 */
@@ -56,12 +29,17 @@ export interface PipesServiceOptions {
   checkResources?: (pipe: PipeRecord) => Promise<string | undefined>;
   /** Told after every state change, and with `deleted` once a pipe is gone. */
   onStateChange?: (pipe: PipeRecord, change: { deleted: boolean }) => void;
+  /** The state (a restored one, with a data folder) and how changes reach it. @default in memory */
+  table?: PipeTable;
+  commit?: (change: PipeChange) => void;
 }
 
 /** The service plus read access for the runner, checks and tests. */
 export interface PipesService extends SandboxService {
-  getPipe(region: string, name: string): PipeRecord | undefined;
+  getPipe(account: string, region: string, name: string): PipeRecord | undefined;
   listPipes(): PipeRecord[];
+  /** Carries on after a restart: runs RUNNING pipes, finishes transitions that were under way. */
+  resume(): void;
 }
 
 const TRANSITIONAL: ReadonlySet<PipeState> = new Set(['CREATING', 'UPDATING', 'DELETING', 'STARTING', 'STOPPING']);
@@ -75,42 +53,79 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
   const creatingDelayMs = options.creatingDelayMs ?? 3000;
   const transitionDelayMs = options.transitionDelayMs ?? 1000;
   const checkResources = options.checkResources ?? (() => Promise.resolve(undefined));
-  const pipes = new Map<string, PipeRecord>();
+  const table = options.table ?? new PipeTable();
+  const commit = options.commit ?? ((change: PipeChange) => table.apply(change));
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
-  const key = (region: string, name: string) => `${region}/${name}`;
+  /** Commits an edited copy of the pipe (journaled, then applied in place). */
+  function save(pipe: PipeRecord, edit: (copy: PipeRecord) => void): void {
+    const copy = structuredClone(pipe);
+    edit(copy);
+    commit({ k: 'pipe', pipe: copy });
+  }
 
+  /** A settled state (no timer): RUNNING, STOPPED or a *_FAILED one. */
   function setState(pipe: PipeRecord, state: PipeState, reason?: string): void {
-    pipe.currentState = state;
-    if (reason === undefined) delete pipe.stateReason;
-    else pipe.stateReason = reason.slice(0, 512);
+    save(pipe, (copy) => {
+      copy.currentState = state;
+      delete copy.settlesAt;
+      if (reason === undefined) delete copy.stateReason;
+      else copy.stateReason = reason.slice(0, 512);
+    });
     options.onStateChange?.(pipe, { deleted: false });
   }
 
-  /** Runs `settle` after `ms`, unless the pipe was deleted or the sandbox stopped meanwhile. */
-  function later(pipe: PipeRecord, ms: number, settle: () => Promise<void> | void): void {
+  /** A transitional state that settles after `ms`; `edit` makes the call's other changes in the same step. */
+  function transition(pipe: PipeRecord, state: PipeState, ms: number, edit: (copy: PipeRecord) => void = () => undefined): void {
+    save(pipe, (copy) => {
+      edit(copy);
+      copy.currentState = state;
+      copy.settlesAt = Date.now() + ms;
+      delete copy.stateReason;
+    });
+    options.onStateChange?.(pipe, { deleted: false });
+    scheduleSettle(pipe);
+  }
+
+  /** Settles a transitional pipe when its time comes, unless it was deleted or the sandbox stopped meanwhile. */
+  function scheduleSettle(pipe: PipeRecord): void {
+    const from = pipe.currentState;
     const timer = setTimeout(() => {
       timers.delete(timer);
-      if (stopped || pipes.get(key(pipe.region, pipe.name)) !== pipe) return;
+      if (stopped || table.get(pipe.account, pipe.region, pipe.name) !== pipe || pipe.currentState !== from) return;
       // Fire and forget from a timer: a failure becomes the pipe's failed state.
-      void Promise.resolve(settle()).catch((error: unknown) => setState(pipe, failedStateOf(pipe.currentState), `Internal error: ${String(error)}`));
-    }, ms);
+      void Promise.resolve(settle(pipe, from)).catch((error: unknown) => setState(pipe, failedStateOf(pipe.currentState), `Internal error: ${String(error)}`));
+    }, Math.max(0, (pipe.settlesAt ?? 0) - Date.now()));
     timers.add(timer);
   }
 
-  /** From CREATING/STARTING/UPDATING: run or stop as desired, or fail with the reason. */
-  function settleTowardsDesired(pipe: PipeRecord, from: 'CREATING' | 'STARTING' | 'UPDATING'): () => Promise<void> {
-    return async () => {
-      const reason = await checkResources(pipe);
-      if (pipe.currentState !== from) return;
-      if (reason !== undefined) setState(pipe, failedStateOf(from), reason);
-      else setState(pipe, pipe.desiredState);
-    };
+  async function settle(pipe: PipeRecord, from: PipeState): Promise<void> {
+    switch (from) {
+      case 'CREATING':
+      case 'STARTING':
+      case 'UPDATING': {
+        // From CREATING/STARTING/UPDATING: run or stop as desired, or fail with the reason.
+        const reason = await checkResources(pipe);
+        if (pipe.currentState !== from) return;
+        if (reason !== undefined) setState(pipe, failedStateOf(from), reason);
+        else setState(pipe, pipe.desiredState);
+        return;
+      }
+      case 'STOPPING':
+        setState(pipe, 'STOPPED');
+        return;
+      case 'DELETING':
+        commit({ k: 'drop', account: pipe.account, region: pipe.region, name: pipe.name });
+        options.onStateChange?.(pipe, { deleted: true });
+        return;
+      default:
+        return;
+    }
   }
 
-  function find(region: string, name: string): PipeRecord {
-    const pipe = pipes.get(key(region, name));
+  function find(account: string, region: string, name: string): PipeRecord {
+    const pipe = table.get(account, region, name);
     if (!pipe) throw new RestJsonError(404, 'NotFoundException', `Pipe ${name} does not exist.`);
     return pipe;
   }
@@ -134,7 +149,7 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
 
   // --- operations --------------------------------------------------------------------------
 
-  function createPipe(region: string, name: string, body: Record<string, unknown>): SandboxResponse {
+  function createPipe(account: string, region: string, name: string, body: Record<string, unknown>): SandboxResponse {
     const problems = new ProblemList();
     checkPipeName(problems, name);
     checkSource(problems, body.Source);
@@ -153,16 +168,18 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     }
     const tags = checkTags(problems, body.Tags);
     throwIfProblems(problems);
-    if (pipes.has(key(region, name))) {
+    if (table.get(account, region, name)) {
       throw new RestJsonError(409, 'ConflictException', `Pipe ${name} already exists.`, { resourceId: name, resourceType: 'pipe' });
     }
     const now = clock();
     const pipe: PipeRecord = {
+      account,
       region,
       name,
-      arn: `arn:aws:pipes:${region}:${SANDBOX_ACCOUNT_ID}:pipe/${name}`,
+      arn: `arn:aws:pipes:${region}:${account}:pipe/${name}`,
       desiredState: (body.DesiredState as DesiredState | undefined) ?? 'RUNNING',
       currentState: 'CREATING',
+      settlesAt: Date.now() + creatingDelayMs,
       source: body.Source as string,
       sourceParameters,
       target: body.Target as string,
@@ -177,10 +194,11 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     if (enrichmentParameters) pipe.enrichmentParameters = enrichmentParameters;
     const logConfiguration = objectOrUndefined(body.LogConfiguration);
     if (logConfiguration) pipe.logConfiguration = logConfiguration;
-    pipes.set(key(region, name), pipe);
-    options.onStateChange?.(pipe, { deleted: false });
-    later(pipe, creatingDelayMs, settleTowardsDesired(pipe, 'CREATING'));
-    return jsonResponse(summary(pipe));
+    commit({ k: 'pipe', pipe });
+    const created = table.get(account, region, name)!;
+    options.onStateChange?.(created, { deleted: false });
+    scheduleSettle(created);
+    return jsonResponse(summary(created));
   }
 
   function describePipe(pipe: PipeRecord): SandboxResponse {
@@ -209,7 +227,7 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     }));
   }
 
-  function listPipesResponse(region: string, query: URLSearchParams): SandboxResponse {
+  function listPipesResponse(account: string, region: string, query: URLSearchParams): SandboxResponse {
     const problems = new ProblemList();
     const limitText = query.get('Limit');
     const limit = limitText === null ? 100 : Number(limitText);
@@ -229,8 +247,8 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     if (start === undefined) problems.add('nextToken', 'The NextToken is not valid.');
     throwIfProblems(problems);
     const prefix = (name: string, value: string) => value.startsWith(query.get(name) ?? '');
-    const matching = [...pipes.values()]
-      .filter((p) => p.region === region && prefix('NamePrefix', p.name) && prefix('SourcePrefix', p.source) && prefix('TargetPrefix', p.target))
+    const matching = table.all()
+      .filter((p) => p.account === account && p.region === region && prefix('NamePrefix', p.name) && prefix('SourcePrefix', p.source) && prefix('TargetPrefix', p.target))
       .filter((p) => (currentState === null || p.currentState === currentState) && (desiredState === null || p.desiredState === desiredState))
       .sort((a, b) => a.name.localeCompare(b.name));
     const page = matching.slice(start ?? 0, (start ?? 0) + limit);
@@ -251,27 +269,27 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     if (kinesisUpdate) checkKinesisSourceParameters(problems, kinesisUpdate, false);
     if (update) checkFilterCriteria(problems, update.FilterCriteria, kinesisSource);
     throwIfProblems(problems);
-    // Top-level fields merge; a service-specific parameter object replaces the old one whole,
-    // except StartingPosition, which only creation sets.
-    pipe.roleArn = body.RoleArn as string;
-    Object.assign(pipe, optionalStrings(body, { Description: 'description', Enrichment: 'enrichment', Target: 'target', KmsKeyIdentifier: 'kmsKeyIdentifier' }));
-    if (body.DesiredState === 'RUNNING' || body.DesiredState === 'STOPPED') pipe.desiredState = body.DesiredState;
-    if (update) {
-      if (update.FilterCriteria !== undefined) pipe.sourceParameters.FilterCriteria = update.FilterCriteria;
-      if (kinesisUpdate) {
-        const old = objectOrEmpty(pipe.sourceParameters.KinesisStreamParameters);
-        pipe.sourceParameters.KinesisStreamParameters = dropUndefined({ ...kinesisUpdate, StartingPosition: old.StartingPosition, StartingPositionTimestamp: old.StartingPositionTimestamp });
+    transition(pipe, 'UPDATING', transitionDelayMs, (copy) => {
+      // Top-level fields merge; a service-specific parameter object replaces the old one whole,
+      // except StartingPosition, which only creation sets.
+      copy.roleArn = body.RoleArn as string;
+      Object.assign(copy, optionalStrings(body, { Description: 'description', Enrichment: 'enrichment', Target: 'target', KmsKeyIdentifier: 'kmsKeyIdentifier' }));
+      if (body.DesiredState === 'RUNNING' || body.DesiredState === 'STOPPED') copy.desiredState = body.DesiredState;
+      if (update) {
+        if (update.FilterCriteria !== undefined) copy.sourceParameters.FilterCriteria = update.FilterCriteria;
+        if (kinesisUpdate) {
+          const old = objectOrEmpty(copy.sourceParameters.KinesisStreamParameters);
+          copy.sourceParameters.KinesisStreamParameters = dropUndefined({ ...kinesisUpdate, StartingPosition: old.StartingPosition, StartingPositionTimestamp: old.StartingPositionTimestamp });
+        }
       }
-    }
-    const targetUpdate = objectOrUndefined(body.TargetParameters);
-    if (targetUpdate) pipe.targetParameters = { ...pipe.targetParameters, ...targetUpdate };
-    const enrichmentParameters = objectOrUndefined(body.EnrichmentParameters);
-    if (enrichmentParameters) pipe.enrichmentParameters = enrichmentParameters;
-    const logConfiguration = objectOrUndefined(body.LogConfiguration);
-    if (logConfiguration) pipe.logConfiguration = logConfiguration;
-    pipe.lastModifiedTime = clock();
-    setState(pipe, 'UPDATING');
-    later(pipe, transitionDelayMs, settleTowardsDesired(pipe, 'UPDATING'));
+      const targetUpdate = objectOrUndefined(body.TargetParameters);
+      if (targetUpdate) copy.targetParameters = { ...copy.targetParameters, ...targetUpdate };
+      const enrichmentParameters = objectOrUndefined(body.EnrichmentParameters);
+      if (enrichmentParameters) copy.enrichmentParameters = enrichmentParameters;
+      const logConfiguration = objectOrUndefined(body.LogConfiguration);
+      if (logConfiguration) copy.logConfiguration = logConfiguration;
+      copy.lastModifiedTime = clock();
+    });
     return jsonResponse(summary(pipe));
   }
 
@@ -279,40 +297,35 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     requireSettled(pipe, 'start');
     if (pipe.currentState === 'RUNNING') throw conflict(pipe, `Pipe ${pipe.name} is already RUNNING.`);
     if (pipe.currentState === 'CREATE_FAILED') throw conflict(pipe, `Pipe ${pipe.name} failed to create; update or delete it.`);
-    pipe.desiredState = 'RUNNING';
-    pipe.lastModifiedTime = clock();
-    setState(pipe, 'STARTING');
-    later(pipe, transitionDelayMs, settleTowardsDesired(pipe, 'STARTING'));
+    transition(pipe, 'STARTING', transitionDelayMs, (copy) => {
+      copy.desiredState = 'RUNNING';
+      copy.lastModifiedTime = clock();
+    });
     return jsonResponse(summary(pipe));
   }
 
   function stopPipe(pipe: PipeRecord): SandboxResponse {
     requireSettled(pipe, 'stop');
     if (pipe.currentState !== 'RUNNING' && pipe.currentState !== 'STOP_FAILED') throw conflict(pipe, `Pipe ${pipe.name} is not RUNNING; it is ${pipe.currentState}.`);
-    pipe.desiredState = 'STOPPED';
-    pipe.lastModifiedTime = clock();
-    setState(pipe, 'STOPPING');
-    later(pipe, transitionDelayMs, () => {
-      if (pipe.currentState === 'STOPPING') setState(pipe, 'STOPPED');
+    transition(pipe, 'STOPPING', transitionDelayMs, (copy) => {
+      copy.desiredState = 'STOPPED';
+      copy.lastModifiedTime = clock();
     });
     return jsonResponse(summary(pipe));
   }
 
   function deletePipe(pipe: PipeRecord): SandboxResponse {
     requireSettled(pipe, 'delete');
-    pipe.lastModifiedTime = clock();
-    setState(pipe, 'DELETING');
-    later(pipe, transitionDelayMs, () => {
-      pipes.delete(key(pipe.region, pipe.name));
-      options.onStateChange?.(pipe, { deleted: true });
-    });
+    transition(pipe, 'DELETING', transitionDelayMs, (copy) => (copy.lastModifiedTime = clock()));
     return jsonResponse(summary(pipe, 'DELETED'));
   }
 
-  function pipeByArn(arn: string): PipeRecord {
+  /** A pipe by ARN for the tag calls: another account's pipe is refused as AWS refuses a call no resource policy opens. */
+  function pipeByArn(account: string, arn: string, action: string): PipeRecord {
     const match = /^arn:aws:pipes:([^:]+):(\d{12}):pipe\/(.+)$/.exec(arn);
-    const pipe = match ? pipes.get(key(match[1]!, match[3]!)) : undefined;
-    if (!pipe || match?.[2] !== SANDBOX_ACCOUNT_ID) throw new RestJsonError(404, 'NotFoundException', `Resource ${arn} does not exist.`);
+    if (match && accountInArn(arn) !== account) throw new RestJsonError(403, 'AccessDeniedException', crossAccountDenied(account, `pipes:${action}`, arn));
+    const pipe = match ? table.get(account, match[1]!, match[3]!) : undefined;
+    if (!pipe) throw new RestJsonError(404, 'NotFoundException', `Resource ${arn} does not exist.`);
     return pipe;
   }
 
@@ -320,21 +333,22 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     const url = new URL(req.url, 'http://sandbox');
     const path = url.pathname;
     const body = req.body.length > 0 ? parseBody(req.body) : {};
+    const account = accountOf(req);
     if (path === '/v1/pipes' || path === '/v1/pipes/') {
-      if (req.method === 'GET') return listPipesResponse(req.region, url.searchParams);
+      if (req.method === 'GET') return listPipesResponse(account, req.region, url.searchParams);
       throw methodNotAllowed(req);
     }
     const pipeMatch = /^\/v1\/pipes\/([^/]+)(\/(start|stop))?$/.exec(path);
     if (pipeMatch) {
       const name = decodePathSegment(pipeMatch[1]!, 'name');
       const action = pipeMatch[3];
-      if (action === undefined && req.method === 'POST') return createPipe(req.region, name, body);
+      if (action === undefined && req.method === 'POST') return createPipe(account, req.region, name, body);
       if (!PIPE_NAME_PATTERN.test(name) || name.length > 64) {
         const problems = new ProblemList();
         checkPipeName(problems, name);
         throwIfProblems(problems);
       }
-      const pipe = find(req.region, name);
+      const pipe = find(account, req.region, name);
       if (action === 'start' && req.method === 'POST') return startPipe(pipe);
       if (action === 'stop' && req.method === 'POST') return stopPipe(pipe);
       if (action === undefined && req.method === 'GET') return describePipe(pipe);
@@ -344,7 +358,8 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
     }
     const tagsMatch = /^\/tags\/(.+)$/.exec(path);
     if (tagsMatch) {
-      const pipe = pipeByArn(decodePathSegment(tagsMatch[1]!, 'resourceArn'));
+      const action = req.method === 'GET' ? 'ListTagsForResource' : req.method === 'POST' ? 'TagResource' : 'UntagResource';
+      const pipe = pipeByArn(account, decodePathSegment(tagsMatch[1]!, 'resourceArn'), action);
       if (req.method === 'GET') return jsonResponse({ tags: pipe.tags });
       if (req.method === 'POST') {
         const problems = new ProblemList();
@@ -352,11 +367,13 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
         if (Object.keys(tags).length === 0 && problems.problems.length === 0) problems.add('tags', "Value null at 'tags' failed to satisfy constraint: Member must not be null");
         if (Object.keys({ ...pipe.tags, ...tags }).length > 50) problems.add('tags', 'A pipe can have at most 50 tags.');
         throwIfProblems(problems);
-        Object.assign(pipe.tags, tags);
+        save(pipe, (copy) => Object.assign(copy.tags, tags));
         return jsonResponse({});
       }
       if (req.method === 'DELETE') {
-        for (const tagKey of url.searchParams.getAll('tagKeys')) delete pipe.tags[tagKey];
+        save(pipe, (copy) => {
+          for (const tagKey of url.searchParams.getAll('tagKeys')) delete copy.tags[tagKey];
+        });
         return jsonResponse({});
       }
       throw methodNotAllowed(req);
@@ -388,8 +405,18 @@ export function createPipesService(options: PipesServiceOptions = {}): PipesServ
       timers.clear();
       return Promise.resolve();
     },
-    getPipe: (region, name) => pipes.get(key(region, name)),
-    listPipes: () => [...pipes.values()],
+    getPipe: (account, region, name) => table.get(account, region, name),
+    listPipes: () => table.all(),
+    resume() {
+      for (const pipe of table.all()) {
+        if (TRANSITIONAL.has(pipe.currentState)) scheduleSettle(pipe);
+        else options.onStateChange?.(pipe, { deleted: false });
+      }
+    },
+    locate(kind: LocatableKind, name: string): LocatedResource[] {
+      if (kind !== 'pipe') return [];
+      return table.all().filter((pipe) => pipe.name === name).map((pipe) => ({ account: pipe.account, region: pipe.region }));
+    },
   };
 }
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeQueryForm, queryErrorResponse, queryResponse, readQueryRequest } from '../query/query-codec.js';
 import type { Sandbox, SandboxRequest, SandboxResponse, SandboxService } from '../sandbox-types.js';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox-types.js';
-import { accountIdFor } from '../sandbox-accounts.js';
+import { accountOf, learnerArn } from '../sandbox-accounts.js';
 
 const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const STS_VERSION = '2011-06-15';
@@ -21,7 +21,7 @@ export const SANDBOX_IDENTITY = identityOf(SANDBOX_ACCOUNT_ID);
 export function identityOf(account: string): { account: string; arn: string; userId: string } {
   return {
     account,
-    arn: `arn:aws:iam::${account}:user/kinesis-lab-learner`,
+    arn: learnerArn(account),
     userId: account === SANDBOX_ACCOUNT_ID ? 'AIDAKINESISLABLEARNER' : `AIDAKINESISLAB${account}`,
   };
 }
@@ -48,7 +48,7 @@ function answer(req: SandboxRequest): SandboxResponse {
     const message = `Could not find operation ${action} for version ${STS_VERSION} (the kinesis-lab sandbox answers GetCallerIdentity only)`;
     return queryErrorResponse(STS_NAMESPACE, { status: 400, type: 'Sender', code: 'InvalidAction', message }, requestId);
   }
-  const identity = identityOf(req.account ?? accountIdFor(undefined));
+  const identity = identityOf(accountOf(req));
   return queryResponse(STS_NAMESPACE, action, { Arn: identity.arn, UserId: identity.userId, Account: identity.account }, requestId);
 }
 
