@@ -5,6 +5,8 @@
  */
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AccountKeys, accountKeysSection } from './admin/account-keys.js';
+import { answerWhere, isAdminPath } from './admin/where-route.js';
 import { accountIdFor } from './sandbox-accounts.js';
 import { awsJsonError, internalFailure, unknownOperation } from './aws-json-error.js';
 import { DurableStore } from './durable/durable-store.js';
@@ -12,7 +14,7 @@ import type { FaultedReply } from './faults/fault-injector.js';
 import { createKinesisEngine } from './kinesis/kinesis-engine.js';
 import { createKinesisRoute } from './kinesis/kinesis-route.js';
 import { KINESIS_TARGET_PREFIX } from './kinesis/kinesis-wire.js';
-import type { InProcessRequest, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService } from './sandbox-types.js';
+import type { InProcessRequest, LocatableKind, LocatedResource, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService } from './sandbox-types.js';
 import { isValidRegion, readCallerScope } from './sigv4-scope.js';
 
 /** Bodies above this are refused before buffering (Kinesis itself caps requests at 10 MiB, base64 adds a third). */
@@ -44,14 +46,23 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
   const engine = createKinesisEngine({ ...settings, ...(options.kinesisClock ? { now: options.kinesisClock } : {}) }, durable);
   const services: SandboxService[] = [];
   const kinesis = createKinesisRoute(engine, clock, options.faults);
+  const keys = new AccountKeys();
+  keys.keepIn(durable.attach(accountKeysSection(keys)));
+  const locate = (kind: LocatableKind, name: string): LocatedResource[] => [
+    ...(kind === 'stream' ? engine.locate(name) : []),
+    ...services.flatMap((service) => service.locate?.(kind, name) ?? []),
+  ];
 
   async function answer(request: InProcessRequest): Promise<SandboxResponse | FaultedReply> {
     const { method, url, headers, body } = request;
+    if (isAdminPath(url)) return answerWhere(url, method, request.remoteAddress, locate, keys);
     const scope = readCallerScope(headers, url);
     if (scope.signed && !isValidRegion(scope.region)) {
       return awsJsonError(400, 'InvalidSignatureException', `Credential should be scoped to a valid region, not '${scope.region}'.`);
     }
     const account = request.account ?? accountIdFor(scope.accessKeyId);
+    // Which key stands for which account, for the look across accounts (the sandbox's own clients act with `account`).
+    if (request.account === undefined && scope.accessKeyId) keys.note(scope.accessKeyId, account);
     const routed: SandboxRequest = { method, url, headers, body, region: scope.region, service: scope.service, account };
     for (const service of services) {
       try {
@@ -78,7 +89,7 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
       const body = await readBody(incoming);
       response = body === undefined
         ? awsJsonError(413, 'SerializationException', 'Request body is larger than the sandbox accepts.')
-        : await answer({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: flatHeaders(incoming), body });
+        : await answer({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: flatHeaders(incoming), body, remoteAddress: incoming.socket.remoteAddress ?? '' });
     } catch (error) {
       response = internalFailure('router', error);
     }

@@ -5,6 +5,7 @@
  * answer leaves. See docs/kinesis-engine.md.
  */
 import type { DurableStore } from '../durable/durable-store.js';
+import type { LocatedResource } from '../sandbox-types.js';
 import { KinesisError } from './kinesis-error.js';
 import { kinesisSection } from './kinesis-section.js';
 import { KinesisStore } from './kinesis-store.js';
@@ -31,6 +32,8 @@ export interface KinesisEngine {
   footprint(): { accounts: number; regions: number };
   /** When the last pending work (CREATING → ACTIVE, resharding …) completes; 0 when none is pending. */
   pendingUntil(): number;
+  /** Every account and region with a stream of this name, and the records it holds (the sandbox's look across accounts). */
+  locate(name: string): LocatedResource[];
 }
 
 export function createKinesisEngine(options: KinesisEngineOptions, durable: DurableStore): KinesisEngine {
@@ -68,6 +71,15 @@ export function createKinesisEngine(options: KinesisEngineOptions, durable: Dura
       let until = 0;
       for (const stream of store.all()) for (const work of stream.pending) until = Math.max(until, work.at);
       return until;
+    },
+    locate(name) {
+      const at = now();
+      const found: LocatedResource[] = [];
+      for (const stream of store.all()) {
+        if (stream.name !== name || !store.find(stream.account, stream.region, stream.name, at)) continue;
+        found.push({ account: stream.account, region: stream.region, records: stream.shards.reduce((total, shard) => total + shard.records.length, 0) });
+      }
+      return found;
     },
   };
 }
