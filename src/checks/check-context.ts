@@ -4,6 +4,7 @@ import type { IamRolePort } from '../aws/iam-role-adapter.js';
 import type { KinesisPort, StreamMode } from '../aws/kinesis-port.js';
 import type { PipesPort } from '../aws/pipes-adapter.js';
 import type { Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
+import type { LabKey, OtherAccountsProbe } from '../diagnose/other-accounts.js';
 import type { SessionLedger } from '../engine/session-ledger.js';
 import type { Ownership } from '../actions/ownership.js';
 import type { StreamMetricsPort } from './stream-metrics-port.js';
@@ -42,6 +43,9 @@ export interface LabContext {
   /** True on the embedded or a local sandbox; some texts differ (no account, faster metrics). */
   sandbox: boolean;
   endpoint?: string;
+  /** On a sandbox: the key the lab signs with, and where else (another account of it) a name exists. */
+  labKey?: LabKey;
+  otherAccounts?: OtherAccountsProbe;
   ledger(): SessionLedger;
   /** Turns any thrown error into what / why / fix for the learner. */
   diagnose(error: unknown, ctx: DiagnosisContext): Promise<Diagnosis>;
@@ -50,5 +54,5 @@ export interface LabContext {
 }
 
 export function diagnosisContext(ctx: LabContext, operation?: string): DiagnosisContext {
-  return { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox, operation };
+  return { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox, operation, ...(ctx.labKey ? { labKey: ctx.labKey } : {}) };
 }

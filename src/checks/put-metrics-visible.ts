@@ -1,3 +1,4 @@
+import { lookInOtherAccounts, otherAccountLine } from '../diagnose/other-accounts.js';
 import { similarNames } from '../diagnose/similar-names.js';
 import type { Localized } from '../i18n/lang.js';
 import type { CheckResult } from './check-result.js';
@@ -145,8 +146,17 @@ function delayTexts(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, no
   return [summary, fix];
 }
 
-/** Put metrics under this stream name in another region, or under another name in this region. */
+/** Put metrics in another account of the sandbox, under this stream name in another region, or under another name in this region. */
 async function elsewhere(ctx: LabContext, result: Result): Promise<CheckResult | undefined> {
+  const inOtherAccounts = ctx.sandbox && ctx.labKey ? await lookInOtherAccounts(ctx.otherAccounts, 'metrics', ctx.stream) : [];
+  if (inOtherAccounts.length > 0 && ctx.labKey) {
+    return result(
+      'failed',
+      { en: `No put metrics for ${ctx.stream} in the lab's account on this sandbox.`, ko: `이 샌드박스의 실습 계정에는 ${ctx.stream}의 put 지표가 없습니다.` },
+      otherAccountLine('metrics', ctx.stream, inOtherAccounts, ctx.labKey),
+      'metrics-other-account',
+    );
+  }
   const [regions, streams] = await Promise.all([
     ctx.cloudwatch.regionsWithPutMetrics(ctx.stream).catch((): string[] => []),
     ctx.cloudwatch.streamsWithPutMetrics().catch((): string[] => []),

@@ -1,4 +1,6 @@
 import type { StreamRecord } from '../aws/kinesis-port.js';
+import { lookInOtherAccounts, otherAccountLine } from '../diagnose/other-accounts.js';
+import type { Localized } from '../i18n/lang.js';
 import { isTaxiTrip } from '../producer/taxi-trip-generator.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
@@ -37,6 +39,13 @@ export function censusOf(records: StreamRecord[]): RecordCensus {
   return census;
 }
 
+/** On a sandbox: a stream of this name with records in another account (the learner's script signs with another key). */
+async function recordsInOtherAccount(ctx: LabContext): Promise<Localized | undefined> {
+  if (!ctx.sandbox || !ctx.labKey) return undefined;
+  const found = (await lookInOtherAccounts(ctx.otherAccounts, 'stream', ctx.stream)).filter((place) => (place.records ?? 0) > 0);
+  return found.length > 0 ? otherAccountLine('stream', ctx.stream, found, ctx.labKey) : undefined;
+}
+
 /**
  * Step 2's check: reads every shard from the trim horizon with GetRecords, so records from the
  * learner's own boto3 or CLI script count as much as the runner's. Any JSON record passes; taxi-shaped
@@ -65,6 +74,8 @@ export async function checkRecordsInStream(ctx: LabContext, step: string, params
   }
   if (c.json === 0) {
     const none = c.total === 0;
+    const elsewhere = none ? await recordsInOtherAccount(ctx) : undefined;
+    if (elsewhere) return { step, outcome: 'failed', summary: { en: `No records in ${ctx.stream} yet.`, ko: `${ctx.stream}에 아직 레코드가 없습니다.` }, evidence, fix: elsewhere, errorKind: 'records-in-other-account' };
     return {
       step,
       outcome: 'failed',

@@ -14,7 +14,10 @@ import type { LabContext } from '../checks/check-context.js';
 import { diagnose } from '../diagnose/catalog.js';
 import { createRegionProbes } from '../aws/region-probes.js';
 import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
+import type { LabKey } from '../diagnose/other-accounts.js';
+import { accountIdFor } from '../sandbox/sandbox-accounts.js';
 import { SANDBOX_CREDENTIALS } from '../sandbox/sandbox-types.js';
+import { sandboxLocator } from './sandbox-locator.js';
 import { sleepFor } from '../producer/retry-policy.js';
 import type { RunSettings } from './run-settings.js';
 import { labTagValue } from '../actions/create-stream.js';
@@ -29,10 +32,20 @@ export function awsSettingsFor(settings: ReadySettings, region = settings.region
   if (settings.signal) aws.signal = settings.signal;
   if (settings.endpoint) aws.endpoint = settings.endpoint;
   if (settings.profile && settings.target === 'aws') aws.profile = settings.profile;
-  // A local endpoint accepts any signature; give the SDK something to sign with when the learner's
-  // shell has no credentials, so "no credentials" never blocks a sandbox run.
-  if (settings.target === 'sandbox' && !process.env.AWS_ACCESS_KEY_ID) aws.credentials = { ...SANDBOX_CREDENTIALS };
+  // On a sandbox every access key is an account. The embedded sandbox's lab signs with the sandbox's
+  // own key, the one it prints for learners' scripts, whatever the shell holds (often a real AWS key),
+  // so the lab and those scripts meet in one account. Another local sandbox (a room's) keeps the
+  // shell's key, the learner's own there; without one, the sandbox's key, so "no credentials" never blocks.
+  if (settings.embeddedSandbox || (settings.target === 'sandbox' && !process.env.AWS_ACCESS_KEY_ID)) aws.credentials = { ...SANDBOX_CREDENTIALS };
   return aws;
+}
+
+/** On a sandbox: the key the lab signs with (its secret only when it is the sandbox's own dummy one). */
+export function labKeyFor(settings: ReadySettings, aws: AwsSettings): LabKey | undefined {
+  if (settings.target !== 'sandbox') return undefined;
+  const accessKeyId = aws.credentials?.accessKeyId ?? process.env.AWS_ACCESS_KEY_ID;
+  if (!accessKeyId) return undefined;
+  return { accessKeyId, account: accountIdFor(accessKeyId), ...(accessKeyId === SANDBOX_CREDENTIALS.accessKeyId ? { secretAccessKey: SANDBOX_CREDENTIALS.secretAccessKey } : {}) };
 }
 
 /**
@@ -51,7 +64,10 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
   const delay =
     settings.target === 'aws' ? AWS_METRICS_DELAY : sandboxMetricsDelay(sandboxMetricsDelayMs ?? DEFAULT_METRICS_DELAY_MS, sandboxMetricsDelayMs !== undefined);
   const cloudwatch = createStreamMetricsSource({ client: cloudwatchClient, clientFor: cloudwatchFor, region: settings.region, delay });
-  const probes = createRegionProbes((region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })), settings.region);
+  const labKey = labKeyFor(settings, aws);
+  // Where else on the sandbox a name is: the lab's own account left out.
+  const otherAccounts = labKey && settings.endpoint ? sandboxLocator(settings.endpoint, labKey.account) : undefined;
+  const probes = { ...createRegionProbes((region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })), settings.region), ...(otherAccounts ? { otherAccounts } : {}) };
   return {
     streamShape: settings.streamShape,
     kinesis,
@@ -71,6 +87,8 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     ownership,
     sandbox: settings.target === 'sandbox',
     endpoint: settings.endpoint,
+    ...(labKey ? { labKey } : {}),
+    ...(otherAccounts ? { otherAccounts } : {}),
     ledger,
     diagnose: (error, ctx) => diagnose(error, ctx, probes),
     clock: Date.now,

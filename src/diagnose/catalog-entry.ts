@@ -1,5 +1,6 @@
 import type { ClassifiedError } from './classify-error.js';
 import type { Diagnosis, DiagnosisContext } from './diagnosis.js';
+import type { OtherAccountsProbe } from './other-accounts.js';
 
 /**
  * Lookups the stream-not-found diagnosis needs, passed in so the catalog does no I/O of its own.
@@ -13,6 +14,8 @@ export interface StreamProbes {
   listStreamsHere(): Promise<string[]>;
   /** The stream's status (`CREATING`, `DELETING` …) when ResourceInUseException does not say it. Optional. */
   streamStatus?(name: string): Promise<string | undefined>;
+  /** On a sandbox: where else (another account) a name exists. */
+  otherAccounts?: OtherAccountsProbe;
 }
 
 /** What each catalog entry looks at. `raw` is the thrown value itself, for entries that match our own failure classes. */

@@ -1,4 +1,5 @@
 import { named, type CatalogEntry, type DiagnoseInput } from './catalog-entry.js';
+import { exportKeyCommand } from './other-accounts.js';
 import { endpointTried, joinLocalized, profileFlag, SANDBOX_TIP } from './diagnosis-phrases.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { Localized } from '../i18n/lang.js';
@@ -66,6 +67,9 @@ const profileNotFound: CatalogEntry = {
   },
 };
 
+/** What the sandbox takes when the lab's key (or its secret, for a learner's own key) is not known: any values sign. */
+const SANDBOX_KEY_UNKNOWN = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
+
 /** "Could not load credentials from any providers" and any other provider failure. */
 const noCredentials: CatalogEntry = {
   kind: 'no-credentials',
@@ -79,9 +83,10 @@ const noCredentials: CatalogEntry = {
           en: 'SDKs sign every request, so they need some credentials even for a local endpoint; the sandbox accepts any values.',
           ko: 'SDK는 모든 요청에 서명하므로 로컬 엔드포인트에도 자격 증명 값이 있어야 합니다. 샌드박스는 어떤 값이든 받아들입니다.',
         },
+        // The lab's own key: any other key is another account of the sandbox, where the lab would not see the records.
         fix: {
-          en: 'In the terminal that runs your script: export AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox',
-          ko: '스크립트를 실행하는 터미널에서: export AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox',
+          en: `In the terminal that runs your script: ${exportKeyCommand({ ...SANDBOX_KEY_UNKNOWN, ...ctx.labKey })}`,
+          ko: `스크립트를 실행하는 터미널에서: ${exportKeyCommand({ ...SANDBOX_KEY_UNKNOWN, ...ctx.labKey })}`,
         },
       };
     }

@@ -1,4 +1,5 @@
 import type { Localized } from '../i18n/lang.js';
+import type { LabKey } from './other-accounts.js';
 
 /**
  * What the learner reads when something fails: what happened, why, and what to do.
@@ -34,4 +35,6 @@ export interface DiagnosisContext {
   operation?: string;
   /** Named profile in use (`--profile` or `AWS_PROFILE`), so fixes can say `aws sso login --profile X`. */
   profile?: string;
+  /** On a sandbox: the key the lab signs with, so a fix can say which key a learner's script should use. */
+  labKey?: LabKey;
 }

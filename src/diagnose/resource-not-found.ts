@@ -1,7 +1,8 @@
 import type { Localized } from '../i18n/lang.js';
 import { named, type CatalogEntry, type DiagnoseInput, type StreamProbes } from './catalog-entry.js';
 import { joinLocalized, regionPhrase } from './diagnosis-phrases.js';
-import type { Diagnosis } from './diagnosis.js';
+import type { Diagnosis, DiagnosisContext } from './diagnosis.js';
+import { lookInOtherAccounts, otherAccountLine, type SandboxResourceKind } from './other-accounts.js';
 import { similarNames } from './similar-names.js';
 
 /** AWS: "Stream X under account N not found." (kinesalite says the same). Some calls name the stream by ARN. */
@@ -79,9 +80,28 @@ const streamNotFound: CatalogEntry = {
         autoFix: { type: 'switch-stream', stream: similar },
       };
     }
-    return { ...base, ...nothingFound(input, stream, search.searched) };
+    return { ...base, ...((await inOtherAccount(input, 'stream', stream)) ?? nothingFound(input, stream, search.searched)) };
   },
 };
+
+/**
+ * On a sandbox: the name is in another account of it (the learner's script signs with another key).
+ * The fix is in the learner's terminal, so there is no one-key fix.
+ */
+async function inOtherAccount(input: DiagnoseInput, kind: SandboxResourceKind, name: string): Promise<Pick<Diagnosis, 'why' | 'fix'> | undefined> {
+  const { ctx, probes } = input;
+  if (!ctx.sandbox || !ctx.labKey) return undefined;
+  const found = await lookInOtherAccounts(probes?.otherAccounts, kind, name);
+  if (found.length === 0) return undefined;
+  return { why: otherAccountWhy(ctx), fix: otherAccountLine(kind, name, found, ctx.labKey) };
+}
+
+function otherAccountWhy(ctx: DiagnosisContext): Localized {
+  return {
+    en: `On the sandbox every access key is an account of its own, as every learner has an account at a workshop; the lab signs with ${ctx.labKey?.accessKeyId ?? 'its key'}.`,
+    ko: `샌드박스에서는 워크숍에서 학습자마다 계정이 있듯이 액세스 키마다 계정이 따로 있습니다. 실습은 ${ctx.labKey?.accessKeyId ?? '자기 키'}로 서명합니다.`,
+  };
+}
 
 function nothingFound(input: DiagnoseInput, stream: string, searched: Searched): Pick<Diagnosis, 'why' | 'fix' | 'autoFix'> {
   const { ctx } = input;
@@ -153,19 +173,24 @@ async function attempt<T>(lookup: Promise<T>): Promise<T | undefined> {
 const pipeNotFound: CatalogEntry = {
   kind: 'pipe-not-found',
   matches: (input) => named(input, 'NotFoundException') || (named(input, 'ResourceNotFoundException') && isPipesCall(input)),
-  diagnose: ({ ctx, error }) => {
+  diagnose: async (input) => {
+    const { ctx, error } = input;
     const where = regionPhrase(ctx);
+    const name = /Pipe (\S+) does not exist/.exec(error.message)?.[1];
+    const elsewhere = name === undefined ? undefined : await inOtherAccount(input, 'pipe', name);
     return {
       kind: 'pipe-not-found',
       what: { en: `The pipe was not found in ${where.en}.`, ko: `${where.ko}에서 파이프를 찾지 못했습니다.` },
-      why: {
-        en: `${error.message} It has not been created yet, was deleted, or was created in another region.`,
-        ko: `${error.message} 아직 만들지 않았거나, 삭제되었거나, 다른 리전에서 만든 파이프입니다.`,
-      },
-      fix: {
-        en: `Create it in step 5, or list your pipes to check the name and region: aws pipes list-pipes --region ${ctx.region}`,
-        ko: `5단계에서 파이프를 만들거나, 파이프 목록에서 이름과 리전을 확인하세요: aws pipes list-pipes --region ${ctx.region}`,
-      },
+      ...(elsewhere ?? {
+        why: {
+          en: `${error.message} It has not been created yet, was deleted, or was created in another region.`,
+          ko: `${error.message} 아직 만들지 않았거나, 삭제되었거나, 다른 리전에서 만든 파이프입니다.`,
+        },
+        fix: {
+          en: `Create it in step 5, or list your pipes to check the name and region: aws pipes list-pipes --region ${ctx.region}`,
+          ko: `5단계에서 파이프를 만들거나, 파이프 목록에서 이름과 리전을 확인하세요: aws pipes list-pipes --region ${ctx.region}`,
+        },
+      }),
     };
   },
 };
