@@ -1,5 +1,6 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Localized } from '../i18n/lang.js';
 import type { Sandbox } from '../sandbox/sandbox-types.js';
 
 /** `<config>/sandbox.json`: which process serves the embedded sandbox's data now, and where. */
@@ -12,6 +13,8 @@ export interface EmbeddedSandbox {
   url: string;
   /** True when another kinesis-lab process already serves this data and we use its endpoint. */
   joined: boolean;
+  /** What the sandbox said about its data folder as it started (files repaired or set aside, an older layout); none when joined. */
+  notices: readonly Localized[];
   stop(): Promise<void>;
 }
 
@@ -32,15 +35,15 @@ export async function startOrJoinSandbox(deps: EmbeddedSandboxDeps): Promise<Emb
   const leasePath = join(deps.configDir, 'sandbox.json');
   const lease = await readLease(leasePath);
   if (lease && lease.pid !== deps.pid && (await deps.isServing(lease))) {
-    return { url: lease.url, joined: true, stop: () => Promise.resolve() };
+    return { url: lease.url, joined: true, notices: [], stop: () => Promise.resolve() };
   }
-  const dataDir = join(deps.configDir, 'sandbox-data');
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const sandbox = await deps.start(dataDir);
+  // The sandbox creates its folder, or says in the learner's language why it cannot (SandboxDataError).
+  const sandbox = await deps.start(join(deps.configDir, 'sandbox-data'));
   await writeFile(leasePath, JSON.stringify({ pid: deps.pid, url: sandbox.url } satisfies SandboxLease));
   return {
     url: sandbox.url,
     joined: false,
+    notices: sandbox.notices,
     stop: async () => {
       await sandbox.stop();
       const current = await readLease(leasePath);

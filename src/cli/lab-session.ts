@@ -53,7 +53,7 @@ export interface LabSession {
    * the lab are not affected.
    */
   stopLabCalls(): void;
-  /** Things the learner must be told before anything else (a damaged owner-id file kept aside). */
+  /** Things the learner must be told before anything else (a damaged owner-id file kept aside, what the sandbox repaired in its data folder). */
   notices?: Localized[];
   close(): Promise<void>;
 }
@@ -109,6 +109,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
   const faults = embeddedFaults(global, settings.embeddedSandbox);
   if (faults) deps = { ...deps, sandboxOptions: { ...deps.sandboxOptions, faults } };
   let closeSandbox: () => Promise<void> = () => Promise.resolve();
+  let sandboxNotices: readonly Localized[] = [];
   // The delay of a sandbox this process starts; a joined or separate sandbox keeps its own.
   let sandboxMetricsDelayMs: number | undefined;
   if (global.metricsDelay !== undefined && !settings.embeddedSandbox) {
@@ -128,8 +129,12 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
     });
     settings.endpoint = sandbox.url;
     closeSandbox = () => sandbox.stop();
+    sandboxNotices = sandbox.notices;
     if (!sandbox.joined) sandboxMetricsDelayMs = metricsDelayMs;
   }
+  // What the embedded sandbox said about its data folder as it started, and a damaged owner-id file kept aside.
+  const notices: Localized[] = [...sandboxNotices];
+  if (owner.replaced) notices.push(ownerIdNotice(owner.replaced.backup, salvaged.length > 0));
   settings.signal = afterGrace([deps.signal]);
   const ready = settings as ReadySettings;
   const labCalls = new AbortController();
@@ -161,7 +166,7 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
       return session.context;
     },
     stopLabCalls: () => labCalls.abort(new Error('the lab was closed')),
-    ...(owner.replaced ? { notices: [ownerIdNotice(owner.replaced.backup, salvaged.length > 0)] } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
     close: closeSandbox,
   };
   return session;

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import pkg from '../../package.json' with { type: 'json' };
 import { LabLoadError } from '../content/load-lab.js';
 import { LabsNotFoundError } from '../content/locate-labs.js';
+import { SandboxDataError } from '../sandbox/durable/sandbox-data-error.js';
 import { langFromEnv, type Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
 import { validateRegion } from '../validate/region.js';
@@ -20,7 +21,7 @@ import { isTerminal } from './confirm.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import { helpText } from './help-text.js';
 import { openLabSession, type LabSession } from './lab-session.js';
-import { processOutput, type Output } from './output.js';
+import { printNotices, processOutput, type Output } from './output.js';
 import { langFromArgv, parseCommand, type Command } from './parse-args.js';
 import { withStopSignals } from './stop-signals.js';
 import { learnSecrets } from './secret-sources.js';
@@ -68,8 +69,8 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
   const produce = command.name === 'produce' ? produceOptions(command) : undefined;
   const interactive = command.name === 'lab' && !command.global.plain && isTerminal(process.stdout) && isTerminal(process.stdin);
   const session = await openLabSession(command.global, { env, signal, askRegion: interactive ? () => askRegion(lang) : undefined });
-  // The full-screen lab shows them on its first screen.
-  if (!interactive) for (const notice of session.notices ?? []) output.err(notice[lang]);
+  // The full-screen lab shows them on its first screen; every other output on stderr (a JSON line with --json).
+  if (!interactive) printNotices(output, session.notices ?? [], lang, 'json' in command && command.json);
   const membership = classroom ? await joinClass(classroom, command.global, env, signal) : undefined;
   if (membership) session.runnerObservers = [membership.observe];
   try {
@@ -144,6 +145,10 @@ function reportFatal(error: unknown, lang: Lang, output: Output, env: NodeJS.Pro
   if (error instanceof LabLoadError || error instanceof LabsNotFoundError) {
     output.err(`kinesis-lab: ${error.message}`);
     return 2;
+  }
+  if (error instanceof SandboxDataError) {
+    output.err(`kinesis-lab: ${error.localized[lang]}`);
+    return 1;
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   output.err(`kinesis-lab: ${message.split('\n')[0]}`);

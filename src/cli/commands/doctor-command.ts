@@ -13,7 +13,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { startLabSandbox } from '../../sandbox/lab-sandbox.js';
 import { awsSettingsFor, type ReadySettings } from '../build-lab-context.js';
 import { leaseIsServing, startOrJoinSandbox } from '../embedded-sandbox.js';
-import type { Output } from '../output.js';
+import { printNotices, type Output } from '../output.js';
 import type { GlobalOptions } from '../parse-args.js';
 import { resolveRunSettings } from '../run-settings.js';
 import { afterGrace } from '../stop-signals.js';
@@ -28,6 +28,7 @@ export async function doctorCommand(global: GlobalOptions, json: boolean, env: N
     const sandbox = await startOrJoinSandbox({ configDir: configDir(env), pid: process.pid, isServing: leaseIsServing, start: (dataDir) => startLabSandbox({ dataDir }) });
     settings.endpoint = sandbox.url;
     stop = () => sandbox.stop();
+    printNotices(output, sandbox.notices, lang, json);
   }
   try {
     const region = settings.region;

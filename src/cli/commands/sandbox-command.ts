@@ -5,7 +5,7 @@ import { faultBanner, parseFaultSpec } from '../../sandbox/faults/fault-spec.js'
 import type { SandboxOptions } from '../../sandbox/sandbox-types.js';
 import { validateMetricsDelay } from '../../validate/metrics-delay.js';
 import type { Command } from '../parse-args.js';
-import type { Output } from '../output.js';
+import { printNotices, type Output } from '../output.js';
 import { SANDBOX_DEFAULT_REGION } from '../run-settings.js';
 import { orUsageError, UsageError } from '../usage-error.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -82,7 +82,7 @@ export async function sandboxCommand(cmd: SandboxCommand, lang: Lang, output: Ou
   const shownUrl = urls[0] ?? sandbox.url;
   output.out(m.sandboxReady(shownUrl));
   // What the sandbox repaired or set aside in its data folder: never silently.
-  for (const notice of sandbox.notices) output.err(notice[lang]);
+  printNotices(output, sandbox.notices, lang, false);
   if (isExposed(host)) output.err(m.sandboxExposed(host));
   if (urls.length === 0) output.err(classroomMessages(lang).sandboxNoLan);
   if (urls.length > 1) {

@@ -36,12 +36,16 @@ export function openDataFolder(dataDir: string, notices: Localized[]): OpenDataF
   return { dir, release };
 }
 
-/** Region folders an older kinesis-lab (kinesalite, LevelDB) left: `<dir>/<region>/kinesalite`. */
+/**
+ * Region folders an older kinesis-lab (kinesalite, LevelDB) left: `<dir>/<region>/kinesalite` and
+ * `<dir>/<region>/stream-settings.json` (what its front kept beside kinesalite).
+ */
 function olderLayoutFolders(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'kinesalite')))
-      .map((entry) => entry.name);
+      .filter((entry) => entry.isDirectory() && (existsSync(join(dir, entry.name, 'kinesalite')) || existsSync(join(dir, entry.name, 'stream-settings.json'))))
+      .map((entry) => entry.name)
+      .sort();
   } catch {
     return [];
   }

@@ -47,7 +47,7 @@ export const dataMessages = {
     ko: `샌드박스 데이터 파일 ${file}은(는) 더 새로운 kinesis-lab(형식 ${version})이 쓴 파일이라 ${aside}(으)로 옮겼습니다. 읽으려면 kinesis-lab을 업데이트하세요.`,
   }),
   olderLayout: (dir: string, folders: string[]): Localized => ({
-    en: `${dir} holds data from an older kinesis-lab (kinesalite folders: ${folders.join(', ')}); it is not read. Delete those folders when you no longer need them.`,
-    ko: `${dir}에 이전 kinesis-lab의 데이터(kinesalite 폴더: ${folders.join(', ')})가 있지만 읽지 않습니다. 필요 없으면 그 폴더들을 지우세요.`,
+    en: `${dir} holds data from an older kinesis-lab (kinesalite region folders: ${folders.join(', ')}); this sandbox does not read it and starts without those streams. Delete those folders when you no longer need them.`,
+    ko: `${dir}에 이전 kinesis-lab의 데이터(kinesalite 리전 폴더: ${folders.join(', ')})가 있습니다. 이 샌드박스는 그 데이터를 읽지 않으므로 그 스트림 없이 시작합니다. 필요 없으면 그 폴더들을 지우세요.`,
   }),
 };
