@@ -53,3 +53,16 @@ describe('built CLI: step 4 against a sandbox endpoint', () => {
     expect(run.stderr.trim()).toBe("kinesis-lab: --metrics-delay sets the embedded sandbox's CloudWatch delay: use it with --sandbox, or on kinesis-lab sandbox");
   });
 });
+
+describe('built CLI: step 4 on the embedded sandbox, in a later process than steps 2 and 3', () => {
+  it('passes: the metrics of the puts an earlier process made are still there', async () => {
+    const env = { KINESIS_LAB_HOME: await tempHome() };
+    const earlier = await runCli(['solve', 'create-stream', 'put-record', 'put-records', '--sandbox', '--json'], env);
+    expect(jsonLines(earlier.stdout).map((line) => [line.step, line.ok])).toEqual([['create-stream', true], ['put-record', true], ['put-records', true]]);
+    // The minute of the last put must have ended (the sandbox shows a minute once it is over, delay 0 here).
+    await new Promise((resolve) => setTimeout(resolve, MINUTE_MS - (Date.now() % MINUTE_MS) + 1_000));
+    const later = await runCli(['solve', 'metrics', '--sandbox', '--metrics-delay', '0s', '--json'], env);
+    expect(jsonLines(later.stdout)).toMatchObject([{ step: 'metrics', ok: true, summary: 'CloudWatch counted all 5200 record(s) this session sent to input-stream.' }]);
+    expect(later.code).toBe(0);
+  });
+});
