@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,25 @@ describe('DurableStore, the contract other services plug into', () => {
     expect(replayed).toEqual(['a', 'b', 'c']);
     expect(third.notices).toEqual([]);
     third.close();
+  });
+
+  it('rewrites a snapshot at a clean stop only when its section changed', async () => {
+    const first = new DurableStore(dir);
+    first.attach(wordsSection([])).record({ add: 'a' });
+    first.close();
+    const snapshot = join(dir, 'words.snapshot.jsonl');
+    const written = (await stat(snapshot)).ino;
+
+    const unchanged = new DurableStore(dir);
+    unchanged.attach(wordsSection([]));
+    unchanged.close();
+    // A snapshot is always written to a new file and renamed: the same inode means it was not rewritten.
+    expect((await stat(snapshot)).ino).toBe(written);
+
+    const changed = new DurableStore(dir);
+    changed.attach(wordsSection([])).record({ add: 'b' });
+    changed.close();
+    expect((await stat(snapshot)).ino).not.toBe(written);
   });
 
   it('keeps sections in memory when there is no data folder', () => {

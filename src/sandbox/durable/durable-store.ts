@@ -77,12 +77,17 @@ export class DurableStore {
     for (const attached of this.#attached.values()) this.#compact(attached);
   }
 
-  /** Snapshots every section, closes the journals and gives the folder's lock back. Idempotent. */
+  /**
+   * Snapshots every section that changed since its last snapshot (a large world read but not changed
+   * is not rewritten at every exit), closes the journals and gives the folder's lock back. Idempotent.
+   */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     try {
-      if (this.#folder) this.compactAll();
+      for (const attached of this.#attached.values()) {
+        if ((attached.journal?.bytes ?? 0) > 0 || attached.snapshotBytes === 0) this.#compact(attached);
+      }
     } finally {
       for (const attached of this.#attached.values()) attached.journal?.close();
       this.#folder?.release();
