@@ -66,6 +66,29 @@ describe('DurableStore, the contract other services plug into', () => {
     expect((await stat(snapshot)).ino).not.toBe(written);
   });
 
+  it('drops what a snapshot restored when a later chunk cannot be restored, and sets the files aside with a notice', async () => {
+    const first = new DurableStore(dir);
+    first.attach(wordsSection([])).record({ add: 'a' });
+    first.close();
+    // Restores what it reads, then finds it cannot go on.
+    const section = (words: string[]): DurableSection<{ add: string }> => ({
+      ...wordsSection(words),
+      restore: (chunk) => {
+        words.push(...(chunk as string[]));
+        throw new Error('a chunk from another version');
+      },
+    });
+    const restored: string[] = [];
+    const second = new DurableStore(dir);
+    second.attach(section(restored)).record({ add: 'fresh' });
+    expect(restored).toEqual(['fresh']);
+    expect(second.notices.map((notice) => notice.en)).toEqual([
+      expect.stringMatching(/^The sandbox data file .*words\.snapshot\.jsonl is damaged \(a chunk from another version\) and was moved to .*words\.snapshot\.jsonl\.damaged-/),
+    ]);
+    second.close();
+    expect((await readdir(dir)).filter((file) => file.includes('.damaged-'))).toHaveLength(1);
+  });
+
   it('keeps sections in memory when there is no data folder', () => {
     const words: string[] = [];
     const store = new DurableStore(undefined);

@@ -110,9 +110,9 @@ export class DurableStore {
     const { section } = attached;
     const paths = this.#paths(dir, section.name);
     let repaired = false;
-    const snapshot = this.#read(paths.snapshot, () => readSnapshot(paths.snapshot, section.name, section.formatVersion));
+    const snapshot = this.#read(paths.snapshot, () => readSnapshot(paths.snapshot, section.name, section.formatVersion, (chunk) => section.restore(chunk)));
     if (snapshot && !snapshot.ok) {
-      // Without its snapshot the journal cannot be replayed either: both go aside.
+      // Without its snapshot the journal cannot be replayed either: both go aside, and what was restored is dropped.
       const aside = this.#moveAside(paths.snapshot);
       this.notices.push(snapshot.newerVersion !== undefined
         ? dataMessages.newerFormat(paths.snapshot, aside, snapshot.newerVersion)
@@ -125,34 +125,20 @@ export class DurableStore {
       this.#compact(attached);
       return;
     }
-    try {
-      if (snapshot?.ok) {
-        attached.lsn = snapshot.header.lsn;
-        attached.snapshotBytes = statSync(paths.snapshot).size;
-        for (const chunk of snapshot.chunks) section.restore(chunk);
-      }
-    } catch (error) {
-      const aside = this.#moveAside(paths.snapshot);
-      this.notices.push(dataMessages.movedAside(paths.snapshot, aside, error instanceof Error ? error.message : String(error), dir));
-      section.reset();
-      attached.lsn = 0;
-      repaired = true;
+    if (snapshot?.ok) {
+      attached.lsn = snapshot.header.lsn;
+      attached.snapshotBytes = statSync(paths.snapshot).size;
     }
-    const journal = this.#read(paths.journal, () => readJournal(paths.journal));
+    const journal = this.#read(paths.journal, () => readJournal(paths.journal, (entry) => {
+      if (entry.n <= attached.lsn) return;
+      section.apply(entry.c);
+      attached.lsn = entry.n;
+    }));
     let validBytes = journal?.validBytes ?? 0;
     if (journal) {
       if (journal.torn) {
         this.notices.push(dataMessages.tornEntry(paths.journal));
         repaired = true;
-      }
-      try {
-        for (const entry of journal.entries) {
-          if (entry.n <= attached.lsn) continue;
-          section.apply(entry.c);
-          attached.lsn = entry.n;
-        }
-      } catch (error) {
-        journal.damage ??= `an entry could not be applied: ${error instanceof Error ? error.message : String(error)}`;
       }
       if (journal.damage !== undefined) {
         const aside = this.#moveAside(paths.journal);

@@ -4,7 +4,8 @@
  * power cut can lose what the OS had not flushed yet). Reading it back tells a torn last line (the
  * process stopped mid-write: dropped and cut off) from damage in the middle (the rest is not trusted).
  */
-import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { readLines, STOP } from './line-reader.js';
 
 export interface JournalEntry {
   n: number;
@@ -12,38 +13,47 @@ export interface JournalEntry {
 }
 
 export interface JournalRead {
-  entries: JournalEntry[];
+  /** Entries read (and handed on) before the end or the first bad line. */
+  entries: number;
   /** Bytes of whole, valid lines (where a torn tail was cut off). */
   validBytes: number;
   /** A half-written last line was found. */
   torn: boolean;
-  /** What is wrong with a line before the last one, if anything. */
+  /** What is wrong with a line before the last one, or with an entry that could not be applied, if anything. */
   damage?: string;
 }
 
-export function readJournal(path: string): JournalRead | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const entries: JournalEntry[] = [];
-  let offset = 0;
-  while (offset < bytes.length) {
-    const end = bytes.indexOf(0x0a, offset);
-    const line = bytes.subarray(offset, end < 0 ? bytes.length : end).toString('utf8');
-    const entry = parseEntry(line);
-    if (end < 0 || !entry) {
-      const last = end < 0 || end === bytes.length - 1;
-      if (last) return { entries, validBytes: offset, torn: true };
-      return { entries, validBytes: offset, torn: false, damage: `line ${entries.length + 1} is not a journal entry` };
+/**
+ * Hands each entry to `onEntry` in order, as it reads, and says how the file ended. An entry that
+ * `onEntry` cannot apply (it throws) is damage: reading stops there. Undefined when there is no file.
+ */
+export function readJournal(path: string, onEntry: (entry: JournalEntry) => void): JournalRead | undefined {
+  const result: JournalRead = { entries: 0, validBytes: 0, torn: false };
+  // A bad line is a torn tail if nothing follows it (the process stopped while writing it), damage if something does.
+  const seen = { bad: false };
+  const found = readLines(path, (line, start, terminated) => {
+    if (seen.bad) {
+      result.damage = `line ${result.entries + 1} is not a journal entry`;
+      return STOP;
     }
-    entries.push(entry);
-    offset = end + 1;
-  }
-  return { entries, validBytes: offset, torn: false };
+    const entry = terminated ? parseEntry(line) : undefined;
+    if (!entry) {
+      seen.bad = true;
+      return undefined;
+    }
+    try {
+      onEntry(entry);
+    } catch (error) {
+      result.damage = `an entry could not be applied: ${error instanceof Error ? error.message : String(error)}`;
+      return STOP;
+    }
+    result.entries += 1;
+    result.validBytes = start + Buffer.byteLength(line, 'utf8') + 1;
+    return undefined;
+  });
+  if (!found) return undefined;
+  if (seen.bad && result.damage === undefined) result.torn = true;
+  return result;
 }
 
 function parseEntry(line: string): JournalEntry | undefined {

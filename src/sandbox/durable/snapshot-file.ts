@@ -8,8 +8,8 @@
  * Written with the one atomic write (files/atomic-write.ts), so a crash leaves the old snapshot or
  * the new one.
  */
-import { readFileSync } from 'node:fs';
 import { writeFileAtomicSync } from '../../files/atomic-write.js';
+import { readLines, STOP } from './line-reader.js';
 
 export interface SnapshotHeader {
   section: string;
@@ -19,34 +19,60 @@ export interface SnapshotHeader {
 }
 
 export type SnapshotRead =
-  | { ok: true; header: SnapshotHeader; chunks: unknown[] }
+  | { ok: true; header: SnapshotHeader; chunks: number }
   | { ok: false; problem: string; newerVersion?: number };
 
-export function readSnapshot(path: string, section: string, formatVersion: number): SnapshotRead | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  let parsed: unknown[];
-  try {
-    parsed = lines.map((line) => JSON.parse(line) as unknown);
-  } catch {
-    return { ok: false, problem: 'a line is not JSON' };
-  }
-  const header = parsed[0] as Partial<SnapshotHeader> | undefined;
-  const end = parsed.at(-1) as { end?: unknown; chunks?: unknown } | undefined;
-  if (header?.section !== section || typeof header.formatVersion !== 'number' || typeof header.lsn !== 'number') {
-    return { ok: false, problem: `it does not start with a ${section} snapshot header` };
-  }
-  if (header.formatVersion > formatVersion) return { ok: false, problem: 'newer format', newerVersion: header.formatVersion };
-  const chunks = parsed.slice(1, -1);
-  if (parsed.length < 2 || end?.end !== true || end.chunks !== chunks.length) return { ok: false, problem: 'it is cut short' };
-  return { ok: true, header: { section, formatVersion: header.formatVersion, lsn: header.lsn }, chunks };
+/**
+ * Hands each chunk to `onChunk` in order, as it reads (a large snapshot is never whole in memory),
+ * and says whether the file was whole. Not ok — a line that is not JSON, a wrong header, a file cut
+ * short, a chunk `onChunk` cannot restore (it throws) — means the chunks handed on so far must be
+ * thrown away. Undefined when there is no file.
+ */
+export function readSnapshot(path: string, section: string, formatVersion: number, onChunk: (chunk: unknown) => void): SnapshotRead | undefined {
+  let header: SnapshotHeader | undefined;
+  let failed: Extract<SnapshotRead, { ok: false }> | undefined;
+  // Each line is handed on once the next one is read: the last line is the end marker, not a chunk.
+  let held: { value: unknown } | undefined;
+  let chunks = 0;
+  const found = readLines(path, (line) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(line) as unknown;
+    } catch {
+      failed = { ok: false, problem: 'a line is not JSON' };
+      return STOP;
+    }
+    if (!header) {
+      const candidate = value as Partial<SnapshotHeader> | null;
+      if (candidate?.section !== section || typeof candidate.formatVersion !== 'number' || typeof candidate.lsn !== 'number') {
+        failed = { ok: false, problem: `it does not start with a ${section} snapshot header` };
+        return STOP;
+      }
+      if (candidate.formatVersion > formatVersion) {
+        failed = { ok: false, problem: 'newer format', newerVersion: candidate.formatVersion };
+        return STOP;
+      }
+      header = { section, formatVersion: candidate.formatVersion, lsn: candidate.lsn };
+      return undefined;
+    }
+    if (held) {
+      try {
+        onChunk(held.value);
+      } catch (error) {
+        failed = { ok: false, problem: error instanceof Error ? error.message : String(error) };
+        return STOP;
+      }
+      chunks += 1;
+    }
+    held = { value };
+    return undefined;
+  });
+  if (!found) return undefined;
+  if (failed) return failed;
+  if (!header) return { ok: false, problem: `it does not start with a ${section} snapshot header` };
+  const end = held?.value as { end?: unknown; chunks?: unknown } | undefined;
+  if (end?.end !== true || end.chunks !== chunks) return { ok: false, problem: 'it is cut short' };
+  return { ok: true, header, chunks };
 }
 
 /** Writes the snapshot; returns its size in bytes. */
