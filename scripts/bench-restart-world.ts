@@ -50,10 +50,10 @@ async function fill(dir: string, crashDir: string): Promise<void> {
       }
     }
     now = start + MINUTES * 60_000;
-    const delivered = async (arn: string | undefined) => sandbox.pipes.runStatus(arn ?? '')?.delivered ?? 0;
-    while ((await delivered(toStream.Arn)) < records || (await delivered(toLogs.Arn)) < records) await new Promise((resolve) => setTimeout(resolve, 200));
+    const delivered = (arn: string | undefined) => sandbox.pipes.runStatus(arn ?? '')?.delivered ?? 0;
+    while (delivered(toStream.Arn) < records || delivered(toLogs.Arn) < records) await new Promise((resolve) => setTimeout(resolve, 200));
     await cp(dir, crashDir, { recursive: true });
-    process.stdout.write(`${JSON.stringify({ records, deliveredToStream: await delivered(toStream.Arn), deliveredToLogs: await delivered(toLogs.Arn) })}\n`);
+    process.stdout.write(`${JSON.stringify({ records, deliveredToStream: delivered(toStream.Arn), deliveredToLogs: delivered(toLogs.Arn) })}\n`);
   } finally {
     c.stop();
     const stopping = performance.now();

@@ -118,7 +118,7 @@ describe('built CLI sandbox: kill -9 while writing', () => {
         await waitFor(`${name} ACTIVE`, async () => ((await c.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }))).StreamDescriptionSummary?.StreamStatus === 'ACTIVE' ? true : undefined));
       }
       const role = await c.iam.send(new CreateRoleCommand({ RoleName: 'pipe-role', AssumeRolePolicyDocument: TRUST_POLICY }));
-      pipeArn = (await c.pipes.send(new CreatePipeCommand(streamToStreamPipe('kill-pipe', arn('source'), arn('target'), role.Role?.Arn, 10)))).Arn as string;
+      pipeArn = (await c.pipes.send(new CreatePipeCommand(streamToStreamPipe('kill-pipe', arn('source'), arn('target'), role.Role?.Arn, 10)))).Arn!;
       await waitFor('the pipe RUNNING', async () => ((await c.pipes.send(new DescribePipeCommand({ Name: 'kill-pipe' }))).CurrentState === 'RUNNING' ? true : undefined), 20_000);
       // A producer keeps writing while the pipe delivers; the process dies in the middle of both.
       let writing = true;
@@ -126,7 +126,7 @@ describe('built CLI sandbox: kill -9 while writing', () => {
         for (let n = 0; writing; n++) {
           try {
             const put = await c.kinesis.send(new PutRecordCommand({ StreamName: 'source', PartitionKey: `w${writer}-${n}`, Data: Buffer.from(JSON.stringify({ writer, n })) }));
-            acknowledged.push(put.SequenceNumber as string);
+            acknowledged.push(put.SequenceNumber!);
           } catch {
             return;
           }
@@ -175,8 +175,8 @@ describe('built CLI sandbox: kill -9 while writing', () => {
 });
 
 /** Every record of a stream, from the trim horizon of each shard. */
-async function readAll(client: KinesisClient, stream: string): Promise<Array<{ sequenceNumber: string; data: string }>> {
-  const records: Array<{ sequenceNumber: string; data: string }> = [];
+async function readAll(client: KinesisClient, stream: string): Promise<{ sequenceNumber: string; data: string }[]> {
+  const records: { sequenceNumber: string; data: string }[] = [];
   for (const shard of (await client.send(new ListShardsCommand({ StreamName: stream }))).Shards ?? []) {
     let iterator = (await client.send(new GetShardIteratorCommand({ StreamName: stream, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
     while (iterator) {
