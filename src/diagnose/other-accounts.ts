@@ -12,7 +12,7 @@ export type SandboxResourceKind = 'stream' | 'metrics' | 'pipe' | 'role' | 'log-
 export interface OtherAccount {
   account: string;
   region?: string;
-  /** Access key ids the sandbox saw signing for that account. */
+  /** Access key ids the sandbox saw signing for that account, as it keeps them (shortened: `AKIA…7Q01`). */
   accessKeys: string[];
   /** Records in the stream (kind `stream`) or counted coming in (kind `metrics`). */
   records?: number;
@@ -56,15 +56,12 @@ const THING: Record<SandboxResourceKind, (name: string) => Localized> = {
   'log-group': (name) => ({ en: `Log group "${name}" is`, ko: `"${name}" 로그 그룹이` }),
 };
 
-/**
- * One line: where the thing is, why the lab does not see it, and the key to export. Key ids other
- * than the sandbox's own are shortened (AKIA…EY01): enough to recognise one's own.
- */
+/** One line: where the thing is, why the lab does not see it, and the key to export. */
 export function otherAccountLine(kind: SandboxResourceKind, name: string, found: readonly OtherAccount[], key: LabKey): Localized {
   const [first] = found;
   const thing = THING[kind](name);
   const where = first?.region !== undefined ? `${first.account}, ${first.region}` : (first?.account ?? '');
-  const keys = (first?.accessKeys ?? []).map(shortKey).join(', ');
+  const keys = (first?.accessKeys ?? []).join(', ');
   const keyNote: Localized = keys ? { en: ` (access key ${keys})`, ko: `(액세스 키 ${keys})` } : { en: '', ko: '' };
   const records = first?.records;
   const count: Localized = records !== undefined && records > 0 ? { en: ` with ${records} record(s)`, ko: ` 레코드 ${records}개와 함께` } : { en: '', ko: '' };
@@ -74,8 +71,4 @@ export function otherAccountLine(kind: SandboxResourceKind, name: string, found:
     en: `${thing.en} on this sandbox in account ${where}${keyNote.en}${more.en}${count.en}, not in the lab's account ${key.account}: your script signs with another access key. In its terminal run ${command} and run it again.`,
     ko: `${thing.ko} 이 샌드박스의 계정 ${where}${keyNote.ko}${more.ko}에${count.ko} 있고, 실습 계정 ${key.account}에는 없습니다. 스크립트가 다른 액세스 키로 서명하고 있습니다. 스크립트를 실행하는 터미널에서 ${command} 명령을 실행한 뒤 스크립트를 다시 실행하세요.`,
   };
-}
-
-function shortKey(key: string): string {
-  return key.startsWith('AKIAKINESISLAB') || key.length <= 12 ? key : `${key.slice(0, 4)}…${key.slice(-4)}`;
 }

@@ -26,7 +26,7 @@ describe('a pipe in another account of the sandbox', () => {
     const otherAccounts: OtherAccountsProbe = {
       find: async (kind, name) => {
         asked.push(`${kind} ${name}`);
-        return [{ account: '482190348211', region: 'us-east-1', accessKeys: ['AKIAIOSFODNN7EXAMPLE'] }];
+        return [{ account: '482190348211', region: 'us-east-1', accessKeys: ['AKIA…MPLE'] }];
       },
     };
     const diagnosis = await diagnose(pipeMissing(), PIPE_CTX, { ...NO_STREAMS, otherAccounts });

@@ -3,7 +3,7 @@
  * or a log group of a name exists, with the access keys seen for that account, across a restart;
  * refused to callers from another machine.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -16,6 +16,8 @@ import { accountClients } from '../fixtures/account-clients.js';
 import { TRUST_POLICY } from '../pipes/pipes-helpers.js';
 
 const KEY = 'AKIALEARNERSOWNKEY01';
+/** What the sandbox keeps and serves of a key id: never the whole of it. */
+const SHORT_KEY = 'AKIA…EY01';
 
 async function where(sandbox: Sandbox, query: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${sandbox.url}/kinesis-lab/where?${query}`);
@@ -42,11 +44,11 @@ describe('the admin route: where a resource is, across accounts', () => {
       expect(found.status).toBe(200);
       const [only] = (found.body as { found: { account: string }[] }).found;
       account = only?.account ?? '';
-      expect(found.body).toEqual({ found: [{ account, region: 'us-west-2', records: 3, accessKeys: [KEY] }] });
+      expect(found.body).toEqual({ found: [{ account, region: 'us-west-2', records: 3, accessKeys: [SHORT_KEY] }] });
       expect((await where(first, `kind=stream&name=input-stream&exclude=${account}`)).body).toEqual({ found: [] });
-      expect((await where(first, 'kind=metrics&name=input-stream')).body).toEqual({ found: [{ account, region: 'us-west-2', records: 3, accessKeys: [KEY] }] });
-      expect((await where(first, 'kind=role&name=pipe-role')).body).toEqual({ found: [{ account, accessKeys: [KEY] }] });
-      expect((await where(first, 'kind=log-group&name=/lab/pipe')).body).toEqual({ found: [{ account, region: 'us-west-2', accessKeys: [KEY] }] });
+      expect((await where(first, 'kind=metrics&name=input-stream')).body).toEqual({ found: [{ account, region: 'us-west-2', records: 3, accessKeys: [SHORT_KEY] }] });
+      expect((await where(first, 'kind=role&name=pipe-role')).body).toEqual({ found: [{ account, accessKeys: [SHORT_KEY] }] });
+      expect((await where(first, 'kind=log-group&name=/lab/pipe')).body).toEqual({ found: [{ account, region: 'us-west-2', accessKeys: [SHORT_KEY] }] });
       expect(await where(first, 'kind=queue&name=x')).toEqual({ status: 400, body: { message: 'Give kind (stream, metrics, pipe, role, log-group) and name.' } });
     } finally {
       learner.stop();
@@ -54,10 +56,12 @@ describe('the admin route: where a resource is, across accounts', () => {
     }
     const again = await startLabSandbox({ dataDir: dir });
     try {
-      expect((await where(again, 'kind=stream&name=input-stream')).body).toEqual({ found: [{ account, region: 'us-west-2', records: 3, accessKeys: [KEY] }] });
+      expect((await where(again, 'kind=stream&name=input-stream')).body).toEqual({ found: [{ account, region: 'us-west-2', records: 3, accessKeys: [SHORT_KEY] }] });
     } finally {
       await again.stop();
     }
+    // The whole key id was never written.
+    for (const file of await readdir(dir)) expect((await readFile(join(dir, file), 'utf8')).includes(KEY), file).toBe(false);
   });
 
   it('answers nobody from another machine', async () => {

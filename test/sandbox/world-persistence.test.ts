@@ -5,7 +5,7 @@
  * per-shard checkpoints. Once after a clean stop (snapshots), once from a copy of the folder taken
  * while the sandbox ran (journals only, as a kill -9 leaves them).
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetMetricStatisticsCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
@@ -157,4 +157,53 @@ describe('the sandbox world across a restart', () => {
       }
     }
   }, 60_000);
+});
+
+describe('what the sandbox does with its services\' files across a restart', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kl-world-files-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('finishes a transition a stop cut short, and sets a damaged Pipes file aside without costing the streams', async () => {
+    const first = await startLabSandbox({ dataDir: dir, createStreamMs: 0, pipeCreatingMs: 1_500 });
+    const c = accountClients(first.url, REGION);
+    try {
+      await c.kinesis.send(new CreateStreamCommand({ StreamName: 'source', ShardCount: 1 }));
+      await c.kinesis.send(new CreateStreamCommand({ StreamName: 'target', ShardCount: 1 }));
+      const role = await c.iam.send(new CreateRoleCommand({ RoleName: 'pipe-role', AssumeRolePolicyDocument: TRUST_POLICY }));
+      const arn = (name: string) => `arn:aws:kinesis:${REGION}:000000000000:stream/${name}`;
+      await c.pipes.send(new CreatePipeCommand(streamToStreamPipe('slow-pipe', arn('source'), arn('target'), role.Role?.Arn)));
+    } finally {
+      c.stop();
+      await first.stop();
+    }
+
+    // Stopped while the pipe was CREATING: the next start settles it when its time comes.
+    const second = await startLabSandbox({ dataDir: dir });
+    const d = accountClients(second.url, REGION);
+    try {
+      expect((await d.pipes.send(new DescribePipeCommand({ Name: 'slow-pipe' }))).CurrentState).toBe('CREATING');
+      await waitFor('the pipe RUNNING', async () => ((await d.pipes.send(new DescribePipeCommand({ Name: 'slow-pipe' }))).CurrentState === 'RUNNING' ? true : undefined));
+    } finally {
+      d.stop();
+      await second.stop();
+    }
+
+    await writeFile(join(dir, 'pipes.snapshot.jsonl'), '{"section":"pipes","formatVersion":1,"lsn":3}\n{"t":"pipe","pipe":{');
+    const third = await startLabSandbox({ dataDir: dir });
+    const e = accountClients(third.url, REGION);
+    try {
+      expect(third.notices.map((notice) => notice.en)).toEqual([
+        expect.stringMatching(new RegExp(`^The sandbox data file ${join(dir, 'pipes.snapshot.jsonl')} is damaged \\(a line is not JSON\\) and was moved to ${join(dir, 'pipes.snapshot.jsonl')}\\.damaged-`)),
+      ]);
+      expect((await e.pipes.send(new ListPipesCommand({}))).Pipes).toEqual([]);
+      expect((await e.kinesis.send(new ListStreamsCommand({}))).StreamNames).toEqual(['source', 'target']);
+      expect((await e.iam.send(new GetRoleCommand({ RoleName: 'pipe-role' }))).Role?.RoleName).toBe('pipe-role');
+    } finally {
+      e.stop();
+      await third.stop();
+    }
+  });
 });

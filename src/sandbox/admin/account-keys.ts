@@ -1,12 +1,15 @@
 /**
  * Which access key ids the sandbox has seen for each account, so its look across accounts can say
- * "the account of key AKIA…7Q" rather than only a 12-digit number (an account id is a hash of its key:
- * sandbox-accounts.ts). Kept with the sandbox's data as a small section: one journal line the first
- * time a key signs a call, none after. Access key ids are not secrets; secret keys are never seen here.
+ * "the account of key AKIA…7Q01" rather than only a 12-digit number (an account id is a hash of its
+ * key: sandbox-accounts.ts). Kept with the sandbox's data as a small section: one journal line the
+ * first time a key signs a call, none after. Only a shortened key id is kept — enough for a learner to
+ * recognise their own, never a whole one written to disk or served — except the sandbox's own
+ * public key. Secret keys never reach the sandbox at all.
  */
 import type { DurableLog, DurableSection } from '../durable/durable-section.js';
+import { SANDBOX_CREDENTIALS } from '../sandbox-types.js';
 
-/** The first time a key signed a call: `{"key":"AKIA…","account":"123456789012"}`. */
+/** The first time a key signed a call: `{"key":"AKIA…7Q01","account":"123456789012"}` (the key shortened). */
 export interface KeySeen {
   key: string;
   account: string;
@@ -25,8 +28,9 @@ export class AccountKeys {
     this.#log = log;
   }
 
-  /** Notes that `key` signed a call as `account`; journaled the first time only. */
-  note(key: string, account: string): void {
+  /** Notes that `accessKeyId` signed a call as `account`; journaled the first time only. */
+  note(accessKeyId: string, account: string): void {
+    const key = shortKeyId(accessKeyId);
     const keys = this.#keys.get(account);
     if (keys?.includes(key) || (keys?.length ?? 0) >= KEYS_PER_ACCOUNT || (!keys && this.#keys.size >= MAX_ACCOUNTS)) return;
     const seen = { key, account };
@@ -50,6 +54,11 @@ export class AccountKeys {
   clear(): void {
     this.#keys.clear();
   }
+}
+
+/** `AKIA…7Q01`: the first and last four characters; the sandbox's own key, public anyway, whole. */
+export function shortKeyId(accessKeyId: string): string {
+  return accessKeyId === SANDBOX_CREDENTIALS.accessKeyId || accessKeyId.length <= 12 ? accessKeyId : `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 }
 
 export function accountKeysSection(keys: AccountKeys): DurableSection<KeySeen> {

@@ -3,7 +3,7 @@
  * lab can tell a learner "your stream is in another account: your script signs with another key".
  *
  *   GET /kinesis-lab/where?kind=stream|metrics|pipe|role|log-group&name=NAME[&exclude=ACCOUNT]
- *   200 {"found":[{"account":"123456789012","region":"us-east-1","accessKeys":["AKIA…"],"records":509}]}
+ *   200 {"found":[{"account":"123456789012","region":"us-east-1","accessKeys":["AKIA…7Q01"],"records":509}]}
  *
  * It looks across every account, which no AWS API does, so it answers only callers on the sandbox's
  * own machine (a loopback address, or in process): on a room sandbox (--host 0.0.0.0) a learner's
@@ -18,7 +18,7 @@ const KINDS: readonly LocatableKind[] = ['stream', 'metrics', 'pipe', 'role', 'l
 
 /** One place the resource is, as the route answers it. */
 export interface WhereFound extends LocatedResource {
-  /** Access key ids seen signing for that account (a few at most). */
+  /** Access key ids seen signing for that account (a few at most), shortened: `AKIA…7Q01`. */
   accessKeys: string[];
 }
 
