@@ -1,5 +1,5 @@
 import { named, type CatalogEntry, type DiagnoseInput } from './catalog-entry.js';
-import { exportKeyCommand } from './other-accounts.js';
+import { signAsTheLab } from './other-accounts.js';
 import { endpointTried, joinLocalized, profileFlag, SANDBOX_TIP } from './diagnosis-phrases.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { Localized } from '../i18n/lang.js';
@@ -67,8 +67,8 @@ const profileNotFound: CatalogEntry = {
   },
 };
 
-/** What the sandbox takes when the lab's key (or its secret, for a learner's own key) is not known: any values sign. */
-const SANDBOX_KEY_UNKNOWN = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
+/** When the lab's key is not known (a diagnosis made outside a lab run): the sandbox takes any values. */
+const ANY_KEY = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
 
 /** "Could not load credentials from any providers" and any other provider failure. */
 const noCredentials: CatalogEntry = {
@@ -85,8 +85,8 @@ const noCredentials: CatalogEntry = {
         },
         // The lab's own key: any other key is another account of the sandbox, where the lab would not see the records.
         fix: {
-          en: `In the terminal that runs your script: ${exportKeyCommand({ ...SANDBOX_KEY_UNKNOWN, ...ctx.labKey })}`,
-          ko: `스크립트를 실행하는 터미널에서: ${exportKeyCommand({ ...SANDBOX_KEY_UNKNOWN, ...ctx.labKey })}`,
+          en: `In the terminal that runs your script: ${signAsTheLab(ctx.labKey ?? ANY_KEY).en}`,
+          ko: `스크립트를 실행하는 터미널에서: ${signAsTheLab(ctx.labKey ?? ANY_KEY).ko}`,
         },
       };
     }

@@ -42,9 +42,17 @@ export async function lookInOtherAccounts(probe: OtherAccountsProbe | undefined,
   }
 }
 
-/** `export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=…`: what a learner's terminal needs to sign as the lab does. */
-export function exportKeyCommand(key: Pick<LabKey, 'accessKeyId' | 'secretAccessKey'>): string {
-  return `export AWS_ACCESS_KEY_ID=${key.accessKeyId}${key.secretAccessKey !== undefined ? ` AWS_SECRET_ACCESS_KEY=${key.secretAccessKey}` : ''}`;
+/**
+ * What a learner's terminal needs to sign as the lab does: the sandbox's own key is public, so the
+ * export line itself; a learner's own key is never printed (it would be redacted anyway), so "the same
+ * one as the lab's terminal".
+ */
+export function signAsTheLab(key: Pick<LabKey, 'accessKeyId' | 'secretAccessKey'>): Localized {
+  if (key.secretAccessKey === undefined) {
+    return { en: "the same AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY as the lab's terminal", ko: '실습 터미널과 같은 AWS_ACCESS_KEY_ID와 AWS_SECRET_ACCESS_KEY' };
+  }
+  const command = `export AWS_ACCESS_KEY_ID=${key.accessKeyId} AWS_SECRET_ACCESS_KEY=${key.secretAccessKey}`;
+  return { en: command, ko: command };
 }
 
 /** The sentence's subject with its verb (en) or particle (ko). */
@@ -66,9 +74,12 @@ export function otherAccountLine(kind: SandboxResourceKind, name: string, found:
   const records = first?.records;
   const count: Localized = records !== undefined && records > 0 ? { en: ` with ${records} record(s)`, ko: ` 레코드 ${records}개와 함께` } : { en: '', ko: '' };
   const more: Localized = found.length > 1 ? { en: ` and ${found.length - 1} other account(s)`, ko: ` 외 다른 계정 ${found.length - 1}개` } : { en: '', ko: '' };
-  const command = exportKeyCommand(key);
+  const sign = signAsTheLab(key);
+  const fix: Localized = key.secretAccessKey !== undefined
+    ? { en: `In its terminal run ${sign.en} and run it again.`, ko: `스크립트를 실행하는 터미널에서 ${sign.ko} 명령을 실행한 뒤 스크립트를 다시 실행하세요.` }
+    : { en: `Give it ${sign.en} and run it again.`, ko: `스크립트에 ${sign.ko}를 주고 다시 실행하세요.` };
   return {
-    en: `${thing.en} on this sandbox in account ${where}${keyNote.en}${more.en}${count.en}, not in the lab's account ${key.account}: your script signs with another access key. In its terminal run ${command} and run it again.`,
-    ko: `${thing.ko} 이 샌드박스의 계정 ${where}${keyNote.ko}${more.ko}에${count.ko} 있고, 실습 계정 ${key.account}에는 없습니다. 스크립트가 다른 액세스 키로 서명하고 있습니다. 스크립트를 실행하는 터미널에서 ${command} 명령을 실행한 뒤 스크립트를 다시 실행하세요.`,
+    en: `${thing.en} on this sandbox in account ${where}${keyNote.en}${more.en}${count.en}, not in the lab's account ${key.account}: your script signs with another access key. ${fix.en}`,
+    ko: `${thing.ko} 이 샌드박스의 계정 ${where}${keyNote.ko}${more.ko}에${count.ko} 있고, 실습 계정 ${key.account}에는 없습니다. 스크립트가 다른 액세스 키로 서명하고 있습니다. ${fix.ko}`,
   };
 }
