@@ -19,11 +19,23 @@ export class TmuxServer {
     return stdout;
   }
 
+  private started: Promise<void> | undefined;
+
+  /**
+   * A tmux server exits when its last session ends; a test that kills its only session and opens the
+   * next one would race that exit ("server exited unexpectedly"). A keeper session holds it up until stop().
+   */
+  private start(): Promise<void> {
+    this.started ??= this.tmux('new-session', '-d', '-s', 'keeper', '-x', '20', '-y', '5', 'cat').then(() => undefined);
+    return this.started;
+  }
+
   /** Starts `command` (argv) in a new session of `columns`×`rows` with exactly `env`. */
   async open(name: string, columns: number, rows: number, command: string[], env: Record<string, string>): Promise<TmuxScreen> {
     const vars = Object.entries(env).map(([k, v]) => `${k}=${shellWord(v)}`);
     // `env -i` so the pane sees only what the test gives it; the pane stays after the program ends (remain-on-exit).
     const line = ['env', '-i', ...vars, ...command.map(shellWord)].join(' ');
+    await this.start();
     await this.tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), line);
     await this.tmux('set-option', '-t', name, 'remain-on-exit', 'on');
     return new TmuxScreen(this, name);
