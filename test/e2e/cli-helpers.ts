@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(ROOT, 'dist', 'cli.js');
+/** What the built CLI calls itself in hints when runCli starts it: `node dist/cli.js`, from the repository's root. */
+export const CLI_COMMAND = 'node dist/cli.js';
 
 export interface CliRun {
   code: number | null;
@@ -14,7 +18,8 @@ export interface CliRun {
 
 /**
  * Runs the built CLI as a learner's shell would, with a clean environment: no AWS credentials, no
- * instance metadata (never 169.254.169.254 from a test), its own config folder.
+ * instance metadata (never 169.254.169.254 from a test), its own config folder; from the repository's
+ * root, as after `npm ci && npm start`.
  */
 export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
   return startCli(args, env, timeoutMs).done;
@@ -23,14 +28,25 @@ export function runCli(args: string[], env: Record<string, string> = {}, timeout
 /** The environment every spawned CLI gets: nothing of the test machine's AWS setup. */
 export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return {
-    PATH: process.env.PATH ?? '',
+    PATH: pathWithoutKinesisLab(),
     HOME: env.HOME ?? tmpdir(),
     LANG: 'C.UTF-8',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_CONFIG_FILE: '/nonexistent/kinesis-lab-test/config',
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/kinesis-lab-test/credentials',
+    // The SDK's own switch for its Node version notice, so exact stderr does not depend on the Node
+    // running the tests; test/e2e/node-support-notice.test.ts turns it back on.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...env,
   };
+}
+
+/** PATH as the tests' shell has it, minus any folder with a `kinesis-lab` command (an `npm link` of this tree): a fresh clone has none. */
+function pathWithoutKinesisLab(): string {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '' && !existsSync(join(dir, 'kinesis-lab')))
+    .join(delimiter);
 }
 
 export interface RunningCli {
@@ -42,7 +58,17 @@ export interface RunningCli {
 
 /** Starts the built CLI and lets the test watch it and signal it; SIGKILL after `timeoutMs` (then `code` is null). */
 export function startCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): RunningCli {
-  const child = spawn(process.execPath, [CLI, ...args], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return startProgram(process.execPath, [CLI, ...args], env, { timeoutMs, cwd: ROOT });
+}
+
+/** Any program (npx, another Node) in runCli's clean environment, optionally from another folder. */
+export function runProgram(command: string, args: string[], env: Record<string, string> = {}, options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+  return startProgram(command, args, env, options).done;
+}
+
+function startProgram(command: string, args: string[], env: Record<string, string>, options: { cwd?: string; timeoutMs?: number }): RunningCli {
+  const child = spawn(command, args, { cwd: options.cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const timeoutMs = options.timeoutMs ?? 60_000;
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -68,7 +94,7 @@ function exited(child: ChildProcess, timeoutMs: number, output: () => { stdout: 
  */
 export function startInTerminal(args: string[], env: Record<string, string>, pidFile: string, timeoutMs = 60_000): RunningCli & { type(keys: string): void; pid(): Promise<number> } {
   const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const child = spawn('script', ['-qfec', `echo $$ > '${pidFile}'; exec ${quoted}`, '/dev/null'], { env: { ...cliEnv(env), TERM: 'xterm-256color', COLUMNS: '100', LINES: '32' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qfec', `echo $$ > '${pidFile}'; exec ${quoted}`, '/dev/null'], { cwd: ROOT, env: { ...cliEnv(env), TERM: 'xterm-256color', COLUMNS: '100', LINES: '32' }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   const output = () => ({ stdout, stderr: '' });
