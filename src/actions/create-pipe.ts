@@ -12,6 +12,8 @@ import { ownershipOf } from './ownership.js';
 import { namesTakenResult, stepResources, takenNames } from './pipe-names-taken.js';
 import { accountOf, describeDifference, pipeAccessPolicy, pipeDifferences, pipeSpecFor, pipeTrustPolicy, trustsPipes } from './pipe-plan.js';
 import { pipeNamesFor, pipeSettingsFrom, type PipeNames } from './pipe-settings.js';
+import { labCommand } from '../diagnose/diagnosis.js';
+import { onSurface } from '../i18n/surface.js';
 
 /**
  * Step params of `create-pipe` (lab.json defaults; the pipe panel's choices are merged over them):
@@ -60,7 +62,7 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
     // 1. Whose are the names? Only what is this learner's is adopted, changed or deleted below.
     const ownership = ownershipOf(ctx);
     const taken = await takenNames(stepResources(ctx, names, settings.target), ownership, (op) => (operation = op));
-    if (taken.length > 0) return { ok: false, result: namesTakenResult(step, taken) };
+    if (taken.length > 0) return { ok: false, result: namesTakenResult(step, ctx, taken) };
     // 2. The target stream or log group.
     let targetArn: string;
     if (settings.target === 'logs') {
@@ -97,7 +99,7 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
       operation = 'DeletePipe';
       await pipes.deletePipe(names.pipe);
       live = await settle(pipes, names.pipe, follow, ctx, started + waitMs, pollMs, true);
-      if (live) return { ok: false, result: stillThere(step, live) };
+      if (live) return { ok: false, result: stillThere(step, ctx, live) };
     }
     if (!live) {
       operation = 'CreatePipe';
@@ -128,7 +130,7 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
     // 5. CREATING → RUNNING.
     operation = 'DescribePipe';
     const final = await settle(pipes, names.pipe, follow, ctx, started + waitMs, pollMs);
-    if (!final) return { ok: false, result: stillThere(step, undefined) };
+    if (!final) return { ok: false, result: stillThere(step, ctx, undefined) };
     if (final.currentState === 'RUNNING') return { ok: true, notes };
     if (TRANSITIONAL.has(final.currentState)) {
       note({
@@ -230,7 +232,7 @@ function unsupported(step: string): CheckResult {
   };
 }
 
-function stillThere(step: string, live: PipeDescription | undefined): CheckResult {
+function stillThere(step: string, ctx: ActionContext, live: PipeDescription | undefined): CheckResult {
   return {
     step,
     outcome: 'failed',
@@ -238,7 +240,10 @@ function stillThere(step: string, live: PipeDescription | undefined): CheckResul
       ? { en: `Pipe ${live.name} is still ${live.currentState}; it could not be replaced in time.`, ko: `${live.name} 파이프가 아직 ${live.currentState} 상태라 제때 바꾸지 못했습니다.` }
       : { en: 'The pipe disappeared while the lab was waiting for it.', ko: '실습이 기다리는 동안 파이프가 사라졌습니다.' },
     evidence: [],
-    fix: { en: 'Wait a minute and press d again.', ko: '1분쯤 기다린 뒤 d를 다시 누르세요.' },
+    fix: onSurface(ctx.surface, {
+      tui: { en: 'Wait a minute and press d again.', ko: '1분쯤 기다린 뒤 d를 다시 누르세요.' },
+      cli: { en: `Wait a minute and run ${labCommand(ctx, `solve ${step}`)} again.`, ko: `1분쯤 기다린 뒤 ${labCommand(ctx, `solve ${step}`)} 명령을 다시 실행하세요.` },
+    }),
     errorKind: 'pipe-busy',
   };
 }

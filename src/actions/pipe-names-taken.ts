@@ -12,6 +12,9 @@ import type { ActionContext } from './action-context.js';
 import { LAB_TAG_KEY } from './create-stream.js';
 import { isOurs, type Claim, type Ownership } from './ownership.js';
 import type { PipeNames, PipeTargetKind } from './pipe-settings.js';
+import { labCommand, type DiagnosisContext } from '../diagnose/diagnosis.js';
+import { onSurface } from '../i18n/surface.js';
+import { commandLine } from '../i18n/command-line.js';
 
 /** A name the step would use, the step param that renames it, and how to look it up. */
 interface NamedResource {
@@ -98,7 +101,7 @@ function whose(taken: TakenName): Localized {
 }
 
 /** The step's result when names are taken: what, whose, and the one-key fix (f, and `solve` by itself) with the free names. */
-export function namesTakenResult(step: string, taken: readonly TakenName[]): CheckResult {
+export function namesTakenResult(step: string, ctx: Pick<DiagnosisContext, 'surface' | 'command'>, taken: readonly TakenName[]): CheckResult {
   const list = (lang: 'en' | 'ko') => taken.map((t) => `${kindName(t.kind)[lang]} ${t.name}`).join(', ');
   const instead = taken.map((t) => t.instead).join(', ');
   return {
@@ -109,10 +112,16 @@ export function namesTakenResult(step: string, taken: readonly TakenName[]): Che
       ko: `이 단계가 쓰는 이름을 내 것이 아닌 리소스가 쓰고 있습니다: ${list('ko')}. 실습은 나를 위해 만든 것이 아니면 태그를 달거나 바꾸거나 지우지 않습니다.`,
     },
     evidence: taken.map((t) => ({ en: `${kindName(t.kind).en} ${t.name}: ${whose(t).en}.`, ko: `${kindName(t.kind).ko} ${t.name}: ${whose(t).ko}.` })),
-    fix: {
-      en: `Press f to do the step with ${instead} instead (kinesis-lab solve does this by itself). If ${taken.length === 1 ? 'it is' : 'they are'} yours after all, delete ${taken.length === 1 ? 'it' : 'them'} by hand and press d again.`,
-      ko: `f를 누르면 ${instead}(으)로 단계를 진행합니다(kinesis-lab solve는 이것을 스스로 합니다). 사실 내 것이라면 직접 지운 뒤 d를 다시 누르세요.`,
-    },
+    fix: onSurface(ctx.surface, {
+      tui: {
+        en: `Press f to do the step with ${instead} instead (${commandLine('solve')} does this by itself). If ${taken.length === 1 ? 'it is' : 'they are'} yours after all, delete ${taken.length === 1 ? 'it' : 'them'} by hand and press d again.`,
+        ko: `f를 누르면 ${instead}(으)로 단계를 진행합니다(${commandLine('solve')} 명령은 이것을 스스로 합니다). 사실 내 것이라면 직접 지운 뒤 d를 다시 누르세요.`,
+      },
+      cli: {
+        en: `${labCommand(ctx, `solve ${step}`)} does the step with ${instead} instead, picking free names by itself. If ${taken.length === 1 ? 'it is' : 'they are'} yours after all, delete ${taken.length === 1 ? 'it' : 'them'} by hand and run it again.`,
+        ko: `${labCommand(ctx, `solve ${step}`)} 명령은 ${instead}(으)로 단계를 진행합니다(빈 이름을 스스로 고릅니다). 사실 내 것이라면 직접 지운 뒤 다시 실행하세요.`,
+      },
+    }),
     errorKind: 'name-taken',
     autoFix: { type: 'use-names', names: Object.fromEntries(taken.map((t) => [t.param, t.instead])) },
   };

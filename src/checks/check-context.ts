@@ -3,10 +3,11 @@ import type { LogGroupPort } from '../aws/log-group-adapter.js';
 import type { IamRolePort } from '../aws/iam-role-adapter.js';
 import type { KinesisPort, StreamMode } from '../aws/kinesis-port.js';
 import type { PipesPort } from '../aws/pipes-adapter.js';
-import type { Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
+import type { CommandFor, Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
 import type { LabKey, OtherAccountsProbe } from '../diagnose/other-accounts.js';
 import type { SessionLedger } from '../engine/session-ledger.js';
 import type { Ownership } from '../actions/ownership.js';
+import type { Surface } from '../i18n/surface.js';
 import type { StreamMetricsPort } from './stream-metrics-port.js';
 import type { StreamMetricsSource } from './stream-metrics-source.js';
 
@@ -46,6 +47,10 @@ export interface LabContext {
   /** On a sandbox: the key the lab signs with, and where else (another account of it) a name exists. */
   labKey?: LabKey;
   otherAccounts?: OtherAccountsProbe;
+  /** Where results are read: fixes name keys in the TUI, commands in plain output and `--json`. @default 'tui' */
+  surface?: Surface;
+  /** The shell command that runs `kinesis-lab <args>` on this run's target, region and stream. @default commandLine(args) */
+  command?: CommandFor;
   ledger(): SessionLedger;
   /** Turns any thrown error into what / why / fix for the learner. */
   diagnose(error: unknown, ctx: DiagnosisContext): Promise<Diagnosis>;
@@ -54,5 +59,14 @@ export interface LabContext {
 }
 
 export function diagnosisContext(ctx: LabContext, operation?: string): DiagnosisContext {
-  return { region: ctx.region, stream: ctx.stream, endpoint: ctx.endpoint, sandbox: ctx.sandbox, operation, ...(ctx.labKey ? { labKey: ctx.labKey } : {}) };
+  return {
+    region: ctx.region,
+    stream: ctx.stream,
+    endpoint: ctx.endpoint,
+    sandbox: ctx.sandbox,
+    operation,
+    ...(ctx.labKey ? { labKey: ctx.labKey } : {}),
+    ...(ctx.surface ? { surface: ctx.surface } : {}),
+    ...(ctx.command ? { command: ctx.command } : {}),
+  };
 }

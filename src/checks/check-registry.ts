@@ -1,5 +1,6 @@
 import type { CheckResult } from './check-result.js';
 import type { LabContext } from './check-context.js';
+import { CHECK_KINDS, type CheckKind } from './check-kinds.js';
 import { checkPipeDelivering } from './pipe-delivering.js';
 import { checkPutMetricsVisible } from './put-metrics-visible.js';
 import { checkPutRecordsLanded } from './put-records-landed.js';
@@ -8,8 +9,8 @@ import { checkStreamActive } from './stream-active.js';
 
 export type CheckFn = (ctx: LabContext, step: string, params: Record<string, unknown>, signal?: AbortSignal) => Promise<CheckResult>;
 
-/** Check kinds a lab.json may name. A new kind is added here and nowhere else. */
-export const CHECKS: Readonly<Record<string, CheckFn>> = {
+/** Each check kind's function; a new kind is named in check-kinds.ts and added here (the compiler insists). */
+const BY_KIND: Readonly<Record<CheckKind, CheckFn>> = {
   'stream-active': (ctx, step, params, signal) => checkStreamActive(ctx, step, params, signal),
   'records-in-stream': (ctx, step, params) => checkRecordsInStream(ctx, step, params),
   'put-records-landed': (ctx, step, params) => checkPutRecordsLanded(ctx, step, params),
@@ -17,4 +18,5 @@ export const CHECKS: Readonly<Record<string, CheckFn>> = {
   'pipe-delivering': (ctx, step, params, signal) => checkPipeDelivering(ctx, step, params, signal),
 };
 
-export const CHECK_KINDS: ReadonlySet<string> = new Set(Object.keys(CHECKS));
+export const CHECKS: Readonly<Record<string, CheckFn>> = BY_KIND;
+export { CHECK_KINDS };

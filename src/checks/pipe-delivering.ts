@@ -12,6 +12,9 @@ import { createTripGenerator } from '../producer/taxi-trip-generator.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
+import { labCommand } from '../diagnose/diagnosis.js';
+import { joinLocalized } from '../diagnose/diagnosis-phrases.js';
+import { onSurface } from '../i18n/surface.js';
 
 export interface PipeDeliveringParams extends Record<string, unknown> {
   /** How long to wait while the pipe is CREATING/UPDATING/STARTING. @default 30000 sandbox, 120000 AWS */
@@ -62,7 +65,7 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
       const diagnosis = await ctx.diagnose(new PipeStateFailure(live.name, live.currentState, live.stateReason ?? ''), diagnosisContext(ctx, 'DescribePipe'));
       return { ...diagnosedResult(step, diagnosis), outcome: 'failed', evidence: [...evidence, diagnosis.why] };
     }
-    if (live.currentState !== 'RUNNING') return notRunning(step, live, evidence);
+    if (live.currentState !== 'RUNNING') return notRunning(step, ctx, live, evidence);
     const target = await (settings.target === 'logs' ? logGroupTarget : streamTarget)(ctx, names, (op) => (operation = op));
     if (!target) return logGroupMissing(step, ctx, names, evidence);
     const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn: target.arn, roleArn: live.roleArn, labId: labTagOf(ctx) });
@@ -71,7 +74,7 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
       spec.source.startingPositionTimestamp = live.source.startingPositionTimestamp;
     }
     const differences = pipeDifferences(live, spec);
-    if (differences.length > 0) return settingsDiffer(step, live, evidence, differences.map(describeDifference), differences.some((d) => d.needsRecreate));
+    if (differences.length > 0) return settingsDiffer(step, ctx, live, evidence, differences.map(describeDifference), differences.some((d) => d.needsRecreate));
     operation = 'PutRecord';
     return await probeDelivery(ctx, step, { live, source, target, settings, evidence, signal, ...(params.deliveryGraceMs !== undefined ? { graceMs: params.deliveryGraceMs } : {}) });
   } catch (error) {
@@ -138,7 +141,7 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
   const verdicts = filterVerdicts(settings.filter, candidates, context);
   const passing = verdicts.filter((v) => v.passes).slice(0, MATCHING_PROBES);
   const dropped = settings.filter ? verdicts.find((v) => !v.passes) : undefined;
-  if (passing.length === 0) return filterMatchesNothing(step, settings, samples, context, evidence);
+  if (passing.length === 0) return filterMatchesNothing(step, ctx, settings, samples, context, evidence);
 
   // Sent one by one with one partition key: one shard, a known order.
   const sent: { id: string; passes: boolean }[] = [];
@@ -177,13 +180,21 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
       outcome: 'failed',
       summary: { en: `The pipe is RUNNING but ${expected.length - arrivedWanted.length} of ${expected.length} probe records did not reach ${target.name} within ${Math.round(tookMs / 1000)} s.`, ko: `파이프는 RUNNING이지만 점검 레코드 ${expected.length}개 중 ${expected.length - arrivedWanted.length}개가 ${Math.round(tookMs / 1000)}초 안에 ${target.name}에 도착하지 않았습니다.` },
       evidence: [...evidence, probeLine],
-      fix: target.kind === 'logs' ? {
-        en: `Check that the execution role may call logs:CreateLogStream and logs:PutLogEvents on ${target.arn}:*, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch. With a long batching window, check again (c) a little later.`,
-        ko: `실행 역할이 ${target.arn}:*에 logs:CreateLogStream과 logs:PutLogEvents를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요. 배치 기간이 길면 조금 뒤에 다시 확인하세요(c).`,
-      } : {
-        en: `Check that the execution role may call kinesis:PutRecord and PutRecords on ${target.arn}, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch. With a long batching window, check again (c) a little later.`,
-        ko: `실행 역할이 ${target.arn}에 kinesis:PutRecord와 PutRecords를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요. 배치 기간이 길면 조금 뒤에 다시 확인하세요(c).`,
-      },
+      fix: joinLocalized(
+        target.kind === 'logs'
+          ? {
+              en: `Check that the execution role may call logs:CreateLogStream and logs:PutLogEvents on ${target.arn}:*, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch.`,
+              ko: `실행 역할이 ${target.arn}:*에 logs:CreateLogStream과 logs:PutLogEvents를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요.`,
+            }
+          : {
+              en: `Check that the execution role may call kinesis:PutRecord and PutRecords on ${target.arn}, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch.`,
+              ko: `실행 역할이 ${target.arn}에 kinesis:PutRecord와 PutRecords를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요.`,
+            },
+        onSurface(ctx.surface, {
+          tui: { en: 'With a long batching window, check again (c) a little later.', ko: '배치 기간이 길면 조금 뒤에 다시 확인하세요(c).' },
+          cli: { en: `With a long batching window, check again a little later: ${commandsFor(ctx, step).check}`, ko: `배치 기간이 길면 조금 뒤에 다시 확인하세요: ${commandsFor(ctx, step).check}` },
+        }),
+      ),
       errorKind: 'pipe-not-delivering',
     };
   }
@@ -193,7 +204,13 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
       outcome: 'failed',
       summary: { en: 'A record the filter should drop reached the target.', ko: '필터가 걸러야 할 레코드가 대상에 도착했습니다.' },
       evidence: [...evidence, probeLine, { en: `Filter: ${settings.filter ?? '(none)'}`, ko: `필터: ${settings.filter ?? '(없음)'}` }],
-      fix: { en: "Compare the pipe's FilterCriteria (aws pipes describe-pipe) with the pattern you chose, then press d to update the pipe.", ko: '파이프의 FilterCriteria(aws pipes describe-pipe)를 고른 패턴과 비교한 뒤 d를 눌러 파이프를 수정하세요.' },
+      fix: onSurface(ctx.surface, {
+        tui: { en: "Compare the pipe's FilterCriteria (aws pipes describe-pipe) with the pattern you chose, then press d to update the pipe.", ko: '파이프의 FilterCriteria(aws pipes describe-pipe)를 고른 패턴과 비교한 뒤 d를 눌러 파이프를 수정하세요.' },
+        cli: {
+          en: `Compare the pipe's FilterCriteria (aws pipes describe-pipe) with the pattern you chose, then update the pipe: ${commandsFor(ctx, step).solve}`,
+          ko: `파이프의 FilterCriteria(aws pipes describe-pipe)를 고른 패턴과 비교한 뒤 파이프를 수정하세요: ${commandsFor(ctx, step).solve}`,
+        },
+      }),
       errorKind: 'pipe-filter-leak',
     };
   }
@@ -204,13 +221,19 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
       outcome: 'failed',
       summary: { en: 'Probe records with one partition key arrived out of order.', ko: '파티션 키가 같은 점검 레코드가 순서가 바뀌어 도착했습니다.' },
       evidence: [...evidence, probeLine, { en: `Sent ${expected.join(', ')}; arrived ${arrivedWanted.join(', ')}`, ko: `보낸 순서 ${expected.join(', ')}, 도착 순서 ${arrivedWanted.join(', ')}` }],
-      fix: { en: "The target's PartitionKey should be $.partitionKey so records keep their key (and order) at the target. Press d to update the pipe.", ko: '대상의 PartitionKey를 $.partitionKey로 두어야 레코드가 대상에서도 같은 키(와 순서)를 유지합니다. d를 눌러 파이프를 수정하세요.' },
+      fix: onSurface(ctx.surface, {
+        tui: { en: "The target's PartitionKey should be $.partitionKey so records keep their key (and order) at the target. Press d to update the pipe.", ko: '대상의 PartitionKey를 $.partitionKey로 두어야 레코드가 대상에서도 같은 키(와 순서)를 유지합니다. d를 눌러 파이프를 수정하세요.' },
+        cli: {
+          en: `The target's PartitionKey should be $.partitionKey so records keep their key (and order) at the target. Update the pipe: ${commandsFor(ctx, step).solve}`,
+          ko: `대상의 PartitionKey를 $.partitionKey로 두어야 레코드가 대상에서도 같은 키(와 순서)를 유지합니다. 파이프를 수정하세요: ${commandsFor(ctx, step).solve}`,
+        },
+      }),
       errorKind: 'pipe-out-of-order',
     };
   }
   if (settings.startingPosition === 'LATEST' && live.createdAt) {
     const missed = await recordsMissedWhileCreating(ctx, live, source, target, settings, context, probesFrom);
-    if (missed.length > 0) return latestMissed(step, evidence, probeLine, missed.length);
+    if (missed.length > 0) return latestMissed(step, ctx, evidence, probeLine, missed.length);
   }
   const orderLine: Localized = { en: `Order kept: ${expected.join(' → ')} (one partition key, one shard).`, ko: `순서 유지: ${expected.join(' → ')} (파티션 키 하나, 샤드 하나).` };
   return {
@@ -323,7 +346,10 @@ function logGroupMissing(step: string, ctx: LabContext, names: PipeNames, eviden
     outcome: 'failed',
     summary: { en: `The pipe's target log group ${names.logGroup} does not exist in ${ctx.region}.`, ko: `파이프의 대상 로그 그룹 ${names.logGroup}이 ${ctx.region}에 없습니다.` },
     evidence,
-    fix: { en: 'Press d to create the log group (tagged as the lab\'s) and update the pipe.', ko: 'd를 눌러 로그 그룹을 만들고(실습 태그 포함) 파이프를 수정하세요.' },
+    fix: onSurface(ctx.surface, {
+      tui: { en: "Press d to create the log group (tagged as the lab's) and update the pipe.", ko: 'd를 눌러 로그 그룹을 만들고(실습 태그 포함) 파이프를 수정하세요.' },
+      cli: { en: `Create the log group (tagged as the lab's) and update the pipe: ${commandsFor(ctx, step).solve}`, ko: `로그 그룹을 만들고(실습 태그 포함) 파이프를 수정하세요: ${commandsFor(ctx, step).solve}` },
+    }),
     errorKind: 'pipe-target-missing',
   };
 }
@@ -334,10 +360,19 @@ function notFound(step: string, ctx: LabContext, names: PipeNames): CheckResult 
     outcome: 'failed',
     summary: { en: `There is no pipe named ${names.pipe} in ${ctx.region}.`, ko: `${ctx.region}에 ${names.pipe} 파이프가 없습니다.` },
     evidence: [{ en: `Looked for: ${names.pipe} (source ${ctx.stream}, target ${names.targetStream})`, ko: `찾은 이름: ${names.pipe} (소스 ${ctx.stream}, 대상 ${names.targetStream})` }],
-    fix: {
-      en: `Press d to create the target stream, the role and the pipe, or create them yourself with the commands (s) using these names.${ctx.sandbox ? ' The sandbox keeps pipes in memory: after a restart, create the pipe again.' : ''}`,
-      ko: `d를 누르면 대상 스트림, 역할, 파이프를 만듭니다. 직접 만들려면 명령(s)을 이 이름 그대로 쓰세요.${ctx.sandbox ? ' 샌드박스는 파이프를 메모리에만 두므로 다시 시작한 뒤에는 파이프를 다시 만들어야 합니다.' : ''}`,
-    },
+    fix: joinLocalized(
+      onSurface(ctx.surface, {
+        tui: {
+          en: 'Press d to create the target stream, the role and the pipe, or create them yourself with the commands (s) using these names.',
+          ko: 'd를 누르면 대상 스트림, 역할, 파이프를 만듭니다. 직접 만들려면 명령(s)을 이 이름 그대로 쓰세요.',
+        },
+        cli: {
+          en: `Create the target stream, the role and the pipe with ${commandsFor(ctx, step).solve}, or yourself with the AWS CLI using these names.`,
+          ko: `${commandsFor(ctx, step).solve} 명령으로 대상 스트림, 역할, 파이프를 만들거나, AWS CLI로 이 이름 그대로 직접 만드세요.`,
+        },
+      }),
+      ctx.sandbox && { en: 'The sandbox keeps pipes in memory: after a restart, create the pipe again.', ko: '샌드박스는 파이프를 메모리에만 두므로 다시 시작한 뒤에는 파이프를 다시 만들어야 합니다.' },
+    ),
     errorKind: 'pipe-not-found',
   };
 }
@@ -352,10 +387,16 @@ function stillSettling(step: string, ctx: LabContext, live: PipeDescription, evi
       outcome: 'failed',
       summary: { en: `Pipe ${live.name} has been CREATING for ${minutes} minutes, much longer than usual.`, ko: `${live.name} 파이프가 ${minutes}분째 CREATING 상태입니다. 평소보다 훨씬 깁니다.` },
       evidence: [...evidence, age],
-      fix: {
-        en: `A Kinesis-source pipe usually takes a minute or two. Look at the pipe in the EventBridge console (Pipes) for a StateReason; if there is none, delete it (aws pipes delete-pipe --name ${live.name}) and press d to create it again.`,
-        ko: `Kinesis 소스 파이프는 보통 1~2분이면 만들어집니다. EventBridge 콘솔(Pipes)에서 StateReason을 확인하고, 없으면 파이프를 지운 뒤(aws pipes delete-pipe --name ${live.name}) d를 눌러 다시 만드세요.`,
-      },
+      fix: onSurface(ctx.surface, {
+        tui: {
+          en: `A Kinesis-source pipe usually takes a minute or two. Look at the pipe in the EventBridge console (Pipes) for a StateReason; if there is none, delete it (aws pipes delete-pipe --name ${live.name}) and press d to create it again.`,
+          ko: `Kinesis 소스 파이프는 보통 1~2분이면 만들어집니다. EventBridge 콘솔(Pipes)에서 StateReason을 확인하고, 없으면 파이프를 지운 뒤(aws pipes delete-pipe --name ${live.name}) d를 눌러 다시 만드세요.`,
+        },
+        cli: {
+          en: `A Kinesis-source pipe usually takes a minute or two. Look at the pipe in the EventBridge console (Pipes) for a StateReason; if there is none, delete it (aws pipes delete-pipe --name ${live.name}) and create it again: ${commandsFor(ctx, step).solve}`,
+          ko: `Kinesis 소스 파이프는 보통 1~2분이면 만들어집니다. EventBridge 콘솔(Pipes)에서 StateReason을 확인하고, 없으면 파이프를 지운 뒤(aws pipes delete-pipe --name ${live.name}) 다시 만드세요: ${commandsFor(ctx, step).solve}`,
+        },
+      }),
       errorKind: 'pipe-stuck-creating',
     };
   }
@@ -364,39 +405,60 @@ function stillSettling(step: string, ctx: LabContext, live: PipeDescription, evi
     outcome: 'failed',
     summary: { en: `Pipe ${live.name} is still ${live.currentState}.`, ko: `${live.name} 파이프가 아직 ${live.currentState} 상태입니다.` },
     evidence: [...evidence, age],
-    fix: {
-      en: 'This is normal: on AWS a pipe with a Kinesis source takes a minute or two to create or update. Check again (c) in a minute.',
-      ko: '정상입니다. AWS에서 Kinesis 소스 파이프를 만들거나 수정하는 데 1~2분이 걸립니다. 1분 뒤 다시 확인하세요(c).',
-    },
+    fix: onSurface(ctx.surface, {
+      tui: {
+        en: 'This is normal: on AWS a pipe with a Kinesis source takes a minute or two to create or update. Check again (c) in a minute.',
+        ko: '정상입니다. AWS에서 Kinesis 소스 파이프를 만들거나 수정하는 데 1~2분이 걸립니다. 1분 뒤 다시 확인하세요(c).',
+      },
+      cli: {
+        en: `This is normal: on AWS a pipe with a Kinesis source takes a minute or two to create or update. Check again in a minute: ${commandsFor(ctx, step).check}`,
+        ko: `정상입니다. AWS에서 Kinesis 소스 파이프를 만들거나 수정하는 데 1~2분이 걸립니다. 1분 뒤 다시 확인하세요: ${commandsFor(ctx, step).check}`,
+      },
+    }),
     errorKind: 'pipe-creating',
   };
 }
 
-function notRunning(step: string, live: PipeDescription, evidence: Localized[]): CheckResult {
+function notRunning(step: string, ctx: LabContext, live: PipeDescription, evidence: Localized[]): CheckResult {
   return {
     step,
     outcome: 'failed',
     summary: { en: `Pipe ${live.name} is ${live.currentState}, not RUNNING.`, ko: `${live.name} 파이프가 RUNNING이 아니라 ${live.currentState} 상태입니다.` },
     evidence,
-    fix: { en: `Start it: press d, or run aws pipes start-pipe --name ${live.name}.`, ko: `시작하세요. d를 누르거나 aws pipes start-pipe --name ${live.name}을 실행하세요.` },
+    fix: onSurface(ctx.surface, {
+      tui: { en: `Start it: press d, or run aws pipes start-pipe --name ${live.name}.`, ko: `시작하세요. d를 누르거나 aws pipes start-pipe --name ${live.name}을 실행하세요.` },
+      cli: { en: `Start it: ${commandsFor(ctx, step).solve}, or aws pipes start-pipe --name ${live.name}.`, ko: `시작하세요: ${commandsFor(ctx, step).solve} 또는 aws pipes start-pipe --name ${live.name}.` },
+    }),
     errorKind: 'pipe-stopped',
   };
 }
 
-function settingsDiffer(step: string, live: PipeDescription, evidence: Localized[], differences: Localized[], recreate: boolean): CheckResult {
+function settingsDiffer(step: string, ctx: LabContext, live: PipeDescription, evidence: Localized[], differences: Localized[], recreate: boolean): CheckResult {
   return {
     step,
     outcome: 'failed',
     summary: { en: `Pipe ${live.name} runs, but not with the settings chosen for this step.`, ko: `${live.name} 파이프가 동작하지만 이 단계에서 고른 설정과 다릅니다.` },
     evidence: [...evidence, ...differences],
     fix: recreate
-      ? { en: 'The source and the starting position cannot be changed on an existing pipe: press d and the lab deletes and re-creates it.', ko: '기존 파이프의 소스와 시작 위치는 바꿀 수 없습니다. d를 누르면 실습이 파이프를 지우고 다시 만듭니다.' }
-      : { en: 'Press d to update the pipe (UpdatePipe), or change the settings in the form to match it.', ko: 'd를 눌러 파이프를 수정(UpdatePipe)하거나, 폼의 설정을 파이프에 맞게 바꾸세요.' },
+      ? onSurface(ctx.surface, {
+          tui: { en: 'The source and the starting position cannot be changed on an existing pipe: press d and the lab deletes and re-creates it.', ko: '기존 파이프의 소스와 시작 위치는 바꿀 수 없습니다. d를 누르면 실습이 파이프를 지우고 다시 만듭니다.' },
+          cli: {
+            en: `The source and the starting position cannot be changed on an existing pipe: ${commandsFor(ctx, step).solve} deletes and re-creates it.`,
+            ko: `기존 파이프의 소스와 시작 위치는 바꿀 수 없습니다. ${commandsFor(ctx, step).solve} 명령이 파이프를 지우고 다시 만듭니다.`,
+          },
+        })
+      : onSurface(ctx.surface, {
+          tui: { en: 'Press d to update the pipe (UpdatePipe), or change the settings in the form to match it.', ko: 'd를 눌러 파이프를 수정(UpdatePipe)하거나, 폼의 설정을 파이프에 맞게 바꾸세요.' },
+          cli: {
+            en: `Update the pipe (UpdatePipe) with ${commandsFor(ctx, step).solve}, or change the step's settings in the lab (${commandsFor(ctx, step).open}) to match it.`,
+            ko: `${commandsFor(ctx, step).solve} 명령으로 파이프를 수정(UpdatePipe)하거나, 실습 화면(${commandsFor(ctx, step).open})에서 단계 설정을 파이프에 맞게 바꾸세요.`,
+          },
+        }),
     errorKind: 'pipe-settings-differ',
   };
 }
 
-function filterMatchesNothing(step: string, settings: PipeSettings, samples: StreamRecord[], context: PipeSourceContext, evidence: Localized[]): CheckResult {
+function filterMatchesNothing(step: string, ctx: LabContext, settings: PipeSettings, samples: StreamRecord[], context: PipeSourceContext, evidence: Localized[]): CheckResult {
   const first = samples[0];
   const sample = first ? filterVerdicts(undefined, [asSourceRecord(first)], context)[0]?.view : generatedTrips(1).map((data) => ({ partitionKey: '…', data }))[0];
   const sampleText = JSON.stringify(sample ?? {}, null, 1).replace(/\n\s*/g, ' ');
@@ -409,15 +471,24 @@ function filterMatchesNothing(step: string, settings: PipeSettings, samples: Str
       { en: `Pattern: ${normalizePattern(settings.filter ?? '')}`, ko: `패턴: ${normalizePattern(settings.filter ?? '')}` },
       { en: `A record as the filter sees it: ${sampleText}`, ko: `필터가 보는 레코드 예: ${sampleText}` },
     ],
-    fix: {
-      en: 'Compare the field names and value types in the pattern with the record above: patterns on the record go under "data", numbers need {"numeric": [...]}, and values are case-sensitive. Test the filter in the form, then press d to update the pipe.',
-      ko: '패턴의 필드 이름과 값의 형식을 위 레코드와 비교하세요. 레코드 내용은 "data" 아래에 쓰고, 숫자 비교는 {"numeric": [...]}로 쓰며, 값은 대소문자를 구분합니다. 폼에서 필터를 시험한 뒤 d를 눌러 파이프를 수정하세요.',
-    },
+    fix: joinLocalized(
+      {
+        en: 'Compare the field names and value types in the pattern with the record above: patterns on the record go under "data", numbers need {"numeric": [...]}, and values are case-sensitive.',
+        ko: '패턴의 필드 이름과 값의 형식을 위 레코드와 비교하세요. 레코드 내용은 "data" 아래에 쓰고, 숫자 비교는 {"numeric": [...]}로 쓰며, 값은 대소문자를 구분합니다.',
+      },
+      onSurface(ctx.surface, {
+        tui: { en: 'Test the filter in the form, then press d to update the pipe.', ko: '폼에서 필터를 시험한 뒤 d를 눌러 파이프를 수정하세요.' },
+        cli: {
+          en: `Test the filter on the lab's step screen (${commandsFor(ctx, step).open}), then update the pipe: ${commandsFor(ctx, step).solve}`,
+          ko: `실습의 단계 화면(${commandsFor(ctx, step).open})에서 필터를 시험한 뒤 파이프를 수정하세요: ${commandsFor(ctx, step).solve}`,
+        },
+      }),
+    ),
     errorKind: 'pipe-filter-matches-nothing',
   };
 }
 
-function latestMissed(step: string, evidence: Localized[], probeLine: Localized, missed: number): CheckResult {
+function latestMissed(step: string, ctx: LabContext, evidence: Localized[], probeLine: Localized, missed: number): CheckResult {
   return {
     step,
     outcome: 'failed',
@@ -426,10 +497,21 @@ function latestMissed(step: string, evidence: Localized[], probeLine: Localized,
       ko: `파이프가 새 레코드는 전달하지만, 파이프를 만드는 동안 보낸 레코드 ${missed}개는 대상에 도착하지 않았습니다. 시작 위치가 LATEST이기 때문입니다.`,
     },
     evidence: [...evidence, probeLine],
-    fix: {
-      en: 'LATEST begins with records written after the pipe starts polling, a minute or two after you create it on AWS. Choose TRIM_HORIZON (or AT_TIMESTAMP) in the form and press d: the starting position cannot be updated, so the lab re-creates the pipe, which then reads the stream from the start.',
-      ko: 'LATEST는 파이프가 폴링을 시작한 뒤(AWS에서는 만든 뒤 1~2분) 쓰인 레코드부터 읽습니다. 폼에서 TRIM_HORIZON(또는 AT_TIMESTAMP)을 고르고 d를 누르세요. 시작 위치는 수정할 수 없으므로 실습이 파이프를 다시 만들고, 새 파이프는 스트림을 처음부터 읽습니다.',
-    },
+    fix: onSurface(ctx.surface, {
+      tui: {
+        en: 'LATEST begins with records written after the pipe starts polling, a minute or two after you create it on AWS. Choose TRIM_HORIZON (or AT_TIMESTAMP) in the form and press d: the starting position cannot be updated, so the lab re-creates the pipe, which then reads the stream from the start.',
+        ko: 'LATEST는 파이프가 폴링을 시작한 뒤(AWS에서는 만든 뒤 1~2분) 쓰인 레코드부터 읽습니다. 폼에서 TRIM_HORIZON(또는 AT_TIMESTAMP)을 고르고 d를 누르세요. 시작 위치는 수정할 수 없으므로 실습이 파이프를 다시 만들고, 새 파이프는 스트림을 처음부터 읽습니다.',
+      },
+      cli: {
+        en: `LATEST begins with records written after the pipe starts polling, a minute or two after you create it on AWS. Choose TRIM_HORIZON (or AT_TIMESTAMP) on the lab's step screen (${commandsFor(ctx, step).open}) and let the lab re-create the pipe there: the starting position cannot be updated, and the new pipe reads the stream from the start.`,
+        ko: `LATEST는 파이프가 폴링을 시작한 뒤(AWS에서는 만든 뒤 1~2분) 쓰인 레코드부터 읽습니다. 실습의 단계 화면(${commandsFor(ctx, step).open})에서 TRIM_HORIZON(또는 AT_TIMESTAMP)을 고르고 실습이 파이프를 다시 만들게 하세요. 시작 위치는 수정할 수 없고, 새 파이프는 스트림을 처음부터 읽습니다.`,
+      },
+    }),
     errorKind: 'pipe-latest-missed',
   };
+}
+
+/** This step's commands in the learner's shell: `solve` (what d does), `check` (c), and the lab opened on the step. */
+function commandsFor(ctx: LabContext, step: string): { solve: string; check: string; open: string } {
+  return { solve: labCommand(ctx, `solve ${step}`), check: labCommand(ctx, `check ${step}`), open: labCommand(ctx, `--step ${step}`) };
 }

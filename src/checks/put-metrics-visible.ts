@@ -5,6 +5,9 @@ import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
 import { countedPuts, expectedVisibleAt, minuteOf, sessionPuts, type CountedPuts, type SessionPuts } from './put-metrics-facts.js';
+import { labCommand } from '../diagnose/diagnosis.js';
+import { commandLine } from '../i18n/command-line.js';
+import { onSurface } from '../i18n/surface.js';
 
 export interface PutMetricsVisibleParams {
   /** How far back runs and CloudWatch data count. @default 180 (minutes) */
@@ -49,9 +52,9 @@ export async function checkPutMetricsVisible(ctx: LabContext, step: string, para
       return result('passed', { en: `CloudWatch counted all ${sent} record(s) this session sent to ${ctx.stream}.`, ko: `이번 세션에서 ${ctx.stream}에 보낸 레코드 ${sent}개를 CloudWatch가 모두 집계했습니다.` });
     }
     const giveUpAt = minuteOf(puts.lastAt) + MINUTE_MS + ctx.cloudwatch.delay.giveUpAfterMs;
-    if (now < giveUpAt) return result('failed', ...delayTexts(ctx, puts, counted, now), 'metrics-delay');
+    if (now < giveUpAt) return result('failed', ...delayTexts(ctx, step, puts, counted, now), 'metrics-delay');
     if (successes === 0) {
-      return (await elsewhere(ctx, result)) ?? failedOrEmpty(ctx, counted, result, true);
+      return (await elsewhere(ctx, step, result)) ?? failedOrEmpty(ctx, step, counted, result, true);
     }
     return result(
       'failed',
@@ -59,10 +62,16 @@ export async function checkPutMetricsVisible(ctx: LabContext, step: string, para
         en: `CloudWatch counted fewer records than this session sent: ${successes} of ${puts.putRecord + puts.putRecords}.`,
         ko: `CloudWatch가 집계한 레코드가 이번 세션에서 보낸 것보다 적습니다: ${puts.putRecord + puts.putRecords}개 중 ${successes}개.`,
       },
-      {
-        en: 'The last minutes may still be on their way: check again in a minute (c). If the numbers stay short, compare them per minute in the table below the chart.',
-        ko: '마지막 몇 분의 데이터가 아직 오는 중일 수 있습니다. 1분 뒤에 다시 확인하세요(c). 계속 모자라면 차트 아래 표에서 분 단위로 비교해 보세요.',
-      },
+      onSurface(ctx.surface, {
+        tui: {
+          en: 'The last minutes may still be on their way: check again in a minute (c). If the numbers stay short, compare them per minute in the table below the chart.',
+          ko: '마지막 몇 분의 데이터가 아직 오는 중일 수 있습니다. 1분 뒤에 다시 확인하세요(c). 계속 모자라면 차트 아래 표에서 분 단위로 비교해 보세요.',
+        },
+        cli: {
+          en: `The last minutes may still be on their way: check again in a minute (${labCommand(ctx, `check ${step}`)}). If the numbers stay short, compare them per minute on the lab's step ${step} screen.`,
+          ko: `마지막 몇 분의 데이터가 아직 오는 중일 수 있습니다. 1분 뒤에 다시 확인하세요(${labCommand(ctx, `check ${step}`)}). 계속 모자라면 실습의 ${step} 단계 화면에서 분 단위로 비교해 보세요.`,
+        },
+      }),
       'metrics-short',
     );
   }
@@ -74,7 +83,7 @@ export async function checkPutMetricsVisible(ctx: LabContext, step: string, para
       ko: `최근 ${Math.round(lookbackMs / MINUTE_MS)}분 동안 ${ctx.stream}에 들어온 레코드 ${successes}개를 CloudWatch가 집계했습니다.`,
     });
   }
-  return (await elsewhere(ctx, result)) ?? failedOrEmpty(ctx, counted, result, false);
+  return (await elsewhere(ctx, step, result)) ?? failedOrEmpty(ctx, step, counted, result, false);
 }
 
 type Result = (outcome: CheckResult['outcome'], summary: Localized, fix?: Localized, errorKind?: string) => CheckResult;
@@ -113,7 +122,7 @@ function evidenceOf(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, st
   return lines;
 }
 
-function delayTexts(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, now: number): [Localized, Localized] {
+function delayTexts(ctx: LabContext, step: string, puts: SessionPuts, counted: CountedPuts, now: number): [Localized, Localized] {
   const delay = ctx.cloudwatch.delay;
   const expected = expectedVisibleAt(puts.lastAt ?? now, delay.afterMinuteMs);
   const sent = puts.putRecord + puts.putRecords;
@@ -136,18 +145,19 @@ function delayTexts(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, no
           ko: 'Kinesis는 1분 단위로 합산한 값을 그 1분이 끝난 뒤 CloudWatch에 비동기로 전달합니다. AWS에서는 보낸 뒤 보통 5~7분쯤 걸립니다.',
         }
       : {
-          en: `The sandbox shows a minute ${seconds(delay.afterMinuteMs)} after it ends${delay.known ? '' : ' (its default; kinesis-lab sandbox --metrics-delay changes it)'}; on AWS it usually takes about 5–7 minutes after sending.`,
-          ko: `샌드박스는 1분이 끝나고 ${secondsKo(delay.afterMinuteMs)} 뒤에 그 1분의 데이터를 보여 줍니다${delay.known ? '' : '(기본값이며 kinesis-lab sandbox --metrics-delay로 바꿀 수 있습니다)'}. AWS에서는 보낸 뒤 보통 5~7분쯤 걸립니다.`,
+          en: `The sandbox shows a minute ${seconds(delay.afterMinuteMs)} after it ends${delay.known ? '' : ` (its default; ${commandLine('sandbox --metrics-delay')} changes it)`}; on AWS it usually takes about 5–7 minutes after sending.`,
+          ko: `샌드박스는 1분이 끝나고 ${secondsKo(delay.afterMinuteMs)} 뒤에 그 1분의 데이터를 보여 줍니다${delay.known ? '' : `(기본값이며 ${commandLine('sandbox --metrics-delay')}로 바꿀 수 있습니다)`}. AWS에서는 보낸 뒤 보통 5~7분쯤 걸립니다.`,
         };
+  const again = onSurface(ctx.surface, { tui: { en: '(c)', ko: '(c)' }, cli: { en: `(${labCommand(ctx, `check ${step}`)})`, ko: `(${labCommand(ctx, `check ${step}`)})` } });
   const fix: Localized = {
-    en: `${why.en} Expect the data by about ${clock(expected)} (${wait.en}), then check again (c).`,
-    ko: `${why.ko} ${clock(expected)}쯤(${wait.ko}) 데이터가 보일 테니 그때 다시 확인하세요(c).`,
+    en: `${why.en} Expect the data by about ${clock(expected)} (${wait.en}), then check again ${again.en}.`,
+    ko: `${why.ko} ${clock(expected)}쯤(${wait.ko}) 데이터가 보일 테니 그때 다시 확인하세요${again.ko}.`,
   };
   return [summary, fix];
 }
 
 /** Put metrics in another account of the sandbox, under this stream name in another region, or under another name in this region. */
-async function elsewhere(ctx: LabContext, result: Result): Promise<CheckResult | undefined> {
+async function elsewhere(ctx: LabContext, step: string, result: Result): Promise<CheckResult | undefined> {
   const inOtherAccounts = ctx.sandbox && ctx.labKey ? await lookInOtherAccounts(ctx.otherAccounts, 'metrics', ctx.stream) : [];
   if (inOtherAccounts.length > 0 && ctx.labKey) {
     return result(
@@ -171,8 +181,8 @@ async function elsewhere(ctx: LabContext, result: Result): Promise<CheckResult |
         ko: `${ctx.region}에는 ${ctx.stream}의 put 지표가 없지만, ${listed}에는 같은 이름의 스트림 지표가 있습니다.`,
       },
       {
-        en: `Your records went to ${region}. Send them to ${ctx.region} (AWS_REGION=${ctx.region}, or region_name="${ctx.region}" in boto3), or run the lab in that region: kinesis-lab --region ${region}.`,
-        ko: `레코드가 ${region}로 갔습니다. ${ctx.region}로 보내거나(AWS_REGION=${ctx.region}, boto3라면 region_name="${ctx.region}"), 그 리전에서 실습을 실행하세요: kinesis-lab --region ${region}.`,
+        en: `Your records went to ${region}. Send them to ${ctx.region} (AWS_REGION=${ctx.region}, or region_name="${ctx.region}" in boto3), or run the lab in that region: ${labCommand(ctx, '', { region })}.`,
+        ko: `레코드가 ${region}로 갔습니다. ${ctx.region}로 보내거나(AWS_REGION=${ctx.region}, boto3라면 region_name="${ctx.region}"), 그 리전에서 실습을 실행하세요: ${labCommand(ctx, '', { region })}.`,
       },
       'metrics-wrong-region',
     );
@@ -189,20 +199,23 @@ async function elsewhere(ctx: LabContext, result: Result): Promise<CheckResult |
       },
       similar
         ? {
-            en: `Your script probably wrote to "${similar}". Use StreamName "${ctx.stream}" in it, or run the lab on that stream: kinesis-lab --stream ${similar}.`,
-            ko: `스크립트가 "${similar}" 스트림에 쓴 것 같습니다. 스크립트의 StreamName을 "${ctx.stream}"으로 고치거나, 그 스트림으로 실습을 실행하세요: kinesis-lab --stream ${similar}.`,
+            en: `Your script probably wrote to "${similar}". Use StreamName "${ctx.stream}" in it, or run the lab on that stream: ${labCommand(ctx, '', { stream: similar })}.`,
+            ko: `스크립트가 "${similar}" 스트림에 쓴 것 같습니다. 스크립트의 StreamName을 "${ctx.stream}"으로 고치거나, 그 스트림으로 실습을 실행하세요: ${labCommand(ctx, '', { stream: similar })}.`,
           }
-        : {
-            en: `Records went to another stream. Use StreamName "${ctx.stream}" in your script and send again (or press d).`,
-            ko: `레코드가 다른 스트림으로 갔습니다. 스크립트의 StreamName을 "${ctx.stream}"으로 고쳐 다시 보내세요(또는 d).`,
-          },
+        : onSurface(ctx.surface, {
+            tui: { en: `Records went to another stream. Use StreamName "${ctx.stream}" in your script and send again (or press d).`, ko: `레코드가 다른 스트림으로 갔습니다. 스크립트의 StreamName을 "${ctx.stream}"으로 고쳐 다시 보내세요(또는 d).` },
+            cli: {
+              en: `Records went to another stream. Use StreamName "${ctx.stream}" in your script and send again (or: ${labCommand(ctx, `solve ${step}`)}).`,
+              ko: `레코드가 다른 스트림으로 갔습니다. 스크립트의 StreamName을 "${ctx.stream}"으로 고쳐 다시 보내세요(또는 ${labCommand(ctx, `solve ${step}`)}).`,
+            },
+          }),
       'metrics-wrong-stream',
     );
   }
   return undefined;
 }
 
-function failedOrEmpty(ctx: LabContext, counted: CountedPuts, result: Result, ownRuns: boolean): CheckResult {
+function failedOrEmpty(ctx: LabContext, step: string, counted: CountedPuts, result: Result, ownRuns: boolean): CheckResult {
   if (counted.failed + counted.throttled + counted.exceeded > 0) {
     return result(
       'failed',
@@ -210,10 +223,16 @@ function failedOrEmpty(ctx: LabContext, counted: CountedPuts, result: Result, ow
         en: `Puts reached ${ctx.stream} but none succeeded: ${counted.failed} failed, ${counted.throttled} throttled, ${counted.exceeded} over the shard limit.`,
         ko: `${ctx.stream}에 put 요청은 왔지만 성공한 것이 없습니다: 실패 ${counted.failed}, 스로틀링 ${counted.throttled}, 샤드 한도 초과 ${counted.exceeded}.`,
       },
-      {
-        en: 'Throttled entries were over a shard\'s 1,000 records/s or 1 MiB/s: send more slowly, retry only the entries with an ErrorCode, with backoff (step 3), or add shards. Then check again (c).',
-        ko: '스로틀링된 항목은 샤드 한도(초당 레코드 1,000개 또는 1MiB)를 넘은 것입니다. 더 천천히 보내거나, ErrorCode가 있는 항목만 간격을 두고 다시 보내거나(3단계), 샤드를 늘리세요. 그런 다음 다시 확인하세요(c).',
-      },
+      onSurface(ctx.surface, {
+        tui: {
+          en: "Throttled entries were over a shard's 1,000 records/s or 1 MiB/s: send more slowly, retry only the entries with an ErrorCode, with backoff (step 3), or add shards. Then check again (c).",
+          ko: '스로틀링된 항목은 샤드 한도(초당 레코드 1,000개 또는 1MiB)를 넘은 것입니다. 더 천천히 보내거나, ErrorCode가 있는 항목만 간격을 두고 다시 보내거나(3단계), 샤드를 늘리세요. 그런 다음 다시 확인하세요(c).',
+        },
+        cli: {
+          en: `Throttled entries were over a shard's 1,000 records/s or 1 MiB/s: send more slowly, retry only the entries with an ErrorCode, with backoff (step 3), or add shards. Then check again: ${labCommand(ctx, `check ${step}`)}`,
+          ko: `스로틀링된 항목은 샤드 한도(초당 레코드 1,000개 또는 1MiB)를 넘은 것입니다. 더 천천히 보내거나, ErrorCode가 있는 항목만 간격을 두고 다시 보내거나(3단계), 샤드를 늘리세요. 그런 다음 다시 확인하세요: ${labCommand(ctx, `check ${step}`)}`,
+        },
+      }),
       'metrics-puts-failed',
     );
   }
@@ -231,17 +250,37 @@ function failedOrEmpty(ctx: LabContext, counted: CountedPuts, result: Result, ow
   return result(
     'failed',
     { en: `No records were put into ${ctx.stream} recently, as far as CloudWatch shows.`, ko: `CloudWatch로 보면 최근 ${ctx.stream}에 들어온 레코드가 없습니다.` },
-    ctx.cloudwatch.delay.target === 'aws'
-      ? {
-          en: 'Press d to send a few hundred records with both APIs, or run your own script; CloudWatch shows them about 5–7 minutes later. If your script sent them just now, wait and check again (c).',
-          ko: 'd를 눌러 두 API로 레코드 수백 개를 보내거나 직접 만든 스크립트를 실행하세요. CloudWatch에는 5~7분쯤 뒤에 보입니다. 방금 스크립트로 보냈다면 기다렸다가 다시 확인하세요(c).',
-        }
-      : {
-          en: 'Press d to send a few hundred records with both APIs, or run your own script against the sandbox; its metrics show shortly after each minute ends. Then check again (c).',
-          ko: 'd를 눌러 두 API로 레코드 수백 개를 보내거나 직접 만든 스크립트를 샌드박스에 실행하세요. 샌드박스 지표는 1분이 끝나고 곧 보입니다. 그런 다음 다시 확인하세요(c).',
-        },
+    nothingSentFix(ctx, step),
     'metrics-nothing-sent',
   );
+}
+
+/** Nothing sent: the runner's sample (d, or `solve`) or the learner's own script, then a check once CloudWatch has it. */
+function nothingSentFix(ctx: LabContext, step: string): Localized {
+  const solve = labCommand(ctx, `solve ${step}`);
+  const check = labCommand(ctx, `check ${step}`);
+  if (ctx.cloudwatch.delay.target === 'aws') {
+    return onSurface(ctx.surface, {
+      tui: {
+        en: 'Press d to send a few hundred records with both APIs, or run your own script; CloudWatch shows them about 5–7 minutes later. If your script sent them just now, wait and check again (c).',
+        ko: 'd를 눌러 두 API로 레코드 수백 개를 보내거나 직접 만든 스크립트를 실행하세요. CloudWatch에는 5~7분쯤 뒤에 보입니다. 방금 스크립트로 보냈다면 기다렸다가 다시 확인하세요(c).',
+      },
+      cli: {
+        en: `Send a few hundred records with both APIs (${solve}), or run your own script; CloudWatch shows them about 5–7 minutes later. If your script sent them just now, wait and check again: ${check}`,
+        ko: `두 API로 레코드 수백 개를 보내거나(${solve}) 직접 만든 스크립트를 실행하세요. CloudWatch에는 5~7분쯤 뒤에 보입니다. 방금 스크립트로 보냈다면 기다렸다가 다시 확인하세요: ${check}`,
+      },
+    });
+  }
+  return onSurface(ctx.surface, {
+    tui: {
+      en: 'Press d to send a few hundred records with both APIs, or run your own script against the sandbox; its metrics show shortly after each minute ends. Then check again (c).',
+      ko: 'd를 눌러 두 API로 레코드 수백 개를 보내거나 직접 만든 스크립트를 샌드박스에 실행하세요. 샌드박스 지표는 1분이 끝나고 곧 보입니다. 그런 다음 다시 확인하세요(c).',
+    },
+    cli: {
+      en: `Send a few hundred records with both APIs (${solve}), or run your own script against the sandbox; its metrics show shortly after each minute ends. Then check again: ${check}`,
+      ko: `두 API로 레코드 수백 개를 보내거나(${solve}) 직접 만든 스크립트를 샌드박스에 실행하세요. 샌드박스 지표는 1분이 끝나고 곧 보입니다. 그런 다음 다시 확인하세요: ${check}`,
+    },
+  });
 }
 
 /** `HH:MM:SS UTC`: the same on every machine, and what CloudWatch's own timestamps use. */

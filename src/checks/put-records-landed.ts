@@ -1,7 +1,10 @@
+import type { Localized } from '../i18n/lang.js';
 import { runsFor } from '../engine/session-ledger.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
+import { onSurface } from '../i18n/surface.js';
+import { labCommand } from '../diagnose/diagnosis.js';
 
 export interface PutRecordsLandedParams {
   /** How far back CloudWatch is asked when the runner has no PutRecords of its own. @default 3 (hours) */
@@ -44,10 +47,16 @@ async function fromOwnRuns(ctx: LabContext, step: string, runs: ReturnType<typeo
     outcome: 'failed',
     summary: { en: `Some PutRecords records were not found in ${ctx.stream}.`, ko: `PutRecords로 보낸 레코드 중 일부를 ${ctx.stream}에서 찾지 못했습니다.` },
     evidence,
-    fix: {
-      en: 'The stream may have been deleted and created again since they were sent, or its retention trimmed them. Run the PutRecords producer again (d).',
-      ko: '보낸 뒤에 스트림이 삭제 후 다시 만들어졌거나 보존 기간이 지나 지워졌을 수 있습니다. PutRecords 프로듀서를 다시 실행하세요(d).',
-    },
+    fix: onSurface(ctx.surface, {
+      tui: {
+        en: 'The stream may have been deleted and created again since they were sent, or its retention trimmed them. Run the PutRecords producer again (d).',
+        ko: '보낸 뒤에 스트림이 삭제 후 다시 만들어졌거나 보존 기간이 지나 지워졌을 수 있습니다. PutRecords 프로듀서를 다시 실행하세요(d).',
+      },
+      cli: {
+        en: `The stream may have been deleted and created again since they were sent, or its retention trimmed them. Run the PutRecords producer again: ${labCommand(ctx, `solve ${step}`)}`,
+        ko: `보낸 뒤에 스트림이 삭제 후 다시 만들어졌거나 보존 기간이 지나 지워졌을 수 있습니다. PutRecords 프로듀서를 다시 실행하세요: ${labCommand(ctx, `solve ${step}`)}`,
+      },
+    }),
     errorKind: 'put-records-missing',
   };
 }
@@ -68,12 +77,32 @@ async function fromMetrics(ctx: LabContext, step: string, lookbackHours: number)
     outcome: 'failed',
     summary: { en: 'No PutRecords activity is visible yet.', ko: '아직 PutRecords 기록이 보이지 않습니다.' },
     evidence,
-    fix: ctx.sandbox
-      ? { en: 'Run the PutRecords producer (d) or your own script, wait a minute for the sandbox\'s metrics, then check again (c).', ko: 'PutRecords 프로듀서(d)나 직접 만든 스크립트를 실행하고, 샌드박스 지표가 나오도록 1분쯤 기다린 뒤 다시 확인하세요(c).' }
-      : {
-          en: 'If your own script just sent records with PutRecords, CloudWatch needs about 5–7 minutes to show them: check again then (c). Or run kinesis-lab\'s PutRecords producer (d), which the check can verify at once.',
-          ko: '직접 만든 스크립트로 방금 PutRecords를 보냈다면 CloudWatch에 나타나기까지 5~7분쯤 걸립니다. 그때 다시 확인하세요(c). kinesis-lab의 PutRecords 프로듀서(d)를 쓰면 바로 확인할 수 있습니다.',
-        },
+    fix: notVisibleFix(ctx, step),
     errorKind: 'put-records-not-visible',
   };
+}
+
+/** What to do when CloudWatch shows no PutRecords yet: the runner's producer (d, or `solve`), or wait and check again. */
+function notVisibleFix(ctx: LabContext, step: string): Localized {
+  const solve = labCommand(ctx, `solve ${step}`);
+  const check = labCommand(ctx, `check ${step}`);
+  if (ctx.sandbox) {
+    return onSurface(ctx.surface, {
+      tui: { en: "Run the PutRecords producer (d) or your own script, wait a minute for the sandbox's metrics, then check again (c).", ko: 'PutRecords 프로듀서(d)나 직접 만든 스크립트를 실행하고, 샌드박스 지표가 나오도록 1분쯤 기다린 뒤 다시 확인하세요(c).' },
+      cli: {
+        en: `Run the PutRecords producer (${solve}) or your own script, wait a minute for the sandbox's metrics, then check again (${check}).`,
+        ko: `PutRecords 프로듀서(${solve})나 직접 만든 스크립트를 실행하고, 샌드박스 지표가 나오도록 1분쯤 기다린 뒤 다시 확인하세요(${check}).`,
+      },
+    });
+  }
+  return onSurface(ctx.surface, {
+    tui: {
+      en: "If your own script just sent records with PutRecords, CloudWatch needs about 5–7 minutes to show them: check again then (c). Or run kinesis-lab's PutRecords producer (d), which the check can verify at once.",
+      ko: '직접 만든 스크립트로 방금 PutRecords를 보냈다면 CloudWatch에 나타나기까지 5~7분쯤 걸립니다. 그때 다시 확인하세요(c). kinesis-lab의 PutRecords 프로듀서(d)를 쓰면 바로 확인할 수 있습니다.',
+    },
+    cli: {
+      en: `If your own script just sent records with PutRecords, CloudWatch needs about 5–7 minutes to show them: check again then (${check}). Or run kinesis-lab's PutRecords producer (${solve}), which the check can verify at once.`,
+      ko: `직접 만든 스크립트로 방금 PutRecords를 보냈다면 CloudWatch에 나타나기까지 5~7분쯤 걸립니다. 그때 다시 확인하세요(${check}). kinesis-lab의 PutRecords 프로듀서(${solve})를 쓰면 바로 확인할 수 있습니다.`,
+    },
+  });
 }

@@ -5,6 +5,8 @@ import { isTaxiTrip } from '../producer/taxi-trip-generator.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
+import { onSurface } from '../i18n/surface.js';
+import { labCommand } from '../diagnose/diagnosis.js';
 
 export interface RecordsInStreamParams {
   /** Stop reading after this many records; enough to prove the step without reading a day of data. @default 20000 */
@@ -84,10 +86,16 @@ export async function checkRecordsInStream(ctx: LabContext, step: string, params
         : { en: `${c.total} record(s) in ${ctx.stream}, but none is JSON.`, ko: `${ctx.stream}에 레코드 ${c.total}개가 있지만 JSON 레코드는 없습니다.` },
       evidence,
       fix: none
-        ? {
-            en: `Run the producer (d), or your own script. If your script says it sent records, check that it uses stream "${ctx.stream}" in region ${ctx.region}.`,
-            ko: `프로듀서를 실행하거나(d) 직접 만든 스크립트를 실행하세요. 스크립트는 보냈다고 나오는데 여기 없다면, 스트림 이름이 "${ctx.stream}", 리전이 ${ctx.region}인지 확인하세요.`,
-          }
+        ? onSurface(ctx.surface, {
+            tui: {
+              en: `Run the producer (d), or your own script. If your script says it sent records, check that it uses stream "${ctx.stream}" in region ${ctx.region}.`,
+              ko: `프로듀서를 실행하거나(d) 직접 만든 스크립트를 실행하세요. 스크립트는 보냈다고 나오는데 여기 없다면, 스트림 이름이 "${ctx.stream}", 리전이 ${ctx.region}인지 확인하세요.`,
+            },
+            cli: {
+              en: `Run the producer (${labCommand(ctx, `solve ${step}`)}), or your own script. If your script says it sent records, check that it uses stream "${ctx.stream}" in region ${ctx.region}.`,
+              ko: `프로듀서를 실행하거나(${labCommand(ctx, `solve ${step}`)}) 직접 만든 스크립트를 실행하세요. 스크립트는 보냈다고 나오는데 여기 없다면, 스트림 이름이 "${ctx.stream}", 리전이 ${ctx.region}인지 확인하세요.`,
+            },
+          })
         : {
             en: 'The lab sends each trip as a JSON object (json.dumps in Python, JSON.stringify in TypeScript). Send JSON and check again.',
             ko: '이 실습은 운행 정보를 JSON 객체로 보냅니다(Python은 json.dumps, TypeScript는 JSON.stringify). JSON으로 보낸 뒤 다시 확인하세요.',

@@ -3,6 +3,8 @@ import type { Localized } from '../i18n/lang.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
+import { onSurface } from '../i18n/surface.js';
+import { labCommand } from '../diagnose/diagnosis.js';
 
 export interface StreamActiveParams {
   /** How long to keep looking while the stream is CREATING or UPDATING. @default 60000 */
@@ -44,10 +46,16 @@ export async function checkStreamActive(ctx: LabContext, step: string, params: S
       outcome: 'failed',
       summary: { en: `Stream ${ctx.stream} is being deleted.`, ko: `${ctx.stream} 스트림이 삭제되는 중입니다.` },
       evidence,
-      fix: {
-        en: 'Wait until the deletion finishes (usually under a minute), then create the stream again: press d for "do it for me".',
-        ko: '삭제가 끝날 때까지 기다린 뒤(보통 1분 이내) 스트림을 다시 만드세요. "대신 해 주세요"(d)를 누르면 됩니다.',
-      },
+      fix: onSurface(ctx.surface, {
+        tui: {
+          en: 'Wait until the deletion finishes (usually under a minute), then create the stream again: press d for "do it for me".',
+          ko: '삭제가 끝날 때까지 기다린 뒤(보통 1분 이내) 스트림을 다시 만드세요. "대신 해 주세요"(d)를 누르면 됩니다.',
+        },
+        cli: {
+          en: `Wait until the deletion finishes (usually under a minute), then create the stream again: ${labCommand(ctx, `solve ${step}`)}`,
+          ko: `삭제가 끝날 때까지 기다린 뒤(보통 1분 이내) 스트림을 다시 만드세요: ${labCommand(ctx, `solve ${step}`)}`,
+        },
+      }),
       errorKind: 'stream-deleting',
     };
   }
@@ -56,10 +64,13 @@ export async function checkStreamActive(ctx: LabContext, step: string, params: S
     outcome: 'failed',
     summary: { en: `Stream ${ctx.stream} is still ${summary.status}.`, ko: `${ctx.stream} 스트림이 아직 ${summary.status} 상태입니다.` },
     evidence,
-    fix: {
-      en: 'Creating a stream usually takes under a minute. Check again in a few seconds (c).',
-      ko: '스트림 생성은 보통 1분 안에 끝납니다. 몇 초 뒤에 다시 확인하세요(c).',
-    },
+    fix: onSurface(ctx.surface, {
+      tui: { en: 'Creating a stream usually takes under a minute. Check again in a few seconds (c).', ko: '스트림 생성은 보통 1분 안에 끝납니다. 몇 초 뒤에 다시 확인하세요(c).' },
+      cli: {
+        en: `Creating a stream usually takes under a minute. Check again in a few seconds: ${labCommand(ctx, `check ${step}`)}`,
+        ko: `스트림 생성은 보통 1분 안에 끝납니다. 몇 초 뒤에 다시 확인하세요: ${labCommand(ctx, `check ${step}`)}`,
+      },
+    }),
     errorKind: 'stream-not-active',
   };
 }

@@ -5,6 +5,7 @@ import { classroomMessages } from '../i18n/classroom-messages.js';
 import { deleteAndReport, labInventory, printInventory } from './commands/cleanup-command.js';
 import { reportLines } from './commands/report-command.js';
 import { askYesNo } from './confirm.js';
+import { labCommandLine } from './lab-command-line.js';
 import type { LabSession } from './lab-session.js';
 import type { Output } from './output.js';
 
@@ -23,7 +24,7 @@ export async function afterLab(session: LabSession, env: NodeJS.ProcessEnv, outp
       output.out('');
       output.out(t.summaryTitle);
       for (const line of reportLines(report, session.lab, lang, session.settings.target)) output.out(`  ${line}`);
-      output.out(t.summaryCleanupHint);
+      output.out(t.summaryCleanupHint(labCommandLine(session.settings, 'cleanup')));
     }
   }
   if (session.settings.target !== 'aws') return;
@@ -42,6 +43,6 @@ export async function afterLab(session: LabSession, env: NodeJS.ProcessEnv, outp
   if (opts.canAsk && (await askYesNo(t.exitOfferCleanup, lang))) {
     await deleteAndReport(session, resources, output, undefined);
   } else {
-    output.out(t.summaryCleanupHint);
+    output.out(t.summaryCleanupHint(labCommandLine(session.settings, 'cleanup')));
   }
 }

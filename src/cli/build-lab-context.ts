@@ -20,6 +20,8 @@ import { SANDBOX_CREDENTIALS } from '../sandbox/sandbox-types.js';
 import { sandboxLocator } from './sandbox-locator.js';
 import { sleepFor } from '../producer/retry-policy.js';
 import type { RunSettings } from './run-settings.js';
+import type { Surface } from '../i18n/surface.js';
+import { labCommandLine } from './lab-command-line.js';
 import { labTagValue } from '../actions/create-stream.js';
 import { createOwnership } from '../actions/ownership.js';
 
@@ -51,8 +53,9 @@ export function labKeyFor(settings: ReadySettings, aws: AwsSettings): LabKey | u
 /**
  * Builds the adapters every check and action uses, for one run. `sandboxMetricsDelayMs` is the
  * delay of a sandbox this process started; for any other sandbox only its default can be assumed.
+ * `surface` is where the results are read (their fixes name keys or commands).
  */
-export function buildLabContext(settings: ReadySettings, labId: string, ledger: () => SessionLedger = emptyLedger, sandboxMetricsDelayMs?: number): LabContext {
+export function buildLabContext(settings: ReadySettings, labId: string, ledger: () => SessionLedger = emptyLedger, sandboxMetricsDelayMs?: number, surface: Surface = 'tui'): LabContext {
   const aws = awsSettingsFor(settings);
   const ownership = settings.ownership ?? createOwnership({ labId, tag: labTagValue(labId, settings.ownerId) });
   // AWS allows 5 GetRecords per second per shard; a local sandbox has no such limit to respect.
@@ -89,6 +92,8 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     endpoint: settings.endpoint,
     ...(labKey ? { labKey } : {}),
     ...(otherAccounts ? { otherAccounts } : {}),
+    surface,
+    command: (args, where) => labCommandLine(settings, args, where ? { where } : {}),
     ledger,
     diagnose: (error, ctx) => diagnose(error, ctx, probes),
     clock: Date.now,

@@ -1,3 +1,4 @@
+import { commandLine } from '../i18n/command-line.js';
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults/fault-spec.js';
 import type { GlobalOptions } from './parse-args.js';
 import { orUsageError, UsageError } from './usage-error.js';
@@ -10,8 +11,8 @@ export function embeddedFaults(global: Pick<GlobalOptions, 'faults'>, embeddedSa
   if (global.faults === undefined) return undefined;
   if (!embeddedSandbox) {
     throw new UsageError({
-      en: '--faults makes the sandbox misbehave on purpose: use it with --sandbox, or on kinesis-lab sandbox',
-      ko: '--faults는 샌드박스가 일부러 장애를 내게 합니다: --sandbox와 함께 쓰거나 kinesis-lab sandbox에 쓰세요',
+      en: `--faults makes the sandbox misbehave on purpose: use it with --sandbox, or on ${commandLine('sandbox')}`,
+      ko: `--faults는 샌드박스가 일부러 장애를 내게 합니다: --sandbox와 함께 쓰거나 ${commandLine('sandbox')}에 쓰세요`,
     });
   }
   return orUsageError(parseFaultSpec(global.faults), '--faults');

@@ -6,27 +6,22 @@ import { SandboxDataError } from '../sandbox/durable/sandbox-data-error.js';
 import { langFromEnv, type Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
 import { validateRegion } from '../validate/region.js';
-import { checkCommand } from './commands/check-command.js';
-import { produceCommand, produceOptions } from './commands/produce-command.js';
-import { sandboxCommand } from './commands/sandbox-command.js';
-import { solveCommand } from './commands/solve-command.js';
-import { doctorCommand } from './commands/doctor-command.js';
-import { classBoardCommand, classCreateCommand, classDeleteCommand } from './commands/class-command.js';
-import { cleanupCommand } from './commands/cleanup-command.js';
-import { reportCommand } from './commands/report-command.js';
-import { resetCommand } from './commands/reset-command.js';
-import { afterLab } from './after-lab.js';
-import { classFlags, joinClass } from './class-membership.js';
+import type { ClassMembership } from './class-membership.js';
 import { isTerminal } from './confirm.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
+import { paintFirstFrame } from './first-frame.js';
 import { helpText } from './help-text.js';
-import { openLabSession, type LabSession } from './lab-session.js';
+import { prepareLabSession, startLabSession, type LabSession } from './lab-session.js';
+import { warningLines } from './node-support-notice.js';
 import { printNotices, processOutput, type Output } from './output.js';
-import { langFromArgv, parseCommand, type Command } from './parse-args.js';
+import { langFromArgv, parseCommand, type Command, type GlobalOptions } from './parse-args.js';
 import { withStopSignals } from './stop-signals.js';
 import { learnSecrets } from './secret-sources.js';
 import { ConfigPathError, fileErrorMessage } from './config-home.js';
 import { UsageError } from './usage-error.js';
+
+// Every command's module is imported when that command runs: the SDK, the sandbox and Ink are most of
+// the bundle, and the interactive lab paints its first frame before it loads the SDK.
 
 /** Runs one command; returns the exit code. Never throws: every failure becomes a message. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, warnings: Error[] = [], output: Output = processOutput()): Promise<number> {
@@ -40,8 +35,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, warnings: Err
   } catch (error) {
     return reportFatal(error, lang, output, env);
   } finally {
-    // Warnings would tear the full-screen UI; once it is gone, show the ones that are news to the learner.
-    for (const w of warnings) if (!/NodeVersionSupportWarning|AWS SDK for JavaScript/.test(w.message)) output.err(`warning: ${w.message}`);
+    // Warnings would tear the full-screen UI and break --json; once the work is done, say them in plain lines
+    // (the SDK's Node version warning as one line the learner can act on).
+    for (const line of warningLines(warnings, process.version, lang)) output.err(line);
   }
 }
 
@@ -54,41 +50,57 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
       output.out(helpText(command.topic, lang));
       return 0;
     case 'sandbox':
-      return sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION);
-    case 'doctor':
+      return (await import('./commands/sandbox-command.js')).sandboxCommand(command, lang, output, signal, env.AWS_REGION ?? env.AWS_DEFAULT_REGION);
+    case 'doctor': {
+      const { doctorCommand } = await import('./commands/doctor-command.js');
       return doctorCommand(command.global, command.json, env, { isTTY: isTerminal(process.stdout), columns: process.stdout.columns, rows: process.stdout.rows, env }, output, lang, signal);
+    }
     case 'reset':
-      return resetCommand(command, env, output);
+      return (await import('./commands/reset-command.js')).resetCommand(command, env, output);
     case 'report':
-      return reportCommand(command, env, output);
+      return (await import('./commands/report-command.js')).reportCommand(command, env, output);
   }
-  if (command.name === 'class' && command.action === 'board') return classBoardCommand(command, env, output, signal);
-  if (command.name === 'class' && command.action === 'delete') return classDeleteCommand(command, env, output, signal);
-  const classroom = classFlags(command.global);
+  if (command.name === 'class' && command.action === 'board') return (await import('./commands/class-command.js')).classBoardCommand(command, env, output, signal);
+  if (command.name === 'class' && command.action === 'delete') return (await import('./commands/class-command.js')).classDeleteCommand(command, env, output, signal);
+  const classroom = await classFlagsOf(command.global);
   // Flags are checked before anything starts or calls AWS.
-  const produce = command.name === 'produce' ? produceOptions(command) : undefined;
+  const produce = command.name === 'produce' ? (await import('./commands/produce-command.js')).produceOptions(command) : undefined;
   const interactive = command.name === 'lab' && !command.global.plain && isTerminal(process.stdout) && isTerminal(process.stdin);
-  const session = await openLabSession(command.global, { env, signal, askRegion: interactive ? () => askRegion(lang) : undefined });
-  // The full-screen lab shows them on its first screen; every other output on stderr (a JSON line with --json).
-  if (!interactive) printNotices(output, session.notices ?? [], lang, 'json' in command && command.json);
-  const membership = classroom ? await joinClass(classroom, command.global, env, signal) : undefined;
-  if (membership) session.runnerObservers = [membership.observe];
+  const prepared = await prepareLabSession(command.global, { env, signal, askRegion: interactive ? () => askRegion(lang) : undefined, surface: interactive ? 'tui' : 'cli' });
+  // The first frame, before Ink, the sandbox and the SDK load and start (they take most of a second);
+  // Ink then draws the same screen with a spinner in its place.
+  const eraseFirstFrame = interactive ? paintFirstFrame(prepared, process.stdout.columns, (text) => process.stdout.write(text)) : undefined;
+  const screen = eraseFirstFrame ? (await import('./commands/lab-starting.js')).showStartingScreen(prepared, eraseFirstFrame) : undefined;
+  let session: LabSession | undefined;
+  let membership: ClassMembership | undefined;
+  try {
+    session = await startLabSession(prepared);
+    // The full-screen lab shows them on its first screen; every other output on stderr (a JSON line with --json).
+    if (!interactive) printNotices(output, session.notices ?? [], lang, 'json' in command && command.json);
+    membership = classroom ? await (await import('./class-membership.js')).joinClass(classroom, command.global, env, signal) : undefined;
+    if (membership) session.runnerObservers = [membership.observe];
+  } catch (error) {
+    screen?.unmount();
+    await session?.close();
+    throw error;
+  }
   try {
     switch (command.name) {
       case 'cleanup':
-        return await cleanupCommand(session, env, { dryRun: command.dryRun, yes: command.yes, plain: command.global.plain }, output, signal);
+        return await (await import('./commands/cleanup-command.js')).cleanupCommand(session, env, { dryRun: command.dryRun, yes: command.yes, plain: command.global.plain }, output, signal);
       case 'class':
-        return await classCreateCommand(session, command, env, output);
+        return await (await import('./commands/class-command.js')).classCreateCommand(session, command, env, output);
       case 'check':
-        return await checkCommand(session, command.steps, command.json, output, signal);
+        return await (await import('./commands/check-command.js')).checkCommand(session, command.steps, command.json, output, signal);
       case 'solve':
-        return await solveCommand(session, command.steps, command.json, output, signal);
+        return await (await import('./commands/solve-command.js')).solveCommand(session, command.steps, command.json, output, signal);
       case 'produce':
-        return await produceCommand(session, command, produce!, output, signal);
+        return await (await import('./commands/produce-command.js')).produceCommand(session, command, produce!, output, signal);
       case 'lab': {
-        const code = await runLab(session, command.step, interactive, output, signal);
+        const { interactiveLab, plainLab } = await import('./commands/lab-command.js');
+        const code = screen ? await interactiveLab(session, command.step, screen, signal) : await plainLab(session, command.step, output, signal);
         if (interactive) membership?.leave();
-        await afterLab(session, env, output, { canAsk: interactive });
+        await (await import('./after-lab.js')).afterLab(session, env, output, { canAsk: interactive });
         return code;
       }
       default:
@@ -102,10 +114,10 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
   }
 }
 
-async function runLab(session: LabSession, step: string | undefined, interactive: boolean, output: Output, signal: AbortSignal): Promise<number> {
-  // Loaded only here: the other commands never pay for Ink and React.
-  const { interactiveLab, plainLab } = await import('./commands/lab-command.js');
-  return interactive ? interactiveLab(session, step, signal) : plainLab(session, step, output, signal);
+/** `--class`/`--name`, checked before anything runs; the class client is loaded only when they are given. */
+async function classFlagsOf(global: GlobalOptions): Promise<{ code: string; name: string } | undefined> {
+  if (global.classCode === undefined && global.displayName === undefined) return undefined;
+  return (await import('./class-membership.js')).classFlags(global);
 }
 
 async function askRegion(lang: Lang): Promise<string> {

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { commandLine } from '../i18n/command-line.js';
 import { isLang, type Lang, type Localized } from '../i18n/lang.js';
 import { UsageError } from './usage-error.js';
 
@@ -109,8 +110,8 @@ export function parseCommand(argv: string[]): Command {
   const isCommand = first !== undefined && (COMMANDS as readonly string[]).includes(first);
   if (first !== undefined && !first.startsWith('-') && !isCommand) {
     throw new UsageError({
-      en: `unknown command "${first}" (commands: ${COMMANDS.join(', ')}; run kinesis-lab --help)`,
-      ko: `알 수 없는 명령 "${first}" (명령: ${COMMANDS.join(', ')}; kinesis-lab --help 참고)`,
+      en: `unknown command "${first}" (commands: ${COMMANDS.join(', ')}; run ${commandLine('--help')})`,
+      ko: `알 수 없는 명령 "${first}" (명령: ${COMMANDS.join(', ')}; ${commandLine('--help')} 참고)`,
     });
   }
   const name = (isCommand ? first : 'lab') as keyof typeof commandOptions;
@@ -168,12 +169,12 @@ export function parseCommand(argv: string[]): Command {
       const [action, code, extra] = parsed.positionals;
       if (action !== 'create' && action !== 'board' && action !== 'delete') {
         throw new UsageError({
-          en: `class needs create, board or delete${action ? `, not "${action}"` : ''} (run kinesis-lab class --help)`,
-          ko: `class 뒤에는 create, board, delete 중 하나가 와야 합니다${action ? `("${action}"는 안 됩니다)` : ''} (kinesis-lab class --help 참고)`,
+          en: `class needs create, board or delete${action ? `, not "${action}"` : ''} (run ${commandLine('class --help')})`,
+          ko: `class 뒤에는 create, board, delete 중 하나가 와야 합니다${action ? `("${action}"는 안 됩니다)` : ''} (${commandLine('class --help')} 참고)`,
         });
       }
       if (extra !== undefined || (action === 'create' && code !== undefined)) {
-        throw new UsageError({ en: `unexpected argument "${extra ?? code}" for class ${action} (run kinesis-lab class --help)`, ko: `class ${action}에 필요 없는 인수 "${extra ?? code}" (kinesis-lab class --help 참고)` });
+        throw new UsageError({ en: `unexpected argument "${extra ?? code}" for class ${action} (run ${commandLine('class --help')})`, ko: `class ${action}에 필요 없는 인수 "${extra ?? code}" (${commandLine('class --help')} 참고)` });
       }
       return { name, global, action, code: code ?? global.classCode, classStream: nonEmpty(v['class-stream'], '--class-stream'), accounts: nonEmpty(v.accounts, '--accounts'), org: nonEmpty(v.org, '--org'), once: v.once === true, yes: v.yes === true };
     }
@@ -216,7 +217,7 @@ function nonEmpty(value: string | boolean | undefined, flag: string): string | u
 }
 
 function noPositionals(positionals: string[], where: string): void {
-  if (positionals.length > 0) throw new UsageError({ en: `unexpected argument "${positionals[0]}" for ${where} (run kinesis-lab --help)`, ko: `${where}에 필요 없는 인수 "${positionals[0]}" (kinesis-lab --help 참고)` });
+  if (positionals.length > 0) throw new UsageError({ en: `unexpected argument "${positionals[0]}" for ${where} (run ${commandLine('--help')})`, ko: `${where}에 필요 없는 인수 "${positionals[0]}" (${commandLine('--help')} 참고)` });
 }
 
 /** node:util's messages mention internals ("To specify a positional argument …"); keep the first sentence. */
@@ -224,7 +225,7 @@ function cleanParseError(message: string, command: string): Localized {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) {
     const where = command === 'lab' ? 'kinesis-lab' : command;
-    const help = `kinesis-lab ${command === 'lab' ? '' : `${command} `}--help`;
+    const help = commandLine(command === 'lab' ? '--help' : `${command} --help`);
     return { en: `unknown option ${unknown[1]} for ${where} (run ${help})`, ko: `${where}에 없는 옵션 ${unknown[1]} (${help} 참고)` };
   }
   const missing = /Option '([^']+)' argument missing/.exec(message);

@@ -1,8 +1,8 @@
 import type { Lab } from '../content/lab-model.js';
 import { loadLab } from '../content/load-lab.js';
 import { labDir } from '../content/locate-labs.js';
-import { ACTION_KINDS } from '../actions/action-registry.js';
-import { CHECK_KINDS } from '../checks/check-registry.js';
+import { ACTION_KINDS } from '../actions/action-kinds.js';
+import { CHECK_KINDS } from '../checks/check-kinds.js';
 import { access } from 'node:fs/promises';
 import { configDir, progressPath } from '../files/progress-store.js';
 import { LAB_ID } from './lab-session.js';

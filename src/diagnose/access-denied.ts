@@ -1,6 +1,6 @@
 import type { Localized } from '../i18n/lang.js';
 import { named, type CatalogEntry } from './catalog-entry.js';
-import { jsonBlock, joinLocalized, SANDBOX_TIP } from './diagnosis-phrases.js';
+import { jsonBlock, joinLocalized, sandboxTip } from './diagnosis-phrases.js';
 
 /** The parts of "User: ARN is not authorized to perform: ACTION on resource: RESOURCE because …". */
 export interface DeniedRequest {
@@ -59,7 +59,7 @@ const accessDenied: CatalogEntry = {
             en: 'Check which identity this terminal uses (aws sts get-caller-identity) and ask whoever runs the account to allow the call.',
             ko: '이 터미널이 쓰는 자격 증명을 확인하고(aws sts get-caller-identity), 계정 관리자에게 이 호출을 허용해 달라고 요청하세요.',
           },
-          SANDBOX_TIP,
+          sandboxTip(),
         ),
       };
     }
@@ -82,7 +82,7 @@ const accessDenied: CatalogEntry = {
             en: 'Ask whoever manages the account (or the organisation\'s SCPs and permissions boundaries) to lift the Deny for this action, or use another account.',
             ko: '계정 관리자(또는 조직의 SCP·권한 경계 담당자)에게 이 작업에 대한 Deny를 풀어 달라고 요청하거나 다른 계정을 쓰세요.',
           },
-          SANDBOX_TIP,
+          sandboxTip(),
         ),
       };
     }
@@ -99,7 +99,7 @@ const accessDenied: CatalogEntry = {
           en: `Add this statement to a policy of ${who.en} (IAM console → ${who.en.includes('role') ? 'Roles' : 'Users'} → Add permissions → Create inline policy → JSON), or ask whoever runs the account:\n${statement}\n`,
           ko: `${who.ko}의 정책에 아래 문(statement)을 추가하세요(IAM 콘솔 → ${who.en.includes('role') ? '역할' : '사용자'} → 권한 추가 → 인라인 정책 생성 → JSON). 직접 못 한다면 계정 관리자에게 요청하세요:\n${statement}\n`,
         },
-        SANDBOX_TIP,
+        sandboxTip(),
       ),
     };
   },

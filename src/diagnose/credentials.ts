@@ -1,6 +1,6 @@
 import { named, type CatalogEntry, type DiagnoseInput } from './catalog-entry.js';
 import { signAsTheLab } from './other-accounts.js';
-import { endpointTried, joinLocalized, profileFlag, SANDBOX_TIP } from './diagnosis-phrases.js';
+import { endpointTried, joinLocalized, profileFlag, sandboxTip } from './diagnosis-phrases.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { Localized } from '../i18n/lang.js';
 
@@ -103,7 +103,7 @@ const noCredentials: CatalogEntry = {
           ko: `aws configure 명령으로 액세스 키를 설정하거나, aws configure sso를 실행한 뒤 aws sso login${profileFlag(ctx)} 명령으로 로그인하세요. AWS 이벤트 실습이라면 이벤트 페이지의 자격 증명을 이 터미널에 붙여 넣으세요. CloudShell에는 이미 설정되어 있습니다.`,
         },
         WHO_AM_I,
-        SANDBOX_TIP,
+        sandboxTip(),
       ),
     };
   },

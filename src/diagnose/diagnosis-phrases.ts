@@ -1,3 +1,4 @@
+import { commandLine } from '../i18n/command-line.js';
 import type { Localized } from '../i18n/lang.js';
 import type { DiagnosisContext } from './diagnosis.js';
 
@@ -39,10 +40,12 @@ export function regionPhrase(ctx: DiagnosisContext): Localized {
 }
 
 /** The sandbox needs no AWS account; worth saying whenever the account itself is the obstacle. */
-export const SANDBOX_TIP: Localized = {
-  en: 'To practise without an AWS account, run kinesis-lab --sandbox.',
-  ko: 'AWS 계정 없이 연습하려면 kinesis-lab --sandbox로 실행하세요.',
-};
+export function sandboxTip(): Localized {
+  return {
+    en: `To practise without an AWS account, run ${commandLine('--sandbox')}.`,
+    ko: `AWS 계정 없이 연습하려면 ${commandLine('--sandbox')} 명령으로 실행하세요.`,
+  };
+}
 
 /** `--profile X` for commands, when a named profile is in use. */
 export function profileFlag(ctx: DiagnosisContext): string {

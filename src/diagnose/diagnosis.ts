@@ -1,4 +1,6 @@
+import { commandLine } from '../i18n/command-line.js';
 import type { Localized } from '../i18n/lang.js';
+import type { Surface } from '../i18n/surface.js';
 import type { LabKey } from './other-accounts.js';
 
 /**
@@ -37,4 +39,18 @@ export interface DiagnosisContext {
   profile?: string;
   /** On a sandbox: the key the lab signs with, so a fix can say which key a learner's script should use. */
   labKey?: LabKey;
+  /** Where the diagnosis is read: fixes name keys in the TUI, commands in plain output and `--json`. @default 'tui' */
+  surface?: Surface;
+  /** The shell command that runs `kinesis-lab <args>` on this run's target, region and stream (or `where` instead). @default commandLine(args) */
+  command?: CommandFor;
+}
+
+/** Builds `kinesis-lab <args>` for the learner's shell, with this run's target flags; `where` moves it to another region or stream. */
+export type CommandFor = (args: string, where?: { region?: string; stream?: string }) => string;
+
+/** `ctx.command(args)`, or the bare command when the context has no run to repeat. */
+export function labCommand(ctx: Pick<DiagnosisContext, 'command'>, args: string, where?: { region?: string; stream?: string }): string {
+  if (ctx.command) return ctx.command(args, where);
+  const flags = [where?.region ? `--region ${where.region}` : '', where?.stream ? `--stream ${where.stream}` : ''];
+  return commandLine([args, ...flags].filter(Boolean).join(' '));
 }

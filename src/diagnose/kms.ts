@@ -1,7 +1,8 @@
 import type { Localized } from '../i18n/lang.js';
 import { named, type CatalogEntry } from './catalog-entry.js';
 import { jsonBlock, joinLocalized } from './diagnosis-phrases.js';
-import type { AutoFix } from './diagnosis.js';
+import type { AutoFix, DiagnosisContext } from './diagnosis.js';
+import { onSurface } from '../i18n/surface.js';
 
 /** KMS throttling clears within a second or two. */
 const KMS_RETRY_MS = 2000;
@@ -12,7 +13,7 @@ interface KmsCase {
   kind: string;
   what: Localized;
   why: Localized;
-  fix: (key: string) => Localized;
+  fix: (key: string, ctx: DiagnosisContext) => Localized;
   autoFix?: AutoFix;
 }
 
@@ -92,7 +93,11 @@ const CASES: readonly KmsCase[] = [
       en: 'Encrypted streams call KMS for data keys; the account\'s KMS request rate was exceeded.',
       ko: '암호화된 스트림은 데이터 키를 얻으려고 KMS를 호출하는데, 계정의 KMS 요청 한도를 넘었습니다.',
     },
-    fix: () => ({ en: 'Wait a moment and retry (press the key below).', ko: '잠시 기다렸다가 다시 시도하세요(아래 키).' }),
+    fix: (_key, ctx) =>
+      onSurface(ctx.surface, {
+        tui: { en: 'Wait a moment and retry (press the key below).', ko: '잠시 기다렸다가 다시 시도하세요(아래 키).' },
+        cli: { en: 'Wait a moment and run the same command again.', ko: '잠시 기다린 뒤 같은 명령을 다시 실행하세요.' },
+      }),
     autoFix: { type: 'wait-and-retry', delayMs: KMS_RETRY_MS },
   },
 ];
@@ -101,13 +106,13 @@ function entryFor(kmsCase: KmsCase): CatalogEntry {
   return {
     kind: kmsCase.kind,
     matches: (input) => named(input, kmsCase.name, kmsCase.name.replace(/Exception$/, '')),
-    diagnose: ({ error }) => {
+    diagnose: ({ error, ctx }) => {
       const key = keyIn(error.message);
       return {
         kind: kmsCase.kind,
         what: kmsCase.what,
         why: joinLocalized(kmsCase.why, { en: `AWS said: ${error.message}`, ko: `AWS 메시지: ${error.message}` }),
-        fix: kmsCase.fix(key ?? 'KEY_ID'),
+        fix: kmsCase.fix(key ?? 'KEY_ID', ctx),
         ...(kmsCase.autoFix ? { autoFix: kmsCase.autoFix } : {}),
       };
     },

@@ -1,5 +1,6 @@
 import { named, type CatalogEntry } from './catalog-entry.js';
-import { joinLocalized, SANDBOX_TIP } from './diagnosis-phrases.js';
+import { joinLocalized, sandboxTip } from './diagnosis-phrases.js';
+import { onSurface } from '../i18n/surface.js';
 
 /** Too many calls or streams changing at once settle within seconds. */
 const LIMIT_RETRY_MS = 5000;
@@ -20,7 +21,7 @@ const shardLimit: CatalogEntry = {
         en: `Ask for fewer shards (the lab needs 1); delete streams you no longer need (aws kinesis list-streams --region ${ctx.region}, then aws kinesis delete-stream --stream-name NAME); or request a higher quota in the Service Quotas console.`,
         ko: `샤드 수를 줄이거나(실습에는 1개면 됩니다), 필요 없는 스트림을 삭제하거나(aws kinesis list-streams --region ${ctx.region} 후 aws kinesis delete-stream --stream-name 이름), Service Quotas 콘솔에서 한도 증가를 요청하세요.`,
       },
-      SANDBOX_TIP,
+      sandboxTip(),
     ),
   }),
 };
@@ -29,17 +30,17 @@ const shardLimit: CatalogEntry = {
 const requestLimit: CatalogEntry = {
   kind: 'request-limit',
   matches: (input) => named(input, 'LimitExceededException'),
-  diagnose: ({ error }) => ({
+  diagnose: ({ error, ctx }) => ({
     kind: 'request-limit',
     what: { en: 'AWS refused the request for now: a limit on simultaneous operations was reached.', ko: '동시에 처리할 수 있는 작업 한도에 걸려 AWS가 요청을 잠시 거부했습니다.' },
     why: {
       en: `For example, at most 5 streams can be CREATING at once, and each stream takes only a few management calls per second. AWS said: ${error.message}`,
       ko: `예를 들어 CREATING 상태의 스트림은 동시에 5개까지이고, 스트림마다 초당 관리 호출 수도 적습니다. AWS 메시지: ${error.message}`,
     },
-    fix: {
-      en: 'Wait a few seconds and retry (press the key below).',
-      ko: '몇 초 기다렸다가 다시 시도하세요(아래 키).',
-    },
+    fix: onSurface(ctx.surface, {
+      tui: { en: 'Wait a few seconds and retry (press the key below).', ko: '몇 초 기다렸다가 다시 시도하세요(아래 키).' },
+      cli: { en: 'Wait a few seconds and run the same command again.', ko: '몇 초 기다린 뒤 같은 명령을 다시 실행하세요.' },
+    }),
     autoFix: { type: 'wait-and-retry', delayMs: LIMIT_RETRY_MS },
   }),
 };

@@ -1,6 +1,8 @@
 import type { CatalogEntry, DiagnoseInput } from './catalog-entry.js';
 import type { Localized } from '../i18n/lang.js';
 import { similarNames } from './similar-names.js';
+import { onSurface } from '../i18n/surface.js';
+import { labCommand } from './diagnosis.js';
 
 /** What the metrics check knew when CloudWatch returned no data points. */
 export interface EmptyMetricsFacts {
@@ -64,10 +66,16 @@ const wrongDimension: CatalogEntry = {
         ko: `이 리전의 CloudWatch에는 다른 스트림(${listed})의 ${facts.metricName} 데이터는 있지만 "${facts.streamName}" 스트림의 데이터는 없습니다. 레코드를 그래프와 다른 스트림에 보낸 것입니다.`,
       },
       fix: similar
-        ? {
-            en: `Look at "${similar}" instead (press the key below), or send records to "${facts.streamName}".`,
-            ko: `"${similar}" 스트림을 보거나(아래 키), "${facts.streamName}" 스트림으로 레코드를 보내세요.`,
-          }
+        ? onSurface(input.ctx.surface, {
+            tui: {
+              en: `Look at "${similar}" instead (press the key below), or send records to "${facts.streamName}".`,
+              ko: `"${similar}" 스트림을 보거나(아래 키), "${facts.streamName}" 스트림으로 레코드를 보내세요.`,
+            },
+            cli: {
+              en: `Look at "${similar}" instead (${labCommand(input.ctx, 'check metrics', { stream: similar })}), or send records to "${facts.streamName}".`,
+              ko: `"${similar}" 스트림을 보거나(${labCommand(input.ctx, 'check metrics', { stream: similar })}), "${facts.streamName}" 스트림으로 레코드를 보내세요.`,
+            },
+          })
         : {
             en: `Send records to "${facts.streamName}" (step 2), or pick the stream you wrote to with --stream NAME.`,
             ko: `"${facts.streamName}" 스트림으로 레코드를 보내거나(2단계), 레코드를 보낸 스트림을 --stream 이름으로 고르세요.`,
@@ -94,8 +102,8 @@ const noPuts: CatalogEntry = {
         ko: `이번 세션에서 "${facts.streamName}" 스트림으로 보낸 레코드가 없었고, put 지표는 레코드를 보낸 뒤에만 생깁니다.`,
       },
       fix: {
-        en: 'Send records first (step 2 or 3, or kinesis-lab produce), wait a few minutes, then check again.',
-        ko: '먼저 레코드를 보내고(2·3단계 또는 kinesis-lab produce), 몇 분 기다린 뒤 다시 확인하세요.',
+        en: `Send records first (step 2 or 3, or ${labCommand(input.ctx, 'produce')}), wait a few minutes, then check again.`,
+        ko: `먼저 레코드를 보내고(2·3단계 또는 ${labCommand(input.ctx, 'produce')}), 몇 분 기다린 뒤 다시 확인하세요.`,
       },
     };
   },
@@ -118,10 +126,10 @@ const metricsDelay: CatalogEntry = {
         en: `Records were sent about ${minutes} minute${minutes === 1 ? '' : 's'} ago. Kinesis sends stream metrics every minute, and new data often takes a few minutes to show (the workshop says 5–7 for the console graphs). This is normal.`,
         ko: `레코드를 보낸 지 약 ${minutes}분 되었습니다. Kinesis는 스트림 지표를 1분마다 보내지만, 새 데이터가 보이기까지 몇 분 걸리는 경우가 많습니다(워크숍 기준 콘솔 그래프는 5~7분). 정상입니다.`,
       },
-      fix: {
-        en: 'Wait and check again (press the key below; the lab looks once a minute).',
-        ko: '기다렸다가 다시 확인하세요(아래 키를 누르면 1분마다 확인합니다).',
-      },
+      fix: onSurface(input.ctx.surface, {
+        tui: { en: 'Wait and check again (press the key below; the lab looks once a minute).', ko: '기다렸다가 다시 확인하세요(아래 키를 누르면 1분마다 확인합니다).' },
+        cli: { en: 'Wait a minute or two and run the same command again.', ko: '1~2분 기다린 뒤 같은 명령을 다시 실행하세요.' },
+      }),
       autoFix: { type: 'wait-and-retry', delayMs: METRICS_RETRY_MS },
     };
   },

@@ -2,6 +2,9 @@ import type { Localized } from '../i18n/lang.js';
 import { validateRegion } from '../validate/region.js';
 import { named, type CatalogEntry, type DiagnoseInput } from './catalog-entry.js';
 import { endpointTried, joinLocalized, secondsPhrase, whereTried } from './diagnosis-phrases.js';
+import { onSurface } from '../i18n/surface.js';
+import { commandLine } from '../i18n/command-line.js';
+import type { DiagnosisContext } from './diagnosis.js';
 
 const NETWORK_RETRY_MS = 3000;
 const SERVICE_RETRY_MS = 5000;
@@ -42,8 +45,8 @@ const endpointRefused: CatalogEntry = {
         },
     fix: input.ctx.sandbox
       ? {
-          en: `Start the sandbox again (kinesis-lab --sandbox) and use the endpoint it prints in your script (--endpoint-url).`,
-          ko: `샌드박스를 다시 시작하고(kinesis-lab --sandbox), 화면에 나오는 엔드포인트를 스크립트에 쓰세요(--endpoint-url).`,
+          en: `Start the sandbox again (${commandLine('--sandbox')}) and use the endpoint it prints in your script (--endpoint-url).`,
+          ko: `샌드박스를 다시 시작하고(${commandLine('--sandbox')}), 화면에 나오는 엔드포인트를 스크립트에 쓰세요(--endpoint-url).`,
         }
       : joinLocalized(customEndpointNote(input), {
           en: 'Check with: env | grep -i -E "endpoint|proxy"',
@@ -97,9 +100,9 @@ const networkTimeout: CatalogEntry = {
       kind: 'network-timeout',
       what: deadline ? deadlineWhat(input, deadline) : what(input, 'No answer in time from', '에서 제시간에 응답이 없었습니다.'),
       why: deadline?.phase === 'first-byte' || deadline?.phase === 'whole' ? stalledWhy(input) : slowNetworkWhy,
-      fix: joinLocalized(customEndpointNote(input), {
-        en: 'Retry (press the key below). If it keeps happening, check HTTPS_PROXY and your firewall, or try another network.',
-        ko: '다시 시도하세요(아래 키). 계속되면 HTTPS_PROXY 설정과 방화벽을 확인하거나 다른 네트워크를 써 보세요.',
+      fix: joinLocalized(customEndpointNote(input), retry(input.ctx), {
+        en: 'If it keeps happening, check HTTPS_PROXY and your firewall, or try another network.',
+        ko: '계속되면 HTTPS_PROXY 설정과 방화벽을 확인하거나 다른 네트워크를 써 보세요.',
       }, deadline && {
         en: `A slow network may need more time: KINESIS_LAB_CALL_TIMEOUT=${Math.ceil((deadline.limitMs * 2) / 1000)}s sets how long each call waits (now ${secondsPhrase(deadline.limitMs).en}).`,
         ko: `네트워크가 느리다면 더 기다려야 할 수 있습니다. KINESIS_LAB_CALL_TIMEOUT=${Math.ceil((deadline.limitMs * 2) / 1000)}s 로 호출마다 기다릴 시간을 정합니다(지금 ${secondsPhrase(deadline.limitMs).ko}).`,
@@ -153,7 +156,7 @@ const connectionReset: CatalogEntry = {
       en: 'A proxy, VPN or unstable network closed it, or the server restarted. Retrying is usually enough.',
       ko: '프록시, VPN, 불안정한 네트워크가 연결을 닫았거나 서버가 재시작되었습니다. 보통 다시 시도하면 됩니다.',
     },
-    fix: { en: 'Retry (press the key below).', ko: '다시 시도하세요(아래 키).' },
+    fix: retry(input.ctx),
     autoFix: { type: 'wait-and-retry', delayMs: NETWORK_RETRY_MS },
   }),
 };
@@ -166,10 +169,11 @@ const networkUnreachable: CatalogEntry = {
     kind: 'network-unreachable',
     what: what(input, 'The network cannot reach', '에 닿을 네트워크 경로가 없습니다.'),
     why: { en: 'This computer has no working network route (offline, Wi-Fi dropped, VPN down).', ko: '이 컴퓨터에 쓸 수 있는 네트워크 경로가 없습니다(오프라인, Wi-Fi 끊김, VPN 끊김).' },
-    fix: {
-      en: 'Reconnect and retry (press the key below). No network? The sandbox works offline: kinesis-lab --sandbox.',
-      ko: '네트워크에 다시 연결한 뒤 다시 시도하세요(아래 키). 네트워크가 없다면 오프라인으로 동작하는 샌드박스를 쓰세요: kinesis-lab --sandbox.',
-    },
+    fix: joinLocalized(
+      { en: 'Reconnect to a network.', ko: '네트워크에 다시 연결하세요.' },
+      retry(input.ctx),
+      { en: `No network? The sandbox works offline: ${commandLine('--sandbox')}.`, ko: `네트워크가 없다면 오프라인으로 동작하는 샌드박스를 쓰세요: ${commandLine('--sandbox')}.` },
+    ),
     autoFix: { type: 'wait-and-retry', delayMs: NETWORK_RETRY_MS },
   }),
 };
@@ -256,10 +260,10 @@ const serviceUnavailable: CatalogEntry = {
       en: `This is on the service's side, not in your request${input.error.status ? ` (HTTP ${input.error.status})` : ''}. It usually passes within seconds.`,
       ko: `요청이 아니라 서비스 쪽 문제입니다${input.error.status ? `(HTTP ${input.error.status})` : ''}. 보통 몇 초 안에 사라집니다.`,
     },
-    fix: {
-      en: 'Retry (press the key below). If it lasts, look at the AWS Health Dashboard for the region.',
-      ko: '다시 시도하세요(아래 키). 계속되면 AWS Health Dashboard에서 해당 리전 상태를 확인하세요.',
-    },
+    fix: joinLocalized(retry(input.ctx), {
+      en: 'If it lasts, look at the AWS Health Dashboard for the region.',
+      ko: '계속되면 AWS Health Dashboard에서 해당 리전 상태를 확인하세요.',
+    }),
     autoFix: { type: 'wait-and-retry', delayMs: SERVICE_RETRY_MS },
   }),
 };
@@ -275,3 +279,11 @@ export const NETWORK_ENTRIES: readonly CatalogEntry[] = [
   requestAborted,
   serviceUnavailable,
 ];
+
+/** "Retry": the fix key in the TUI, the same command again outside it. */
+function retry(ctx: DiagnosisContext): Localized {
+  return onSurface(ctx.surface, {
+    tui: { en: 'Retry (press the key below).', ko: '다시 시도하세요(아래 키).' },
+    cli: { en: 'Run the same command again.', ko: '같은 명령을 다시 실행하세요.' },
+  });
+}

@@ -2,6 +2,8 @@ import type { Localized } from '../i18n/lang.js';
 import type { CatalogEntry, DiagnoseInput } from './catalog-entry.js';
 import { jsonBlock, joinLocalized } from './diagnosis-phrases.js';
 import { parseAccessDenied } from './access-denied.js';
+import { onSurface } from '../i18n/surface.js';
+import { labCommand } from './diagnosis.js';
 
 /**
  * A pipe that ended in a state that is not RUNNING/STOPPED. The pipe check throws or passes this
@@ -73,7 +75,10 @@ const pipeSettling: CatalogEntry = {
         en: 'A pipe with a Kinesis source typically takes a minute or two to create or start.',
         ko: 'Kinesis 소스 파이프는 만들거나 시작하는 데 보통 1~2분이 걸립니다.',
       },
-      fix: { en: 'Wait and check again (press the key below).', ko: '기다렸다가 다시 확인하세요(아래 키).' },
+      fix: onSurface(input.ctx.surface, {
+        tui: { en: 'Wait and check again (press the key below).', ko: '기다렸다가 다시 확인하세요(아래 키).' },
+        cli: { en: `Wait a minute, then check again: ${labCommand(input.ctx, 'check pipe')}`, ko: `1분쯤 기다린 뒤 다시 확인하세요: ${labCommand(input.ctx, 'check pipe')}` },
+      }),
       autoFix: { type: 'wait-and-retry', delayMs: PIPE_SETTLE_RETRY_MS },
     };
   },

@@ -2,6 +2,7 @@ import type { Localized } from '../i18n/lang.js';
 import { named, type CatalogEntry } from './catalog-entry.js';
 import { regionPhrase } from './diagnosis-phrases.js';
 import { streamFromMessage } from './resource-not-found.js';
+import { onSurface } from '../i18n/surface.js';
 
 /** A stream changing state (create, reshard, delete) usually settles within a minute; poll every few seconds. */
 const STREAM_BUSY_RETRY_MS = 5000;
@@ -64,10 +65,16 @@ const streamBusy: CatalogEntry = {
         en: `A stream takes one change at a time and only some calls while it is not ACTIVE. AWS said: ${error.message}`,
         ko: `스트림은 한 번에 한 가지 변경만 처리하고, ACTIVE가 아닐 때는 일부 호출만 받습니다. AWS 메시지: ${error.message}`,
       },
-      fix: {
-        en: `Wait and retry (press the key below; the lab checks again every ${STREAM_BUSY_RETRY_MS / 1000} seconds). To watch it yourself: aws kinesis describe-stream-summary --stream-name ${stream} --region ${ctx.region}`,
-        ko: `기다렸다가 다시 시도하세요(아래 키를 누르면 ${STREAM_BUSY_RETRY_MS / 1000}초마다 다시 확인합니다). 직접 보려면: aws kinesis describe-stream-summary --stream-name ${stream} --region ${ctx.region}`,
-      },
+      fix: onSurface(ctx.surface, {
+        tui: {
+          en: `Wait and retry (press the key below; the lab checks again every ${STREAM_BUSY_RETRY_MS / 1000} seconds). To watch it yourself: aws kinesis describe-stream-summary --stream-name ${stream} --region ${ctx.region}`,
+          ko: `기다렸다가 다시 시도하세요(아래 키를 누르면 ${STREAM_BUSY_RETRY_MS / 1000}초마다 다시 확인합니다). 직접 보려면: aws kinesis describe-stream-summary --stream-name ${stream} --region ${ctx.region}`,
+        },
+        cli: {
+          en: `Wait until it is ACTIVE, then run the same command again. To watch it: aws kinesis describe-stream-summary --stream-name ${stream} --region ${ctx.region}`,
+          ko: `ACTIVE가 될 때까지 기다린 뒤 같은 명령을 다시 실행하세요. 상태를 보려면: aws kinesis describe-stream-summary --stream-name ${stream} --region ${ctx.region}`,
+        },
+      }),
       autoFix: { type: 'wait-and-retry', delayMs: STREAM_BUSY_RETRY_MS },
     };
   },
@@ -93,10 +100,16 @@ const pipeConflict: CatalogEntry = {
       en: `A pipe takes one change at a time, and creating one with a Kinesis source typically takes a minute or two. AWS said: ${error.message}`,
       ko: `파이프는 한 번에 한 가지 변경만 처리하며, Kinesis 소스 파이프를 만드는 데는 보통 1~2분이 걸립니다. AWS 메시지: ${error.message}`,
     },
-    fix: {
-      en: `Wait and retry (press the key below). To see its state: aws pipes list-pipes --region ${ctx.region}`,
-      ko: `기다렸다가 다시 시도하세요(아래 키). 상태를 보려면: aws pipes list-pipes --region ${ctx.region}`,
-    },
+    fix: onSurface(ctx.surface, {
+      tui: {
+        en: `Wait and retry (press the key below). To see its state: aws pipes list-pipes --region ${ctx.region}`,
+        ko: `기다렸다가 다시 시도하세요(아래 키). 상태를 보려면: aws pipes list-pipes --region ${ctx.region}`,
+      },
+      cli: {
+        en: `Wait a minute and run the same command again. To see its state: aws pipes list-pipes --region ${ctx.region}`,
+        ko: `1분쯤 기다린 뒤 같은 명령을 다시 실행하세요. 상태를 보려면: aws pipes list-pipes --region ${ctx.region}`,
+      },
+    }),
     autoFix: { type: 'wait-and-retry', delayMs: PIPE_BUSY_RETRY_MS },
   }),
 };

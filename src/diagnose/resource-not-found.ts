@@ -1,9 +1,10 @@
 import type { Localized } from '../i18n/lang.js';
 import { named, type CatalogEntry, type DiagnoseInput, type StreamProbes } from './catalog-entry.js';
 import { joinLocalized, regionPhrase } from './diagnosis-phrases.js';
-import type { Diagnosis, DiagnosisContext } from './diagnosis.js';
 import { lookInOtherAccounts, otherAccountLine, type SandboxResourceKind } from './other-accounts.js';
 import { similarNames } from './similar-names.js';
+import { onSurface } from '../i18n/surface.js';
+import { labCommand, type Diagnosis, type DiagnosisContext } from './diagnosis.js';
 
 /** AWS: "Stream X under account N not found." (kinesalite says the same). Some calls name the stream by ARN. */
 const STREAM_IN_MESSAGE = /Stream (?:arn:[^\s]*:stream\/)?([a-zA-Z0-9_.-]+) under account/;
@@ -38,7 +39,10 @@ const streamNotFound: CatalogEntry = {
           en: `The stream is there now: it was probably still being created when the call was made.`,
           ko: `지금은 스트림이 있습니다. 호출한 시점에는 아직 만들어지는 중이었던 것 같습니다.`,
         },
-        fix: { en: `Retry in a moment (press the key below).`, ko: `잠시 뒤에 다시 시도하세요(아래 키를 누르세요).` },
+        fix: onSurface(ctx.surface, {
+          tui: { en: `Retry in a moment (press the key below).`, ko: `잠시 뒤에 다시 시도하세요(아래 키를 누르세요).` },
+          cli: { en: 'Run the same command again in a moment.', ko: '잠시 뒤에 같은 명령을 다시 실행하세요.' },
+        }),
         autoFix: { type: 'wait-and-retry', delayMs: JUST_CREATED_RETRY_MS },
       };
     }
@@ -58,10 +62,16 @@ const streamNotFound: CatalogEntry = {
           },
           similarNote,
         ),
-        fix: {
-          en: `Switch the lab to ${otherRegion} (press the key below), run with --region ${otherRegion}, or in this terminal run: export AWS_REGION=${otherRegion}. To stay in ${ctx.region}, create the stream there instead.`,
-          ko: `아래 키를 눌러 실습 리전을 ${otherRegion} 리전으로 바꾸거나, --region ${otherRegion} 옵션으로 실행하거나, 이 터미널에서 export AWS_REGION=${otherRegion} 명령을 실행하세요. ${ctx.region} 리전을 계속 쓰려면 그 리전에 스트림을 새로 만드세요.`,
-        },
+        fix: onSurface(ctx.surface, {
+          tui: {
+            en: `Switch the lab to ${otherRegion} (press the key below), run with --region ${otherRegion}, or in this terminal run: export AWS_REGION=${otherRegion}. To stay in ${ctx.region}, create the stream there instead.`,
+            ko: `아래 키를 눌러 실습 리전을 ${otherRegion} 리전으로 바꾸거나, --region ${otherRegion} 옵션으로 실행하거나, 이 터미널에서 export AWS_REGION=${otherRegion} 명령을 실행하세요. ${ctx.region} 리전을 계속 쓰려면 그 리전에 스트림을 새로 만드세요.`,
+          },
+          cli: {
+            en: `Run the lab in ${otherRegion} (${labCommand(ctx, '', { region: otherRegion })}), or in this terminal run: export AWS_REGION=${otherRegion}. To stay in ${ctx.region}, create the stream there instead.`,
+            ko: `${otherRegion} 리전에서 실습을 실행하거나(${labCommand(ctx, '', { region: otherRegion })}), 이 터미널에서 export AWS_REGION=${otherRegion} 명령을 실행하세요. ${ctx.region} 리전을 계속 쓰려면 그 리전에 스트림을 새로 만드세요.`,
+          },
+        }),
         autoFix: { type: 'switch-region', region: otherRegion },
       };
     }
@@ -73,10 +83,16 @@ const streamNotFound: CatalogEntry = {
           en: `${capitalize(where.en)} has a stream with a similar name: ${others}. Stream names must match exactly; case, "-", "_" and "." all count.`,
           ko: `${where.ko}에 이름이 비슷한 스트림이 있습니다: ${others}. 스트림 이름은 정확히 같아야 하며 대소문자와 -, _, . 도 모두 구별합니다.`,
         },
-        fix: {
-          en: `Use "${similar}" (press the key below, or run with --stream ${similar}), or correct the name in your own script. If you meant a new stream, create "${stream}".`,
-          ko: `아래 키를 눌러 "${similar}" 스트림을 쓰거나(--stream ${similar} 옵션도 됩니다), 직접 작성한 스크립트의 스트림 이름을 고치세요. 새 스트림을 만들려던 것이라면 "${stream}" 스트림을 만드세요.`,
-        },
+        fix: onSurface(ctx.surface, {
+          tui: {
+            en: `Use "${similar}" (press the key below, or run with --stream ${similar}), or correct the name in your own script. If you meant a new stream, create "${stream}".`,
+            ko: `아래 키를 눌러 "${similar}" 스트림을 쓰거나(--stream ${similar} 옵션도 됩니다), 직접 작성한 스크립트의 스트림 이름을 고치세요. 새 스트림을 만들려던 것이라면 "${stream}" 스트림을 만드세요.`,
+          },
+          cli: {
+            en: `Use "${similar}" (${labCommand(ctx, '', { stream: similar })}), or correct the name in your own script. If you meant a new stream, create "${stream}".`,
+            ko: `"${similar}" 스트림을 쓰거나(${labCommand(ctx, '', { stream: similar })}), 직접 작성한 스크립트의 스트림 이름을 고치세요. 새 스트림을 만들려던 것이라면 "${stream}" 스트림을 만드세요.`,
+          },
+        }),
         autoFix: { type: 'switch-stream', stream: similar },
       };
     }
@@ -105,9 +121,10 @@ function otherAccountWhy(ctx: DiagnosisContext): Localized {
 
 function nothingFound(input: DiagnoseInput, stream: string, searched: Searched): Pick<Diagnosis, 'why' | 'fix' | 'autoFix'> {
   const { ctx } = input;
+  const createIt = createStreamHint(ctx, stream);
   const create: Localized = {
-    en: `Create it (press the key below) or go back to step 1. By hand: aws kinesis create-stream --stream-name ${stream} --shard-count 1 --region ${ctx.region}`,
-    ko: `아래 키를 눌러 만들거나 1단계로 돌아가세요. 직접 만들려면: aws kinesis create-stream --stream-name ${stream} --shard-count 1 --region ${ctx.region}`,
+    en: `${createIt.en} By hand: aws kinesis create-stream --stream-name ${stream} --shard-count 1 --region ${ctx.region}`,
+    ko: `${createIt.ko} 직접 만들려면: aws kinesis create-stream --stream-name ${stream} --shard-count 1 --region ${ctx.region}`,
   };
   if (ctx.sandbox) {
     return {
@@ -115,10 +132,7 @@ function nothingFound(input: DiagnoseInput, stream: string, searched: Searched):
         en: `The sandbox has no stream with this name or a similar one. A fresh sandbox starts empty.`,
         ko: `샌드박스에 이 이름이나 비슷한 이름의 스트림이 없습니다. 새로 시작한 샌드박스는 비어 있습니다.`,
       },
-      fix: {
-        en: `Create it (press the key below) or go back to step 1.`,
-        ko: `아래 키를 눌러 만들거나 1단계로 돌아가세요.`,
-      },
+      fix: createIt,
       autoFix: { type: 'create-stream', stream },
     };
   }
@@ -200,3 +214,14 @@ function capitalize(text: string): string {
 }
 
 export const RESOURCE_NOT_FOUND_ENTRIES: readonly CatalogEntry[] = [pipeNotFound, streamNotFound];
+
+/** "Create it": the fix key in the TUI (it creates the stream as step 1 does), step 1's solve command outside it. */
+function createStreamHint(ctx: DiagnosisContext, stream: string): Localized {
+  return onSurface(ctx.surface, {
+    tui: { en: 'Create it (press the key below) or go back to step 1.', ko: '아래 키를 눌러 만들거나 1단계로 돌아가세요.' },
+    cli: {
+      en: `Create it as step 1 does (${labCommand(ctx, 'solve create-stream', { stream })}) or go back to step 1.`,
+      ko: `1단계처럼 만들거나(${labCommand(ctx, 'solve create-stream', { stream })}) 1단계로 돌아가세요.`,
+    },
+  });
+}

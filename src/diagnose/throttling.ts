@@ -3,6 +3,7 @@ import { named, type CatalogEntry } from './catalog-entry.js';
 import { joinLocalized } from './diagnosis-phrases.js';
 import type { Diagnosis, DiagnosisContext } from './diagnosis.js';
 import { streamFromMessage } from './resource-not-found.js';
+import { onSurface } from '../i18n/surface.js';
 
 /** A shard's write budget refills every second; a one-second pause lets the next attempt fit. */
 const SHARD_RETRY_MS = 1000;
@@ -55,10 +56,16 @@ const requestThrottled: CatalogEntry = {
       en: `Management calls have small per-account limits (for example CreateStream 5 per second, DescribeStreamSummary 20 per second), shared by every script and console tab using the account. AWS said: ${error.message}`,
       ko: `관리용 API는 계정별 초당 한도가 작고(예: CreateStream 초당 5회, DescribeStreamSummary 초당 20회), 같은 계정을 쓰는 모든 스크립트와 콘솔 탭이 이 한도를 나눠 씁니다. AWS 메시지: ${error.message}`,
     },
-    fix: {
-      en: 'Wait a moment and retry (press the key below). If your own script polls in a loop, add a pause of a second or more.',
-      ko: '잠시 기다렸다가 다시 시도하세요(아래 키). 직접 작성한 스크립트가 반복해서 조회한다면 1초 이상 쉬도록 하세요.',
-    },
+    fix: onSurface(ctx.surface, {
+      tui: {
+        en: 'Wait a moment and retry (press the key below). If your own script polls in a loop, add a pause of a second or more.',
+        ko: '잠시 기다렸다가 다시 시도하세요(아래 키). 직접 작성한 스크립트가 반복해서 조회한다면 1초 이상 쉬도록 하세요.',
+      },
+      cli: {
+        en: 'Wait a moment and run the same command again. If your own script polls in a loop, add a pause of a second or more.',
+        ko: '잠시 기다린 뒤 같은 명령을 다시 실행하세요. 직접 작성한 스크립트가 반복해서 조회한다면 1초 이상 쉬도록 하세요.',
+      },
+    }),
     autoFix: { type: 'wait-and-retry', delayMs: API_RETRY_MS },
   }),
 };

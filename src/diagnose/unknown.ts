@@ -1,5 +1,6 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import { whereTried, joinLocalized } from './diagnosis-phrases.js';
+import { commandLine } from '../i18n/command-line.js';
 
 /**
  * The fallback: an error the catalog does not know yet. It still says what failed and where the
@@ -30,7 +31,7 @@ export const UNKNOWN_ENTRY: CatalogEntry = {
           en: 'Read the message above for a hint, check the region and stream name, and retry. If it keeps happening, show the error name and request ID to your instructor.',
           ko: '위 메시지에서 단서를 찾고, 리전과 스트림 이름을 확인한 뒤 다시 시도하세요. 계속되면 오류 이름과 요청 ID를 강사에게 보여 주세요.',
         },
-        !ctx.sandbox && { en: 'The same step also runs in the sandbox: kinesis-lab --sandbox.', ko: '같은 단계를 샌드박스에서도 해 볼 수 있습니다: kinesis-lab --sandbox.' },
+        !ctx.sandbox && { en: `The same step also runs in the sandbox: ${commandLine('--sandbox')}.`, ko: `같은 단계를 샌드박스에서도 해 볼 수 있습니다: ${commandLine('--sandbox')}.` },
       ),
     };
   },

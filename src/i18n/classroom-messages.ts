@@ -1,4 +1,5 @@
 import { formatDuration } from '../engine/lab-summary.js';
+import { commandLine } from './command-line.js';
 import type { Lang, Localized } from './lang.js';
 
 /**
@@ -15,7 +16,8 @@ export interface ClassroomMessages {
   // reset
   resetConfirmAll: (target: string) => string;
   resetConfirmStep: (step: string) => string;
-  resetDoneAll: (backup: string) => string;
+  /** `again`: the command that starts the lab afresh; `cleanup`: the one that deletes what it made. */
+  resetDoneAll: (backup: string, again: string, cleanup: string) => string;
   resetDoneStep: (step: string) => string;
   resetNothing: string;
   progressElsewhere: (target: string) => string;
@@ -31,9 +33,10 @@ export interface ClassroomMessages {
   reportNothingBuilt: string;
   reportTotal: (duration: string) => string;
   reportComplete: string;
-  reportNoProgress: string;
+  /** `start`: the command that starts the lab on this target. */
+  reportNoProgress: (start: string) => string;
   summaryTitle: string;
-  summaryCleanupHint: string;
+  summaryCleanupHint: (cleanup: string) => string;
   summaryLine: (records: number, duration: string) => string;
   summaryStepTimes: string;
   summaryQuitAws: string;
@@ -46,7 +49,8 @@ export interface ClassroomMessages {
   cleanupShards: (shards: number) => string;
   cleanupOnDemand: string;
   cleanupConfirm: (count: number) => string;
-  cleanupDryRun: string;
+  /** `command`: the same cleanup without --dry-run. */
+  cleanupDryRun: (command: string) => string;
   cleanupDeleting: (kind: string, name: string, region: string) => string;
   cleanupDeleted: (kind: string, name: string, region: string) => string;
   cleanupFailed: (kind: string, name: string, region: string, why: string) => string;
@@ -55,12 +59,13 @@ export interface ClassroomMessages {
   cleanupWouldStop: (shardHoursPerHour: number, onDemandStreams: number) => string;
   cleanupGap: (kind: string, region: string, why: string) => string;
   cleanupSafety: (labId: string) => string;
-  cleanupNoSearch: string;
-  cleanupNothingWhereSearched: (failed: number) => string;
+  /** `cleanup`: the same cleanup command, to run again. */
+  cleanupNoSearch: (cleanup: string) => string;
+  cleanupNothingWhereSearched: (failed: number, cleanup: string) => string;
   cleanupUnconfirmed: (count: number, legacyTag: string) => string;
   cleanupUnconfirmedAsk: string;
-  cleanupUnconfirmedLeft: string;
-  cleanupInterrupted: string;
+  cleanupUnconfirmedLeft: (cleanup: string) => string;
+  cleanupInterrupted: (cleanup: string) => string;
   ownerIdReplaced: (backup: string, salvaged: boolean) => string;
   exitStillRunning: (count: number, shardHoursPerHour: number) => string;
   exitOfferCleanup: string;
@@ -106,8 +111,8 @@ const en: ClassroomMessages = {
   needsYes: (command) => `${command} changes things and there is no terminal to ask: add --yes to go ahead`,
   resetConfirmAll: (target) => `Forget all saved progress of this lab (${target})? Resources on AWS are not touched.`,
   resetConfirmStep: (step) => `Start step ${step} over? Its saved result is forgotten; resources on AWS are not touched.`,
-  resetDoneAll: (backup) => `Progress forgotten; a copy is kept at ${backup}. Run kinesis-lab to start again. Nothing on AWS was deleted (kinesis-lab cleanup does that).`,
-  resetDoneStep: (step) => `Step ${step} starts over next time you run kinesis-lab.`,
+  resetDoneAll: (backup, again, cleanup) => `Progress forgotten; a copy is kept at ${backup}. Run ${again} to start again. Nothing on AWS was deleted (${cleanup} does that).`,
+  resetDoneStep: (step) => `Step ${step} starts over next time you run ${commandLine()}.`,
   resetNothing: 'No saved progress here; nothing to reset.',
   progressElsewhere: (target) => target === 'sandbox' ? 'Your saved progress is from the sandbox: add --sandbox (or the same --endpoint-url as before).' : 'Your saved progress is from real AWS: run it without --sandbox or --endpoint-url.',
   reportTitle: (title) => `Report: ${title}`,
@@ -121,13 +126,15 @@ const en: ClassroomMessages = {
   reportNothingBuilt: 'Built: nothing yet',
   reportTotal: (duration) => `Time on passed steps: ${duration}`,
   reportComplete: 'Every step passed.',
-  reportNoProgress: 'No saved progress yet. Start the lab with: npx kinesis-lab',
+  reportNoProgress: (start) => `No saved progress yet. Start the lab with: ${start}`,
   summaryTitle: 'What you did',
-  summaryCleanupHint: 'Done for today? kinesis-lab cleanup deletes what the lab created.',
+  summaryCleanupHint: (cleanup) => `Done for today? ${cleanup} deletes what the lab created.`,
   summaryLine: (records, duration) => `Records sent: ${records} · time on the steps: ${duration}`,
   summaryStepTimes: 'Time per step',
   summaryQuitAws: 'Press q to finish: kinesis-lab then lists what still runs (and costs) on AWS and offers to delete it.',
-  summaryQuitSandbox: 'Press q to finish. Nothing on the sandbox costs money; kinesis-lab report shows this summary again.',
+  get summaryQuitSandbox() {
+    return `Press q to finish. Nothing on the sandbox costs money; ${commandLine('report --sandbox')} shows this summary again.`;
+  },
   cleanupSearching: (labId, regions) => `Looking for resources tagged kinesis-lab=${labId} in ${regions}…`,
   cleanupNothing: 'Nothing to clean up: the lab has nothing left running here.',
   cleanupFound: (count) => `The lab created ${count} ${count === 1 ? 'resource' : 'resources'} that still ${count === 1 ? 'exists' : 'exist'}:`,
@@ -135,7 +142,7 @@ const en: ClassroomMessages = {
   cleanupShards: (shards) => `${shards} open ${shards === 1 ? 'shard' : 'shards'}`,
   cleanupOnDemand: 'on-demand',
   cleanupConfirm: (count) => `Delete ${count === 1 ? 'it' : `these ${count}`}?`,
-  cleanupDryRun: 'Dry run: nothing was deleted. Run kinesis-lab cleanup without --dry-run to delete them.',
+  cleanupDryRun: (command) => `Dry run: nothing was deleted. To delete them, run: ${command}`,
   cleanupDeleting: (kind, name, region) => `Deleting ${enKind(kind)} ${name} (${region}) and waiting until it is gone…`,
   cleanupDeleted: (kind, name, region) => `Deleted ${enKind(kind)} ${name} (${region}).`,
   cleanupFailed: (kind, name, region, why) => `Could not delete ${enKind(kind)} ${name} (${region}): ${why}`,
@@ -145,14 +152,14 @@ const en: ClassroomMessages = {
     `Deleting them would stop ${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour${onDemandStreams > 0 ? ` and ${onDemandStreams} on-demand stream-${onDemandStreams === 1 ? 'hour' : 'hours'} per hour` : ''} from being charged.`,
   cleanupGap: (kind, region, why) => `Could not look for ${enKind(kind)} resources in ${region} (${why}); run cleanup again once that is fixed.`,
   cleanupSafety: (labId) => `Only resources tagged kinesis-lab=${labId} are deleted; a stream with the same name made another way is left alone.`,
-  cleanupNoSearch: 'Cleanup could not search anywhere (see above), so it cannot tell what the lab left running. Fix that and run kinesis-lab cleanup again.',
-  cleanupNothingWhereSearched: (failed) =>
-    `Nothing of the lab's was found where cleanup could look, but ${failed} ${failed === 1 ? 'search' : 'searches'} failed (above), so something may still be there. Run kinesis-lab cleanup again once that is fixed.`,
+  cleanupNoSearch: (cleanup) => `Cleanup could not search anywhere (see above), so it cannot tell what the lab left running. Fix that and run ${cleanup} again.`,
+  cleanupNothingWhereSearched: (failed, cleanup) =>
+    `Nothing of the lab's was found where cleanup could look, but ${failed} ${failed === 1 ? 'search' : 'searches'} failed (above), so something may still be there. Run ${cleanup} again once that is fixed.`,
   cleanupUnconfirmed: (count, legacyTag) =>
     `${count} ${count === 1 ? 'resource carries' : 'resources carry'} the older tag kinesis-lab=${legacyTag} without an owner id, and nothing in this install's progress says it made ${count === 1 ? 'it' : 'them'}; ${count === 1 ? 'it' : 'they'} may be another learner's:`,
   cleanupUnconfirmedAsk: 'Are these yours? Delete them too?',
-  cleanupUnconfirmedLeft: 'Those are left alone. If they are yours, run kinesis-lab cleanup in a terminal and say so, or delete them by hand.',
-  cleanupInterrupted: 'Cleanup was stopped: what is listed above as deleted is gone; the rest is still there. Run kinesis-lab cleanup again to finish.',
+  cleanupUnconfirmedLeft: (cleanup) => `Those are left alone. If they are yours, run ${cleanup} in a terminal and say so, or delete them by hand.`,
+  cleanupInterrupted: (cleanup) => `Cleanup was stopped: what is listed above as deleted is gone; the rest is still there. Run ${cleanup} again to finish.`,
   ownerIdReplaced: (backup, salvaged) =>
     `The file that names this install (owner-id) was damaged. It was kept as ${backup} and a new id was made; the lab tags new resources with it.${salvaged ? ' The old id could still be read from it, so cleanup looks for what it tagged too.' : ' Cleanup still looks for the tags this install remembers using.'}`,
   exitStillRunning: (count, shardHoursPerHour) =>
@@ -166,14 +173,16 @@ const en: ClassroomMessages = {
   classSandboxNoPolicy: 'On the sandbox every learner who can reach it may write; no resource policy is needed.',
   classJoinHeader: 'Learners join with:',
   classBoardHeader: 'Watch the room with:',
-  classTaken: (stream) => `A stream named ${stream} exists and was not made by kinesis-lab class create; choose another with --class-stream NAME.`,
+  classTaken: (stream) => `A stream named ${stream} exists and was not made by ${commandLine('class create')}; choose another with --class-stream NAME.`,
   classDeleteConfirm: (stream, region) => `Delete the class progress stream ${stream} in ${region}? The board's history goes with it.`,
   classDeleted: (stream, shards) => `Deleted the class progress stream ${stream}; this stops ${shards} shard-${shards === 1 ? 'hour' : 'hours'} per hour.`,
   classMissing: (stream, region) => `There is no class progress stream ${stream} in ${region}; nothing to delete.`,
-  classDeleteHint: 'After class, delete the stream with: kinesis-lab class delete',
+  get classDeleteHint() {
+    return `After class, delete the stream with: ${commandLine('class delete')}`;
+  },
   classNeedsName: '--class needs --name with the name the instructor sees, e.g. --name "Mina Kim"',
-  classWaiting: (count) => `${count} class progress ${count === 1 ? 'event is' : 'events are'} waiting to be sent; ${count === 1 ? 'it goes' : 'they go'} out the next time you run kinesis-lab with --class.`,
-  classEndpointLoopback: (endpoint) => `The class endpoint ${endpoint} only works on this machine; for a room, serve the sandbox with kinesis-lab sandbox --host 0.0.0.0 and pass its LAN address with --endpoint-url.`,
+  classWaiting: (count) => `${count} class progress ${count === 1 ? 'event is' : 'events are'} waiting to be sent; ${count === 1 ? 'it goes' : 'they go'} out the next time you run ${commandLine()} with --class.`,
+  classEndpointLoopback: (endpoint) => `The class endpoint ${endpoint} only works on this machine; for a room, serve the sandbox with ${commandLine('sandbox --host 0.0.0.0')} and pass its LAN address with --endpoint-url.`,
   boardTitle: (stream, learners) => `Class board: ${stream}, ${learners} ${learners === 1 ? 'learner' : 'learners'}`,
   boardColumns: { name: 'Learner', step: 'Step', time: 'On it', status: 'Status', error: 'Last error' },
   boardSteps: 'Per step (working / stuck / done)',
@@ -181,7 +190,7 @@ const en: ClassroomMessages = {
   boardEmpty: 'No learners yet. Their rows appear when they start with the join command.',
   boardError: (why) => `Cannot read the class stream: ${sentence(why)} Trying again…`,
   boardErrorOnce: (why) => `Cannot read the class stream: ${sentence(why)}`,
-  boardMissing: (stream) => `The class stream ${stream} does not exist (kinesis-lab class delete removes it; check --region and the join code).`,
+  boardMissing: (stream) => `The class stream ${stream} does not exist (${commandLine('class delete')} removes it; check --region and the join code).`,
   boardKeys: 'q quit',
   classStatus: { joined: 'joined', 'in-progress': 'working', passed: 'passed', failed: 'failing', left: 'left' },
   boardStuck: 'stuck',
@@ -196,8 +205,8 @@ const ko: ClassroomMessages = {
   needsYes: (command) => `${command} 명령은 상태를 바꾸는데 확인을 물어볼 터미널이 없습니다. 진행하려면 --yes를 붙이세요`,
   resetConfirmAll: (target) => `이 실습의 저장된 진행 상황(${target})을 모두 지울까요? AWS 리소스는 건드리지 않습니다.`,
   resetConfirmStep: (step) => `${step} 단계를 처음부터 다시 할까요? 저장된 결과만 지우고 AWS 리소스는 건드리지 않습니다.`,
-  resetDoneAll: (backup) => `진행 상황을 지웠습니다. 사본은 ${backup}에 있습니다. kinesis-lab을 실행하면 처음부터 시작합니다. AWS에서는 아무것도 삭제하지 않았습니다(삭제는 kinesis-lab cleanup).`,
-  resetDoneStep: (step) => `다음에 kinesis-lab을 실행하면 ${step} 단계를 처음부터 시작합니다.`,
+  resetDoneAll: (backup, again, cleanup) => `진행 상황을 지웠습니다. 사본은 ${backup}에 있습니다. ${again} 명령을 실행하면 처음부터 시작합니다. AWS에서는 아무것도 삭제하지 않았습니다(삭제는 ${cleanup} 명령).`,
+  resetDoneStep: (step) => `다음에 ${commandLine()} 명령을 실행하면 ${step} 단계를 처음부터 시작합니다.`,
   resetNothing: '저장된 진행 상황이 없어 초기화할 것이 없습니다.',
   progressElsewhere: (target) => target === 'sandbox' ? '저장된 진행 상황은 샌드박스에서 한 것입니다. --sandbox(또는 전에 쓴 --endpoint-url)를 붙이세요.' : '저장된 진행 상황은 실제 AWS에서 한 것입니다. --sandbox나 --endpoint-url 없이 실행하세요.',
   reportTitle: (title) => `진행 보고서: ${title}`,
@@ -211,13 +220,15 @@ const ko: ClassroomMessages = {
   reportNothingBuilt: '만든 리소스: 아직 없음',
   reportTotal: (duration) => `통과한 단계에 쓴 시간: ${duration}`,
   reportComplete: '모든 단계를 통과했습니다.',
-  reportNoProgress: '저장된 진행 상황이 아직 없습니다. 실습 시작: npx kinesis-lab',
+  reportNoProgress: (start) => `저장된 진행 상황이 아직 없습니다. 실습 시작: ${start}`,
   summaryTitle: '이번 실습에서 한 일',
-  summaryCleanupHint: '오늘은 여기까지인가요? kinesis-lab cleanup이 실습에서 만든 리소스를 삭제합니다.',
+  summaryCleanupHint: (cleanup) => `오늘은 여기까지인가요? ${cleanup} 명령이 실습에서 만든 리소스를 삭제합니다.`,
   summaryLine: (records, duration) => `보낸 레코드 ${records}개 · 단계에 쓴 시간 ${duration}`,
   summaryStepTimes: '단계별 시간',
   summaryQuitAws: 'q를 누르면 끝납니다. 그다음 AWS에서 아직 실행 중인(요금이 나가는) 리소스를 보여 주고 삭제할지 묻습니다.',
-  summaryQuitSandbox: 'q를 누르면 끝납니다. 샌드박스에서는 요금이 나가지 않으며, kinesis-lab report로 이 요약을 다시 볼 수 있습니다.',
+  get summaryQuitSandbox() {
+    return `q를 누르면 끝납니다. 샌드박스에서는 요금이 나가지 않으며, ${commandLine('report --sandbox')} 명령으로 이 요약을 다시 볼 수 있습니다.`;
+  },
   cleanupSearching: (labId, regions) => `${regions}에서 kinesis-lab=${labId} 태그가 붙은 리소스를 찾는 중…`,
   cleanupNothing: '정리할 것이 없습니다. 실습이 만든 리소스 중 남아 있는 것이 없습니다.',
   cleanupFound: (count) => `실습이 만든 리소스 중 ${count}개가 남아 있습니다:`,
@@ -225,7 +236,7 @@ const ko: ClassroomMessages = {
   cleanupShards: (shards) => `열린 샤드 ${shards}개`,
   cleanupOnDemand: '온디맨드',
   cleanupConfirm: (count) => `${count}개를 삭제할까요?`,
-  cleanupDryRun: '시험 실행이라 아무것도 삭제하지 않았습니다. 삭제하려면 --dry-run 없이 kinesis-lab cleanup을 실행하세요.',
+  cleanupDryRun: (command) => `시험 실행이라 아무것도 삭제하지 않았습니다. 삭제하려면 이 명령을 실행하세요: ${command}`,
   cleanupDeleting: (kind, name, region) => `${koKind(kind)} ${name}(${region}) 삭제 중… 없어질 때까지 기다립니다.`,
   cleanupDeleted: (kind, name, region) => `${koKind(kind)} ${name}(${region}) 삭제 완료.`,
   cleanupFailed: (kind, name, region, why) => `${koKind(kind)} ${name}(${region}) 삭제 실패: ${why}`,
@@ -235,13 +246,13 @@ const ko: ClassroomMessages = {
     `삭제하면 시간당 ${shardHoursPerHour} 샤드 시간${onDemandStreams > 0 ? `과 온디맨드 스트림 시간 ${onDemandStreams}` : ''}의 요금이 더 나가지 않습니다.`,
   cleanupGap: (kind, region, why) => `${region}에서 ${koKind(kind)} 리소스를 찾지 못했습니다(${why}). 문제를 해결한 뒤 cleanup을 다시 실행하세요.`,
   cleanupSafety: (labId) => `kinesis-lab=${labId} 태그가 붙은 리소스만 삭제합니다. 다른 방법으로 만든 같은 이름의 스트림은 그대로 둡니다.`,
-  cleanupNoSearch: 'cleanup이 어디에서도 찾아보지 못해(위 참고) 실습이 남긴 리소스가 있는지 알 수 없습니다. 문제를 해결한 뒤 kinesis-lab cleanup을 다시 실행하세요.',
-  cleanupNothingWhereSearched: (failed) =>
-    `찾아볼 수 있는 곳에서는 실습이 만든 리소스가 없었지만, ${failed}곳은 찾지 못했습니다(위 참고). 남아 있는 것이 있을 수 있으니 문제를 해결한 뒤 kinesis-lab cleanup을 다시 실행하세요.`,
+  cleanupNoSearch: (cleanup) => `cleanup이 어디에서도 찾아보지 못해(위 참고) 실습이 남긴 리소스가 있는지 알 수 없습니다. 문제를 해결한 뒤 ${cleanup} 명령을 다시 실행하세요.`,
+  cleanupNothingWhereSearched: (failed, cleanup) =>
+    `찾아볼 수 있는 곳에서는 실습이 만든 리소스가 없었지만, ${failed}곳은 찾지 못했습니다(위 참고). 남아 있는 것이 있을 수 있으니 문제를 해결한 뒤 ${cleanup} 명령을 다시 실행하세요.`,
   cleanupUnconfirmed: (count, legacyTag) => `소유자 ID가 없는 예전 태그 kinesis-lab=${legacyTag}가 붙은 리소스 ${count}개가 있고, 이 설치의 진행 기록에는 이것을 만들었다는 내용이 없습니다. 다른 학습자의 것일 수 있습니다:`,
   cleanupUnconfirmedAsk: '내 것이 맞나요? 함께 삭제할까요?',
-  cleanupUnconfirmedLeft: '그 리소스들은 그대로 둡니다. 내 것이라면 터미널에서 kinesis-lab cleanup을 실행해 확인하거나 직접 삭제하세요.',
-  cleanupInterrupted: 'cleanup이 중지되었습니다. 위에 삭제했다고 나온 것은 삭제되었고 나머지는 남아 있습니다. 마저 정리하려면 kinesis-lab cleanup을 다시 실행하세요.',
+  cleanupUnconfirmedLeft: (cleanup) => `그 리소스들은 그대로 둡니다. 내 것이라면 터미널에서 ${cleanup} 명령을 실행해 확인하거나 직접 삭제하세요.`,
+  cleanupInterrupted: (cleanup) => `cleanup이 중지되었습니다. 위에 삭제했다고 나온 것은 삭제되었고 나머지는 남아 있습니다. 마저 정리하려면 ${cleanup} 명령을 다시 실행하세요.`,
   ownerIdReplaced: (backup, salvaged) =>
     `이 설치를 나타내는 파일(owner-id)이 손상되었습니다. ${backup}(으)로 보관하고 새 ID를 만들었으며, 새로 만드는 리소스에는 새 ID로 태그를 붙입니다.${salvaged ? ' 예전 ID를 파일에서 읽을 수 있어 cleanup은 예전 ID로 태그된 리소스도 찾습니다.' : ' cleanup은 이 설치가 썼던 것으로 기억하는 태그도 계속 찾습니다.'}`,
   exitStillRunning: (count, shardHoursPerHour) => `실습이 만든 리소스 ${count}개가 AWS에서 아직 실행 중입니다(시간당 ${shardHoursPerHour} 샤드 시간, 삭제할 때까지 요금 발생).`,
@@ -254,14 +265,16 @@ const ko: ClassroomMessages = {
   classSandboxNoPolicy: '샌드박스에서는 접속할 수 있는 학습자라면 누구나 쓸 수 있어 리소스 정책이 필요 없습니다.',
   classJoinHeader: '학습자는 이렇게 참여합니다:',
   classBoardHeader: '강의실 현황 보기:',
-  classTaken: (stream) => `${stream} 스트림이 이미 있는데 kinesis-lab class create로 만든 것이 아닙니다. --class-stream NAME으로 다른 이름을 정하세요.`,
+  classTaken: (stream) => `${stream} 스트림이 이미 있는데 ${commandLine('class create')} 명령으로 만든 것이 아닙니다. --class-stream NAME으로 다른 이름을 정하세요.`,
   classDeleteConfirm: (stream, region) => `${region}의 수업 진행 스트림(${stream})을 삭제할까요? 현황판 기록도 함께 사라집니다.`,
   classDeleted: (stream, shards) => `수업 진행 스트림(${stream})을 삭제했습니다. 이제 시간당 ${shards} 샤드 시간의 요금이 더 나가지 않습니다.`,
   classMissing: (stream, region) => `${region}에 수업 진행 스트림(${stream})이 없어 삭제할 것이 없습니다.`,
-  classDeleteHint: '수업이 끝나면 이 명령으로 스트림을 삭제하세요: kinesis-lab class delete',
+  get classDeleteHint() {
+    return `수업이 끝나면 이 명령으로 스트림을 삭제하세요: ${commandLine('class delete')}`;
+  },
   classNeedsName: '--class에는 강사에게 보일 이름을 --name으로 함께 주세요. 예: --name "김민아"',
-  classWaiting: (count) => `아직 보내지 못한 수업 진행 이벤트가 ${count}개 있습니다. 다음에 --class로 kinesis-lab을 실행하면 보냅니다.`,
-  classEndpointLoopback: (endpoint) => `수업 엔드포인트(${endpoint})는 이 컴퓨터에서만 쓸 수 있습니다. 강의실에서 쓰려면 kinesis-lab sandbox --host 0.0.0.0으로 샌드박스를 열고 그 LAN 주소를 --endpoint-url로 주세요.`,
+  classWaiting: (count) => `아직 보내지 못한 수업 진행 이벤트가 ${count}개 있습니다. 다음에 --class를 붙여 ${commandLine()} 명령을 실행하면 보냅니다.`,
+  classEndpointLoopback: (endpoint) => `수업 엔드포인트(${endpoint})는 이 컴퓨터에서만 쓸 수 있습니다. 강의실에서 쓰려면 ${commandLine('sandbox --host 0.0.0.0')} 명령으로 샌드박스를 열고 그 LAN 주소를 --endpoint-url로 주세요.`,
   boardTitle: (stream, learners) => `수업 현황: ${stream}, 학습자 ${learners}명`,
   boardColumns: { name: '학습자', step: '단계', time: '경과', status: '상태', error: '마지막 오류' },
   boardSteps: '단계별 (진행 중 / 막힘 / 완료)',
@@ -269,7 +282,7 @@ const ko: ClassroomMessages = {
   boardEmpty: '아직 참여한 학습자가 없습니다. 참여 명령으로 시작하면 여기에 표시됩니다.',
   boardError: (why) => `수업 스트림을 읽을 수 없습니다: ${sentence(why)} 다시 시도하는 중…`,
   boardErrorOnce: (why) => `수업 스트림을 읽을 수 없습니다: ${sentence(why)}`,
-  boardMissing: (stream) => `수업 진행 스트림 ${stream}이 없습니다(kinesis-lab class delete로 삭제했거나 리전 또는 참여 코드가 다릅니다).`,
+  boardMissing: (stream) => `수업 진행 스트림 ${stream}이 없습니다(${commandLine('class delete')} 명령으로 삭제했거나 리전 또는 참여 코드가 다릅니다).`,
   boardKeys: 'q 종료',
   classStatus: { joined: '참여', 'in-progress': '진행 중', passed: '통과', failed: '실패 중', left: '나감' },
   boardStuck: '막힘',

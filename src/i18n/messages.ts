@@ -1,5 +1,6 @@
 import type { RegionSource } from '../aws/resolve-region.js';
 import type { AutoFix } from '../diagnose/diagnosis.js';
+import { commandLine } from './command-line.js';
 import type { Lang } from './lang.js';
 
 /** Where the lab runs now and on what, for the one-key fix texts. */
@@ -75,6 +76,10 @@ export interface Messages {
   askRegion: string;
   askRegionInvalid: (value: string) => string;
   sandboxStarting: string;
+  /** The interactive lab's first frame, while the embedded sandbox and the SDK clients start. */
+  startingSandbox: string;
+  /** The same on real AWS, while the SDK clients load. */
+  startingAws: string;
   sandboxReady: (url: string) => string;
   sandboxPaste: string;
   sandboxStop: string;
@@ -142,7 +147,7 @@ const en: Messages = {
       case 'wait-and-retry':
         return `waits ${seconds(fix.delayMs)} s and checks this step again.`;
       case 'create-stream':
-        return `creates stream ${fix.stream} in ${now.region} the way step 1 does, waits until it is ACTIVE, and checks this step again.${now.sandbox ? '' : ' On AWS a provisioned shard is billed by the hour until the stream is deleted (kinesis-lab cleanup).'}`;
+        return `creates stream ${fix.stream} in ${now.region} the way step 1 does, waits until it is ACTIVE, and checks this step again.${now.sandbox ? '' : ` On AWS a provisioned shard is billed by the hour until the stream is deleted (${commandLine('cleanup')}).`}`;
       case 'use-names':
         return `does this step again with ${nameList(fix.names)} instead of the names that are taken, saves that in your progress, and checks it. What is not yours stays untouched.`;
     }
@@ -209,6 +214,8 @@ const en: Messages = {
   askRegion: 'Which AWS region should the lab use? (e.g. ap-northeast-2, us-east-1): ',
   askRegionInvalid: (value) => `"${value}" is not a region name like ap-northeast-2.`,
   sandboxStarting: 'Starting the sandbox…',
+  startingSandbox: 'Starting the local sandbox and the AWS SDK clients…',
+  startingAws: 'Loading the AWS SDK clients…',
   sandboxReady: (url) => `Sandbox ready at ${url}`,
   sandboxPaste: 'Paste these lines into another terminal so the AWS CLI, boto3 and your own scripts use it:',
   sandboxStop: 'Press Ctrl+C to stop the sandbox.',
@@ -271,7 +278,7 @@ const ko: Messages = {
       case 'wait-and-retry':
         return `${seconds(fix.delayMs)}초 기다린 뒤 이 단계를 다시 확인합니다.`;
       case 'create-stream':
-        return `${now.region} 리전에 ${fix.stream} 스트림을 1단계와 같은 설정으로 만들고 ACTIVE가 되면 이 단계를 다시 확인합니다.${now.sandbox ? '' : ' AWS에서는 스트림을 삭제할 때까지 프로비저닝 샤드에 시간당 요금이 부과됩니다(kinesis-lab cleanup).'}`;
+        return `${now.region} 리전에 ${fix.stream} 스트림을 1단계와 같은 설정으로 만들고 ACTIVE가 되면 이 단계를 다시 확인합니다.${now.sandbox ? '' : ` AWS에서는 스트림을 삭제할 때까지 프로비저닝 샤드에 시간당 요금이 부과됩니다(${commandLine('cleanup')}).`}`;
       case 'use-names':
         return `이미 쓰이고 있는 이름 대신 ${nameList(fix.names)}(으)로 이 단계를 다시 진행하고, 진행 상황에 저장한 뒤 확인합니다. 내 것이 아닌 리소스는 건드리지 않습니다.`;
     }
@@ -338,6 +345,8 @@ const ko: Messages = {
   askRegion: '실습에 사용할 AWS 리전을 입력하세요(예: ap-northeast-2, us-east-1): ',
   askRegionInvalid: (value) => `"${value}"은(는) ap-northeast-2 같은 리전 이름이 아닙니다.`,
   sandboxStarting: '샌드박스를 시작하는 중…',
+  startingSandbox: '로컬 샌드박스와 AWS SDK 클라이언트를 시작하는 중…',
+  startingAws: 'AWS SDK 클라이언트를 불러오는 중…',
   sandboxReady: (url) => `샌드박스 준비 완료: ${url}`,
   sandboxPaste: '다른 터미널에 아래 줄을 붙여 넣으면 AWS CLI, boto3, 직접 만든 스크립트가 이 샌드박스를 사용합니다:',
   sandboxStop: '샌드박스를 멈추려면 Ctrl+C를 누르세요.',

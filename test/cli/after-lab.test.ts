@@ -44,7 +44,7 @@ describe('after the lab on AWS', () => {
       '',
       'The lab left 1 resource running on AWS (2 shard-hours per hour, billed until deleted).',
       '  - stream input-stream (ap-northeast-2), 2 open shards',
-      'Done for today? kinesis-lab cleanup deletes what the lab created.',
+      'Done for today? kinesis-lab cleanup --region ap-northeast-2 deletes what the lab created.',
     ]);
     expect(((await box.client('ap-northeast-2').send(new ListStreamsCommand({}))).StreamNames ?? []).sort()).toEqual(['input-stream', 'mine']);
   });

@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import type { StreamProbes } from '../../src/diagnose/catalog-entry.js';
 import { CATALOG, diagnose, EmptyMetricsFailure, PipeStateFailure } from '../../src/diagnose/catalog.js';
 import type { DiagnosisContext } from '../../src/diagnose/diagnosis.js';
+import { keyWordingIn } from '../fixtures/key-wording.js';
 import { ACCOUNT, AWS_CTX, awsError, nodeError, SANDBOX_CTX } from './aws-errors.js';
 
 const meta = { $metadata: { httpStatusCode: 400 } };
@@ -162,5 +163,41 @@ describe('the diagnosis catalog', () => {
     // Failing lookups are "found nothing", not a crash: still the stream diagnosis.
     expect(diagnosis.kind).toBe('stream-not-found');
     expect(diagnosis.why.en).toContain('could not search');
+  });
+});
+
+describe('the diagnosis catalog outside the TUI (plain output, --json)', () => {
+  const command = (args: string, where?: { region?: string; stream?: string }) =>
+    ['npx kinesis-lab', args, '--sandbox', `--region ${where?.region ?? 'us-east-1'}`, where?.stream ? `--stream ${where.stream}` : ''].filter(Boolean).join(' ');
+  const elsewhere: StreamProbes = { findStreamInOtherRegions: async () => ['us-west-2'], listStreamsHere: async () => [] };
+  const similar: StreamProbes = { findStreamInOtherRegions: async () => [], listStreamsHere: async () => ['input_stream'] };
+  const variants: [string, Case][] = [
+    ...Object.entries(CASES),
+    ['stream-not-found in another region', { ...CASES['stream-not-found']!, probes: elsewhere }],
+    ['stream-not-found under a similar name', { ...CASES['stream-not-found']!, probes: similar }],
+  ];
+
+  it.each(variants)('%s: names commands, never keys, on AWS and on the sandbox', async (_name, { error, ctx = AWS_CTX, probes }) => {
+    for (const where of [ctx, { ...ctx, sandbox: true }]) {
+      const diagnosis = await diagnose(error, { ...where, surface: 'cli', command }, probes);
+      for (const part of [diagnosis.what, diagnosis.why, diagnosis.fix]) {
+        expect(keyWordingIn(part.en), part.en).toEqual([]);
+        expect(keyWordingIn(part.ko), part.ko).toEqual([]);
+      }
+    }
+  });
+
+  it('turns each one-key fix into the command that does the same', async () => {
+    const ctx = { ...SANDBOX_CTX, surface: 'cli' as const, command };
+    expect((await diagnose(CASES['stream-not-found']!.error, ctx, noProbes)).fix.en).toBe('Create it as step 1 does (npx kinesis-lab solve create-stream --sandbox --region us-east-1 --stream input-stream) or go back to step 1.');
+    expect((await diagnose(CASES['stream-not-found']!.error, ctx, elsewhere)).fix.en).toBe(
+      'Run the lab in us-west-2 (npx kinesis-lab --sandbox --region us-west-2), or in this terminal run: export AWS_REGION=us-west-2. To stay in us-east-1, create the stream there instead.',
+    );
+    expect((await diagnose(CASES['stream-not-found']!.error, ctx, similar)).fix.en).toBe(
+      'Use "input_stream" (npx kinesis-lab --sandbox --region us-east-1 --stream input_stream), or correct the name in your own script. If you meant a new stream, create "input-stream".',
+    );
+    expect((await diagnose(CASES['connection-reset']!.error, ctx)).fix).toEqual({ en: 'Run the same command again.', ko: '같은 명령을 다시 실행하세요.' });
+    // The same diagnosis in the TUI names the key, which is what the scan above would catch.
+    expect(keyWordingIn((await diagnose(CASES['connection-reset']!.error, { ...ctx, surface: 'tui' })).fix.en)).toEqual(['press', 'key below']);
   });
 });

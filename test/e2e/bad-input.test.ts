@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLabSandbox } from '../../src/sandbox/lab-sandbox.js';
 import type { Sandbox } from '../../src/sandbox/sandbox-types.js';
 import { validateRegion } from '../../src/validate/region.js';
-import { runCli, tempHome } from './cli-helpers.js';
+import { CLI_COMMAND, runCli, tempHome } from './cli-helpers.js';
 
 const LONG_NAME = `s${'a'.repeat(128)}`;
 
@@ -40,7 +40,7 @@ const CLI_CASES: [string[], Record<string, string>, string][] = [
   [['sandbox', '--faults', 'error-rate=2'], {}, 'kinesis-lab: --faults: error-rate needs a share from 0 to 1, e.g. error-rate=0.05 (got "2")'],
   [['sandbox', '--faults', 'latency=fast'], {}, 'kinesis-lab: --faults: latency needs a duration up to 60s'],
   [['check', '--sandbox', '--faults', 'throttle,throttle'], {}, 'kinesis-lab: --faults: "throttle" is given twice'],
-  [['check', '--faults', 'throttle', '--region', 'us-east-1'], {}, 'kinesis-lab: --faults makes the sandbox misbehave on purpose: use it with --sandbox, or on kinesis-lab sandbox'],
+  [['check', '--faults', 'throttle', '--region', 'us-east-1'], {}, `kinesis-lab: --faults makes the sandbox misbehave on purpose: use it with --sandbox, or on ${CLI_COMMAND} sandbox`],
   [['check', '--endpoint-url', 'ftp://x'], {}, 'kinesis-lab: --endpoint-url "ftp://x" must start with http:// or https://'],
   [['check', '--endpoint-url', 'notaurl'], {}, 'kinesis-lab: --endpoint-url "notaurl" is not a URL'],
   [['check'], { AWS_ENDPOINT_URL: 'localhost:4567', AWS_REGION: 'us-east-1' }, 'kinesis-lab: AWS_ENDPOINT_URL "localhost:4567" must start with http:// or https://'],
@@ -50,7 +50,7 @@ const CLI_CASES: [string[], Record<string, string>, string][] = [
   [['check', 'nope'], {}, 'kinesis-lab: unknown step "nope"'],
   [['--step', 'nope'], {}, 'kinesis-lab: unknown step "nope"'],
   [['solve'], {}, 'kinesis-lab: solve needs at least one step id'],
-  [['check', '--colour'], {}, 'kinesis-lab: unknown option --colour for check (run kinesis-lab check --help)'],
+  [['check', '--colour'], {}, `kinesis-lab: unknown option --colour for check (run ${CLI_COMMAND} check --help)`],
   [['produce', '--count'], {}, 'kinesis-lab: --count needs a value'],
   [['check', '--sandbox', '--lang', 'ko', '--stream', 'bad name!'], {}, 'kinesis-lab: --stream: 스트림 이름 "bad name!"'],
   [['check', '--lang', 'ko', '--region', 'ap-northest-2'], {}, 'kinesis-lab: --region: 리전 "ap-northest-2" 값은 AWS 리전 코드가 아닙니다. 혹시 "ap-northeast-2" 리전을 말씀하신 건가요?'],

@@ -8,7 +8,7 @@ import { decodeJoinCode, encodeJoinCode } from '../../src/classroom/join-code.js
 import { classroomMessages } from '../../src/i18n/classroom-messages.js';
 import { ClassBoard } from '../../src/ui/ClassBoard.js';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
-import { runCli, tempHome } from './cli-helpers.js';
+import { CLI_COMMAND, runCli, tempHome } from './cli-helpers.js';
 
 const ORDER = ['create-stream', 'put-record', 'put-records', 'metrics', 'pipe'];
 const TITLES = { 'create-stream': 'Create', 'put-record': 'PutRecord', 'put-records': 'PutRecords', metrics: 'Metrics', pipe: 'Pipe' };
@@ -83,7 +83,7 @@ describe('built CLI: a class board over several learners\' processes', () => {
     await net.cut();
     const offline = await learner('Hoon', ['solve', 'create-stream'], hoonCode);
     expect(offline.code).toBe(0);
-    expect(offline.stderr).toMatch(/^\d+ class progress events are waiting to be sent; they go out the next time you run kinesis-lab with --class\.$/m);
+    expect(offline.stderr).toMatch(/^\d+ class progress events are waiting to be sent; they go out the next time you run node dist\/cli\.js with --class\.$/m);
 
     // A late joiner, and Mina again in a new process (a restart) for step 3.
     expect((await learner('사라', ['solve', 'create-stream'])).code).toBe(0);
@@ -162,6 +162,6 @@ describe('built CLI: a class board over several learners\' processes', () => {
     await box.waitForActive('kinesis-lab-class');
     const notOurs = await runCli(['class', 'delete', code, '--yes'], { ...env, KINESIS_LAB_HOME: home });
     expect(notOurs.code).toBe(1);
-    expect(notOurs.stderr.trim()).toBe('A stream named kinesis-lab-class exists and was not made by kinesis-lab class create; choose another with --class-stream NAME.');
+    expect(notOurs.stderr.trim()).toBe(`A stream named kinesis-lab-class exists and was not made by ${CLI_COMMAND} class create; choose another with --class-stream NAME.`);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CreateStreamCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
-import { runCli, tempHome } from './cli-helpers.js';
+import { CLI_COMMAND, runCli, tempHome } from './cli-helpers.js';
 
 /**
  * Cleanup through the built CLI against a sandbox endpoint: it deletes what the lab tagged, in every
@@ -43,7 +43,7 @@ describe('built CLI: cleanup deletes only what the lab created', () => {
       '  - stream input-stream (us-east-1), 1 open shard',
       `Only resources tagged kinesis-lab=kinesis-data-streams/${await owner()} are deleted; a stream with the same name made another way is left alone.`,
       'Deleting them would stop 2 shard-hours per hour from being charged.',
-      'Dry run: nothing was deleted. Run kinesis-lab cleanup without --dry-run to delete them.',
+      `Dry run: nothing was deleted. To delete them, run: ${CLI_COMMAND} cleanup --region ap-northeast-2`,
       '',
     ]);
     expect(await streams('ap-northeast-2')).toEqual(['input-stream', 'orders', 'other-lab']);

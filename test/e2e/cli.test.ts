@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
-import { jsonLines, runCli, tempHome } from './cli-helpers.js';
+import { CLI_COMMAND, jsonLines, runCli, tempHome } from './cli-helpers.js';
 
 describe('built CLI: contract', () => {
   it('prints its version and help', async () => {
@@ -9,12 +9,12 @@ describe('built CLI: contract', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const help = await runCli(['check', '--help', '--lang', 'ko']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('kinesis-lab check [STEP…] [--json]');
+    expect(help.stdout).toContain(`${CLI_COMMAND} check [STEP…] [--json]`);
     expect(help.stdout).toContain('종료 코드');
   });
 
   it.each([
-    [['--bogus'], 'kinesis-lab: unknown option --bogus for kinesis-lab (run kinesis-lab --help)'],
+    [['--bogus'], `kinesis-lab: unknown option --bogus for kinesis-lab (run ${CLI_COMMAND} --help)`],
     [['check', 'nope'], 'kinesis-lab: unknown step "nope" (steps: create-stream, put-record, put-records, metrics, pipe)'],
     [['produce', '--count', 'many', '--sandbox'], 'kinesis-lab: --count: '],
     [['check', '--endpoint-url', 'localhost:4567'], 'kinesis-lab: --endpoint-url "localhost:4567" must start with http:// or https://'],
@@ -99,7 +99,7 @@ describe('built CLI: plain lab without a terminal', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Step 1/5: Create the data stream');
     expect(run.stdout).toContain('FAIL create-stream: ');
-    expect(run.stdout).toContain('To have kinesis-lab do this step for you: kinesis-lab solve create-stream --sandbox --region us-east-1');
+    expect(run.stdout).toContain(`To have kinesis-lab do this step for you: ${CLI_COMMAND} solve create-stream --sandbox --region us-east-1`);
     expect(run.stdout).toContain('Stopped at create-stream.');
     // No escape sequences in plain output: screen readers and logs get text only.
     expect(run.stdout.includes('\u001b[')).toBe(false);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLabSandbox } from '../../src/sandbox/lab-sandbox.js';
 import type { Sandbox } from '../../src/sandbox/sandbox-types.js';
-import { jsonLines, runCli, tempHome } from './cli-helpers.js';
+import { CLI_COMMAND, jsonLines, runCli, tempHome } from './cli-helpers.js';
 
 const MINUTE_MS = 60_000;
 
@@ -37,7 +37,7 @@ describe('built CLI: step 4 against a sandbox endpoint', () => {
     expect(early.code).toBe(1);
     const [waiting] = jsonLines(early.stdout);
     expect(waiting).toMatchObject({ step: 'metrics', ok: false, summary: 'CloudWatch has not counted the 230 record(s) yet: they are still on their way.' });
-    expect(String(waiting!.fix)).toContain('(its default; kinesis-lab sandbox --metrics-delay changes it)');
+    expect(String(waiting!.fix)).toContain(`(its default; ${CLI_COMMAND} sandbox --metrics-delay changes it)`);
 
     frozen = Math.floor(frozen / MINUTE_MS) * MINUTE_MS + MINUTE_MS; // the minute has ended; delay 0
     const late = await runCli(['check', 'metrics', '--json', '--stream', stream], env);
@@ -50,7 +50,7 @@ describe('built CLI: step 4 against a sandbox endpoint', () => {
   it('refuses --metrics-delay without --sandbox in one line', async () => {
     const run = await runCli(['check', 'metrics', '--metrics-delay', '5s', '--stream', stream], env);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe("kinesis-lab: --metrics-delay sets the embedded sandbox's CloudWatch delay: use it with --sandbox, or on kinesis-lab sandbox");
+    expect(run.stderr.trim()).toBe(`kinesis-lab: --metrics-delay sets the embedded sandbox's CloudWatch delay: use it with --sandbox, or on ${CLI_COMMAND} sandbox`);
   });
 });
 

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
-import { runCli, tempHome } from './cli-helpers.js';
+import { CLI_COMMAND, runCli, tempHome } from './cli-helpers.js';
 
 describe('built CLI: report and reset', () => {
   let box: TestSandbox;
@@ -18,7 +18,7 @@ describe('built CLI: report and reset', () => {
 
   it('reports nothing before the lab starts, and points at the other target\'s progress', async () => {
     const before = await runCli(['report'], env);
-    expect(before).toMatchObject({ code: 1, stdout: 'No saved progress yet. Start the lab with: npx kinesis-lab\n', stderr: '' });
+    expect(before).toMatchObject({ code: 1, stdout: `No saved progress yet. Start the lab with: ${CLI_COMMAND}\n`, stderr: '' });
     expect((await runCli(['solve', 'create-stream', 'put-record'], env)).code).toBe(0);
     // Without the endpoint this is "real AWS", which has no progress here.
     const elsewhere = await runCli(['report'], { KINESIS_LAB_HOME: home });
@@ -43,7 +43,7 @@ describe('built CLI: report and reset', () => {
     expect(refused.stderr.trim()).toBe('kinesis-lab: reset changes things and there is no terminal to ask: add --yes to go ahead');
 
     const one = await runCli(['reset', 'put-record', '--yes'], env);
-    expect(one).toMatchObject({ code: 0, stdout: 'Step Send records one by one with PutRecord starts over next time you run kinesis-lab.\n' });
+    expect(one).toMatchObject({ code: 0, stdout: `Step Send records one by one with PutRecord starts over next time you run ${CLI_COMMAND}.\n` });
     const after = JSON.parse((await runCli(['report', '--json'], env)).stdout) as { steps: { id: string; status: string; attempts: number }[] };
     expect(after.steps.slice(0, 2).map((s) => [s.id, s.status, s.attempts])).toEqual([['create-stream', 'passed', 1], ['put-record', 'in-progress', 0]]);
 

@@ -119,7 +119,7 @@ describe('step 4 on the sandbox through the real SDK', () => {
     now += 60_000;
     const result = await check(runnerFor('input-stream', 'ap-northeast-2'));
     expect(result).toMatchObject({ outcome: 'failed', errorKind: 'metrics-wrong-stream' });
-    expect(result?.fix?.en).toBe('Your script probably wrote to "input_stream". Use StreamName "input-stream" in it, or run the lab on that stream: kinesis-lab --stream input_stream.');
+    expect(result?.fix?.en).toBe('Your script probably wrote to "input_stream". Use StreamName "input-stream" in it, or run the lab on that stream: kinesis-lab --region ap-northeast-2 --stream input_stream.');
   });
 
   it('passes for any put a learner\'s own script made, once visible', async () => {

@@ -14,6 +14,7 @@ import { loadLab } from '../../content/load-lab.js';
 import { labDir } from '../../content/locate-labs.js';
 import { configDir } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
+import { commandLine } from '../../i18n/command-line.js';
 import { langFromEnv, type Lang } from '../../i18n/lang.js';
 import { sleepFor } from '../../producer/retry-policy.js';
 import { ClassBoardApp } from '../../ui/ClassBoardApp.js';
@@ -72,12 +73,12 @@ export async function classCreateCommand(session: LabSession, cmd: ClassCommand,
   if (settings.endpoint && isLoopbackUrl(settings.endpoint)) output.err(t.classEndpointLoopback(settings.endpoint));
   output.out('');
   output.out(t.classJoinHeader);
-  // Learners on the room sandbox run their lab there too.
+  // Learners on the room sandbox run their lab there too. They start it with npx on their own machines.
   const where = settings.target === 'sandbox' && settings.endpoint ? `--endpoint-url ${settings.endpoint} ` : '';
   output.out(`  npx kinesis-lab ${where}--class ${code} --name "<${settings.lang === 'ko' ? '이름' : 'your name'}>"`);
   output.out('');
   output.out(t.classBoardHeader);
-  output.out(`  npx kinesis-lab class board ${code}`);
+  output.out(`  ${commandLine(`class board ${code}`)}`);
   output.out('');
   output.out(t.classDeleteHint);
   return 0;
@@ -115,7 +116,7 @@ export async function classDeleteCommand(cmd: ClassCommand, env: NodeJS.ProcessE
 /** The class named on the command line, else the last one created on this machine. */
 async function classLocation(cmd: ClassCommand, env: NodeJS.ProcessEnv): Promise<ClassLocation> {
   const code = cmd.code ?? (await lastClass(configDir(env)));
-  if (code === undefined) throw new UsageError({ en: `class ${cmd.action} needs the class code (kinesis-lab class ${cmd.action} KL1-…), or run class create first`, ko: `class ${cmd.action}에는 수업 코드가 필요합니다(kinesis-lab class ${cmd.action} KL1-…). 또는 먼저 class create를 실행하세요.` });
+  if (code === undefined) throw new UsageError({ en: `class ${cmd.action} needs the class code (${commandLine(`class ${cmd.action} KL1-…`)}), or run class create first`, ko: `class ${cmd.action}에는 수업 코드가 필요합니다(${commandLine(`class ${cmd.action} KL1-…`)}). 또는 먼저 class create를 실행하세요.` });
   return orUsageError(decodeJoinCode(code), 'class code');
 }
 

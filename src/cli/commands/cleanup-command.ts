@@ -6,6 +6,7 @@ import { configDir } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import type { Lang } from '../../i18n/lang.js';
 import { askYesNo, canAsk, confirmOrYes } from '../confirm.js';
+import { labCommandLine } from '../lab-command-line.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 import { labRoleNames, ownedResourceProbes } from '../owned-resource-probes.js';
@@ -57,12 +58,12 @@ export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv
   }
   // Resources tagged the older way are deleted only when the learner says, at a terminal, they are theirs.
   const confirmed = inventory.unconfirmed.length > 0 && !opts.dryRun && canAsk(opts.plain) && (await askYesNo(t.cleanupUnconfirmedAsk, lang));
-  if (inventory.unconfirmed.length > 0 && !confirmed) output.out(t.cleanupUnconfirmedLeft);
+  if (inventory.unconfirmed.length > 0 && !confirmed) output.out(t.cleanupUnconfirmedLeft(labCommandLine(session.settings, 'cleanup')));
   const resources = confirmed ? [...inventory.resources, ...inventory.unconfirmed] : inventory.resources;
   if (resources.length === 0) {
     // "Nothing to clean up" only when every search answered: a failed search may hide something.
     if (!hadGaps) output.out(t.cleanupNothing);
-    else output.out(inventory.gaps.length === inventory.searched ? t.cleanupNoSearch : t.cleanupNothingWhereSearched(inventory.gaps.length));
+    else output.out(inventory.gaps.length === inventory.searched ? t.cleanupNoSearch(labCommandLine(session.settings, 'cleanup')) : t.cleanupNothingWhereSearched(inventory.gaps.length, labCommandLine(session.settings, 'cleanup')));
     return hadGaps ? 1 : 0;
   }
   printInventory(resources, lang, output);
@@ -70,7 +71,7 @@ export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv
   if (opts.dryRun) {
     // Nothing was deleted: say what deleting would stop being charged.
     output.out(t.cleanupWouldStop(billingStopped(resources).shardHoursPerHour, billingStopped(resources).onDemandStreams));
-    output.out(t.cleanupDryRun);
+    output.out(t.cleanupDryRun(labCommandLine(session.settings, 'cleanup')));
     return hadGaps ? 1 : 0;
   }
   if (!confirmed && !(await confirmOrYes({ yes: opts.yes, plain: opts.plain, lang, command: 'cleanup', question: t.cleanupConfirm(resources.length) }))) {
@@ -98,7 +99,7 @@ export async function deleteAndReport(session: LabSession, resources: OwnedResou
     else output.err(t.cleanupFailed(kind, name, region, errorName(e.error)));
   }, signal);
   output.out(t.cleanupStopped(outcome.stopped.shardHoursPerHour, outcome.stopped.onDemandStreams));
-  if (signal?.aborted && outcome.deleted.length < resources.length) output.err(t.cleanupInterrupted);
+  if (signal?.aborted && outcome.deleted.length < resources.length) output.err(t.cleanupInterrupted(labCommandLine(session.settings, 'cleanup')));
   return outcome.failed.length === 0 && outcome.deleted.length === resources.length && !hadGaps ? 0 : 1;
 }
 

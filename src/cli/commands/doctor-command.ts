@@ -36,7 +36,8 @@ export async function doctorCommand(global: GlobalOptions, json: boolean, env: N
     const aws = awsSettingsFor(ready);
     const client = createKinesisClient(aws, { maxAttempts: 1 });
     const kinesis = createKinesisAdapter(client);
-    const ctx = { region: ready.region, stream: ready.stream, endpoint: ready.endpoint, sandbox: ready.target === 'sandbox', ...(ready.profile ? { profile: ready.profile } : {}) };
+    // Doctor prints plain lines: fixes name commands, never keys.
+    const ctx = { region: ready.region, stream: ready.stream, endpoint: ready.endpoint, sandbox: ready.target === 'sandbox', surface: 'cli' as const, ...(ready.profile ? { profile: ready.profile } : {}) };
     const lines = await runDoctor({
       nodeVersion: process.version,
       region,

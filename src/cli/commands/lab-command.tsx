@@ -1,4 +1,4 @@
-import { render } from 'ink';
+import type { Instance } from 'ink';
 import { join } from 'node:path';
 import { CODE_DIR, solutionFiles, type SolutionFile } from '../../content/solution-files.js';
 import { writeSolutionFiles } from '../../content/write-solution-files.js';
@@ -13,6 +13,7 @@ import type { ScreenInfo } from '../../ui/screen-info.js';
 import type { CodeTab } from '../../ui/ui-state.js';
 import { createRunner } from '../create-runner.js';
 import { checkPlainLines } from '../format-check.js';
+import { labCommandLine } from '../lab-command-line.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 
@@ -63,15 +64,19 @@ export function solutionFilesFor(session: LabSession, stepId: string): SolutionF
   return solutionFiles(step, { stream: session.settings.stream, region: session.settings.region, endpoint: session.settings.endpoint, shardCount });
 }
 
-/** The full-screen lab. Resolves when the learner quits, after the producer stopped and progress is saved. */
-export async function interactiveLab(session: LabSession, startStep: string | undefined, signal?: AbortSignal): Promise<number> {
+/**
+ * The full-screen lab, drawn over the starting screen (see lab-starting.tsx). Resolves when the learner
+ * quits, after the producer stopped and progress is saved.
+ */
+export async function interactiveLab(session: LabSession, startStep: string | undefined, screen: Instance, signal?: AbortSignal): Promise<number> {
   const runner = createRunner(session);
   const startedAt = { stream: session.settings.stream, region: session.settings.region };
   const first = startStep ?? session.initial.state.current;
   runner.dispatch({ type: 'open-step', step: first, at: Date.now() });
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => (quit = resolve));
-  const app = render(
+  const app = screen;
+  app.rerender(
     <RunnerServicesProvider runner={runner}>
       <LabApp
         lab={session.lab}
@@ -83,7 +88,6 @@ export async function interactiveLab(session: LabSession, startStep: string | un
         onQuit={quit}
       />
     </RunnerServicesProvider>,
-    { exitOnCtrlC: false, patchConsole: true },
   );
   // SIGTERM (or a Ctrl+C that reached the process as a signal) quits like q.
   signal?.addEventListener('abort', () => quit(), { once: true });
@@ -107,13 +111,7 @@ export async function interactiveLab(session: LabSession, startStep: string | un
 
 /** The command that opens this run where it is now (after a switch-region or switch-stream fix). */
 export function resumeCommand(session: LabSession): string {
-  const { settings } = session;
-  const parts = ['kinesis-lab'];
-  if (settings.embeddedSandbox) parts.push('--sandbox');
-  else if (settings.endpointSource === 'flag' && settings.endpoint) parts.push('--endpoint-url', settings.endpoint);
-  if (settings.profile && settings.target === 'aws') parts.push('--profile', settings.profile);
-  parts.push('--region', settings.region, '--stream', settings.stream);
-  return parts.join(' ');
+  return labCommandLine(session.settings, '', { stream: 'always' });
 }
 
 /**
@@ -159,9 +157,5 @@ export async function plainLab(session: LabSession, startStep: string | undefine
 
 /** The `solve` command that does a step for this run: same target, region and stream as the lab. */
 export function solveCommandFor(session: LabSession, stepId: string): string {
-  const { settings } = session;
-  const flags = [settings.embeddedSandbox ? '--sandbox' : '', settings.endpointSource === 'flag' && settings.endpoint ? `--endpoint-url ${settings.endpoint}` : ''];
-  flags.push(`--region ${settings.region}`);
-  if (settings.stream !== 'input-stream') flags.push(`--stream ${settings.stream}`);
-  return ['kinesis-lab solve', stepId, ...flags.filter(Boolean)].join(' ');
+  return labCommandLine(session.settings, `solve ${stepId}`);
 }

@@ -7,6 +7,7 @@ import { saveSessionProgress, type LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 import { orUsageError } from '../usage-error.js';
 import { producerRunOptions } from '../../actions/produce.js';
+import { diagnosisContext } from '../../checks/check-context.js';
 
 type ProduceCommand = Extract<Command, { name: 'produce' }>;
 
@@ -61,7 +62,7 @@ export async function produceCommand(session: LabSession, cmd: ProduceCommand, o
 
 async function reportError(session: LabSession, error: unknown, output: Output, json: boolean): Promise<number> {
   const { context, settings } = session;
-  const d = await context.diagnose(error, { region: settings.region, stream: settings.stream, endpoint: settings.endpoint, sandbox: settings.target === 'sandbox' });
+  const d = await context.diagnose(error, diagnosisContext(context));
   const lang = settings.lang;
   if (json) output.err(JSON.stringify({ error: d.kind, what: d.what[lang], why: d.why[lang], fix: d.fix[lang] }));
   else for (const line of [d.what[lang], d.why[lang], d.fix[lang]]) output.err(line);

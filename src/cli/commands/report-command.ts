@@ -4,6 +4,7 @@ import { loadProgress } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import type { Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/messages.js';
+import { sameTargetCommandLine } from '../lab-command-line.js';
 import type { Output } from '../output.js';
 import type { Command } from '../parse-args.js';
 import { locateProgress, progressOnOtherTarget } from '../progress-location.js';
@@ -21,7 +22,7 @@ export async function reportCommand(cmd: ReportCommand, env: NodeJS.ProcessEnv, 
   if (load.kind === 'corrupt') output.err(messages(settings.lang).progressCorrupt(load.backup, load.reason));
   if (load.kind !== 'loaded') {
     if (cmd.json) output.out(JSON.stringify({ labId: lab.id, target: settings.target, started: false }));
-    else output.out(classroomMessages(settings.lang).reportNoProgress);
+    else output.out(classroomMessages(settings.lang).reportNoProgress(sameTargetCommandLine(cmd.global)));
     const other = await progressOnOtherTarget(configDir, lab.id, settings.target);
     if (other) output.err(classroomMessages(settings.lang).progressElsewhere(other));
     return 1;

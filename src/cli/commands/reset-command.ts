@@ -4,6 +4,7 @@ import { loadProgress, saveProgress } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import { messages } from '../../i18n/messages.js';
 import { confirmOrYes } from '../confirm.js';
+import { sameTargetCommandLine } from '../lab-command-line.js';
 import type { Output } from '../output.js';
 import type { Command } from '../parse-args.js';
 import { locateProgress, progressOnOtherTarget } from '../progress-location.js';
@@ -34,7 +35,7 @@ export async function resetCommand(cmd: ResetCommand, env: NodeJS.ProcessEnv, ou
   if (cmd.step === undefined) {
     const backup = `${path}.reset-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
     await rename(path, backup);
-    output.out(t.resetDoneAll(backup));
+    output.out(t.resetDoneAll(backup, sameTargetCommandLine(cmd.global), sameTargetCommandLine(cmd.global, 'cleanup')));
     return 0;
   }
   const { state } = reduce(load.file.state, { type: 'reset-step', step: cmd.step, at: now() });
