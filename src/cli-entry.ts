@@ -1,8 +1,8 @@
 /**
  * The `kinesis-lab` bin (built to dist/cli.js). It is kept to syntax any Node.js since 12 parses, even
  * as a CommonJS script (test/package/node-guard.test.ts), so an old Node prints one clear line instead
- * of a syntax error from the rest. On a supported Node it turns on the module compile cache where Node
- * has one, then loads the CLI (dist/main.js, built from src/cli.tsx).
+ * of a syntax error from the rest. On a supported Node it answers a bare `--version` itself, and otherwise
+ * turns on the module compile cache where Node has one and loads the CLI (dist/main.js, from src/cli.tsx).
  */
 import pkg from '../package.json' with { type: 'json' };
 import { langFromEnv } from './i18n/lang.js';
@@ -16,6 +16,9 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major < minimum) {
   process.stderr.write(`${nodeTooOld(process.version, minimum)[langFromEnv(process.env)]}\n`);
   process.exitCode = 1;
+} else if (isVersionOnly(process.argv.slice(2))) {
+  // The commonest quick question, answered before loading anything else.
+  process.stdout.write(`${pkg.version}\n`);
 } else {
   enableCompileCache();
   import(CLI_MODULE).catch((error: unknown) => {
@@ -23,6 +26,11 @@ if (major < minimum) {
     process.stderr.write(`kinesis-lab: cannot load ${CLI_MODULE}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });
+}
+
+/** `kinesis-lab --version` or `-v` alone; anything else (`--version` among other flags too) goes to the CLI's parser. */
+function isVersionOnly(args: string[]): boolean {
+  return args.length === 1 && (args[0] === '--version' || args[0] === '-v');
 }
 
 /** Node ≥ 22.1 keeps compiled code between runs, so later starts skip most of the parsing. */

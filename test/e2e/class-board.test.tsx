@@ -156,7 +156,7 @@ describe('built CLI: a class board over several learners\' processes', () => {
     // The board after delete says the stream is gone, once, without promising to try again.
     const board = await runCli(['class', 'board', code, '--once'], { ...env, KINESIS_LAB_HOME: home });
     expect(board.code).toBe(1);
-    expect(board.stderr.trim()).toBe('The class stream kinesis-lab-class does not exist (kinesis-lab class delete removes it; check --region and the join code).');
+    expect(board.stderr.trim()).toBe(`The class stream kinesis-lab-class does not exist (${CLI_COMMAND} class delete removes it; check --region and the join code).`);
     // A stream of that name made another way is not the class's to delete.
     await box.client('us-east-1').send(new CreateStreamCommand({ StreamName: 'kinesis-lab-class', ShardCount: 1 }));
     await box.waitForActive('kinesis-lab-class');

@@ -21,7 +21,7 @@ describe.skipIf(!hasPython)('built CLI: the interactive lab in a terminal', () =
   it('paints "starting" before the sandbox is up, then the lab, then quits on q', async () => {
     const out = execFileSync(
       'python3',
-      [join(ROOT, 'scripts', 'first-frame.py'), '--first', 'Starting the local sandbox and the AWS SDK clients…', '--ready', 'Steps', '--', process.execPath, CLI, '--sandbox'],
+      [join(ROOT, 'scripts', 'first-frame.py'), '--first', 'Starting the local sandbox and the AWS SDK clients…', '--ready', 'do it for me', '--', process.execPath, CLI, '--sandbox'],
       { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: await tempHome(), KINESIS_LAB_HOME: await tempHome(), LANG: 'C.UTF-8', TERM: 'xterm-256color', AWS_EC2_METADATA_DISABLED: 'true' }, cwd: ROOT },
     );
     const { firstMs, readyMs } = JSON.parse(out) as { firstMs: number; readyMs: number };
