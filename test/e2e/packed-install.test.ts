@@ -99,6 +99,8 @@ describe('the installed package', () => {
     expect(files.filter((f) => f.endsWith('binding.gyp') || f.endsWith('.node'))).toEqual([]);
     const lock = JSON.parse(await readFile(join(install, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
     expect(Object.entries(lock.packages).filter(([, p]) => p.hasInstallScript).map(([name]) => name)).toEqual([]);
+    const reviewed = execFileSync('npm', ['install-scripts', 'ls'], { cwd: install, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(reviewed.trim()).toBe('No packages with unreviewed install scripts.');
     for (const manifestPath of files.filter((f) => f.endsWith('/package.json'))) {
       const scripts = (JSON.parse(await readFile(manifestPath, 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
       expect(Object.keys(scripts).filter((s) => ['preinstall', 'install', 'postinstall', 'prepare'].includes(s)), manifestPath).toEqual([]);
@@ -123,6 +125,8 @@ describe('the installed package', () => {
       ['metrics', false],
       ['pipe', false],
     ]);
+    // The hint names the command that runs from here.
+    expect(jsonLines(run.stdout)[0]?.fix).toContain('(npx kinesis-lab solve create-stream --sandbox --region us-east-1)');
   });
 
   it('solves create-stream and put-record on the embedded sandbox', async () => {
