@@ -171,10 +171,18 @@ describe('the diagnosis catalog outside the TUI (plain output, --json)', () => {
     ['npx kinesis-lab', args, '--sandbox', `--region ${where?.region ?? 'us-east-1'}`, where?.stream ? `--stream ${where.stream}` : ''].filter(Boolean).join(' ');
   const elsewhere: StreamProbes = { findStreamInOtherRegions: async () => ['us-west-2'], listStreamsHere: async () => [] };
   const similar: StreamProbes = { findStreamInOtherRegions: async () => [], listStreamsHere: async () => ['input_stream'] };
+  // On a sandbox, the name in another account of it (the learner's script signs with another key).
+  const labKey = { accessKeyId: 'AKIAKINESISLAB000000', secretAccessKey: 'kinesis-lab-sandbox-secret', account: '000000000000' };
+  const otherAccount: StreamProbes = { ...noProbes, otherAccounts: { find: async () => [{ account: '482190348211', region: 'us-east-1', accessKeys: ['AKIA…MPLE'] }] } };
+  const inOtherAccount: [string, Case][] = [
+    ['stream-not-found in another account', { ...CASES['stream-not-found']!, ctx: { ...SANDBOX_CTX, labKey }, probes: otherAccount }],
+    ['pipe-not-found in another account', { ...CASES['pipe-not-found']!, ctx: { ...SANDBOX_CTX, operation: 'DescribePipe', labKey }, probes: otherAccount }],
+  ];
   const variants: [string, Case][] = [
     ...Object.entries(CASES),
     ['stream-not-found in another region', { ...CASES['stream-not-found']!, probes: elsewhere }],
     ['stream-not-found under a similar name', { ...CASES['stream-not-found']!, probes: similar }],
+    ...inOtherAccount,
   ];
 
   it.each(variants)('%s: names commands, never keys, on AWS and on the sandbox', async (_name, { error, ctx = AWS_CTX, probes }) => {
@@ -185,6 +193,12 @@ describe('the diagnosis catalog outside the TUI (plain output, --json)', () => {
         expect(keyWordingIn(part.ko), part.ko).toEqual([]);
       }
     }
+  });
+
+  it.each(inOtherAccount)('%s: says where it is and which key to sign with', async (_name, { error, ctx, probes }) => {
+    const diagnosis = await diagnose(error, { ...ctx!, surface: 'cli', command }, probes);
+    expect(diagnosis.fix.en).toContain("on this sandbox in account 482190348211, us-east-1 (access key AKIA…MPLE), not in the lab's account 000000000000");
+    expect(diagnosis.autoFix).toBeUndefined();
   });
 
   it('turns each one-key fix into the command that does the same', async () => {
