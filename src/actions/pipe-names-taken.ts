@@ -115,11 +115,11 @@ export function namesTakenResult(step: string, ctx: Pick<DiagnosisContext, 'surf
     fix: onSurface(ctx.surface, {
       tui: {
         en: `Press f to do the step with ${instead} instead (${commandLine('solve')} does this by itself). If ${taken.length === 1 ? 'it is' : 'they are'} yours after all, delete ${taken.length === 1 ? 'it' : 'them'} by hand and press d again.`,
-        ko: `f를 누르면 ${instead}(으)로 단계를 진행합니다(${commandLine('solve')} 명령은 이것을 스스로 합니다). 사실 내 것이라면 직접 지운 뒤 d를 다시 누르세요.`,
+        ko: `f를 누르면 다른 이름(${instead})으로 단계를 진행합니다(${commandLine('solve')} 명령은 이것을 스스로 합니다). 사실 내 것이라면 직접 지운 뒤 d를 다시 누르세요.`,
       },
       cli: {
         en: `${labCommand(ctx, `solve ${step}`)} does the step with ${instead} instead, picking free names by itself. If ${taken.length === 1 ? 'it is' : 'they are'} yours after all, delete ${taken.length === 1 ? 'it' : 'them'} by hand and run it again.`,
-        ko: `${labCommand(ctx, `solve ${step}`)} 명령은 ${instead}(으)로 단계를 진행합니다(빈 이름을 스스로 고릅니다). 사실 내 것이라면 직접 지운 뒤 다시 실행하세요.`,
+        ko: `${labCommand(ctx, `solve ${step}`)} 명령은 다른 이름(${instead})으로 단계를 진행합니다(빈 이름을 스스로 고릅니다). 사실 내 것이라면 직접 지운 뒤 다시 실행하세요.`,
       },
     }),
     errorKind: 'name-taken',

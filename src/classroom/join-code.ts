@@ -30,7 +30,7 @@ export type DecodedJoinCode = { ok: true; value: ClassLocation } | { ok: false; 
 export function decodeJoinCode(code: string): DecodedJoinCode {
   const bad = (why: string, ko: string): DecodedJoinCode => ({
     ok: false,
-    message: { en: `"${shorten(code)}" is not a class code (${why}); copy the whole code the instructor printed, starting with KL1-`, ko: `"${shorten(code)}"은(는) 수업 코드가 아닙니다(${ko}). 강사가 출력한 코드 전체를 KL1-부터 복사하세요.` },
+    message: { en: `"${shorten(code)}" is not a class code (${why}); copy the whole code the instructor printed, starting with KL1-`, ko: `입력한 코드("${shorten(code)}")는 수업 코드가 아닙니다(${ko}). 강사가 출력한 코드 전체를 KL1-부터 복사하세요.` },
   });
   const trimmed = code.trim();
   if (!trimmed.startsWith(PREFIX)) return bad('it does not start with KL1-', 'KL1-로 시작하지 않음');

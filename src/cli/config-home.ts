@@ -51,7 +51,7 @@ export async function checkConfigHome(dir: string, progressFile: string, env: No
     const fixEn = setting ? `point ${setting} at a folder (or move that file away)` : `move that file away, or set KINESIS_LAB_HOME to a folder`;
     const fixKo = setting ? `${setting}가 폴더를 가리키게 하세요(또는 그 파일을 다른 곳으로 옮기세요)` : `그 파일을 다른 곳으로 옮기거나 KINESIS_LAB_HOME을 폴더로 설정하세요`;
     throw new ConfigPathError(
-      { en: `the config folder ${dir} cannot be created: ${file} is a file, not a folder; ${fixEn}`, ko: `설정 폴더 ${dir}를 만들 수 없습니다. ${file}은(는) 폴더가 아니라 파일입니다. ${fixKo}` },
+      { en: `the config folder ${dir} cannot be created: ${file} is a file, not a folder; ${fixEn}`, ko: `설정 폴더(${dir})를 만들 수 없습니다. 그 자리의 경로(${file})는 폴더가 아니라 파일입니다. ${fixKo}` },
       setting ? 2 : 1,
     );
   }
@@ -60,14 +60,14 @@ export async function checkConfigHome(dir: string, progressFile: string, env: No
     throw new ConfigPathError(
       {
         en: `the progress file ${progressFile} is a folder; move it away (mv "${progressFile}" "${progressFile}.folder") and run again`,
-        ko: `진행 파일 ${progressFile}이(가) 폴더입니다. 다른 곳으로 옮기고(mv "${progressFile}" "${progressFile}.folder") 다시 실행하세요`,
+        ko: `진행 파일(${progressFile})이 폴더입니다. 다른 곳으로 옮기고(mv "${progressFile}" "${progressFile}.folder") 다시 실행하세요`,
       },
       1,
     );
   }
   if (progress.kind === 'blocked') {
     throw new ConfigPathError(
-      { en: `the progress folder ${dirname(progressFile)} is a file; move it away (mv "${progress.blocker}" "${progress.blocker}.file") and run again`, ko: `진행 폴더 ${dirname(progressFile)}이(가) 파일입니다. 다른 곳으로 옮기고(mv "${progress.blocker}" "${progress.blocker}.file") 다시 실행하세요` },
+      { en: `the progress folder ${dirname(progressFile)} is a file; move it away (mv "${progress.blocker}" "${progress.blocker}.file") and run again`, ko: `진행 폴더(${dirname(progressFile)})가 파일입니다. 다른 곳으로 옮기고(mv "${progress.blocker}" "${progress.blocker}.file") 다시 실행하세요` },
       1,
     );
   }

@@ -241,7 +241,7 @@ function cleanParseError(message: string, command: string): Localized {
   }
   // `--plain=yes`: a switch given a value.
   const noValue = /Option '([^' ]+)[^']*' does not take an argument/.exec(message);
-  if (noValue) return { en: `${noValue[1]} is a switch and takes no value (write ${noValue[1]} alone)`, ko: `${noValue[1]}은(는) 값을 받지 않는 스위치입니다(${noValue[1]}만 쓰세요)` };
+  if (noValue) return { en: `${noValue[1]} is a switch and takes no value (write ${noValue[1]} alone)`, ko: `${noValue[1]} 스위치는 값을 받지 않습니다(${noValue[1]}만 쓰세요)` };
   const first = message.split('\n')[0] ?? message;
   return { en: first, ko: `명령줄을 읽을 수 없습니다: ${first}` };
 }

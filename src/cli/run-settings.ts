@@ -115,8 +115,8 @@ function assertEndpoint(value: string, from: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError({ en: `${from} "${value}" is not a URL (expected something like http://127.0.0.1:4567)`, ko: `${from} "${value}"은(는) URL이 아닙니다(예: http://127.0.0.1:4567)` });
+    throw new UsageError({ en: `${from} "${value}" is not a URL (expected something like http://127.0.0.1:4567)`, ko: `${from} 값("${value}")은 URL이 아닙니다(예: http://127.0.0.1:4567)` });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError({ en: `${from} "${value}" must start with http:// or https://`, ko: `${from} "${value}"은(는) http:// 또는 https://로 시작해야 합니다` });
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError({ en: `${from} "${value}" must start with http:// or https://`, ko: `${from} 값("${value}")은 http:// 또는 https://로 시작해야 합니다` });
   return value;
 }

@@ -71,7 +71,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
   if (answered) {
     lines.push({ check: 'endpoint', status: 'ok', text: { en: `Kinesis endpoint ${deps.endpoint} answers`, ko: `Kinesis 엔드포인트 ${deps.endpoint} 응답함` } });
   } else {
-    lines.push(await fixFromDiagnosis('endpoint', listError, 'ListStreams', deps, { en: `Kinesis endpoint ${deps.endpoint} does not answer`, ko: `Kinesis 엔드포인트 ${deps.endpoint}이(가) 응답하지 않습니다` }));
+    lines.push(await fixFromDiagnosis('endpoint', listError, 'ListStreams', deps, { en: `Kinesis endpoint ${deps.endpoint} does not answer`, ko: `Kinesis 엔드포인트가 응답하지 않습니다(${deps.endpoint})` }));
     return [...lines, ...terminalLines(deps.terminal)];
   }
 
@@ -92,7 +92,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
 function nodeLine(version: string): DoctorLine {
   const major = Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
   if (major < 20) {
-    return { check: 'node', status: 'fix', text: { en: `Node.js ${version} is too old`, ko: `Node.js ${version}은(는) 너무 오래되었습니다` }, fix: { en: 'Install Node.js 22 (e.g. nvm install 22), then run again.', ko: 'Node.js 22를 설치한 뒤(예: nvm install 22) 다시 실행하세요.' } };
+    return { check: 'node', status: 'fix', text: { en: `Node.js ${version} is too old`, ko: `Node.js 버전이 너무 오래되었습니다(${version})` }, fix: { en: 'Install Node.js 22 (e.g. nvm install 22), then run again.', ko: 'Node.js 22를 설치한 뒤(예: nvm install 22) 다시 실행하세요.' } };
   }
   const note = major < 22 ? { en: ' (AWS SDK releases after early January 2027 need Node.js 22)', ko: ' (2027년 1월 초 이후 AWS SDK는 Node.js 22 필요)' } : { en: '', ko: '' };
   return { check: 'node', status: 'ok', text: { en: `Node.js ${version}${note.en}`, ko: `Node.js ${version}${note.ko}` } };
@@ -127,7 +127,7 @@ async function permissionLines(deps: DoctorDeps, identity: CallerIdentity, strea
     lines.push({ check: 'permission kinesis:DescribeStreamSummary', status: 'ok', text: { en: `kinesis:DescribeStreamSummary allowed: ${summary.name} is ${summary.status}`, ko: `kinesis:DescribeStreamSummary 허용됨: ${summary.name} 상태 ${summary.status}` } });
   } catch (error) {
     if (errorName(error) === 'ResourceNotFoundException') {
-      lines.push({ check: 'permission kinesis:DescribeStreamSummary', status: 'ok', text: { en: `kinesis:DescribeStreamSummary allowed; ${deps.stream} does not exist yet in ${deps.region} (step 1 creates it)`, ko: `kinesis:DescribeStreamSummary 허용됨. ${deps.region}에 ${deps.stream}은(는) 아직 없습니다(1단계에서 만듭니다)` } });
+      lines.push({ check: 'permission kinesis:DescribeStreamSummary', status: 'ok', text: { en: `kinesis:DescribeStreamSummary allowed; ${deps.stream} does not exist yet in ${deps.region} (step 1 creates it)`, ko: `kinesis:DescribeStreamSummary 허용됨. ${deps.region}에 ${deps.stream} 스트림은 아직 없습니다(1단계에서 만듭니다)` } });
     } else {
       lines.push(await fixFromDiagnosis('permission kinesis:DescribeStreamSummary', error, 'DescribeStreamSummary', deps, { en: 'kinesis:DescribeStreamSummary failed', ko: 'kinesis:DescribeStreamSummary 실패' }));
     }

@@ -55,7 +55,7 @@ export function terminalLines(t: TerminalFacts): DoctorLine[] {
   lines.push({
     check: 'terminal-utf8',
     status: utf8 ? 'ok' : 'fix',
-    text: utf8 ? { en: `UTF-8 text (${locale})`, ko: `UTF-8 문자(${locale})` } : { en: `Locale "${locale || 'unset'}" is not UTF-8: Korean text and box lines may break`, ko: `로캘 "${locale || '없음'}"이(가) UTF-8이 아니어서 한국어와 상자 선이 깨질 수 있습니다` },
+    text: utf8 ? { en: `UTF-8 text (${locale})`, ko: `UTF-8 문자(${locale})` } : { en: `Locale "${locale || 'unset'}" is not UTF-8: Korean text and box lines may break`, ko: `로캘 설정이 UTF-8이 아니어서("${locale || '없음'}") 한국어와 상자 선이 깨질 수 있습니다` },
     ...(utf8 ? {} : { fix: { en: 'export LANG=C.UTF-8 (or ko_KR.UTF-8), then run again.', ko: 'export LANG=C.UTF-8(또는 ko_KR.UTF-8)을 실행한 뒤 다시 실행하세요.' } }),
   });
   return lines;

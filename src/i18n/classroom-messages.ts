@@ -254,7 +254,7 @@ const ko: ClassroomMessages = {
   cleanupUnconfirmedLeft: (cleanup) => `그 리소스들은 그대로 둡니다. 내 것이라면 터미널에서 ${cleanup} 명령을 실행해 확인하거나 직접 삭제하세요.`,
   cleanupInterrupted: (cleanup) => `cleanup이 중지되었습니다. 위에 삭제했다고 나온 것은 삭제되었고 나머지는 남아 있습니다. 마저 정리하려면 ${cleanup} 명령을 다시 실행하세요.`,
   ownerIdReplaced: (backup, salvaged) =>
-    `이 설치를 나타내는 파일(owner-id)이 손상되었습니다. ${backup}(으)로 보관하고 새 ID를 만들었으며, 새로 만드는 리소스에는 새 ID로 태그를 붙입니다.${salvaged ? ' 예전 ID를 파일에서 읽을 수 있어 cleanup은 예전 ID로 태그된 리소스도 찾습니다.' : ' cleanup은 이 설치가 썼던 것으로 기억하는 태그도 계속 찾습니다.'}`,
+    `이 설치를 나타내는 파일(owner-id)이 손상되었습니다. 다른 이름으로 보관하고(${backup}) 새 ID를 만들었으며, 새로 만드는 리소스에는 새 ID로 태그를 붙입니다.${salvaged ? ' 예전 ID를 파일에서 읽을 수 있어 cleanup은 예전 ID로 태그된 리소스도 찾습니다.' : ' cleanup은 이 설치가 썼던 것으로 기억하는 태그도 계속 찾습니다.'}`,
   exitStillRunning: (count, shardHoursPerHour) => `실습이 만든 리소스 ${count}개가 AWS에서 아직 실행 중입니다(시간당 ${shardHoursPerHour} 샤드 시간, 삭제할 때까지 요금 발생).`,
   exitOfferCleanup: '지금 삭제할까요?',
   classCreated: (stream, region) => `${region}에 수업 진행 스트림(${stream})을 만들었습니다.`,

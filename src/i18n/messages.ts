@@ -280,7 +280,7 @@ const ko: Messages = {
       case 'create-stream':
         return `${now.region} 리전에 ${fix.stream} 스트림을 1단계와 같은 설정으로 만들고 ACTIVE가 되면 이 단계를 다시 확인합니다.${now.sandbox ? '' : ` AWS에서는 스트림을 삭제할 때까지 프로비저닝 샤드에 시간당 요금이 부과됩니다(${commandLine('cleanup')}).`}`;
       case 'use-names':
-        return `이미 쓰이고 있는 이름 대신 ${nameList(fix.names)}(으)로 이 단계를 다시 진행하고, 진행 상황에 저장한 뒤 확인합니다. 내 것이 아닌 리소스는 건드리지 않습니다.`;
+        return `이미 쓰이고 있는 이름 대신 새 이름(${nameList(fix.names)})으로 이 단계를 다시 진행하고, 진행 상황에 저장한 뒤 확인합니다. 내 것이 아닌 리소스는 건드리지 않습니다.`;
     }
   },
   fixWaiting: (left) => `${left}초 뒤에 다시 확인합니다`,
@@ -295,7 +295,7 @@ const ko: Messages = {
       case 'create-stream':
         return `${fix.stream} 스트림을 만드는 중`;
       case 'use-names':
-        return `${nameList(fix.names)}(으)로 단계를 다시 진행하는 중`;
+        return `새 이름(${nameList(fix.names)})으로 단계를 다시 진행하는 중`;
     }
   },
   fixDone: (fix, from) => {
@@ -339,11 +339,11 @@ const ko: Messages = {
   labComplete: '실습 완료: 모든 단계를 통과했습니다.',
   completionSummary: (steps, records, minutes) => `통과한 단계 ${steps}개 · 보낸 레코드 ${records}개 · ${minutes.toFixed(0)}분`,
   resumed: (step) => `다시 오셨네요. ${step} 단계부터 이어서 진행합니다.`,
-  progressCorrupt: (backup, reason) => `진행 상황 파일을 읽을 수 없어(${reason}) ${backup}(으)로 보관하고 처음부터 시작합니다.`,
+  progressCorrupt: (backup, reason) => `진행 상황 파일을 읽을 수 없어(${reason}) 다른 이름으로 보관하고(${backup}) 처음부터 시작합니다.`,
   quitHint: '진행 상황은 저장되었습니다. 같은 명령을 다시 실행하면 이어서 할 수 있습니다.',
   switchedResume: (command) => `이번 실행에서 실습 리전이나 스트림을 바꿨습니다. --region, --stream 옵션을 주면 그 값으로 돌아갑니다. 지금 상태에서 이어서 하려면: ${command}`,
   askRegion: '실습에 사용할 AWS 리전을 입력하세요(예: ap-northeast-2, us-east-1): ',
-  askRegionInvalid: (value) => `"${value}"은(는) ap-northeast-2 같은 리전 이름이 아닙니다.`,
+  askRegionInvalid: (value) => `입력한 값("${value}")은 ap-northeast-2 같은 리전 이름이 아닙니다.`,
   sandboxStarting: '샌드박스를 시작하는 중…',
   startingSandbox: '로컬 샌드박스와 AWS SDK 클라이언트를 시작하는 중…',
   startingAws: 'AWS SDK 클라이언트를 불러오는 중…',

@@ -26,7 +26,7 @@ describe('a config folder or progress file of the wrong kind', () => {
       expect(run1.stderr).toBe(`kinesis-lab: the config folder ${file} cannot be created: ${file} is a file, not a folder; point KINESIS_LAB_HOME at a folder (or move that file away)`);
     }
     const ko = await run(['report', '--lang', 'ko'], { KINESIS_LAB_HOME: join(file, 'below') });
-    expect(ko.stderr).toContain(`${file}은(는) 폴더가 아니라 파일입니다`);
+    expect(ko.stderr).toContain(`그 자리의 경로(${file})는 폴더가 아니라 파일입니다`);
   });
 
   it('the progress file a folder: exit 1, the path, and how to move it away', async () => {

@@ -62,12 +62,12 @@ describe('sandbox notices and data-folder errors in every output', () => {
     await writeFile(file, 'x');
     const sandbox = capture();
     expect(await main(['sandbox', '--data-dir', file, '--lang', 'ko'], env, [], sandbox)).toBe(1);
-    expect(sandbox.lines.err).toEqual([`kinesis-lab: 샌드박스 데이터 폴더 ${file}은(는) 폴더가 아니라 파일입니다. --data-dir에는 폴더를 지정하세요(없으면 만들어집니다).`]);
+    expect(sandbox.lines.err).toEqual([`kinesis-lab: 샌드박스 데이터 폴더로 지정한 경로(${file})는 폴더가 아니라 파일입니다. --data-dir에는 폴더를 지정하세요(없으면 만들어집니다).`]);
 
     // The embedded sandbox's folder under the config folder, made a file by accident.
     await writeFile(join(home, 'sandbox-data'), 'x');
     const embedded = capture();
     expect(await main(['check', 'create-stream', '--sandbox'], { ...env, LANG: 'ko_KR.UTF-8' }, [], embedded)).toBe(1);
-    expect(embedded.lines.err).toEqual([`kinesis-lab: 샌드박스 데이터 폴더 ${join(home, 'sandbox-data')}은(는) 폴더가 아니라 파일입니다. --data-dir에는 폴더를 지정하세요(없으면 만들어집니다).`]);
+    expect(embedded.lines.err).toEqual([`kinesis-lab: 샌드박스 데이터 폴더로 지정한 경로(${join(home, 'sandbox-data')})는 폴더가 아니라 파일입니다. --data-dir에는 폴더를 지정하세요(없으면 만들어집니다).`]);
   });
 });

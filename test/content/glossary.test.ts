@@ -26,13 +26,9 @@ const GLOSSARY: { term: string; ko: string; not: RegExp[] }[] = [
   { term: 'region', ko: '리전', not: [/지역/] },
   { term: 'execution role', ko: '실행 역할', not: [/실행 롤/] },
   { term: 'object particle after a name', ko: '을 or 를 by the word before', not: [/을\(를\)/, /를\(을\)/] },
+  { term: 'topic or subject particle after a name', ko: '은/는 or 이/가 by the word before', not: [/은\(는\)/, /이\(가\)/] },
+  { term: 'direction particle after a name', ko: '로 or 으로 by the word before', not: [/\(으\)로/] },
 ];
-
-/**
- * Files whose owners have not yet taken the particle rule: the sandbox engine's new data-folder
- * messages (src/sandbox/ belongs to that work). Listed, not skipped silently; remove once fixed.
- */
-const PARTICLE_NOT_YET = new Set(['src/sandbox/durable/data-messages.ts']);
 
 async function filesUnder(dir: string, keep: (name: string) => boolean): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -52,7 +48,6 @@ describe('the Korean glossary', () => {
       lines.forEach((line, i) => {
         if (!/[가-힣]/.test(line)) return;
         for (const { term, ko, not } of GLOSSARY) {
-          if (term.startsWith('object particle') && PARTICLE_NOT_YET.has(relative)) continue;
           for (const variant of not) if (variant.test(line)) found.push(`${relative}:${i + 1}: "${variant.source}" for ${term}; use ${ko}`);
         }
       });

@@ -29,7 +29,7 @@ export function sandboxSettings(cmd: SandboxCommand): SandboxSettings {
     if (!/^\d+$/.test(cmd.port) || port > 65535) throw new UsageError({ en: `--port must be a whole number from 0 to 65535 (0 picks a free one), not "${cmd.port}"`, ko: `--port는 0부터 65535까지의 정수여야 합니다(0은 비어 있는 포트를 고릅니다). "${cmd.port}"는 안 됩니다` });
   }
   const host = cmd.host ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError({ en: `--host "${host}" is not a host name or IP address`, ko: `--host "${host}"은(는) 호스트 이름이나 IP 주소가 아닙니다` });
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError({ en: `--host "${host}" is not a host name or IP address`, ko: `--host 값("${host}")은 호스트 이름이나 IP 주소가 아닙니다` });
   if (cmd.dataDir !== undefined && cmd.ephemeral) throw new UsageError({ en: 'use either --data-dir or --ephemeral, not both', ko: '--data-dir와 --ephemeral 중 하나만 쓰세요' });
   const metricsDelayMs = cmd.metricsDelay === undefined ? undefined : orUsageError(validateMetricsDelay(cmd.metricsDelay), '--metrics-delay');
   const faults = cmd.global.faults === undefined ? undefined : orUsageError(parseFaultSpec(cmd.global.faults), '--faults');
@@ -50,13 +50,13 @@ export function listenError(error: unknown, host: string, port: number): UsageEr
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_NONAME') {
     return new UsageError({
       en: `--host "${host}" is not a name this machine can resolve; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, for a room)`,
-      ko: `--host "${host}"은(는) 이 컴퓨터가 찾을 수 있는 이름이 아닙니다. 127.0.0.1(이 컴퓨터만) 또는 0.0.0.0(모든 인터페이스, 교실용)을 쓰세요`,
+      ko: `--host 값("${host}")은 이 컴퓨터가 찾을 수 있는 이름이 아닙니다. 127.0.0.1(이 컴퓨터만) 또는 0.0.0.0(모든 인터페이스, 교실용)을 쓰세요`,
     });
   }
   if (e.code === 'EADDRNOTAVAIL') {
     return new UsageError({
       en: `--host "${host}" is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, for a room)`,
-      ko: `--host "${host}"은(는) 이 컴퓨터의 주소가 아닙니다. 127.0.0.1(이 컴퓨터만) 또는 0.0.0.0(모든 인터페이스, 교실용)을 쓰세요`,
+      ko: `--host 값("${host}")은 이 컴퓨터의 주소가 아닙니다. 127.0.0.1(이 컴퓨터만) 또는 0.0.0.0(모든 인터페이스, 교실용)을 쓰세요`,
     });
   }
   // The sandbox words its own port-in-use error (create-sandbox.ts); Node's carries the code.

@@ -6,17 +6,17 @@ import type { Localized } from '../../i18n/lang.js';
 
 const startFresh = (dir: string): Localized => ({
   en: `To start with an empty sandbox instead, stop it and delete ${dir}.`,
-  ko: `빈 샌드박스로 새로 시작하려면 샌드박스를 멈추고 ${dir}을(를) 지우세요.`,
+  ko: `빈 샌드박스로 새로 시작하려면 샌드박스를 멈추고 데이터 폴더(${dir})를 지우세요.`,
 });
 
 export const dataMessages = {
   notAFolder: (dir: string): Localized => ({
     en: `The sandbox data folder ${dir} is a file, not a folder. Give --data-dir a folder (it is created if missing).`,
-    ko: `샌드박스 데이터 폴더 ${dir}은(는) 폴더가 아니라 파일입니다. --data-dir에는 폴더를 지정하세요(없으면 만들어집니다).`,
+    ko: `샌드박스 데이터 폴더로 지정한 경로(${dir})는 폴더가 아니라 파일입니다. --data-dir에는 폴더를 지정하세요(없으면 만들어집니다).`,
   }),
   cannotCreate: (dir: string, reason: string): Localized => ({
     en: `The sandbox data folder ${dir} cannot be created (${reason}). Give --data-dir a folder you can write to.`,
-    ko: `샌드박스 데이터 폴더 ${dir}을(를) 만들 수 없습니다(${reason}). --data-dir에 쓰기 권한이 있는 폴더를 지정하세요.`,
+    ko: `샌드박스 데이터 폴더(${dir})를 만들 수 없습니다(${reason}). --data-dir에 쓰기 권한이 있는 폴더를 지정하세요.`,
   }),
   notWritable: (dir: string, reason: string): Localized => ({
     en: `The sandbox cannot write in its data folder ${dir} (${reason}). Give --data-dir a folder you can write to, or fix its permissions.`,
@@ -24,11 +24,11 @@ export const dataMessages = {
   }),
   lockedBy: (dir: string, pid: number): Localized => ({
     en: `The sandbox data folder ${dir} is in use by another kinesis-lab sandbox (process ${pid}). Stop that one first, or give this one another --data-dir.`,
-    ko: `샌드박스 데이터 폴더 ${dir}을(를) 다른 kinesis-lab 샌드박스(프로세스 ${pid})가 쓰고 있습니다. 그 샌드박스를 먼저 멈추거나 다른 --data-dir을 지정하세요.`,
+    ko: `샌드박스 데이터 폴더(${dir})는 다른 kinesis-lab 샌드박스(프로세스 ${pid})가 쓰고 있습니다. 그 샌드박스를 먼저 멈추거나 다른 --data-dir을 지정하세요.`,
   }),
   cannotRead: (file: string, reason: string): Localized => ({
     en: `The sandbox cannot read its data file ${file} (${reason}). Fix its permissions, or move it away to start without it.`,
-    ko: `샌드박스가 데이터 파일 ${file}을(를) 읽을 수 없습니다(${reason}). 권한을 고치거나, 그 파일 없이 시작하려면 다른 곳으로 옮기세요.`,
+    ko: `샌드박스가 데이터 파일(${file})을 읽을 수 없습니다(${reason}). 권한을 고치거나, 그 파일 없이 시작하려면 다른 곳으로 옮기세요.`,
   }),
   cannotSave: (file: string, reason: string): Localized => ({
     en: `The sandbox could not save to ${file} (${reason}); the call was not carried out. Free disk space or fix the folder's permissions.`,
@@ -40,11 +40,11 @@ export const dataMessages = {
   }),
   movedAside: (file: string, aside: string, what: string, dir: string): Localized => ({
     en: `The sandbox data file ${file} is damaged (${what}) and was moved to ${aside}; the sandbox started without what it held. ${startFresh(dir).en}`,
-    ko: `샌드박스 데이터 파일 ${file}이(가) 손상되어(${what}) ${aside}(으)로 옮겼고, 그 내용 없이 시작했습니다. ${startFresh(dir).ko}`,
+    ko: `샌드박스 데이터 파일(${file})이 손상되어(${what}) 다음 위치로 옮겼고, 그 내용 없이 시작했습니다: ${aside}. ${startFresh(dir).ko}`,
   }),
   newerFormat: (file: string, aside: string, version: number): Localized => ({
     en: `The sandbox data file ${file} was written by a newer kinesis-lab (format ${version}) and was moved to ${aside}. Update kinesis-lab to read it.`,
-    ko: `샌드박스 데이터 파일 ${file}은(는) 더 새로운 kinesis-lab(형식 ${version})이 쓴 파일이라 ${aside}(으)로 옮겼습니다. 읽으려면 kinesis-lab을 업데이트하세요.`,
+    ko: `샌드박스 데이터 파일(${file})은 더 새로운 kinesis-lab(형식 ${version})이 쓴 파일이라 다음 위치로 옮겼습니다: ${aside}. 읽으려면 kinesis-lab을 업데이트하세요.`,
   }),
   olderLayout: (dir: string, folders: string[]): Localized => ({
     en: `${dir} holds data from an older kinesis-lab (kinesalite region folders: ${folders.join(', ')}); this sandbox does not read it and starts without those streams. Delete those folders when you no longer need them.`,

@@ -37,13 +37,13 @@ const KNOWN = 'throttle, throttle=N, error-rate=0..1, reset-rate=0..1, latency=5
 export function parseFaultSpec(text: string): FaultSpecResult {
   const items = text.split(',').map((item) => item.trim());
   if (text.trim() === '' || items.some((item) => item === '')) {
-    return fail(`"${text}" is not a fault list (expected e.g. throttle,error-rate=0.05,latency=50ms)`, `"${text}"은(는) 장애 목록이 아닙니다 (예: throttle,error-rate=0.05,latency=50ms)`);
+    return fail(`"${text}" is not a fault list (expected e.g. throttle,error-rate=0.05,latency=50ms)`, `장애 목록으로 읽을 수 없는 값입니다: "${text}" (예: throttle,error-rate=0.05,latency=50ms)`);
   }
   const spec: FaultSpec = {};
   const seen = new Set<string>();
   for (const item of items) {
     const [name, value] = item.split('=', 2) as [string, string | undefined];
-    if (seen.has(name)) return fail(`"${name}" is given twice`, `"${name}"이(가) 두 번 나옵니다`);
+    if (seen.has(name)) return fail(`"${name}" is given twice`, `장애 "${name}" 항목이 두 번 나옵니다`);
     seen.add(name);
     switch (name) {
       case 'throttle': {
