@@ -74,9 +74,15 @@ export class TmuxScreen {
   async waitFor(ready: (screen: string[]) => boolean, what: string, timeoutMs = 60_000): Promise<string[]> {
     const until = Date.now() + timeoutMs;
     let screen: string[] = [];
+    let previous: string | undefined;
     while (Date.now() < until) {
       screen = await this.capture();
-      if (ready(screen)) return screen;
+      // A frame is written in pieces: a capture can hold the verdict while the rows below it are
+      // still on their way. Only a screen that two captures in a row agree on is returned.
+      // (A spinner's glyph turns every 120 ms, so it is left out of the comparison.)
+      const text = screen.join('\n').replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/g, '·');
+      if (ready(screen) && text === previous) return screen;
+      previous = ready(screen) ? text : undefined;
       await new Promise((done) => setTimeout(done, 100));
     }
     const history = await this.server.tmux('capture-pane', '-p', '-t', this.name, '-S', '-200').catch(() => '');
