@@ -37,6 +37,21 @@ describe('built CLI against an endpoint that never answers', () => {
     expect(run.stdout + run.stderr).toContain(NEVER_ANSWERED);
   });
 
+  it('check of every step waits on the silent endpoint once: the later steps say they were not checked, and why', async () => {
+    const before = hole.connections();
+    const run = await runCli(['check', '--json'], env);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { step: string; ok: boolean; summary: string });
+    expect(lines.map((l) => l.step)).toEqual(['create-stream', 'put-record', 'put-records', 'metrics', 'pipe']);
+    expect(lines[0]).toMatchObject({ ok: false });
+    expect(lines[0]!.summary).toContain(NEVER_ANSWERED);
+    for (const later of lines.slice(1)) {
+      expect(later).toMatchObject({ ok: false, summary: 'Not checked: the endpoint did not answer the check of create-stream (above), so this one would wait the same way.' });
+    }
+    // Only the first step's check went to the endpoint (its call and the SDK's retries of it).
+    expect(hole.connections() - before).toBeLessThanOrEqual(3);
+  });
+
   it('doctor ends and points at the endpoint', async () => {
     const run = await runCli(['doctor'], env);
     expect(run.code).toBe(1);
