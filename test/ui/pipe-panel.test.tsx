@@ -52,13 +52,13 @@ describe('PipePanel', () => {
   });
   afterAll(() => sandbox.stop());
 
-  function panel(ledger: SessionLedger, lang: Lang, calls: { captured: boolean[]; chosen: Record<string, unknown>[] }) {
+  function panel(ledger: SessionLedger, lang: Lang, calls: { captured: boolean[]; chosen: Record<string, unknown>[] }, height = 24) {
     const view = { state: initialState('lab', ['pipe'], []), ledger, notes: [], completed: false };
     const info = { target: 'sandbox' as const, region: 'us-east-1', regionSource: 'flag' as const, stream: 'ink', notices: [] };
     return render(
       <LabServicesProvider context={ctx}>
         <PipePanel
-          step={step} view={view} info={info} lang={lang} m={messages(lang)} width={100} height={24} now={Date.now()}
+          step={step} view={view} info={info} lang={lang} m={messages(lang)} width={100} height={height} now={Date.now()}
           captureKeys={(c) => calls.captured.push(c)} choose={(v) => calls.chosen.push(v)}
         />
       </LabServicesProvider>,
@@ -98,6 +98,21 @@ describe('PipePanel', () => {
       filter: '{"data": {"fareAmount": [{"numeric": [">", 20]}]}}',
     });
     expect(calls.captured).toEqual([true, false]);
+    unmount();
+  });
+
+  it.each([
+    ['en', '  … 9 more lines of the event (a taller terminal shows all of it)'],
+    ['ko', '  … 이벤트가 9줄 더 있습니다(터미널이 더 크면 전부 보입니다)'],
+  ] as const)('%s: an event cut to the panel’s rows says how many of its lines are left out', async (lang, sign) => {
+    const { lastFrame, unmount } = panel(emptyLedger(), lang, { captured: [], chosen: [] }, 12);
+    const frame = () => stripAnsi(lastFrame() ?? '');
+    await expect.poll(frame).toContain('"kinesisSchemaVersion": "1.0",');
+    const lines = frame().split('\n');
+    expect(lines).toHaveLength(12);
+    expect(lines.at(-1)).toBe(sign);
+    // The JSON's own rows end just above the sign: 12 rows = 4 of settings and state, title, decoded data, 5 of JSON, the sign.
+    expect(lines.slice(6, 11).every((line) => line === '{' || line.startsWith('  "'))).toBe(true);
     unmount();
   });
 

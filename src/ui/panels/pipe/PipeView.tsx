@@ -98,12 +98,20 @@ export function PipeView(props: PipeViewProps) {
       <Text key="decoded" dimColor wrap="truncate-end">
         {`  ${t.decoded} ${decodedData(p.model.event)}`}
       </Text>,
-      ...['{', ...body, '}'].slice(0, rows - 2).map((line, i) => (
-        <Text key={`e${i}`} color="cyan" wrap="truncate-end">
-          {line}
-        </Text>
-      )),
+      ...eventRows(['{', ...body, '}'], rows - 2),
     ];
+  }
+
+  /** The event's JSON in `room` rows; when it is taller, its last row says how much is left out. */
+  function eventRows(json: string[], room: number) {
+    const shown = json.length <= room ? json : json.slice(0, room - 1);
+    const rows = shown.map((line, i) => (
+      <Text key={`e${i}`} color="cyan" wrap="truncate-end">
+        {line}
+      </Text>
+    ));
+    if (shown.length < json.length) rows.push(<Text key="e-more" dimColor wrap="truncate-end">{`  ${t.moreEvent(json.length - shown.length)}`}</Text>);
+    return rows;
   }
 
   function filterLine(p: PipeViewProps, key: string, f: FilterTest = p.model.filterTest): ReactElement | ReactElement[] {

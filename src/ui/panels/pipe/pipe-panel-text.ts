@@ -26,6 +26,8 @@ export interface PipePanelText {
   awsRefused: (message: string) => string;
   awsFailed: (message: string) => string;
   eventTitle: (sequenceNumber: string) => string;
+  /** The sign under an event cut to the rows the panel has. */
+  moreEvent: (n: number) => string;
   decoded: string;
   noRecordYet: string;
   pipeNone: (name: string) => string;
@@ -76,6 +78,7 @@ const en: PipePanelText = {
   awsRefused: (message) => `EventBridge refuses this pattern: ${message}`,
   awsFailed: (message) => `(our own matcher: EventBridge could not be asked — ${message})`,
   eventTitle: (seq) => `The event the pipe builds for your record …${seq.slice(-8)}:`,
+  moreEvent: (n) => `… ${n} more ${n === 1 ? 'line' : 'lines'} of the event (a taller terminal shows all of it)`,
   decoded: '"data" is base64 of:',
   noRecordYet: 'Send records (steps 2–3) to see the event a pipe builds for one of them.',
   pipeNone: (name) => `Pipe ${name}: not created yet (d creates it).`,
@@ -126,6 +129,7 @@ const ko: PipePanelText = {
   awsRefused: (message) => `EventBridge가 이 패턴을 거부합니다: ${message}`,
   awsFailed: (message) => `(자체 매처의 결과입니다. EventBridge에 확인하지 못했습니다: ${message})`,
   eventTitle: (seq) => `내 레코드 …${seq.slice(-8)}에 대해 파이프가 만드는 이벤트:`,
+  moreEvent: (n) => `… 이벤트가 ${n}줄 더 있습니다(터미널이 더 크면 전부 보입니다)`,
   decoded: '"data"는 다음 내용의 base64:',
   noRecordYet: '레코드를 보내면(2~3단계) 파이프가 만드는 이벤트를 보여 드립니다.',
   pipeNone: (name) => `${name} 파이프: 아직 없습니다(d를 누르면 만듭니다).`,
