@@ -91,12 +91,12 @@ describe('the metrics solutions on the sandbox', () => {
   }
 
   const languages = [
-    { language: 'cli' as const, available: hasAwsCli },
-    { language: 'python' as const, available: hasBoto3 },
-    { language: 'typescript' as const, available: true },
+    { language: 'cli' as const, available: hasAwsCli, why: ' (needs aws)' },
+    { language: 'python' as const, available: hasBoto3, why: ' (needs python3 with boto3)' },
+    { language: 'typescript' as const, available: true, why: '' },
   ];
-  for (const { language, available } of languages) {
-    it.skipIf(!available)(`${language}: prints the per-minute sums of what was put`, async () => {
+  for (const { language, available, why } of languages) {
+    it.skipIf(!available)(`${language}: prints the per-minute sums of what was put${why}`, async () => {
       const output = await runSolution(language);
       expect(valueUnder(output, 'PutRecord.Success')).toBe(7);
       expect(valueUnder(output, 'PutRecords.SuccessfulRecords')).toBe(11);

@@ -17,7 +17,7 @@ const hasPython = (() => {
   }
 })();
 
-describe.skipIf(!hasPython)('built CLI: the interactive lab in a terminal', () => {
+describe.skipIf(!hasPython)('built CLI: the interactive lab in a terminal (needs python3 for its pty)', () => {
   it('paints "starting" before the sandbox is up, then the lab, then quits on q', async () => {
     const out = execFileSync(
       'python3',

@@ -33,7 +33,7 @@ describe('the bin is a guard that old Node can parse', () => {
   });
 });
 
-describe.skipIf(OLD_NODES.length === 0)('on an old Node binary', () => {
+describe.skipIf(OLD_NODES.length === 0)('on an old Node binary (needs KINESIS_LAB_OLD_NODES, which .ci/run sets)', () => {
   it.each(OLD_NODES)('%s prints one line, in the learner\'s language, and exits 1', async (node) => {
     const home = await tempHome();
     const en = await runProgram(node, [CLI, 'check', '--sandbox'], { KINESIS_LAB_HOME: home });

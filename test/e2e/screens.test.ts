@@ -21,7 +21,7 @@ import { hasTmux, TmuxServer, type TmuxScreen } from './tmux-screen.js';
 
 const REGION = 'us-east-1';
 
-describe.skipIf(!hasTmux)('the lab screen in a real terminal', () => {
+describe.skipIf(!hasTmux)('the lab screen in a real terminal (needs tmux)', () => {
   let sandbox: Sandbox;
   let server: TmuxServer;
   const homes: string[] = [];

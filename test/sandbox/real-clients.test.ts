@@ -65,7 +65,7 @@ describe('real AWS clients against the sandbox', () => {
     expect((await box.kinesis(REGION).describeStreamSummary('cli-stream')).mode).toBe('PROVISIONED');
   });
 
-  it.skipIf(!hasBoto3)('puts and describes with boto3, which reads AWS_ENDPOINT_URL', async () => {
+  it.skipIf(!hasBoto3)('puts and describes with boto3, which reads AWS_ENDPOINT_URL (needs python3 with boto3)', async () => {
     await box.kinesis(REGION).createStream('boto-stream', { mode: 'ON_DEMAND' });
     await box.waitForActive('boto-stream', REGION);
     const script = [
@@ -84,7 +84,7 @@ describe('real AWS clients against the sandbox', () => {
     ]);
   });
 
-  it.skipIf(!hasBoto3)('shows boto3 the AWS error code and text for a missing stream', async () => {
+  it.skipIf(!hasBoto3)('shows boto3 the AWS error code and text for a missing stream (needs python3 with boto3)', async () => {
     const script = [
       'import boto3',
       "k = boto3.client('kinesis')",
