@@ -23,7 +23,15 @@ export interface KinesisAdapterOptions {
   pageIntervalMs?: number;
   /** GetRecords pages read per shard before readStream gives up on catching up. @default 50 */
   maxPagesPerShard?: number;
+  /**
+   * Wait before a read the shard throttled is tried again: AWS's GetRecords documentation recommends
+   * a second, as a shard serves 5 reads and 2 MiB per second. @default 1000
+   */
+  throttledReadWaitMs?: number;
 }
+
+/** Tries of one read a shard keeps throttling before the error reaches the caller. */
+const THROTTLED_READ_TRIES = 5;
 
 const GET_RECORDS_MAX_LIMIT = 10_000;
 
@@ -31,6 +39,19 @@ export function createKinesisAdapter(client: KinesisClient, options: KinesisAdap
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pageIntervalMs = options.pageIntervalMs ?? 200;
   const maxPagesPerShard = options.maxPagesPerShard ?? 50;
+  const throttledReadWaitMs = options.throttledReadWaitMs ?? 1000;
+
+  /** A GetShardIterator or GetRecords call, waited for and tried again while the shard is over its read limits. */
+  async function read<Output>(send: () => Promise<Output>): Promise<Output> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await send();
+      } catch (error) {
+        if ((error as { name?: unknown }).name !== 'ProvisionedThroughputExceededException' || tries >= THROTTLED_READ_TRIES) throw error;
+        await sleep(throttledReadWaitMs);
+      }
+    }
+  }
 
   async function listShardIds(name: string): Promise<string[]> {
     const ids: string[] = [];
@@ -48,13 +69,14 @@ export function createKinesisAdapter(client: KinesisClient, options: KinesisAdap
     const iteratorInput: GetShardIteratorCommandInput = opts.since
       ? { StreamName: name, ShardId: shardId, ShardIteratorType: 'AT_TIMESTAMP', Timestamp: opts.since }
       : { StreamName: name, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' };
-    let iterator = (await client.send(new GetShardIteratorCommand(iteratorInput))).ShardIterator;
+    let iterator = (await read(() => client.send(new GetShardIteratorCommand(iteratorInput)))).ShardIterator;
     const records: StreamRecord[] = [];
     for (let page = 0; iterator && page < maxPagesPerShard && budget.left > 0; page++) {
       if (page > 0) await sleep(pageIntervalMs);
       // Other shards may have used up the budget while this one waited.
       if (budget.left <= 0) break;
-      const result = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: Math.min(GET_RECORDS_MAX_LIMIT, budget.left) }));
+      const input = { ShardIterator: iterator, Limit: Math.min(GET_RECORDS_MAX_LIMIT, budget.left) };
+      const result = await read(() => client.send(new GetRecordsCommand(input)));
       const pageRecords = result.Records ?? [];
       for (const record of pageRecords) records.push(toStreamRecord(shardId, record));
       budget.left -= pageRecords.length;
@@ -132,13 +154,14 @@ export function createKinesisAdapter(client: KinesisClient, options: KinesisAdap
     },
 
     async readRecordAt(name, shardId, sequenceNumber) {
-      let iterator = (await client.send(new GetShardIteratorCommand({
+      let iterator = (await read(() => client.send(new GetShardIteratorCommand({
         StreamName: name, ShardId: shardId, ShardIteratorType: 'AT_SEQUENCE_NUMBER', StartingSequenceNumber: sequenceNumber,
-      }))).ShardIterator;
+      })))).ShardIterator;
       // On AWS a page can come back empty while the iterator is still behind; keep reading a little.
       for (let page = 0; iterator && page < maxPagesPerShard; page++) {
         if (page > 0) await sleep(pageIntervalMs);
-        const result = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1 }));
+        const input = { ShardIterator: iterator, Limit: 1 };
+        const result = await read(() => client.send(new GetRecordsCommand(input)));
         const record = result.Records?.[0];
         if (record) return record.SequenceNumber === sequenceNumber ? toStreamRecord(shardId, record) : undefined;
         if (result.MillisBehindLatest === 0) return undefined;

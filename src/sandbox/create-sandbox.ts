@@ -13,6 +13,7 @@ import { DurableStore } from './durable/durable-store.js';
 import type { FaultedReply } from './faults/fault-injector.js';
 import { createKinesisEngine } from './kinesis/kinesis-engine.js';
 import { createKinesisRoute } from './kinesis/kinesis-route.js';
+import { engineLimits } from './kinesis/limits/kinesis-limits.js';
 import { KINESIS_TARGET_PREFIX } from './kinesis/kinesis-wire.js';
 import type { InProcessRequest, LocatableKind, LocatedResource, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService } from './sandbox-types.js';
 import { isValidRegion, readCallerScope } from './sigv4-scope.js';
@@ -41,9 +42,10 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
     createStreamMs: options.createStreamMs ?? 500,
     deleteStreamMs: options.deleteStreamMs ?? 500,
     updateStreamMs: options.updateStreamMs ?? 500,
-    shardLimit: options.shardLimit ?? 20,
+    ...(options.shardLimit !== undefined ? { shardLimit: options.shardLimit } : {}),
   };
-  const engine = createKinesisEngine({ ...settings, ...(options.kinesisClock ? { now: options.kinesisClock } : {}) }, durable);
+  const limits = engineLimits(options.limits, options.faults?.throttle);
+  const engine = createKinesisEngine({ ...settings, limits, ...(options.kinesisClock ? { now: options.kinesisClock } : {}) }, durable);
   const services: SandboxService[] = [];
   const kinesis = createKinesisRoute(engine, clock, options.faults);
   const keys = new AccountKeys();

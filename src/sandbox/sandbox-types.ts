@@ -1,6 +1,7 @@
 import type { Localized } from '../i18n/lang.js';
 import type { DurableLog, DurableSection } from './durable/durable-section.js';
 import type { FaultSpec } from './faults/fault-spec.js';
+import type { LimitsSetting } from './kinesis/limits/kinesis-limits.js';
 
 /**
  * The sandbox's public contract. `createSandbox(options)` (create-sandbox.ts) returns a `Sandbox`;
@@ -31,8 +32,14 @@ export interface SandboxOptions {
   deleteStreamMs?: number;
   /** Milliseconds a stream stays UPDATING. @default 500 */
   updateStreamMs?: number;
-  /** Open shards allowed per account and region, like the account quota. @default 20 */
+  /** Open shards allowed per account and region. @default AWS's default quota (20,000 in us-east-1, us-west-2 and eu-west-1, else 1,000) */
   shardLimit?: number;
+  /**
+   * AWS's throughput and call-rate limits (1,000 records/s and 1 MiB/s per shard for writes, 5 calls/s
+   * and 2 MiB/s for reads, the control plane's calls per second), or `'off'` for a demo. See
+   * kinesis/limits/. @default 'aws'
+   */
+  limits?: LimitsSetting;
   /**
    * How long after a minute ends its CloudWatch datapoints become visible. AWS takes minutes; the
    * sandbox defaults to a short practice delay and the UI says what AWS really does.
@@ -42,7 +49,7 @@ export interface SandboxOptions {
   clock?: () => number;
   /** The Kinesis engine's clock (record arrival, iterator expiry, CREATING → ACTIVE). @default Date.now */
   kinesisClock?: () => number;
-  /** Faults to inject on purpose (throttling, 5xx, resets, latency); none when absent. See faults/fault-spec.ts. */
+  /** Faults to inject on purpose (a lower write limit, 5xx, resets, latency); none when absent. See faults/fault-spec.ts. */
   faults?: FaultSpec;
 }
 

@@ -2,7 +2,7 @@ import { ListShardsCommand } from '@aws-sdk/client-kinesis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRetryableError } from '../../src/producer/retry-policy.js';
 import { KinesisMetricRecorder } from '../../src/sandbox/cloudwatch/kinesis-metric-recorder.js';
-import { openShardRanges, shardFor } from '../../src/sandbox/faults/shard-hash-ranges.js';
+import { openShardRanges, shardFor } from '../fixtures/shard-hash-ranges.js';
 import type { FaultSpec } from '../../src/sandbox/faults/fault-spec.js';
 import { startTestSandbox, TEST_REGION } from '../fixtures/sandbox.js';
 import type { TestSandbox } from '../fixtures/sandbox.js';

@@ -20,7 +20,9 @@ describe('Kinesis fidelity', () => {
   // The engine's clock, moved by the tests (iterator expiry, retention).
   let shift = 0;
   beforeAll(async () => {
-    box = await startTestSandbox({ kinesisClock: () => Date.now() + shift });
+    // These tests make streams back to back, faster than CreateStream's 5 calls/s: limits off
+    // (test/sandbox/kinesis-limits.test.ts holds the sandbox to them).
+    box = await startTestSandbox({ kinesisClock: () => Date.now() + shift, limits: 'off' });
     client = box.client();
   });
   afterAll(() => box.stop());

@@ -50,7 +50,7 @@ describe('createFaultInjector', () => {
   it('adds the latency to every call, reads included, then forwards', async () => {
     const slept: number[] = [];
     const forwarded: string[] = [];
-    const injector = createFaultInjector({ latencyMs: 50 }, { clock: () => 0, sleep: async (ms) => void slept.push(ms) });
+    const injector = createFaultInjector({ latencyMs: 50 }, { sleep: async (ms) => void slept.push(ms) });
     await injector.answer({ region: 'us-east-1', operation: 'ListStreams', format: 'json', request: {} }, async (op) => (forwarded.push(op), reply));
     await injector.answer({ region: 'us-east-1', operation: 'PutRecord', format: 'json', request: { StreamName: 's', PartitionKey: 'k', Data: 'eA==' } }, async (op) => (forwarded.push(op), reply));
     expect(slept).toEqual([50, 50]);
@@ -58,14 +58,14 @@ describe('createFaultInjector', () => {
   });
 
   it('leaves reads alone even at error-rate=1 and reset-rate=1', async () => {
-    const injector = createFaultInjector({ errorRate: 0.5, resetRate: 0.5 }, { clock: () => 0, random: () => 0 });
+    const injector = createFaultInjector({ errorRate: 0.5, resetRate: 0.5 }, { random: () => 0 });
     const answered = await injector.answer({ region: 'us-east-1', operation: 'GetRecords', format: 'json', request: { ShardIterator: 'x' } }, async () => reply);
     expect(answered).toBe(reply);
   });
 
   it('picks error, reset before, reset after by the random roll', async () => {
     const rolls = [0.1, 0.2, /* error, 500 */ 0.3, 0.9, /* error, 503 */ 0.6, 0.2, /* reset before */ 0.6, 0.8 /* reset after */];
-    const injector = createFaultInjector({ errorRate: 0.5, resetRate: 0.5 }, { clock: () => 0, random: () => rolls.shift()! });
+    const injector = createFaultInjector({ errorRate: 0.5, resetRate: 0.5 }, { random: () => rolls.shift()! });
     const call = { region: 'us-east-1', operation: 'PutRecord', format: 'json' as const, request: { StreamName: 's', PartitionKey: 'k', Data: 'eA==' } };
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await injector.answer(call, async () => reply));

@@ -89,6 +89,11 @@ export function parseFaultSpec(text: string): FaultSpecResult {
   return { ok: true, value: spec };
 }
 
+/** True when the spec asks for more than a lower write limit (the engine's own: kinesis/limits/). */
+export function hasInjectedFaults(spec: FaultSpec): boolean {
+  return Boolean(spec.errorRate || spec.resetRate || spec.latencyMs);
+}
+
 /** One line for the sandbox banner, e.g. `throttle 1000 records/s per shard, 5% errors, 50 ms latency`. */
 export function describeFaults(spec: FaultSpec): Localized {
   const en: string[] = [];

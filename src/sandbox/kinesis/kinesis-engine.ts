@@ -15,17 +15,26 @@ import type { CallerContext, EngineSettings, OperationCall } from './operations/
 import { OPERATIONS } from './operations/operation-table.js';
 import { trimExpired } from './shard-reading.js';
 import type { StreamChange } from './stream-change.js';
+import { callRateExceeded } from './kinesis-texts.js';
+import { AWS_LIMITS, type KinesisLimits } from './limits/kinesis-limits.js';
+import { createLimitMeters } from './limits/limit-meters.js';
+import { streamNameOf } from './stream-name-of.js';
 
 export interface KinesisEngineOptions extends EngineSettings {
   /** The engine's clock (record arrival, iterators, CREATING → ACTIVE). @default Date.now */
   now?: () => number;
+  /** AWS's throughput and call-rate limits, or NO_LIMITS (`--limits off`). @default AWS_LIMITS */
+  limits?: KinesisLimits;
 }
 
 export interface KinesisEngine {
   /** True for the operations in botocore's Kinesis model (implemented or not). */
   knows(operation: string): boolean;
-  /** The response body of one call; throws KinesisError for AWS's errors. */
-  call(caller: CallerContext, operation: string, input: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * The response body of one call; throws KinesisError for AWS's errors.
+   * @param arrivedAt when the request reached the sandbox (its limits count in this clock) @default the engine's clock
+   */
+  call(caller: CallerContext, operation: string, input: Record<string, unknown>, arrivedAt?: number): Record<string, unknown>;
   /** Drops records past their stream's retention (the sandbox runs this every minute). */
   trimAll(): void;
   /** What is allocated: accounts and regions that hold streams (flood tests). */
@@ -41,16 +50,17 @@ export function createKinesisEngine(options: KinesisEngineOptions, durable: Dura
   const store = new KinesisStore();
   const log = durable.attach(kinesisSection(store, now));
   const commit = (change: StreamChange): void => log.record(change);
+  const limits = createLimitMeters(options.limits ?? AWS_LIMITS);
   const settings: EngineSettings = {
     createStreamMs: options.createStreamMs,
     deleteStreamMs: options.deleteStreamMs,
     updateStreamMs: options.updateStreamMs,
-    shardLimit: options.shardLimit,
+    ...(options.shardLimit !== undefined ? { shardLimit: options.shardLimit } : {}),
   };
 
   return {
     knows: (operation) => Object.hasOwn(KINESIS_OPERATIONS, operation),
-    call(caller, operation, input) {
+    call(caller, operation, input, arrivedAt) {
       const shape = KINESIS_OPERATIONS[operation];
       // Validated first, as AWS would, even where the sandbox cannot carry the operation out.
       const validated = shape ? validateInput(shape, input) : {};
@@ -59,7 +69,13 @@ export function createKinesisEngine(options: KinesisEngineOptions, durable: Dura
         throw new KinesisError('UnsupportedOperationException',
           `${operation} is part of the Kinesis API, but the kinesis-lab sandbox does not implement it yet; use it on AWS (docs/kinesis-engine.md lists what the sandbox serves).`);
       }
-      const call: OperationCall = { caller, operation, now: now(), store, settings, commit };
+      const at = now();
+      const call: OperationCall = { caller, operation, now: at, arrivedAt: arrivedAt ?? at, store, settings, commit, limits };
+      // Throttled after validation, as a malformed call never reaches the service's rate limiter.
+      const stream = streamNameOf(validated);
+      if (limits.admitApi(operation, { account: caller.account, region: caller.region, ...(stream !== undefined ? { stream } : {}) }, call.arrivedAt)) {
+        throw callRateExceeded(caller.account, stream);
+      }
       return run(call, validated);
     },
     trimAll() {

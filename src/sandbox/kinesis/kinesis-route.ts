@@ -3,7 +3,7 @@
  * engine, and publish the call as a KinesisCallEvent for the CloudWatch recorder, faults and pipes.
  */
 import { createFaultInjector, type FaultedReply } from '../faults/fault-injector.js';
-import type { FaultSpec } from '../faults/fault-spec.js';
+import { hasInjectedFaults, type FaultSpec } from '../faults/fault-spec.js';
 import { bodyFormat, decodeBody } from '../kinesis-body-codec.js';
 import type { KinesisCallEvent, SandboxRequest } from '../sandbox-types.js';
 import { partitionOf } from '../sigv4-scope.js';
@@ -18,7 +18,7 @@ export interface KinesisRoute {
 
 export function createKinesisRoute(engine: KinesisEngine, clock: () => number, faultSpec: FaultSpec | undefined): KinesisRoute {
   const listeners = new Set<(event: KinesisCallEvent) => void>();
-  const faults = faultSpec ? createFaultInjector(faultSpec, { clock }) : undefined;
+  const faults = faultSpec && hasInjectedFaults(faultSpec) ? createFaultInjector(faultSpec, {}) : undefined;
 
   function emit(event: KinesisCallEvent): void {
     for (const listener of listeners) {
@@ -36,12 +36,9 @@ export function createKinesisRoute(engine: KinesisEngine, clock: () => number, f
       const format = bodyFormat(request.headers['content-type']);
       const decoded = decodeBody(request.body, format);
       const caller = { account, region: request.region, partition: partitionOf(request.region) };
-      const call: KinesisCall = { operation, method: request.method, url: request.url, headers: request.headers, format, request: decoded, caller };
-      const forward = (op: string, changed?: Record<string, unknown>): Promise<KinesisReply> =>
-        Promise.resolve(answerKinesisCall(engine, { ...call, operation: op, ...(changed !== undefined ? { request: changed } : {}) }));
-      const reply: FaultedReply = faults
-        ? await faults.answer({ region: request.region, account, operation, format, request: decoded }, forward)
-        : answerKinesisCall(engine, call);
+      const call: KinesisCall = { operation, method: request.method, url: request.url, headers: request.headers, format, request: decoded, caller, arrivedAt: at };
+      const forward = (): Promise<KinesisReply> => Promise.resolve(answerKinesisCall(engine, call));
+      const reply: FaultedReply = faults ? await faults.answer({ region: request.region, operation, format, request: decoded }, forward) : answerKinesisCall(engine, call);
       // A connection dropped before the call reached the stream: AWS would have seen nothing to record.
       if (listeners.size > 0 && reply.reset !== 'before') {
         const streamName = streamNameOf(decoded);

@@ -40,3 +40,18 @@ export function shardLimitExceeded(account: string, region: string, current: num
 export function validationError(problem: string): KinesisError {
   return new KinesisError('ValidationException', `1 validation error detected: ${problem}`);
 }
+
+/** A write over its shard's limit: "Rate exceeded for shard shardId-000000000000 in stream X under account N." */
+export function writeRateExceeded(shardId: string, stream: string, account: string): string {
+  return `Rate exceeded for shard ${shardId} in stream ${stream} under account ${account}.`;
+}
+
+/** A read over its shard's limit, as AWS words it for GetRecords: "Rate exceeded for Shard - N/X/shardId-000000000000". */
+export function readRateExceeded(shardId: string, stream: string, account: string): KinesisError {
+  return new KinesisError('ProvisionedThroughputExceededException', `Rate exceeded for Shard - ${account}/${stream}/${shardId}`);
+}
+
+/** A control-plane call over its rate: per stream "Rate exceeded for stream X under account N.", else per account. */
+export function callRateExceeded(account: string, stream: string | undefined): KinesisError {
+  return new KinesisError('LimitExceededException', stream === undefined ? `Rate exceeded for account ${account}.` : `Rate exceeded for stream ${stream} under account ${account}.`);
+}

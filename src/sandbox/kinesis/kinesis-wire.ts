@@ -22,6 +22,8 @@ export interface KinesisCall {
   /** The decoded body; undefined when it did not decode. */
   request: Record<string, unknown> | undefined;
   caller: CallerContext;
+  /** When the request reached the sandbox, on its clock: throughput limits count in it. */
+  arrivedAt: number;
 }
 
 /** What the client gets back. */
@@ -42,7 +44,7 @@ export function answerKinesisCall(engine: KinesisEngine, call: KinesisCall): Kin
   const refused = authenticationProblem(call);
   if (refused) return errorReply(call.format, refused);
   try {
-    const response = engine.call(call.caller, call.operation, call.request);
+    const response = engine.call(call.caller, call.operation, call.request, call.arrivedAt);
     return reply(call.format, 200, response, call.operation);
   } catch (error) {
     if (error instanceof KinesisError) return errorReply(call.format, error);

@@ -27,6 +27,11 @@ export function shardForRecord(stream: StreamState, partitionKey: string, explic
   throw new KinesisError('InternalFailure', `No open shard of stream ${stream.name} covers hash key ${hex}.`, 500);
 }
 
+/** What a record counts against its shard's 1 MiB/s: its data and its partition key. */
+export function recordBytes(data: string, partitionKey: string): number {
+  return base64ByteLength(data) + Buffer.byteLength(partitionKey, 'utf8');
+}
+
 /** The stream's record size limit (MaxRecordSizeInKiB, 1 MiB by default), as a validation failure at `path`. */
 export function assertRecordSize(stream: StreamState, data: string, path: string): void {
   const bytes = base64ByteLength(data);

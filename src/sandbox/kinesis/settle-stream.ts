@@ -27,6 +27,8 @@ function applyWork(stream: StreamState, work: PendingWork): void {
       return;
     case 'mode':
       stream.mode = work.mode;
+      // An on-demand stream has at least the 4 MiB/s of write capacity it would have started with.
+      if (work.mode === 'ON_DEMAND' && openCount(stream) < ON_DEMAND_MIN_SHARDS) reshard(stream, ON_DEMAND_MIN_SHARDS, work.at);
       return;
     case 'split': {
       const parent = stream.shards[work.shardIndex];
@@ -47,15 +49,26 @@ function applyWork(stream: StreamState, work: PendingWork): void {
       addShard(stream, hashRange(BigInt(low.startingHashKey), BigInt(high.endingHashKey)), work.at, first.id, second.id);
       return;
     }
-    case 'reshard': {
-      const open = stream.shards.filter((shard) => shard.closedMs === undefined);
-      for (const shard of open) closeShard(shard, work.at);
-      for (const range of uniformRanges(work.targetShardCount)) {
-        const parents = open.filter((shard) => shard.startHex <= range.endHex && shard.endHex >= range.startHex);
-        addShard(stream, range, work.at, parents[0]?.id, parents[1]?.id);
-      }
+    case 'reshard':
+      reshard(stream, work.targetShardCount, work.at);
       return;
-    }
+  }
+}
+
+/** Shards an on-demand stream has at least: 4 MiB/s of writes at 1 MiB/s each, as AWS documents for a new one. */
+export const ON_DEMAND_MIN_SHARDS = 4;
+
+function openCount(stream: StreamState): number {
+  return stream.shards.filter((shard) => shard.closedMs === undefined).length;
+}
+
+/** Uniform scaling: every open shard closes and `target` new ones share the hash space. */
+function reshard(stream: StreamState, target: number, at: number): void {
+  const open = stream.shards.filter((shard) => shard.closedMs === undefined);
+  for (const shard of open) closeShard(shard, at);
+  for (const range of uniformRanges(target)) {
+    const parents = open.filter((shard) => shard.startHex <= range.endHex && shard.endHex >= range.startHex);
+    addShard(stream, range, at, parents[0]?.id, parents[1]?.id);
   }
 }
 

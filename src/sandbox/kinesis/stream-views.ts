@@ -21,10 +21,16 @@ export function openShards(stream: StreamState): ShardState[] {
   return visibleShards(stream).filter((shard) => shard.closedMs === undefined);
 }
 
-/** Open shards across streams, as the account's shard quota counts them (CREATING streams included). */
+/**
+ * Open shards of provisioned streams, as the account's shard quota counts them (CREATING streams
+ * included; on-demand streams have a quota of their own: how many there are).
+ */
 export function openShardCount(streams: StreamState[]): number {
   let count = 0;
-  for (const stream of streams) for (const shard of stream.shards) if (shard.closedMs === undefined) count += 1;
+  for (const stream of streams) {
+    if (stream.mode !== 'PROVISIONED') continue;
+    for (const shard of stream.shards) if (shard.closedMs === undefined) count += 1;
+  }
   return count;
 }
 

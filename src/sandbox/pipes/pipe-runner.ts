@@ -316,7 +316,9 @@ class PipeRun {
           buffer.push(buffered);
         }
       } catch (error) {
-        iterator = undefined;
+        // A throttled read is tried again with the same iterator (the pipe shares the shard's 5 reads/s
+        // with other consumers); a new iterator from the checkpoint would read the buffer a second time.
+        if ((error as { name?: unknown }).name !== 'ProvisionedThroughputExceededException') iterator = undefined;
         this.live.lastError = `GetRecords on ${shardId} failed: ${describeError(error)}`;
       }
       if (buffer.length > 0 && this.shouldFlush(buffer, bufferedSince, closed)) {

@@ -1,13 +1,12 @@
 /** CreateStream: provisioned with ShardCount, or on-demand (no ShardCount, or StreamModeDetails ON_DEMAND). */
 import { KinesisError } from '../kinesis-error.js';
-import { shardLimitExceeded, streamInUse } from '../kinesis-texts.js';
+import { streamInUse } from '../kinesis-texts.js';
+import { assertOnDemandQuota, assertShardQuota } from '../shard-quota.js';
+import { ON_DEMAND_MIN_SHARDS } from '../settle-stream.js';
 import { streamArn } from '../stream-arn.js';
 import type { StreamMode } from '../stream-state.js';
-import { openShardCount } from '../stream-views.js';
 import type { KinesisOperation } from './kinesis-operation.js';
 
-/** Shards an on-demand stream starts with (4 MiB/s of write capacity, as AWS documents). */
-export const ON_DEMAND_INITIAL_SHARDS = 4;
 /** AWS's default record size limit. */
 export const DEFAULT_MAX_RECORD_KIB = 1024;
 export const DEFAULT_RETENTION_HOURS = 24;
@@ -25,9 +24,9 @@ export const createStream: KinesisOperation = (call, input) => {
   }
   const { account, region, partition } = call.caller;
   if (call.store.find(account, region, name, call.now)) throw streamInUse(name, account);
-  const shardCount = mode === 'ON_DEMAND' ? ON_DEMAND_INITIAL_SHARDS : Number(input.ShardCount);
-  const current = openShardCount(call.store.streams(account, region, call.now));
-  if (current + shardCount > call.settings.shardLimit) throw shardLimitExceeded(account, region, current, call.settings.shardLimit, shardCount);
+  const shardCount = mode === 'ON_DEMAND' ? ON_DEMAND_MIN_SHARDS : Number(input.ShardCount);
+  if (mode === 'ON_DEMAND') assertOnDemandQuota(call);
+  else assertShardQuota(call, shardCount);
   call.commit({
     k: 'create',
     account,

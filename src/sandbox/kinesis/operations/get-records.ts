@@ -4,7 +4,8 @@
  * once a closed shard has been read to its end.
  */
 import { KinesisError } from '../kinesis-error.js';
-import { invalidArgument, shardNotFound } from '../kinesis-texts.js';
+import { base64ByteLength } from '../model/validate-input.js';
+import { invalidArgument, readRateExceeded, shardNotFound } from '../kinesis-texts.js';
 import { awsUtcString, decodeShardIterator, encodeShardIterator, ITERATOR_LIFETIME_MS } from '../shard-iterator.js';
 import { firstRecordFrom, recordSequenceNumber, shardAt, trimExpired } from '../shard-reading.js';
 import { shardIdOf } from '../settle-stream.js';
@@ -27,6 +28,7 @@ export const getRecords: KinesisOperation = (call, input) => {
   const stream = call.store.find(position.account, position.region, position.streamName, call.now);
   const shard = stream?.createdMs === position.streamCreatedMs ? shardAt(stream, position.shardIndex) : undefined;
   if (!stream || !shard) throw shardNotFound(shardIdOf(position.shardIndex), position.streamName, position.account);
+  if (!call.limits.admitRead(stream, shard, call.arrivedAt)) throw readRateExceeded(shard.id, stream.name, stream.account);
   trimExpired(stream, call.now);
 
   const limit = typeof input.Limit === 'number' ? input.Limit : DEFAULT_LIMIT;
@@ -36,10 +38,12 @@ export const getRecords: KinesisOperation = (call, input) => {
   let index = start;
   for (; index < shard.records.length && records.length < limit; index++) {
     const record = shard.records[index]!;
-    bytes += record.data.length * 0.75;
-    if (records.length > 0 && bytes > MAX_BYTES) break;
+    const size = base64ByteLength(record.data);
+    if (records.length > 0 && bytes + size > MAX_BYTES) break;
+    bytes += size;
     records.push({ SequenceNumber: recordSequenceNumber(shard, record), ApproximateArrivalTimestamp: record.at / 1000, Data: record.data, PartitionKey: record.partitionKey });
   }
+  call.limits.chargeRead(stream, shard, bytes, call.arrivedAt);
   const last = shard.records[index - 1];
   const caughtUp = index >= shard.records.length;
   const next = records.length > 0 && last ? { sequenceNumber: recordSequenceNumber(shard, last), after: true } : { sequenceNumber: position.sequenceNumber, after: position.after };

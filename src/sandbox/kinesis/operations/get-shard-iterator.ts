@@ -1,5 +1,6 @@
 /** GetShardIterator: a position in a shard (TRIM_HORIZON, LATEST, AT/AFTER_SEQUENCE_NUMBER, AT_TIMESTAMP). */
-import { invalidArgument, shardNotFound } from '../kinesis-texts.js';
+import { KinesisError } from '../kinesis-error.js';
+import { invalidArgument, shardNotFound, writeRateExceeded } from '../kinesis-texts.js';
 import { requestedStreamName } from '../resolve-stream.js';
 import { parseSequenceNumber, startingSequenceNumber } from '../sequence-number.js';
 import { encodeShardIterator } from '../shard-iterator.js';
@@ -18,6 +19,9 @@ export const getShardIterator: KinesisOperation = (call, input) => {
   const stream = call.store.find(account, call.caller.region, name, call.now);
   const shard = stream ? shardAt(stream, index) : undefined;
   if (!stream || !shard) throw shardNotFound(shardIdOf(index), name, account);
+  if (!call.limits.admitShardIterator(stream, shard, call.arrivedAt)) {
+    throw new KinesisError('ProvisionedThroughputExceededException', writeRateExceeded(shard.id, name, account));
+  }
   trimExpired(stream, call.now);
   const position = startPosition(call, shard, name, String(input.ShardIteratorType), input.StartingSequenceNumber, input.Timestamp);
   return {

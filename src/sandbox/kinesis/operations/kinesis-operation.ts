@@ -5,6 +5,7 @@
  */
 import type { ValidatedInput } from '../model/validate-input.js';
 import type { KinesisStore } from '../kinesis-store.js';
+import type { LimitMeters } from '../limits/limit-meters.js';
 import type { StreamChange } from '../stream-change.js';
 
 /** Who is calling, and where. */
@@ -21,8 +22,8 @@ export interface EngineSettings {
   createStreamMs: number;
   deleteStreamMs: number;
   updateStreamMs: number;
-  /** Open shards allowed per account and region. */
-  shardLimit: number;
+  /** Open shards allowed per account and region; undefined: AWS's default quota for the region. */
+  shardLimit?: number;
 }
 
 export interface OperationCall {
@@ -30,6 +31,10 @@ export interface OperationCall {
   operation: string;
   /** The engine's clock at the start of the call (ms). */
   now: number;
+  /** When the request reached the sandbox, on its clock (ms): what throughput and call-rate limits count in. */
+  arrivedAt: number;
+  /** AWS's limits, and what has been taken from them. */
+  limits: LimitMeters;
   store: KinesisStore;
   settings: EngineSettings;
   /** Makes a change: journaled first when the sandbox keeps data, then applied. */

@@ -5,6 +5,7 @@
 import { addTagsToStream } from './add-tags-to-stream.js';
 import { createStream } from './create-stream.js';
 import { deleteStream } from './delete-stream.js';
+import { describeLimits } from './describe-limits.js';
 import { describeStream } from './describe-stream.js';
 import { describeStreamSummary } from './describe-stream-summary.js';
 import { disableEnhancedMonitoring, enableEnhancedMonitoring } from './enhanced-monitoring.js';
@@ -28,6 +29,7 @@ export const OPERATIONS: Readonly<Record<string, KinesisOperation>> = {
   CreateStream: createStream,
   DecreaseStreamRetentionPeriod: decreaseStreamRetentionPeriod,
   DeleteStream: deleteStream,
+  DescribeLimits: describeLimits,
   DescribeStream: describeStream,
   DescribeStreamSummary: describeStreamSummary,
   DisableEnhancedMonitoring: disableEnhancedMonitoring,

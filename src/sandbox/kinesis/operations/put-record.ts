@@ -1,6 +1,7 @@
 /** PutRecord: one record into the shard its hash key falls in, with the next sequence number of that shard. */
 import { KinesisError } from '../kinesis-error.js';
-import { assertRecordSize, assertWritable, shardForRecord } from '../record-routing.js';
+import { writeRateExceeded } from '../kinesis-texts.js';
+import { assertRecordSize, assertWritable, recordBytes, shardForRecord } from '../record-routing.js';
 import { requestedStream } from '../resolve-stream.js';
 import { parseSequenceNumber, sequenceNumber } from '../sequence-number.js';
 import type { KinesisOperation } from './kinesis-operation.js';
@@ -21,6 +22,9 @@ export const putRecord: KinesisOperation = (call, input) => {
   }
   const explicitHashKey = typeof input.ExplicitHashKey === 'string' ? input.ExplicitHashKey : undefined;
   const shard = shardForRecord(stream, partitionKey, explicitHashKey);
+  if (!call.limits.admitWrite(stream, shard, recordBytes(data, partitionKey), call.arrivedAt)) {
+    throw new KinesisError('ProvisionedThroughputExceededException', writeRateExceeded(shard.id, stream.name, stream.account));
+  }
   const at = Math.max(call.now, shard.lastMs);
   const counter = shard.counter + 1;
   const seq = sequenceNumber(shard.index, shard.createdMs, at, counter);

@@ -1,7 +1,6 @@
 /** PutRecords: up to 500 records, each to the shard its hash key falls in, answered in request order. */
-import { invalidArgument } from '../kinesis-texts.js';
-import { base64ByteLength } from '../model/validate-input.js';
-import { assertRecordSize, assertWritable, shardForRecord } from '../record-routing.js';
+import { invalidArgument, writeRateExceeded } from '../kinesis-texts.js';
+import { assertRecordSize, assertWritable, recordBytes, shardForRecord } from '../record-routing.js';
 import { requestedStream } from '../resolve-stream.js';
 import { sequenceNumber } from '../sequence-number.js';
 import type { StoredRecord } from '../stream-state.js';
@@ -21,16 +20,26 @@ export const putRecords: KinesisOperation = (call, input) => {
   assertWritable(stream);
   const entries = input.Records as Entry[];
   let total = 0;
-  entries.forEach((entry, index) => {
+  const sizes = entries.map((entry, index) => {
     assertRecordSize(stream, entry.Data, `records.${index + 1}.member.data`);
-    total += base64ByteLength(entry.Data) + Buffer.byteLength(entry.PartitionKey, 'utf8');
+    const bytes = recordBytes(entry.Data, entry.PartitionKey);
+    total += bytes;
+    return bytes;
   });
   if (total > MAX_REQUEST_BYTES) throw invalidArgument('Records size exceeds 10 MB limit');
+  // Every entry is routed (a bad ExplicitHashKey refuses the whole request) before any takes write capacity.
+  const shards = entries.map((entry) => shardForRecord(stream, entry.PartitionKey, entry.ExplicitHashKey));
   // Sequence numbers are minted before the change is applied: count ahead per shard.
   const counters = new Map<number, { counter: number; at: number }>();
   const written: [number, StoredRecord][] = [];
-  const answers = entries.map((entry) => {
-    const shard = shardForRecord(stream, entry.PartitionKey, entry.ExplicitHashKey);
+  let failed = 0;
+  const answers = entries.map((entry, index): Record<string, string> => {
+    const shard = shards[index]!;
+    // Each entry meets its shard's limit on its own: some are written, the others answered throttled.
+    if (!call.limits.admitWrite(stream, shard, sizes[index]!, call.arrivedAt)) {
+      failed += 1;
+      return { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: writeRateExceeded(shard.id, stream.name, stream.account) };
+    }
     const next = counters.get(shard.index) ?? { counter: shard.counter, at: Math.max(call.now, shard.lastMs) };
     next.counter += 1;
     counters.set(shard.index, next);
@@ -41,6 +50,6 @@ export const putRecords: KinesisOperation = (call, input) => {
     }]);
     return { SequenceNumber: seq, ShardId: shard.id };
   });
-  call.commit({ k: 'put', account: stream.account, region: stream.region, name: stream.name, at: call.now, records: written });
-  return { FailedRecordCount: 0, Records: answers, EncryptionType: 'NONE' };
+  if (written.length > 0) call.commit({ k: 'put', account: stream.account, region: stream.region, name: stream.name, at: call.now, records: written });
+  return { FailedRecordCount: failed, Records: answers, EncryptionType: 'NONE' };
 };

@@ -2,9 +2,10 @@
  * UpdateShardCount (UNIFORM_SCALING): all open shards close and TargetShardCount new ones share the
  * hash space, after updateStreamMs. AWS allows at most double or half the open shards in one call.
  */
-import { invalidArgument, shardLimitExceeded, streamNotActive } from '../kinesis-texts.js';
+import { invalidArgument, streamNotActive } from '../kinesis-texts.js';
+import { assertShardQuota } from '../shard-quota.js';
 import { requestedStream } from '../resolve-stream.js';
-import { openShardCount, openShards } from '../stream-views.js';
+import { openShards } from '../stream-views.js';
 import type { KinesisOperation } from './kinesis-operation.js';
 
 export const updateShardCount: KinesisOperation = (call, input) => {
@@ -19,8 +20,7 @@ export const updateShardCount: KinesisOperation = (call, input) => {
   if (target * 2 < open) {
     throw invalidArgument(`UpdateShardCount cannot scale down below half your current open shard count. Current open shard count: ${open} Target shard count: ${target}`);
   }
-  const current = openShardCount(call.store.streams(stream.account, stream.region, call.now));
-  if (current - open + target > call.settings.shardLimit) throw shardLimitExceeded(stream.account, stream.region, current, call.settings.shardLimit, target - open);
+  assertShardQuota(call, target - open);
   call.commit({
     k: 'schedule', account: stream.account, region: stream.region, name: stream.name, at: call.now, status: 'UPDATING',
     work: { kind: 'reshard', at: call.now + call.settings.updateStreamMs, targetShardCount: target },
