@@ -18,7 +18,7 @@ export function paintFirstFrame(prepared: PreparedLabSession, columns: number, w
 }
 
 /** What the header shows before the session starts: the sandbox's endpoint is not known until it listens. */
-export function screenInfoWhileStarting({ settings }: PreparedLabSession) {
+export function screenInfoWhileStarting({ settings, deps }: PreparedLabSession) {
   return {
     target: settings.target,
     endpoint: settings.endpoint ?? '…',
@@ -26,6 +26,7 @@ export function screenInfoWhileStarting({ settings }: PreparedLabSession) {
     region: settings.region,
     regionSource: settings.regionSource ?? 'flag',
     stream: settings.stream,
+    ...(deps.sandboxOptions?.limits === 'off' ? { limitsOff: true } : {}),
     notices: [],
   };
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 const GLOBAL_EN = `Where it runs (every command):
   --sandbox              use the embedded local sandbox (no AWS account needed)
   --metrics-delay 10s    with --sandbox: how late a minute's metrics show (0s–15m; AWS: minutes)
+  --limits off           with --sandbox: no AWS throughput limits, for a demo (default: AWS's)
   --region R             AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile, EC2 metadata)
   --profile P            named profile from ~/.aws/config
   --endpoint-url URL     another endpoint (also AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS)
@@ -18,6 +19,7 @@ const GLOBAL_EN = `Where it runs (every command):
 const GLOBAL_KO = `실행 위치 (모든 명령 공통):
   --sandbox              내장 로컬 샌드박스 사용 (AWS 계정 불필요)
   --metrics-delay 10s    --sandbox와 함께: 1분의 지표가 보이기까지의 지연 (0s~15m, AWS는 몇 분)
+  --limits off           --sandbox와 함께: AWS 처리량 한도 없이 (시연용, 기본값은 AWS 한도)
   --region R             AWS 리전 (없으면 AWS_REGION, AWS_DEFAULT_REGION, 프로필, EC2 메타데이터 순)
   --profile P            ~/.aws/config의 프로필
   --endpoint-url URL     다른 엔드포인트 (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KINESIS도 인식)
@@ -232,9 +234,13 @@ Runs the local sandbox alone until Ctrl+C (Kinesis, and CloudWatch metrics for i
 lines to paste so the AWS CLI, boto3 and your own scripts use it. Binds to 127.0.0.1 unless --host says
 otherwise. Data is kept in memory unless --data-dir is given.
 
+AWS's limits are on: per shard 1,000 records/s and 1 MiB/s of writes, 5 reads/s and 2 MiB/s of
+reads, and the control plane's calls per second, answered with AWS's errors. --limits off turns them
+off for a demo (also with --sandbox); the banner says so.
+
 --faults SPEC injects faults on purpose, e.g. to show a class throttling (also with --sandbox):
-  throttle          enforce Kinesis's per-shard write limits (1,000 records/s, 1 MiB/s)
-  throttle=200      the same with a lower record limit per shard
+  throttle          Kinesis's per-shard write limits (1,000 records/s, 1 MiB/s), on anyway
+  throttle=200      a lower record limit per shard, so a slow producer meets it too
   error-rate=0.05   answer 5% of PutRecord/PutRecords calls with 500 or 503
   reset-rate=0.01   drop the connection on 1% of them (half after the records were written)
   latency=50ms      delay every Kinesis call
@@ -248,9 +254,13 @@ ${GLOBAL_EN}`,
 직접 만든 스크립트가 샌드박스를 쓰도록 붙여 넣을 줄을 출력합니다. --host를 주지 않으면 127.0.0.1에서만
 대기합니다. --data-dir를 주지 않으면 데이터는 메모리에만 있습니다.
 
+AWS의 한도가 켜져 있습니다: 샤드당 쓰기 초당 레코드 1,000개·1 MiB, 읽기 초당 5회·2 MiB, 관리용 API의
+초당 호출 수를 AWS와 같은 오류로 지킵니다. --limits off는 시연용으로 한도를 끕니다(--sandbox에도 사용
+가능). 시작할 때 그렇다고 알려 줍니다.
+
 --faults SPEC은 일부러 장애를 주입합니다. 수업에서 스로틀링을 보여 줄 때 씁니다(--sandbox에도 사용 가능):
-  throttle          Kinesis의 샤드당 쓰기 한도 적용(초당 레코드 1,000개, 1 MiB)
-  throttle=200      샤드당 레코드 한도를 낮춰 적용
+  throttle          Kinesis의 샤드당 쓰기 한도(초당 레코드 1,000개, 1 MiB), 원래 켜져 있음
+  throttle=200      샤드당 레코드 한도를 더 낮춰, 느린 프로듀서도 걸리게 함
   error-rate=0.05   PutRecord/PutRecords 호출의 5%에 500 또는 503 응답
   reset-rate=0.01   호출의 1%에서 연결을 끊음(절반은 레코드가 기록된 뒤)
   latency=50ms      모든 Kinesis 호출을 지연

@@ -17,7 +17,7 @@ import { PANEL_KINDS } from '../ui/panels/panel-kinds.js';
 import { validateMetricsDelay } from '../validate/metrics-delay.js';
 import type { ReadySettings } from './build-lab-context.js';
 import { checkConfigHome } from './config-home.js';
-import { embeddedFaults } from './fault-flags.js';
+import { embeddedFaults, embeddedLimits } from './fault-flags.js';
 import type { GlobalOptions } from './parse-args.js';
 import { resolveRunSettings, type RunSettings } from './run-settings.js';
 import { orUsageError, UsageError } from './usage-error.js';
@@ -34,6 +34,8 @@ export interface LabSession {
   initial: { state: LabState; ledger: SessionLedger; target?: ProgressFile['settings'] };
   /** True when this run resumed saved progress. */
   resumed: boolean;
+  /** True when the embedded sandbox runs without AWS's limits (`--limits off`); the header says so. */
+  limitsOff: boolean;
   /** Listeners given every runner made for this session (the class reporter); they only watch. */
   runnerObservers?: ((runner: LabRunner) => void)[];
   /**
@@ -122,6 +124,8 @@ export async function prepareLabSession(global: GlobalOptions, deps: SessionDeps
   }
   const faults = embeddedFaults(global, settings.embeddedSandbox);
   if (faults) deps = { ...deps, sandboxOptions: { ...deps.sandboxOptions, faults } };
+  const limits = embeddedLimits(global, settings.embeddedSandbox);
+  if (limits) deps = { ...deps, sandboxOptions: { ...deps.sandboxOptions, limits } };
   const metricsDelayMs = global.metricsDelay !== undefined ? orUsageError(validateMetricsDelay(global.metricsDelay), '--metrics-delay') : undefined;
   if (metricsDelayMs !== undefined) deps = { ...deps, sandboxOptions: { ...deps.sandboxOptions, metricsDelayMs } };
   return { lab, global, deps, settings: settings as PreparedLabSession['settings'], dir, progressFile, load, ...(saved ? { saved } : {}), progressTarget: provisional.target };

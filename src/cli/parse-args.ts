@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { commandLine } from '../i18n/command-line.js';
 import { isLang, type Lang, type Localized } from '../i18n/lang.js';
+import type { LimitsSetting } from '../sandbox/kinesis/limits/kinesis-limits.js';
 import { UsageError } from './usage-error.js';
 
 export const STEP_IDS = ['create-stream', 'put-record', 'put-records', 'metrics', 'pipe'] as const;
@@ -26,6 +27,8 @@ export interface GlobalOptions {
   metricsDelay?: string;
   /** `--faults` as typed: faults the embedded (`--sandbox`) or standalone sandbox injects (src/sandbox/faults/fault-spec.ts). */
   faults?: string;
+  /** `--limits off`: the embedded or standalone sandbox without AWS's throughput and call-rate limits (a demo). */
+  limits?: LimitsSetting;
 }
 
 export type Command =
@@ -56,6 +59,7 @@ const globalOptions = {
   shards: { type: 'string' },
   'metrics-delay': { type: 'string' },
   faults: { type: 'string' },
+  limits: { type: 'string' },
   class: { type: 'string' },
   name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -184,6 +188,10 @@ export function parseCommand(argv: string[]): Command {
 function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOptions {
   const lang = str(v.lang);
   if (lang !== undefined && !isLang(lang)) throw new UsageError({ en: `--lang must be ko or en, not "${lang}"`, ko: `--lang은 ko 또는 en이어야 합니다("${lang}"는 안 됩니다)` });
+  const limits = str(v.limits);
+  if (limits !== undefined && limits !== 'off' && limits !== 'aws') {
+    throw new UsageError({ en: `--limits must be off (no AWS limits, for a demo) or aws (the default), not "${limits}"`, ko: `--limits는 off(AWS 한도 없이, 시연용) 또는 aws(기본값)여야 합니다("${limits}"는 안 됩니다)` });
+  }
   return {
     sandbox: v.sandbox === true,
     region: nonEmpty(v.region, '--region'),
@@ -198,6 +206,7 @@ function toGlobal(v: Record<string, string | boolean | undefined>): GlobalOption
     displayName: str(v.name),
     metricsDelay: nonEmpty(v['metrics-delay'], '--metrics-delay'),
     faults: nonEmpty(v.faults, '--faults'),
+    ...(limits !== undefined ? { limits } : {}),
   };
 }
 

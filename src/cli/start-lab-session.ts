@@ -73,6 +73,7 @@ export async function startPreparedSession(prepared: PreparedLabSession): Promis
     load,
     initial: { ...initial, target },
     resumed: sameRun,
+    limitsOff: deps.sandboxOptions?.limits === 'off',
     retarget(next) {
       // Cleanup searches every region the lab ran in; losing this note is harmless.
       // Best effort, not awaited: a region not remembered only narrows what cleanup searches.

@@ -18,6 +18,8 @@ export interface FixWhere {
 export interface Messages {
   appTitle: string;
   targetSandbox: (url: string) => string;
+  /** After the sandbox's address in the header when it runs with `--limits off`. */
+  limitsOffTag: string;
   targetAws: (profile: string | undefined) => string;
   regionLine: (region: string, source: RegionSource) => string;
   streamLine: (stream: string) => string;
@@ -84,6 +86,8 @@ export interface Messages {
   sandboxPaste: string;
   sandboxStop: string;
   sandboxExposed: (host: string) => string;
+  /** `--limits off`: said at start so nobody takes the sandbox's speed for AWS's. */
+  sandboxLimitsOff: string;
   checkLine: (step: string, ok: boolean, summary: string) => string;
   plainStep: (n: number, total: number, title: string) => string;
   plainStopAt: (step: string) => string;
@@ -120,6 +124,7 @@ export interface Messages {
 const en: Messages = {
   appTitle: 'Kinesis Data Streams lab',
   targetSandbox: (url) => `sandbox ${url}`,
+  limitsOffTag: ' (AWS limits off)',
   targetAws: (profile) => (profile ? `AWS (profile ${profile})` : 'AWS'),
   regionLine: (region, source) => `region ${region} (${en.regionSources[source]})`,
   streamLine: (stream) => `stream ${stream}`,
@@ -220,6 +225,7 @@ const en: Messages = {
   sandboxPaste: 'Paste these lines into another terminal so the AWS CLI, boto3 and your own scripts use it:',
   sandboxStop: 'Press Ctrl+C to stop the sandbox.',
   sandboxExposed: (host) => `Warning: the sandbox listens on ${host}, so other machines can reach it. It has no authentication; use it only on a network you trust.`,
+  sandboxLimitsOff: "AWS's limits are off (--limits off): nothing is throttled here, while AWS takes 1,000 records/s and 1 MiB/s per shard for writes, 5 reads and 2 MiB/s per shard for reads, and a few control-plane calls per second.",
   checkLine: (step, ok, summary) => `${ok ? 'PASS' : 'FAIL'} ${step}: ${summary}`,
   plainStep: (n, total, title) => `Step ${n}/${total}: ${title}`,
   plainStopAt: (step) => `Stopped at ${step}. Fix it and run the command again; progress is saved.`,
@@ -251,6 +257,7 @@ const en: Messages = {
 const ko: Messages = {
   appTitle: 'Kinesis Data Streams 실습',
   targetSandbox: (url) => `샌드박스 ${url}`,
+  limitsOffTag: ' (AWS 한도 꺼짐)',
   targetAws: (profile) => (profile ? `AWS (프로필 ${profile})` : 'AWS'),
   regionLine: (region, source) => `리전 ${region} (${ko.regionSources[source]})`,
   streamLine: (stream) => `스트림 ${stream}`,
@@ -351,6 +358,7 @@ const ko: Messages = {
   sandboxPaste: '다른 터미널에 아래 줄을 붙여 넣으면 AWS CLI, boto3, 직접 만든 스크립트가 이 샌드박스를 사용합니다:',
   sandboxStop: '샌드박스를 멈추려면 Ctrl+C를 누르세요.',
   sandboxExposed: (host) => `주의: 샌드박스가 ${host}에서 대기 중이라 다른 컴퓨터에서도 접속할 수 있습니다. 인증이 없으니 믿을 수 있는 네트워크에서만 사용하세요.`,
+  sandboxLimitsOff: 'AWS 한도가 꺼져 있습니다(--limits off): 여기서는 아무것도 스로틀링되지 않지만, AWS는 샤드당 쓰기 초당 레코드 1,000개·1 MiB, 읽기 초당 5회·2 MiB, 관리용 API는 초당 몇 회까지만 받습니다.',
   checkLine: (step, ok, summary) => `${ok ? '통과' : '실패'} ${step}: ${summary}`,
   plainStep: (n, total, title) => `${n}/${total}단계: ${title}`,
   plainStopAt: (step) => `${step} 단계에서 멈췄습니다. 문제를 해결한 뒤 같은 명령을 다시 실행하세요. 진행 상황은 저장되어 있습니다.`,

@@ -7,6 +7,6 @@ import { wrapText } from './wrap-runs.js';
  * Free of Ink, so the first frame (src/cli/first-frame.ts) writes the same rows before Ink loads.
  */
 export function headerWhereLines(info: ScreenInfo, m: Messages, width: number): string[] {
-  const target = info.target === 'sandbox' ? m.targetSandbox(info.endpoint ?? '') : m.targetAws(info.profile);
+  const target = info.target === 'sandbox' ? `${m.targetSandbox(info.endpoint ?? '')}${info.limitsOff ? m.limitsOffTag : ''}` : m.targetAws(info.profile);
   return wrapText(`${m.streamLine(info.stream)} · ${m.regionLine(info.region, info.regionSource)} · ${target}`, width, '  ');
 }

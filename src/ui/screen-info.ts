@@ -13,6 +13,8 @@ export interface ScreenInfo {
    * lines a learner pastes into their own shell. Absent on real AWS.
    */
   sandboxCredentials?: { accessKeyId: string; secretAccessKey: string };
+  /** The sandbox runs without AWS's limits (`--limits off`). */
+  limitsOff?: boolean;
   /** One-time notices: resumed, progress file moved aside … */
   notices: string[];
 }

@@ -36,6 +36,7 @@ export function screenInfo(session: LabSession, startStep?: string): ScreenInfo 
     regionSource: settings.regionSource ?? 'flag',
     stream: settings.stream,
     ...(settings.target === 'sandbox' && settings.region ? { sandboxCredentials: sandboxCredentials(session) } : {}),
+    ...(session.limitsOff ? { limitsOff: true } : {}),
     notices,
   };
 }

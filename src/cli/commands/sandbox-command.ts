@@ -33,7 +33,8 @@ export function sandboxSettings(cmd: SandboxCommand): SandboxSettings {
   if (cmd.dataDir !== undefined && cmd.ephemeral) throw new UsageError({ en: 'use either --data-dir or --ephemeral, not both', ko: '--data-dir와 --ephemeral 중 하나만 쓰세요' });
   const metricsDelayMs = cmd.metricsDelay === undefined ? undefined : orUsageError(validateMetricsDelay(cmd.metricsDelay), '--metrics-delay');
   const faults = cmd.global.faults === undefined ? undefined : orUsageError(parseFaultSpec(cmd.global.faults), '--faults');
-  return { options: { port, host, ...(cmd.dataDir ? { dataDir: cmd.dataDir } : {}), ...(faults ? { faults } : {}) }, metricsDelayMs };
+  const limits = cmd.global.limits;
+  return { options: { port, host, ...(cmd.dataDir ? { dataDir: cmd.dataDir } : {}), ...(faults ? { faults } : {}), ...(limits ? { limits } : {}) }, metricsDelayMs };
 }
 
 /** Loopback only is safe; anything else lets the room in, which the instructor must mean. */
@@ -90,6 +91,7 @@ export async function sandboxCommand(cmd: SandboxCommand, lang: Lang, output: Ou
     for (const url of urls) output.out(`  ${url}`);
   }
   if (options.faults) output.err(faultBanner(options.faults)[lang]);
+  if (options.limits === 'off') output.err(m.sandboxLimitsOff);
   output.out('');
   output.out(m.sandboxPaste);
   const lines = sandboxEnvLines(shownUrl, regionHint ?? SANDBOX_DEFAULT_REGION);
