@@ -24,8 +24,8 @@ export function embeddedLimits(global: Pick<GlobalOptions, 'limits'>, embeddedSa
   if (global.limits === undefined) return undefined;
   if (!embeddedSandbox) {
     throw new UsageError({
-      en: "--limits sets the sandbox's throughput limits (AWS's cannot be turned off): use it with --sandbox, or on kinesis-lab sandbox",
-      ko: '--limits는 샌드박스의 처리량 한도를 정합니다(AWS의 한도는 끌 수 없습니다): --sandbox와 함께 쓰거나 kinesis-lab sandbox에 쓰세요',
+      en: `--limits sets the sandbox's throughput limits (AWS's cannot be turned off): use it with --sandbox, or on ${commandLine('sandbox')}`,
+      ko: `--limits는 샌드박스의 처리량 한도를 정합니다(AWS의 한도는 끌 수 없습니다): --sandbox와 함께 쓰거나 ${commandLine('sandbox')}에 쓰세요`,
     });
   }
   return global.limits;

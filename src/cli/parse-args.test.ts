@@ -28,6 +28,11 @@ describe('parseCommand', () => {
     });
   });
 
+  it('reads --limits off for the sandbox', () => {
+    expect(parseCommand(['sandbox', '--limits', 'off'])).toMatchObject({ name: 'sandbox', global: { ...base, limits: 'off' } });
+    expect(parseCommand(['--sandbox', '--limits', 'aws'])).toMatchObject({ name: 'lab', global: { ...base, sandbox: true, limits: 'aws' } });
+  });
+
   it('reads the stream shape for step 1', () => {
     expect(parseCommand(['solve', 'create-stream', '--on-demand'])).toMatchObject({ global: { onDemand: true } });
     expect(parseCommand(['--shards', '2'])).toMatchObject({ global: { shards: '2' } });
@@ -70,6 +75,7 @@ describe('parseCommand', () => {
     [['deploy'], '알 수 없는 명령 "deploy"'],
     [['check', 'create_stream'], '알 수 없는 단계 "create_stream"'],
     [['--lang', 'jp'], '--lang은 ko 또는 en이어야 합니다("jp"는 안 됩니다)'],
+    [['sandbox', '--limits', 'none'], '--limits는 off(AWS 한도 없이, 시연용) 또는 aws(기본값)여야 합니다("none"는 안 됩니다)'],
     [['produce', '--count', '5', '--duration', '5s'], '--count와 --duration 중 하나만 쓰세요'],
     [['--region'], '--region에 값이 필요합니다'],
   ])('says %j in Korean too', (argv, start) => {

@@ -45,6 +45,8 @@ const CLI_CASES: [string[], Record<string, string>, string][] = [
   [['sandbox', '--faults', 'latency=fast'], {}, 'kinesis-lab: --faults: latency needs a duration up to 60s'],
   [['check', '--sandbox', '--faults', 'throttle,throttle'], {}, 'kinesis-lab: --faults: "throttle" is given twice'],
   [['check', '--faults', 'throttle', '--region', 'us-east-1'], {}, `kinesis-lab: --faults makes the sandbox misbehave on purpose: use it with --sandbox, or on ${CLI_COMMAND} sandbox`],
+  [['sandbox', '--limits', 'fast'], {}, 'kinesis-lab: --limits must be off (no AWS limits, for a demo) or aws (the default), not "fast"'],
+  [['check', '--limits', 'off', '--region', 'us-east-1'], {}, `kinesis-lab: --limits sets the sandbox's throughput limits (AWS's cannot be turned off): use it with --sandbox, or on ${CLI_COMMAND} sandbox`],
   [['check', '--endpoint-url', 'ftp://x'], {}, 'kinesis-lab: --endpoint-url "ftp://x" must start with http:// or https://'],
   [['check', '--endpoint-url', 'notaurl'], {}, 'kinesis-lab: --endpoint-url "notaurl" is not a URL'],
   [['check'], { AWS_ENDPOINT_URL: 'localhost:4567', AWS_REGION: 'us-east-1' }, 'kinesis-lab: AWS_ENDPOINT_URL "localhost:4567" must start with http:// or https://'],

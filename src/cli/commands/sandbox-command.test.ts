@@ -68,4 +68,15 @@ describe('kinesis-lab sandbox', () => {
     expect(output.lines).toContain('  export AWS_REGION=ap-northeast-2');
     expect(output.errors).toEqual([]);
   });
+
+  it('--limits off: serves without AWS limits and says so once, on stderr', async () => {
+    const output = capture();
+    const controller = new AbortController();
+    const done = sandboxCommand({ ...base, global: { ...base.global, limits: 'off' } }, 'ko', output, controller.signal, 'ap-northeast-2', () => ({}));
+    while (!output.lines.includes('샌드박스를 멈추려면 Ctrl+C를 누르세요.') && output.lines.length < 20) await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    expect(await done).toBe(0);
+    expect(sandboxSettings({ ...base, global: { ...base.global, limits: 'off' } }).options.limits).toBe('off');
+    expect(output.errors.filter((line) => line.startsWith('AWS 한도가 꺼져 있습니다(--limits off)'))).toHaveLength(1);
+  });
 });
