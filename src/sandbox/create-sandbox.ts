@@ -14,7 +14,10 @@ import type { FaultedReply } from './faults/fault-injector.js';
 import { createKinesisEngine } from './kinesis/kinesis-engine.js';
 import { createKinesisRoute } from './kinesis/kinesis-route.js';
 import { engineLimits } from './kinesis/limits/kinesis-limits.js';
-import { KINESIS_TARGET_PREFIX } from './kinesis/kinesis-wire.js';
+import { errorReply, KINESIS_TARGET_PREFIX } from './kinesis/kinesis-wire.js';
+import { KinesisError } from './kinesis/kinesis-error.js';
+import { RECORDS_TOO_LARGE } from './kinesis/operations/put-records.js';
+import { bodyFormat } from './kinesis-body-codec.js';
 import type { InProcessRequest, LocatableKind, LocatedResource, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService } from './sandbox-types.js';
 import { isValidRegion, readCallerScope } from './sigv4-scope.js';
 
@@ -90,7 +93,7 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
     try {
       const body = await readBody(incoming);
       response = body === undefined
-        ? awsJsonError(413, 'SerializationException', 'Request body is larger than the sandbox accepts.')
+        ? oversizedRequest(flatHeaders(incoming))
         : await answer({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: flatHeaders(incoming), body, remoteAddress: incoming.socket.remoteAddress ?? '' });
     } catch (error) {
       response = internalFailure('router', error);
@@ -150,6 +153,14 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
   };
 }
 
+/** A body past MAX_REQUEST_BYTES: a PutRecords that large is over Kinesis's 10 MiB, and Kinesis says so. */
+function oversizedRequest(headers: Record<string, string>): SandboxResponse {
+  if (headers['x-amz-target'] === `${KINESIS_TARGET_PREFIX}PutRecords`) {
+    return errorReply(bodyFormat(headers['content-type']), new KinesisError('InvalidArgumentException', RECORDS_TOO_LARGE));
+  }
+  return awsJsonError(413, 'SerializationException', 'Request body is larger than the sandbox accepts.');
+}
+
 function flatHeaders(incoming: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(incoming.headers)) {
@@ -207,7 +218,28 @@ function send(outgoing: ServerResponse, response: SandboxResponse | FaultedReply
     const lower = name.toLowerCase();
     if (!HOP_BY_HOP.has(lower)) headers[lower] = value;
   }
+  if ('events' in response && response.events) {
+    sendEvents(outgoing, response.status, headers, response.events);
+    return;
+  }
   headers['content-length'] = String(body.length);
   outgoing.writeHead(response.status, headers);
   outgoing.end(body);
+}
+
+/** An event stream (SubscribeToShard): chunked, frame by frame, until it ends or the client goes away. */
+function sendEvents(outgoing: ServerResponse, status: number, headers: Record<string, string>, events: NonNullable<FaultedReply['events']>): void {
+  outgoing.on('close', () => events.cancel());
+  outgoing.writeHead(status, headers);
+  void (async () => {
+    try {
+      for await (const frame of events.frames) {
+        if (outgoing.destroyed) break;
+        outgoing.write(frame);
+      }
+      outgoing.end();
+    } catch {
+      outgoing.destroy();
+    }
+  })();
 }

@@ -116,11 +116,10 @@ describe('Kinesis through the SDK against the sandbox', () => {
     });
   });
 
-  it('names Kinesis operations the sandbox does not carry out yet, and answers targets Kinesis lacks with UnknownOperationException', async () => {
-    await expect(box.client().send(new RegisterStreamConsumerCommand({ StreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/paged', ConsumerName: 'c' }))).rejects.toMatchObject({
-      name: 'UnsupportedOperationException',
-      message: expect.stringContaining('RegisterStreamConsumer is part of the Kinesis API, but the kinesis-lab sandbox does not implement it yet'),
-      $metadata: { httpStatusCode: 400 },
+  it('carries out every Kinesis operation (RegisterStreamConsumer among them), and answers targets Kinesis lacks with UnknownOperationException', async () => {
+    await expect(box.client().send(new RegisterStreamConsumerCommand({ StreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/paged', ConsumerName: 'c' }))).resolves.toMatchObject({
+      Consumer: { ConsumerName: 'c', ConsumerStatus: 'CREATING', ConsumerARN: expect.stringMatching(/^arn:aws:kinesis:us-east-1:000000000000:stream\/paged\/consumer\/c:\d+$/) },
+      $metadata: { httpStatusCode: 200 },
     });
     const response = await fetch(box.sandbox.url, {
       method: 'POST',

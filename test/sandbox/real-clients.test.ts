@@ -96,4 +96,24 @@ describe('real AWS clients against the sandbox', () => {
     const { stdout } = await run('python3', ['-c', script], { env });
     expect(stdout.trim()).toBe('ResourceNotFoundException: Stream nope under account 000000000000 not found.');
   });
+
+  it.skipIf(!hasBoto3)("reads with boto3's subscribe_to_shard: the event stream over HTTP/1.1, framed and checksummed as AWS frames it", async () => {
+    await box.kinesis(REGION).createStream('boto-efo', { mode: 'PROVISIONED', shardCount: 1 });
+    await box.waitForActive('boto-efo', REGION);
+    await box.kinesis(REGION).putRecords('boto-efo', [{ partitionKey: 'a', data: new TextEncoder().encode('first') }, { partitionKey: 'b', data: new TextEncoder().encode('second') }]);
+    const script = [
+      'import boto3, json, time',
+      "k = boto3.client('kinesis')",
+      "arn = k.describe_stream_summary(StreamName='boto-efo')['StreamDescriptionSummary']['StreamARN']",
+      "consumer = k.register_stream_consumer(StreamARN=arn, ConsumerName='boto')['Consumer']['ConsumerARN']",
+      "while k.describe_stream_consumer(ConsumerARN=consumer)['ConsumerDescription']['ConsumerStatus'] != 'ACTIVE': time.sleep(0.05)",
+      "events = k.subscribe_to_shard(ConsumerARN=consumer, ShardId='shardId-000000000000', StartingPosition={'Type': 'TRIM_HORIZON'})['EventStream']",
+      'for event in events:',
+      "    e = event['SubscribeToShardEvent']",
+      "    print(json.dumps({'data': [r['Data'].decode() for r in e['Records']], 'behind': e['MillisBehindLatest'], 'continuation': len(e['ContinuationSequenceNumber'])}))",
+      '    break',
+    ].join('\n');
+    const { stdout } = await run('python3', ['-c', script], { env });
+    expect(JSON.parse(stdout)).toEqual({ data: ['first', 'second'], behind: 0, continuation: 56 });
+  });
 });

@@ -114,7 +114,7 @@ describe('the sandbox data folder', () => {
   it('says when a journal written by a newer kinesis-lab cannot be read, rather than misreading it', async () => {
     await seed();
     const snapshot = await readFile(join(dataDir, 'kinesis.snapshot.jsonl'), 'utf8');
-    await writeFile(join(dataDir, 'kinesis.snapshot.jsonl'), snapshot.replace('"formatVersion":1', '"formatVersion":7'));
+    await writeFile(join(dataDir, 'kinesis.snapshot.jsonl'), snapshot.replace(/"formatVersion":\d+/, '"formatVersion":7'));
     const box = await startTestSandbox({ dataDir });
     try {
       expect(box.sandbox.notices[0]?.en).toContain('was written by a newer kinesis-lab (format 7)');

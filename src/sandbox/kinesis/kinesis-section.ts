@@ -7,21 +7,24 @@ import type { DurableSection } from '../durable/durable-section.js';
 import type { KinesisStore } from './kinesis-store.js';
 import { trimExpired } from './shard-reading.js';
 import { applyChange, type StreamChange } from './stream-change.js';
-import type { StoredRecord, StreamState } from './stream-state.js';
+import type { AccountSettings, StoredRecord, StreamState } from './stream-state.js';
 
 const RECORDS_PER_CHUNK = 1000;
 
 type Chunk =
   | { t: 'stream'; stream: StreamState }
+  | { t: 'account'; account: string; region: string; settings: AccountSettings }
   | { t: 'records'; account: string; region: string; name: string; shard: number; records: StoredRecord[] };
 
 export function kinesisSection(store: KinesisStore, now: () => number): DurableSection<StreamChange> {
   return {
     name: 'kinesis',
-    formatVersion: 1,
+    // 2: consumers, encryption, resource policies, warm throughput, account settings (version 1 still reads).
+    formatVersion: 2,
     apply: (change) => applyChange(store, change),
     *snapshot() {
       const at = now();
+      for (const entry of store.allAccountSettings()) yield { t: 'account', ...entry } satisfies Chunk;
       for (const stream of [...store.all()]) {
         trimExpired(stream, at);
         yield { t: 'stream', stream: { ...stream, shards: stream.shards.map((shard) => ({ ...shard, records: [] })) } } satisfies Chunk;
@@ -36,7 +39,11 @@ export function kinesisSection(store: KinesisStore, now: () => number): DurableS
       const chunk = value as Chunk;
       switch (chunk.t) {
         case 'stream':
-          store.add(chunk.stream);
+          // Streams of format version 1 had no consumers.
+          store.add({ ...chunk.stream, consumers: chunk.stream.consumers ?? [] });
+          return;
+        case 'account':
+          store.setAccountSettings(chunk.account, chunk.region, chunk.settings);
           return;
         case 'records': {
           const shard = store.peek(chunk.account, chunk.region, chunk.name)?.shards[chunk.shard];

@@ -4,10 +4,28 @@
  * read-only calls and requests for empty regions cost no memory.
  */
 import { settleStream } from './settle-stream.js';
-import type { StreamState } from './stream-state.js';
+import type { AccountSettings, StreamState } from './stream-state.js';
 
 export class KinesisStore {
   readonly #accounts = new Map<string, Map<string, Map<string, StreamState>>>();
+  /** Account settings by `account/region`, only for accounts that changed them. */
+  readonly #settings = new Map<string, AccountSettings>();
+
+  accountSettings(account: string, region: string): AccountSettings | undefined {
+    return this.#settings.get(`${account}/${region}`);
+  }
+
+  setAccountSettings(account: string, region: string, settings: AccountSettings): void {
+    this.#settings.set(`${account}/${region}`, { ...settings });
+  }
+
+  /** Every account's settings, for snapshots. */
+  *allAccountSettings(): Iterable<{ account: string; region: string; settings: AccountSettings }> {
+    for (const [key, settings] of this.#settings) {
+      const [account = '', region = ''] = key.split('/');
+      yield { account, region, settings };
+    }
+  }
 
   /** The stream as it is at `now` (finished work applied), or undefined. */
   find(account: string, region: string, name: string, now: number): StreamState | undefined {
@@ -64,6 +82,7 @@ export class KinesisStore {
 
   clear(): void {
     this.#accounts.clear();
+    this.#settings.clear();
   }
 
   #settle(stream: StreamState, now: number): StreamState | undefined {

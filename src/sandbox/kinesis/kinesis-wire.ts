@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { unknownOperation } from '../aws-json-error.js';
 import { AMZ_CBOR, AMZ_JSON, encodeBody, type BodyFormat } from '../kinesis-body-codec.js';
+import { EVENT_STREAM_CONTENT_TYPE, eventStreamFrames } from './event-stream-wire.js';
 import { KinesisError } from './kinesis-error.js';
 import type { KinesisEngine } from './kinesis-engine.js';
 import type { CallerContext } from './operations/kinesis-operation.js';
@@ -33,6 +34,8 @@ export interface KinesisReply {
   body: Buffer;
   /** The response as an object (JSON shape: blobs as base64), for the call-event listeners. */
   response?: Record<string, unknown>;
+  /** SubscribeToShard's event stream, sent after the headers; `cancel` once the connection closes. */
+  events?: { frames: AsyncIterable<Uint8Array>; cancel(): void };
 }
 
 export function answerKinesisCall(engine: KinesisEngine, call: KinesisCall): KinesisReply {
@@ -44,6 +47,7 @@ export function answerKinesisCall(engine: KinesisEngine, call: KinesisCall): Kin
   const refused = authenticationProblem(call);
   if (refused) return errorReply(call.format, refused);
   try {
+    if (call.operation === 'SubscribeToShard') return subscription(engine, call, call.request);
     const response = engine.call(call.caller, call.operation, call.request, call.arrivedAt);
     return reply(call.format, 200, response, call.operation);
   } catch (error) {
@@ -51,6 +55,19 @@ export function answerKinesisCall(engine: KinesisEngine, call: KinesisCall): Kin
     const reason = error instanceof Error ? error.message : String(error);
     return errorReply(call.format, new KinesisError('InternalFailure', `The sandbox's Kinesis engine failed: ${reason}`, 500));
   }
+}
+
+/** An open subscription: headers now, the event stream after (event-stream-wire.ts). */
+function subscription(engine: KinesisEngine, call: KinesisCall, request: Record<string, unknown>): KinesisReply {
+  const closed = new AbortController();
+  const messages = engine.subscribe(call.caller, request, call.arrivedAt, closed.signal);
+  return {
+    status: 200,
+    headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE, 'x-amzn-requestid': randomUUID() },
+    body: Buffer.alloc(0),
+    response: {},
+    events: { frames: eventStreamFrames(messages), cancel: () => closed.abort() },
+  };
 }
 
 /** Kinesis wants a SigV4 signature, whole, in a header or in the query (as kinesalite checks it too). */

@@ -10,6 +10,10 @@ import type { PendingWork, ShardState, StreamState } from './stream-state.js';
 
 /** Applies the pending work due by `now`; 'gone' when the stream's deletion has completed. */
 export function settleStream(stream: StreamState, now: number): 'present' | 'gone' {
+  // Deregistered consumers are gone once their DELETING time is over.
+  if (stream.consumers.some((consumer) => consumer.goneAt !== undefined && consumer.goneAt <= now)) {
+    stream.consumers = stream.consumers.filter((consumer) => consumer.goneAt === undefined || consumer.goneAt > now);
+  }
   while (stream.pending.length > 0) {
     const work = stream.pending[0]!;
     if (work.at > now) break;
@@ -52,6 +56,17 @@ function applyWork(stream: StreamState, work: PendingWork): void {
     case 'reshard':
       reshard(stream, work.targetShardCount, work.at);
       return;
+    case 'encryption':
+      if (work.keyId === null) delete stream.kmsKeyId;
+      else stream.kmsKeyId = work.keyId;
+      return;
+    case 'warm': {
+      stream.warmThroughputMiBps = work.mibps;
+      // Warm throughput is write capacity made ready: at 1 MiB/s a shard, that many shards.
+      const wanted = Math.max(ON_DEMAND_MIN_SHARDS, work.mibps);
+      if (openCount(stream) < wanted) reshard(stream, wanted, work.at);
+      return;
+    }
   }
 }
 

@@ -8,7 +8,7 @@
 import { uniformRanges } from './hash-key.js';
 import type { KinesisStore } from './kinesis-store.js';
 import { addShard } from './settle-stream.js';
-import type { PendingWork, StoredRecord, StreamMode, StreamState, StreamStatus } from './stream-state.js';
+import type { AccountSettings, ConsumerState, PendingWork, StoredRecord, StreamMode, StreamState, StreamStatus } from './stream-state.js';
 
 /** Which stream a change is about. */
 interface StreamRef {
@@ -29,18 +29,30 @@ export type StreamChange =
       retentionHours: number;
       maxRecordSizeInKiB: number;
       tags: Record<string, string>;
+      warmThroughputMiBps?: number;
     })
   | (StreamRef & { k: 'delete'; goneAt: number })
   | (StreamRef & { k: 'put'; records: [shardIndex: number, record: StoredRecord][] })
   | (StreamRef & { k: 'retention'; hours: number })
-  | (StreamRef & { k: 'tags'; set?: Record<string, string>; remove?: string[] })
+  /** Tags of the stream, or of its consumer `consumer`. */
+  | (StreamRef & { k: 'tags'; set?: Record<string, string>; remove?: string[]; consumer?: string })
   | (StreamRef & { k: 'metrics'; metrics: string[] })
   | (StreamRef & { k: 'maxRecordSize'; kib: number })
-  | (StreamRef & { k: 'schedule'; work: PendingWork; status: StreamStatus });
+  | (StreamRef & { k: 'schedule'; work: PendingWork; status: StreamStatus })
+  | (StreamRef & { k: 'consumer'; consumer: ConsumerState })
+  /** DeregisterStreamConsumer: DELETING until `goneAt`. */
+  | (StreamRef & { k: 'consumerGone'; consumer: string; goneAt: number })
+  /** PutResourcePolicy (a policy) or DeleteResourcePolicy (null), on the stream or its consumer `consumer`. */
+  | (StreamRef & { k: 'policy'; policy: string | null; consumer?: string })
+  | { k: 'account'; account: string; region: string; at: number; settings: AccountSettings };
 
 export function applyChange(store: KinesisStore, change: StreamChange): void {
   if (change.k === 'create') {
     store.add(newStream(change));
+    return;
+  }
+  if (change.k === 'account') {
+    store.setAccountSettings(change.account, change.region, change.settings);
     return;
   }
   const stream = store.find(change.account, change.region, change.name, change.at);
@@ -57,10 +69,28 @@ export function applyChange(store: KinesisStore, change: StreamChange): void {
     case 'retention':
       stream.retentionHours = change.hours;
       return;
-    case 'tags':
-      for (const key of change.remove ?? []) delete stream.tags[key];
-      Object.assign(stream.tags, change.set ?? {});
+    case 'tags': {
+      const tags = change.consumer === undefined ? stream.tags : stream.consumers.find((c) => c.name === change.consumer)?.tags;
+      if (!tags) return;
+      for (const key of change.remove ?? []) delete tags[key];
+      Object.assign(tags, change.set ?? {});
       return;
+    }
+    case 'consumer':
+      stream.consumers.push({ ...change.consumer, tags: { ...change.consumer.tags } });
+      return;
+    case 'consumerGone': {
+      const consumer = stream.consumers.find((c) => c.name === change.consumer && c.goneAt === undefined);
+      if (consumer) consumer.goneAt = change.goneAt;
+      return;
+    }
+    case 'policy': {
+      const holder = change.consumer === undefined ? stream : stream.consumers.find((c) => c.name === change.consumer && c.goneAt === undefined);
+      if (!holder) return;
+      if (change.policy === null) delete holder.policy;
+      else holder.policy = change.policy;
+      return;
+    }
     case 'metrics':
       stream.shardLevelMetrics = change.metrics;
       return;
@@ -89,6 +119,8 @@ function newStream(change: Extract<StreamChange, { k: 'create' }>): StreamState 
     tags: { ...change.tags },
     shards: [],
     pending: [{ kind: 'create', at: change.readyAt }],
+    consumers: [],
+    ...(change.warmThroughputMiBps !== undefined ? { warmThroughputMiBps: change.warmThroughputMiBps } : {}),
   };
   for (const range of uniformRanges(change.shardCount)) addShard(stream, range, change.at);
   return stream;

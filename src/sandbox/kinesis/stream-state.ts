@@ -52,7 +52,29 @@ export type PendingWork =
   | { kind: 'split'; at: number; shardIndex: number; newStartingHashKey: string }
   | { kind: 'merge'; at: number; shardIndex: number; adjacentIndex: number }
   | { kind: 'reshard'; at: number; targetShardCount: number }
-  | { kind: 'mode'; at: number; mode: StreamMode };
+  | { kind: 'mode'; at: number; mode: StreamMode }
+  /** Start (a KMS key) or stop (null) server-side encryption. */
+  | { kind: 'encryption'; at: number; keyId: string | null }
+  /** UpdateStreamWarmThroughput: an on-demand stream ready for this many MiB/s of writes. */
+  | { kind: 'warm'; at: number; mibps: number };
+
+/**
+ * An enhanced fan-out consumer (RegisterStreamConsumer). Its status follows from the times:
+ * CREATING until `readyAt`, then ACTIVE; once deregistered DELETING until `goneAt`, then gone.
+ */
+export interface ConsumerState {
+  name: string;
+  /** `STREAM_ARN/consumer/NAME:CREATION_EPOCH_SECONDS` */
+  arn: string;
+  createdMs: number;
+  readyAt: number;
+  goneAt?: number;
+  tags: Record<string, string>;
+  /** Resource policy (PutResourcePolicy), JSON text. */
+  policy?: string;
+}
+
+export type ConsumerStatus = 'CREATING' | 'ACTIVE' | 'DELETING';
 
 export interface StreamState {
   account: string;
@@ -69,4 +91,25 @@ export interface StreamState {
   shards: ShardState[];
   /** Work still to do, oldest first; see settle-stream.ts. */
   pending: PendingWork[];
+  /** Server-side encryption with this KMS key; absent: EncryptionType NONE. */
+  kmsKeyId?: string;
+  /** Registered consumers, DELETING ones included until they are gone. */
+  consumers: ConsumerState[];
+  /** Resource policy (PutResourcePolicy), JSON text. */
+  policy?: string;
+  /** UpdateStreamWarmThroughput's target, MiB/s. */
+  warmThroughputMiBps?: number;
+}
+
+/**
+ * The account's minimum throughput billing commitment (UpdateAccountSettings), per account and region.
+ * Enabled at `startedMs` for at least 24 hours; a disable asked for before `earliestEndMs` takes effect
+ * then (ENABLED_UNTIL_EARLIEST_ALLOWED_END meanwhile), one asked for later at `endedMs`.
+ */
+export interface AccountSettings {
+  startedMs?: number;
+  earliestEndMs?: number;
+  /** A disable asked for before the earliest allowed end. */
+  disableAsked?: boolean;
+  endedMs?: number;
 }

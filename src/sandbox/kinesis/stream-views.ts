@@ -1,6 +1,7 @@
 /** How streams and shards look in responses (DescribeStream, DescribeStreamSummary, ListShards, ListStreams). */
 import { sequenceRangeOf } from './settle-stream.js';
-import type { ShardState, StreamState } from './stream-state.js';
+import { recordSequenceNumber } from './shard-reading.js';
+import type { ShardState, StoredRecord, StreamState } from './stream-state.js';
 
 export function shardView(shard: ShardState): Record<string, unknown> {
   return {
@@ -44,7 +45,24 @@ export function streamBasics(stream: StreamState): Record<string, unknown> {
     RetentionPeriodHours: stream.retentionHours,
     StreamCreationTimestamp: Math.floor(stream.createdMs / 1000),
     EnhancedMonitoring: [{ ShardLevelMetrics: [...stream.shardLevelMetrics] }],
-    EncryptionType: 'NONE',
+    EncryptionType: encryptionType(stream),
+    ...(stream.kmsKeyId !== undefined ? { KeyId: stream.kmsKeyId } : {}),
+  };
+}
+
+/** NONE, or KMS once StartStreamEncryption has completed: what PutRecord(s) and GetRecords report. */
+export function encryptionType(stream: StreamState): 'NONE' | 'KMS' {
+  return stream.kmsKeyId === undefined ? 'NONE' : 'KMS';
+}
+
+/** One record as GetRecords and SubscribeToShard return it (Data base64, as JSON carries it). */
+export function recordView(shard: ShardState, record: StoredRecord, stream: StreamState): Record<string, unknown> {
+  return {
+    SequenceNumber: recordSequenceNumber(shard, record),
+    ApproximateArrivalTimestamp: record.at / 1000,
+    Data: record.data,
+    PartitionKey: record.partitionKey,
+    ...(stream.kmsKeyId !== undefined ? { EncryptionType: 'KMS' } : {}),
   };
 }
 

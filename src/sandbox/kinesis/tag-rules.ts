@@ -12,3 +12,13 @@ export function assertTagCharacters(texts: string[], failure: string): void {
     throw invalidArgument(`${failure} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.`);
   }
 }
+
+/** A stream or consumer holds at most 50 tags. */
+const MAX_TAGS = 50;
+
+/** Refuses tags that would leave more than 50 on the resource: "<failure> because a given <what> cannot have more than 50 tags …". */
+export function assertTagRoom(current: Record<string, string>, added: Record<string, string>, failure: string, what: 'stream' | 'resource'): void {
+  if (new Set([...Object.keys(current), ...Object.keys(added)]).size > MAX_TAGS) {
+    throw invalidArgument(`${failure} because a given ${what} cannot have more than ${MAX_TAGS} tags associated with it.`);
+  }
+}

@@ -2,12 +2,18 @@
  * What the engine meters against its limits (kinesis-limits.ts, api-rate-limits.ts). Kept in memory
  * only: a restarted sandbox starts every budget afresh, as a second later AWS would too. Times are the
  * request's arrival on the sandbox clock.
+ *
+ * Writes: 1,000 records per wall-clock second per shard, and 1 MiB/s of bytes from a bucket that holds
+ * the stream's largest record (1 MiB by default, up to 10 MiB: the burst large records need).
+ * Reads: 5 GetRecords calls per second per shard, and 2 MiB/s from a bucket of one second's worth that
+ * a call may overdraw (a 10 MiB read leaves the shard unreadable for about 4 s; AWS says "within the
+ * next 5 seconds"). GetShardIterator: 5 calls per second per shard.
  */
 import type { ShardState, StreamState } from '../stream-state.js';
 import { API_RATE_LIMITS, type ApiRateLimit } from './api-rate-limits.js';
 import type { KinesisLimits } from './kinesis-limits.js';
 import { PerSecondWindow } from './per-second-window.js';
-import { ReadAllowance } from './read-allowance.js';
+import { TokenBuckets } from './token-buckets.js';
 
 export interface LimitMeters {
   readonly limits: KinesisLimits;
@@ -25,34 +31,44 @@ export interface LimitMeters {
 
 export function createLimitMeters(limits: KinesisLimits): LimitMeters {
   const writes = new PerSecondWindow();
+  const writeBytes = new TokenBuckets();
   const reads = new PerSecondWindow();
+  const readBytes = new TokenBuckets();
   const iterators = new PerSecondWindow();
   const calls = new PerSecondWindow();
-  const readBytes = new ReadAllowance();
   const key = (stream: StreamState, shard: ShardState): string => `${stream.account}/${stream.region}/${stream.name}/${stream.createdMs}/${shard.index}`;
-
-  const metersWrites = Number.isFinite(limits.writeRecordsPerSecond) || Number.isFinite(limits.writeBytesPerSecond);
+  const metersWriteBytes = Number.isFinite(limits.writeBytesPerSecond);
   const metersReadBytes = Number.isFinite(limits.readBytesPerSecond);
+  const readCapacity = limits.readBytesPerSecond;
 
   return {
     limits,
-    admitWrite: (stream, shard, bytes, at) =>
-      !metersWrites || writes.take(key(stream, shard), at, 1, bytes, limits.writeRecordsPerSecond, limits.writeBytesPerSecond),
+    admitWrite(stream, shard, bytes, at) {
+      const shardKey = key(stream, shard);
+      const capacity = Math.max(limits.writeBytesPerSecond, stream.maxRecordSizeInKiB * 1024);
+      const level = metersWriteBytes ? writeBytes.level(shardKey, at, limits.writeBytesPerSecond, capacity) : Infinity;
+      if (level < bytes) return false;
+      if (Number.isFinite(limits.writeRecordsPerSecond) && !writes.take(shardKey, at, limits.writeRecordsPerSecond)) return false;
+      if (metersWriteBytes) writeBytes.set(shardKey, at, level - bytes, capacity);
+      return true;
+    },
     admitRead(stream, shard, at) {
       const shardKey = key(stream, shard);
-      if (metersReadBytes && !readBytes.available(shardKey, at, limits.readBytesPerSecond)) return false;
-      return !Number.isFinite(limits.readCallsPerSecond) || reads.take(shardKey, at, 1, 0, limits.readCallsPerSecond, Infinity);
+      if (metersReadBytes && readBytes.level(shardKey, at, limits.readBytesPerSecond, readCapacity) <= 0) return false;
+      return !Number.isFinite(limits.readCallsPerSecond) || reads.take(shardKey, at, limits.readCallsPerSecond);
     },
     chargeRead(stream, shard, bytes, at) {
-      if (metersReadBytes) readBytes.take(key(stream, shard), at, bytes, limits.readBytesPerSecond);
+      if (!metersReadBytes || bytes <= 0) return;
+      const shardKey = key(stream, shard);
+      readBytes.set(shardKey, at, readBytes.level(shardKey, at, limits.readBytesPerSecond, readCapacity) - bytes, readCapacity);
     },
     admitShardIterator: (stream, shard, at) =>
-      !Number.isFinite(limits.shardIteratorsPerSecond) || iterators.take(key(stream, shard), at, 1, 0, limits.shardIteratorsPerSecond, Infinity),
+      !Number.isFinite(limits.shardIteratorsPerSecond) || iterators.take(key(stream, shard), at, limits.shardIteratorsPerSecond),
     admitApi(operation, scope, at) {
       const limit = API_RATE_LIMITS[operation];
       if (!limits.callRates || !limit) return undefined;
       const over = limit.per === 'stream' ? `${scope.stream ?? ''}` : '';
-      return calls.take(`${operation}/${scope.account}/${scope.region}/${over}`, at, 1, 0, limit.perSecond, Infinity) ? undefined : limit;
+      return calls.take(`${operation}/${scope.account}/${scope.region}/${over}`, at, limit.perSecond) ? undefined : limit;
     },
   };
 }

@@ -4,6 +4,7 @@ import { streamInUse } from '../kinesis-texts.js';
 import { assertOnDemandQuota, assertShardQuota } from '../shard-quota.js';
 import { ON_DEMAND_MIN_SHARDS } from '../settle-stream.js';
 import { streamArn } from '../stream-arn.js';
+import { assertWarmThroughput } from '../warm-throughput.js';
 import type { StreamMode } from '../stream-state.js';
 import type { KinesisOperation } from './kinesis-operation.js';
 
@@ -24,7 +25,10 @@ export const createStream: KinesisOperation = (call, input) => {
   }
   const { account, region, partition } = call.caller;
   if (call.store.find(account, region, name, call.now)) throw streamInUse(name, account);
-  const shardCount = mode === 'ON_DEMAND' ? ON_DEMAND_MIN_SHARDS : Number(input.ShardCount);
+  const warm = typeof input.WarmThroughputMiBps === 'number' ? input.WarmThroughputMiBps : undefined;
+  if (warm !== undefined) assertWarmThroughput(call, mode, warm);
+  // An on-demand stream starts with 4 MiB/s of writes, or its warm throughput: a shard per MiB/s.
+  const shardCount = mode === 'ON_DEMAND' ? Math.max(ON_DEMAND_MIN_SHARDS, warm ?? 0) : Number(input.ShardCount);
   if (mode === 'ON_DEMAND') assertOnDemandQuota(call);
   else assertShardQuota(call, shardCount);
   call.commit({
@@ -40,6 +44,7 @@ export const createStream: KinesisOperation = (call, input) => {
     retentionHours: DEFAULT_RETENTION_HOURS,
     maxRecordSizeInKiB: typeof input.MaxRecordSizeInKiB === 'number' ? input.MaxRecordSizeInKiB : DEFAULT_MAX_RECORD_KIB,
     tags: (input.Tags as Record<string, string> | undefined) ?? {},
+    ...(warm !== undefined ? { warmThroughputMiBps: warm } : {}),
   });
   return {};
 };

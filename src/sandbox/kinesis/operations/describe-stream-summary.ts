@@ -9,8 +9,9 @@ export const describeStreamSummary: KinesisOperation = (call, input) => {
     StreamDescriptionSummary: {
       ...streamBasics(stream),
       OpenShardCount: openShards(stream).length,
-      ConsumerCount: 0,
+      ConsumerCount: stream.consumers.filter((consumer) => consumer.goneAt === undefined).length,
       MaxRecordSizeInKiB: stream.maxRecordSizeInKiB,
+      ...(stream.warmThroughputMiBps !== undefined ? { WarmThroughput: { TargetMiBps: stream.warmThroughputMiBps, CurrentMiBps: stream.status === 'ACTIVE' ? stream.warmThroughputMiBps : 0 } } : {}),
     },
   };
 };

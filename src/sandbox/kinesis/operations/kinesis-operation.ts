@@ -7,6 +7,7 @@ import type { ValidatedInput } from '../model/validate-input.js';
 import type { KinesisStore } from '../kinesis-store.js';
 import type { LimitMeters } from '../limits/limit-meters.js';
 import type { StreamChange } from '../stream-change.js';
+import type { Subscriptions } from '../subscriptions.js';
 
 /** Who is calling, and where. */
 export interface CallerContext {
@@ -35,6 +36,8 @@ export interface OperationCall {
   arrivedAt: number;
   /** AWS's limits, and what has been taken from them. */
   limits: LimitMeters;
+  /** SubscribeToShard's open subscriptions. */
+  subscriptions: Subscriptions;
   store: KinesisStore;
   settings: EngineSettings;
   /** Makes a change: journaled first when the sandbox keeps data, then applied. */

@@ -4,6 +4,7 @@ import { writeRateExceeded } from '../kinesis-texts.js';
 import { assertRecordSize, assertWritable, recordBytes, shardForRecord } from '../record-routing.js';
 import { requestedStream } from '../resolve-stream.js';
 import { parseSequenceNumber, sequenceNumber } from '../sequence-number.js';
+import { encryptionType } from '../stream-views.js';
 import type { KinesisOperation } from './kinesis-operation.js';
 
 export const putRecord: KinesisOperation = (call, input) => {
@@ -32,5 +33,5 @@ export const putRecord: KinesisOperation = (call, input) => {
     k: 'put', account: stream.account, region: stream.region, name: stream.name, at: call.now,
     records: [[shard.index, { counter, data, partitionKey, at, ...(explicitHashKey !== undefined ? { explicitHashKey } : {}) }]],
   });
-  return { ShardId: shard.id, SequenceNumber: seq, EncryptionType: 'NONE' };
+  return { ShardId: shard.id, SequenceNumber: seq, EncryptionType: encryptionType(stream) };
 };

@@ -3,11 +3,13 @@ import { invalidArgument, writeRateExceeded } from '../kinesis-texts.js';
 import { assertRecordSize, assertWritable, recordBytes, shardForRecord } from '../record-routing.js';
 import { requestedStream } from '../resolve-stream.js';
 import { sequenceNumber } from '../sequence-number.js';
+import { encryptionType } from '../stream-views.js';
 import type { StoredRecord } from '../stream-state.js';
 import type { KinesisOperation } from './kinesis-operation.js';
 
 /** AWS: a PutRecords request holds at most 10 MiB of data and partition keys. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+export const RECORDS_TOO_LARGE = 'Records size exceeds 10 MB limit';
 
 interface Entry {
   Data: string;
@@ -26,7 +28,7 @@ export const putRecords: KinesisOperation = (call, input) => {
     total += bytes;
     return bytes;
   });
-  if (total > MAX_REQUEST_BYTES) throw invalidArgument('Records size exceeds 10 MB limit');
+  if (total > MAX_REQUEST_BYTES) throw invalidArgument(RECORDS_TOO_LARGE);
   // Every entry is routed (a bad ExplicitHashKey refuses the whole request) before any takes write capacity.
   const shards = entries.map((entry) => shardForRecord(stream, entry.PartitionKey, entry.ExplicitHashKey));
   // Sequence numbers are minted before the change is applied: count ahead per shard.
@@ -51,5 +53,5 @@ export const putRecords: KinesisOperation = (call, input) => {
     return { SequenceNumber: seq, ShardId: shard.id };
   });
   if (written.length > 0) call.commit({ k: 'put', account: stream.account, region: stream.region, name: stream.name, at: call.now, records: written });
-  return { FailedRecordCount: failed, Records: answers, EncryptionType: 'NONE' };
+  return { FailedRecordCount: failed, Records: answers, EncryptionType: encryptionType(stream) };
 };
