@@ -2,6 +2,7 @@ import type { StreamMode } from '../aws/kinesis-port.js';
 import { diagnosisContext } from '../checks/check-context.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
 import type { ActionContext, ActionOutcome } from './action-context.js';
+import { waitUntilActive } from './wait-until-active.js';
 
 export interface CreateStreamParams {
   /** @default 1 */
@@ -42,17 +43,6 @@ export async function createStreamAction(ctx: ActionContext, step: string, param
     }
     notes.push({ en: `${ctx.stream} already exists in ${ctx.region}; using it as it is.`, ko: `${ctx.region}에 ${ctx.stream} 스트림이 이미 있어 그대로 사용합니다.` });
   }
-  const started = ctx.clock();
-  const deadline = started + (params.waitMs ?? 120_000);
-  try {
-    for (;;) {
-      const summary = await ctx.kinesis.describeStreamSummary(ctx.stream);
-      ctx.onProgress({ type: 'stream-status', status: summary.status, elapsedMs: ctx.clock() - started });
-      if (summary.status === 'ACTIVE' || ctx.signal?.aborted || ctx.clock() >= deadline) break;
-      await ctx.sleep(1_000, ctx.signal);
-    }
-  } catch (error) {
-    return { ok: false, result: diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, 'DescribeStreamSummary'))) };
-  }
-  return { ok: true, notes };
+  const failed = await waitUntilActive(ctx, step, params.waitMs);
+  return failed ? { ok: false, result: failed } : { ok: true, notes };
 }

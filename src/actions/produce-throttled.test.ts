@@ -9,7 +9,7 @@ import { produceAction } from './produce.js';
 function throttlingPort(accept: number): KinesisPort {
   let written = 0;
   return {
-    describeStreamSummary: async () => ({ maxRecordBytes: 1_048_576 }),
+    describeStreamSummary: async () => ({ maxRecordBytes: 1_048_576, mode: 'PROVISIONED', openShardCount: 1 }),
     putRecords: async (_name: string, inputs: PutRecordInput[]) => {
       const records = inputs.map(() =>
         written < accept
@@ -39,16 +39,19 @@ function context(port: KinesisPort): ActionContext {
 }
 
 describe('produce action under throttling', () => {
-  it('PutRecords entries given up on after throttling: the notes explain the shard limits and what to change', async () => {
+  it('PutRecords entries given up on after throttling: the step fails with the shard limits, what to change, and f to double the shards', async () => {
     const outcome = await produceAction(context(throttlingPort(4)), 'put-records', { api: 'put-records', count: 10, batchSize: 10 });
-    if (!outcome.ok) throw new Error('the action failed');
-    expect(outcome.notes).toHaveLength(3);
-    expect(outcome.notes[0]?.en).toMatch(/^Sent 4 records .* 6 failed/);
-    expect(outcome.notes[1]?.en).toBe(
-      "6 were throttled: the batch went over a shard's write limit. Each shard accepts at most 1,000 records/s and 1 MiB/s of writes; more is throttled (CloudWatch counts it as WriteProvisionedThroughputExceeded). A partition key that sends everything to one shard hits this even when the stream has several shards.",
+    if (outcome.ok) throw new Error('the action passed');
+    const { result } = outcome;
+    expect(result).toMatchObject({ outcome: 'error', errorKind: 'producer-throttled', autoFix: { type: 'add-shards', stream: 'input-stream', from: 1, to: 2 } });
+    expect(result.summary.en).toBe('The PutRecords producer gave up 6 records of "input-stream": a shard answered ProvisionedThroughputExceededException on every attempt.');
+    expect(result.evidence[0]?.en).toMatch(/^Sent 4 records .* 6 failed, \d+ retried, \d+ throttled$/);
+    expect(result.evidence[1]?.en).toBe(
+      "The stream has 1 shard, so it takes at most 1000 records/s. Each shard accepts at most 1,000 records/s and 1 MiB/s of writes; more is throttled (CloudWatch counts it as WriteProvisionedThroughputExceeded). A partition key that sends everything to one shard hits this even when the stream has several shards.",
     );
-    expect(outcome.notes[2]?.en).toContain('add shards (aws kinesis update-shard-count --stream-name input-stream');
-    expect(outcome.notes[2]?.ko).toContain('샤드를 늘리거나');
+    expect(result.fix?.en).toMatch(/^Press f to double the stream to 2 shards \(UpdateShardCount\)/);
+    expect(result.fix?.en).toContain('StreamMode=ON_DEMAND');
+    expect(result.fix?.ko).toContain('샤드를 2개로 두 배 늘리고');
   });
 
   it('a run without throttled failures keeps the summary line alone', async () => {

@@ -1,8 +1,8 @@
 import { diagnosisContext } from '../checks/check-context.js';
 import { runFromSummary } from '../engine/session-ledger.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
-import { diagnoseThrottledEntries } from '../diagnose/catalog.js';
-import type { Localized } from '../i18n/lang.js';
+import type { StreamSummary } from '../aws/kinesis-port.js';
+import { diagnoseThrottledEntries, diagnoseThrottledRun } from '../diagnose/catalog.js';
 import type { ProducerApi } from '../producer/producer-types.js';
 import { runProducer } from '../producer/run-producer.js';
 import { formatSummaryLine } from '../producer/format-summary.js';
@@ -38,9 +38,9 @@ export function producerRunOptions(params: ProduceParams): Pick<ProduceParams, '
  * into the session ledger so the step's check (and the metrics step) can find the records later.
  */
 export async function produceAction(ctx: ActionContext, step: string, params: ProduceParams): Promise<ActionOutcome> {
-  let maxRecordBytes: number;
+  let stream: StreamSummary;
   try {
-    maxRecordBytes = (await ctx.kinesis.describeStreamSummary(ctx.stream)).maxRecordBytes;
+    stream = await ctx.kinesis.describeStreamSummary(ctx.stream);
   } catch (error) {
     return { ok: false, result: diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, 'DescribeStreamSummary'))) };
   }
@@ -51,7 +51,7 @@ export async function produceAction(ctx: ActionContext, step: string, params: Pr
     port: ctx.producerKinesis,
     stream: ctx.stream,
     ...producerRunOptions(params),
-    maxRecordBytes,
+    maxRecordBytes: stream.maxRecordBytes,
     signal: ctx.signal,
     clock: ctx.clock,
     sleep: ctx.sleep,
@@ -62,16 +62,25 @@ export async function produceAction(ctx: ActionContext, step: string, params: Pr
   });
   ctx.onProgress({ type: 'producer-summary', summary });
   ctx.recordRun(runFromSummary(summary, ctx.stream, ctx.region));
+  const summaryLine = { en: formatSummaryLine(summary, 'en'), ko: formatSummaryLine(summary, 'ko') };
+  // Records a shard throttled on every attempt: the stream is too small for this producer, and AWS's fix is capacity.
+  const givenUp = failedCodes[THROTTLED_CODE] ?? 0;
+  if (givenUp > 0) {
+    const operation = params.api === 'put-record' ? 'PutRecord' : 'PutRecords';
+    const diagnosis = diagnoseThrottledRun(operation, givenUp, diagnosisContext(ctx, operation), { mode: stream.mode, openShards: stream.openShardCount });
+    const result = diagnosedResult(step, diagnosis);
+    return { ok: false, result: { ...result, evidence: [summaryLine, ...result.evidence] } };
+  }
   if (summary.stoppedBy === 'error' && summary.sent === 0) {
     return { ok: false, result: diagnosedResult(step, await ctx.diagnose(summary.error, diagnosisContext(ctx, params.api === 'put-record' ? 'PutRecord' : 'PutRecords'))) };
   }
-  const notes: Localized[] = [{ en: formatSummaryLine(summary, 'en'), ko: formatSummaryLine(summary, 'ko') }];
-  // PutRecords entries given up on after throttling: the shard limits and what to change, from the diagnosis catalog.
-  if (params.api === 'put-records' && (failedCodes[THROTTLED_CODE] ?? 0) > 0) {
-    const diagnosis = diagnoseThrottledEntries({ [THROTTLED_CODE]: failedCodes[THROTTLED_CODE] ?? 0 }, diagnosisContext(ctx, 'PutRecords'));
-    notes.push(diagnosis.why, diagnosis.fix);
+  // PutRecords entries given up on for their own reasons (InternalFailure, KMS …): what each code means, from the catalog.
+  const otherCodes = Object.fromEntries(Object.entries(failedCodes).filter(([code]) => code === 'InternalFailure' || code.startsWith('KMS')));
+  if (params.api === 'put-records' && Object.keys(otherCodes).length > 0) {
+    const diagnosis = diagnoseThrottledEntries(otherCodes, diagnosisContext(ctx, 'PutRecords'));
+    return { ok: true, notes: [summaryLine, diagnosis.why, diagnosis.fix] };
   }
-  return { ok: true, notes };
+  return { ok: true, notes: [summaryLine] };
 }
 
 const THROTTLED_CODE = 'ProvisionedThroughputExceededException';

@@ -4,7 +4,7 @@
  */
 import {
   CreateStreamCommand, DeleteStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand,
-  ListShardsCommand, PutRecordCommand, PutRecordsCommand,
+  ListShardsCommand, PutRecordCommand, PutRecordsCommand, UpdateShardCountCommand,
 } from '@aws-sdk/client-kinesis';
 import type { _Record, CreateStreamCommandInput, GetShardIteratorCommandInput, KinesisClient } from '@aws-sdk/client-kinesis';
 import type {
@@ -181,6 +181,10 @@ export function createKinesisAdapter(client: KinesisClient, options: KinesisAdap
         if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
         throw error;
       }
+    },
+
+    async updateShardCount(name, target) {
+      await client.send(new UpdateShardCountCommand({ StreamName: name, TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' }));
     },
   };
 }

@@ -75,4 +75,6 @@ export interface KinesisPort {
   deleteStream(name: string): Promise<void>;
   /** The stream's tags, or undefined when there is no such stream: whose it is (see actions/ownership.ts). */
   streamTags(name: string): Promise<Record<string, string> | undefined>;
+  /** UpdateShardCount with UNIFORM_SCALING: the stream is UPDATING until its `target` shards are open. */
+  updateShardCount(name: string, target: number): Promise<void>;
 }

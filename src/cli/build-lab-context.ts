@@ -58,9 +58,8 @@ export function labKeyFor(settings: ReadySettings, aws: AwsSettings): LabKey | u
 export function buildLabContext(settings: ReadySettings, labId: string, ledger: () => SessionLedger = emptyLedger, sandboxMetricsDelayMs?: number, surface: Surface = 'tui'): LabContext {
   const aws = awsSettingsFor(settings);
   const ownership = settings.ownership ?? createOwnership({ labId, tag: labTagValue(labId, settings.ownerId) });
-  // AWS allows 5 GetRecords per second per shard; a local sandbox has no such limit to respect.
-  const adapterOptions = settings.target === 'sandbox' ? { pageIntervalMs: 0 } : {};
-  const kinesis = createKinesisAdapter(createKinesisClient(aws), adapterOptions);
+  // AWS allows 5 GetRecords per second per shard, and so does the sandbox: the adapter paces its pages.
+  const kinesis = createKinesisAdapter(createKinesisClient(aws));
   const cloudwatchFor = (region: string) => createCloudWatchClient({ ...awsSettingsFor(settings, region), endpoint: settings.embeddedSandbox ? settings.endpoint : settings.cloudwatchEndpoint });
   const cloudwatchClient = cloudwatchFor(settings.region);
   const metrics = createStreamMetricsPort(cloudwatchClient);
@@ -74,7 +73,7 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
   return {
     streamShape: settings.streamShape,
     kinesis,
-    producerKinesis: createKinesisAdapter(createKinesisClient(aws, { maxAttempts: 1 }), adapterOptions),
+    producerKinesis: createKinesisAdapter(createKinesisClient(aws, { maxAttempts: 1 })),
     metrics,
     cloudwatch,
     // On the embedded sandbox every service is the one endpoint.

@@ -17,7 +17,7 @@ import { redactSecrets } from './redact-secrets.js';
 import type { Localized } from '../i18n/lang.js';
 
 export type { StreamProbes } from './catalog-entry.js';
-export { diagnoseThrottledEntries } from './throttling.js';
+export { diagnoseThrottledEntries, diagnoseThrottledRun, type StreamCapacity } from './throttling.js';
 export { EmptyMetricsFailure, type EmptyMetricsFacts } from './metrics-empty.js';
 export { PipeStateFailure } from './pipes-state.js';
 

@@ -26,7 +26,9 @@ export type AutoFix =
    * Run the step's action again with these resource names (step params such as `roleName`, `pipeName`)
    * in place of ones taken by resources that are not this learner's, then check it.
    */
-  | { type: 'use-names'; names: Record<string, string> };
+  | { type: 'use-names'; names: Record<string, string> }
+  /** UpdateShardCount from `from` to `to` open shards, wait for ACTIVE, then run the step's producer again. */
+  | { type: 'add-shards'; stream: string; from: number; to: number };
 
 /** Facts the catalog may use to be specific (never credentials). */
 export interface DiagnosisContext {

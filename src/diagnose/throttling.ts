@@ -137,4 +137,45 @@ export function diagnoseThrottledEntries(errorCodes: Readonly<Record<string, num
   };
 }
 
+/** How much a stream can take now, from DescribeStreamSummary. */
+export interface StreamCapacity {
+  mode: 'PROVISIONED' | 'ON_DEMAND';
+  openShards: number;
+}
+
+/**
+ * A producer run that gave records up because a shard throttled them on every attempt: the stream
+ * needs more capacity than it has. The fix AWS gives is more shards (UpdateShardCount) or on-demand
+ * (UpdateStreamMode); the one-key fix doubles a provisioned stream's shards (the most one
+ * UpdateShardCount may add) and runs the producer again. An on-demand stream grows by itself: wait.
+ */
+export function diagnoseThrottledRun(api: 'PutRecord' | 'PutRecords', givenUp: number, ctx: DiagnosisContext, capacity: StreamCapacity): Diagnosis {
+  const { mode, openShards } = capacity;
+  const provisioned = mode === 'PROVISIONED' && openShards > 0;
+  const records = (en: string) => `${givenUp} record${givenUp === 1 ? '' : 's'}${en}`;
+  return {
+    kind: 'producer-throttled',
+    what: {
+      en: `The ${api} producer gave up ${records('')} of "${ctx.stream}": a shard answered ProvisionedThroughputExceededException on every attempt.`,
+      ko: `${api} 프로듀서가 "${ctx.stream}" 스트림에 보낼 레코드 ${givenUp}개를 포기했습니다. 샤드가 시도할 때마다 ProvisionedThroughputExceededException으로 거절했습니다.`,
+    },
+    why: joinLocalized(
+      provisioned
+        ? { en: `The stream has ${openShards} shard${openShards === 1 ? '' : 's'}, so it takes at most ${openShards * 1000} records/s.`, ko: `스트림의 샤드가 ${openShards}개라 초당 최대 ${openShards * 1000}개까지만 받습니다.` }
+        : { en: 'The stream is on-demand: it grows with its traffic, but only up to double its previous peak at a time.', ko: '온디맨드 스트림은 트래픽에 따라 커지지만, 한 번에 이전 최고치의 두 배까지만 늘어납니다.' },
+      shardLimitsWhy(),
+    ),
+    fix: joinLocalized(
+      provisioned
+        ? {
+            en: `Press f to double the stream to ${openShards * 2} shards (UpdateShardCount), wait until it is ACTIVE and run the producer again. By hand, switching to on-demand works too (aws kinesis update-stream-mode --stream-arn ARN --stream-mode-details StreamMode=ON_DEMAND).`,
+            ko: `f를 누르면 스트림의 샤드를 ${openShards * 2}개로 두 배 늘리고(UpdateShardCount) ACTIVE가 되면 프로듀서를 다시 실행합니다. 직접 온디맨드 모드로 바꿔도 됩니다(aws kinesis update-stream-mode --stream-arn ARN --stream-mode-details StreamMode=ON_DEMAND).`,
+          }
+        : { en: 'Wait a moment for the stream to grow, then run the producer again, or lower --rate.', ko: '스트림이 커질 때까지 잠시 기다렸다가 프로듀서를 다시 실행하거나 --rate를 낮추세요.' },
+      shardLimitsFix(ctx.stream, ctx),
+    ),
+    autoFix: provisioned ? { type: 'add-shards', stream: ctx.stream, from: openShards, to: openShards * 2 } : { type: 'wait-and-retry', delayMs: SHARD_RETRY_MS },
+  };
+}
+
 export const THROTTLING_ENTRIES: readonly CatalogEntry[] = [throughputExceeded, requestThrottled];

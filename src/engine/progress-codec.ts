@@ -16,6 +16,7 @@ const checkResult = z.object({
       z.object({ type: z.literal('wait-and-retry'), delayMs: z.number() }),
       z.object({ type: z.literal('create-stream'), stream: z.string() }),
       z.object({ type: z.literal('use-names'), names: z.record(z.string()) }),
+      z.object({ type: z.literal('add-shards'), stream: z.string(), from: z.number(), to: z.number() }),
     ])
     .optional(),
 });

@@ -3,7 +3,7 @@ import { CLASSROOM_CATALOGS } from './classroom-messages.js';
 import { CATALOGS } from './messages.js';
 
 /** Sample arguments by position: numbers where a message formats numbers, names elsewhere. */
-const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'compareGain', 'completionSummary', 'moreBelow', 'moreAbove', 'moreResult', 'tooSmall', 'producerBatch', 'duration',
+const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'producerThrottled', 'compareGain', 'compareBoundPutRecord', 'completionSummary', 'moreBelow', 'moreAbove', 'moreResult', 'tooSmall', 'producerBatch', 'duration',
   // classroom-messages.ts
   'reportStep', 'reportAttempts', 'reportRecords', 'cleanupFound', 'cleanupShards', 'cleanupConfirm', 'cleanupStopped', 'cleanupWouldStop', 'exitStillRunning', 'classWaiting', 'boardTitle', 'boardCounts', 'summaryLine', 'classDeleted']);
 

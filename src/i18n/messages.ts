@@ -63,9 +63,17 @@ export interface Messages {
   producerCounters: (sent: number, failed: number, retried: number, rate: number) => string;
   producerLogHeader: string;
   producerStopping: string;
+  /** After the counters while records are throttled: how many answers said the shard was over its limit. */
+  producerThrottled: (records: number) => string;
   compareTitle: string;
   compareRow: (api: string, rate: number | undefined) => string;
   compareGain: (times: number) => string;
+  /** What bounds PutRecord: one round trip per record, `ms` long here. */
+  compareBoundPutRecord: (ms: number) => string;
+  /** What bounds PutRecords: the shards' write limit. */
+  compareBoundPutRecords: string;
+  /** The same comparison on AWS, from an instance in the stream's region. */
+  compareOnAws: string;
   notMeasured: string;
   comingNextBody: string;
   labComplete: string;
@@ -155,6 +163,8 @@ const en: Messages = {
         return `creates stream ${fix.stream} in ${now.region} the way step 1 does, waits until it is ACTIVE, and checks this step again.${now.sandbox ? '' : ` On AWS a provisioned shard is billed by the hour until the stream is deleted (${commandLine('cleanup')}).`}`;
       case 'use-names':
         return `does this step again with ${nameList(fix.names)} instead of the names that are taken, saves that in your progress, and checks it. What is not yours stays untouched.`;
+      case 'add-shards':
+        return `doubles ${fix.stream} from ${fix.from} to ${fix.to} shards (UpdateShardCount), waits until it is ACTIVE, and runs this step's producer again: ${fix.to} × 1,000 records/s.${now.sandbox ? '' : ' On AWS each shard is billed by the hour until the stream is deleted (kinesis-lab cleanup).'}`;
     }
   },
   fixWaiting: (left) => `Checking again in ${left} s`,
@@ -170,6 +180,8 @@ const en: Messages = {
         return `Creating ${fix.stream}`;
       case 'use-names':
         return `Doing the step again with ${nameList(fix.names)}`;
+      case 'add-shards':
+        return `Scaling ${fix.stream} to ${fix.to} shards`;
     }
   },
   fixDone: (fix, from) => {
@@ -184,6 +196,8 @@ const en: Messages = {
         return `Created ${fix.stream} and checked again.`;
       case 'use-names':
         return `This step now uses ${nameList(fix.names)}. Saved: the next run uses them too.`;
+      case 'add-shards':
+        return `${fix.stream} has ${fix.to} shards now (was ${fix.from}); the producer ran again and the step was checked.`;
     }
   },
   chooseMode: 'Press d and kinesis-lab does this step for you, or m to do it yourself.',
@@ -205,9 +219,13 @@ const en: Messages = {
   producerCounters: (sent, failed, retried, rate) => `sent ${sent} · failed ${failed} · retried ${retried} · ${rate.toFixed(0)} records/s`,
   producerLogHeader: 'request id                             HTTP  shard                 sequence number',
   producerStopping: 'Stopping after the request in flight…',
+  producerThrottled: (records) => `throttled ${records} (a shard took more than its 1,000 records/s or 1 MiB/s; retried with backoff)`,
   compareTitle: 'Measured in this session',
   compareRow: (api, rate) => `${api.padEnd(11)} ${rate === undefined ? '—' : `${rate.toFixed(0)} records/s`}`,
   compareGain: (times) => `PutRecords is ${times.toFixed(1)}× faster here`,
+  compareBoundPutRecord: (ms) => `PutRecord: one round trip per record, ${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms each here.`,
+  compareBoundPutRecords: 'PutRecords: bound by the shards, 1,000 records/s and 1 MiB/s each (here as on AWS).',
+  compareOnAws: "On AWS, from Cloud9/CloudShell in the stream's region, a round trip takes tens of ms: PutRecord gets tens of records/s, PutRecords still the shard limit.",
   notMeasured: 'not measured yet',
   comingNextBody: 'This step arrives in a coming release. Read on to know what it will show.',
   labComplete: 'Lab complete: every step passed.',
@@ -288,6 +306,8 @@ const ko: Messages = {
         return `${now.region} 리전에 ${fix.stream} 스트림을 1단계와 같은 설정으로 만들고 ACTIVE가 되면 이 단계를 다시 확인합니다.${now.sandbox ? '' : ` AWS에서는 스트림을 삭제할 때까지 프로비저닝 샤드에 시간당 요금이 부과됩니다(${commandLine('cleanup')}).`}`;
       case 'use-names':
         return `이미 쓰이고 있는 이름 대신 새 이름(${nameList(fix.names)})으로 이 단계를 다시 진행하고, 진행 상황에 저장한 뒤 확인합니다. 내 것이 아닌 리소스는 건드리지 않습니다.`;
+      case 'add-shards':
+        return `${fix.stream} 스트림의 샤드를 ${fix.from}개에서 ${fix.to}개로 두 배 늘리고(UpdateShardCount), ACTIVE가 되면 이 단계의 프로듀서를 다시 실행합니다: 초당 ${fix.to} × 1,000개.${now.sandbox ? '' : ' AWS에서는 스트림을 삭제할 때까지 샤드마다 시간당 요금이 부과됩니다(kinesis-lab cleanup).'}`;
     }
   },
   fixWaiting: (left) => `${left}초 뒤에 다시 확인합니다`,
@@ -303,6 +323,8 @@ const ko: Messages = {
         return `${fix.stream} 스트림을 만드는 중`;
       case 'use-names':
         return `새 이름(${nameList(fix.names)})으로 단계를 다시 진행하는 중`;
+      case 'add-shards':
+        return `${fix.stream} 스트림을 샤드 ${fix.to}개로 늘리는 중`;
     }
   },
   fixDone: (fix, from) => {
@@ -317,6 +339,8 @@ const ko: Messages = {
         return `${fix.stream} 스트림을 만들고 다시 확인했습니다.`;
       case 'use-names':
         return `이제 이 단계는 다음 이름을 씁니다: ${nameList(fix.names)}. 저장되었으므로 다음 실행에도 이 이름을 씁니다.`;
+      case 'add-shards':
+        return `${fix.stream} 스트림의 샤드가 이제 ${fix.to}개입니다(이전: ${fix.from}개). 프로듀서를 다시 실행하고 단계를 확인했습니다.`;
     }
   },
   chooseMode: 'd를 누르면 kinesis-lab이 이 단계를 대신 진행하고, m을 누르면 직접 진행합니다.',
@@ -338,9 +362,13 @@ const ko: Messages = {
   producerCounters: (sent, failed, retried, rate) => `전송 ${sent} · 실패 ${failed} · 재시도 ${retried} · 초당 ${rate.toFixed(0)}개`,
   producerLogHeader: '요청 ID                                HTTP  샤드                  시퀀스 번호',
   producerStopping: '진행 중인 요청을 마치고 멈춥니다…',
+  producerThrottled: (records) => `스로틀링 ${records}회 (샤드가 초당 1,000개 또는 1 MiB를 넘게 받아, 간격을 두고 재시도)`,
   compareTitle: '이번 세션에서 측정한 속도',
   compareRow: (api, rate) => `${api.padEnd(11)} ${rate === undefined ? '—' : `초당 ${rate.toFixed(0)}개`}`,
   compareGain: (times) => `여기서는 PutRecords가 ${times.toFixed(1)}배 빠릅니다`,
+  compareBoundPutRecord: (ms) => `PutRecord: 레코드마다 왕복 한 번, 여기서는 한 번에 ${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)}ms.`,
+  compareBoundPutRecords: 'PutRecords: 샤드가 한계, 샤드당 초당 1,000개·1 MiB (AWS와 같음).',
+  compareOnAws: 'AWS에서 같은 리전의 Cloud9/CloudShell로는 왕복에 수십 ms: PutRecord는 초당 수십 개, PutRecords는 그래도 샤드 한도까지.',
   notMeasured: '아직 측정 전',
   comingNextBody: '이 단계는 다음 릴리스에 추가됩니다. 미리 읽어 두면 무엇을 보게 될지 알 수 있습니다.',
   labComplete: '실습 완료: 모든 단계를 통과했습니다.',

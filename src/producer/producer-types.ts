@@ -23,6 +23,8 @@ export type ProducerEvent =
   | { type: 'record-sent'; api: ProducerApi; at: number; partitionKey: string; shardId: string; sequenceNumber: string; requestId?: string; httpStatus: number }
   | { type: 'batch-sent'; at: number; records: number; failed: number; bytes: number; requestId?: string; httpStatus: number }
   | { type: 'retry'; at: number; api: ProducerApi; records: number; reason: string; delayMs: number }
+  /** A shard (or the account) refused `records` records for now: ProvisionedThroughputExceededException and kin. */
+  | { type: 'throttled'; at: number; api: ProducerApi; records: number }
   | { type: 'record-failed'; at: number; api: ProducerApi; partitionKey: string; errorCode: string; errorMessage: string }
   | { type: 'rejected'; at: number; reason: 'record-too-large'; bytes: number; limitBytes: number };
 
@@ -35,6 +37,8 @@ export interface ProducerSummary {
   failed: number;
   /** Retry attempts (a record retried twice counts twice). */
   retried: number;
+  /** Records refused as throttled, attempt by attempt (a record throttled twice counts twice). @default 0 */
+  throttled?: number;
   requests: number;
   bytes: number;
   startedAt: number;

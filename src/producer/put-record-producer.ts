@@ -1,7 +1,7 @@
 import type { PendingRecord } from './record-feed.js';
 import type { ProducerRun, RunEnd } from './producer-run.js';
 import { abandonedMessage } from './producer-run.js';
-import { errorCodeOf, errorMessageOf, isRetryableError, isUnansweredError } from './retry-policy.js';
+import { errorCodeOf, errorMessageOf, isRetryableError, isThrottleCode, isUnansweredError } from './retry-policy.js';
 
 /**
  * The workshop's producer: one PutRecord call per record, one call at a time, so records reach
@@ -46,11 +46,12 @@ async function sendWithRetries(run: ProducerRun, record: PendingRecord): Promise
         tally.failed(record, code, abandonedMessage('signal', message));
         return { stoppedBy: 'signal' };
       }
+      if (isThrottleCode(code)) tally.throttled(1);
       if (!isRetryableError(error) || record.attempts >= policy.maxAttempts) {
         tally.failed(record, code, message);
         return { stoppedBy: 'error', error };
       }
-      const delayMs = policy.delayMs(record.attempts);
+      const delayMs = policy.delayMs(record.attempts, isThrottleCode(code));
       tally.retrying(1, code, delayMs);
       await run.sleep(delayMs, signal);
       if (signal?.aborted) {

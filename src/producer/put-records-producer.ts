@@ -3,7 +3,7 @@ import { nextBatchLength } from './put-records-batcher.js';
 import type { PendingRecord } from './record-feed.js';
 import type { ProducerRun, RunEnd } from './producer-run.js';
 import { abandonedMessage } from './producer-run.js';
-import { errorCodeOf, errorMessageOf, isRetryableCode, isRetryableError, isUnansweredError } from './retry-policy.js';
+import { errorCodeOf, errorMessageOf, isRetryableCode, isRetryableError, isThrottleCode, isUnansweredError } from './retry-policy.js';
 
 /**
  * PutRecords producer: packs records into requests (≤ batch size, ≤ request bytes) and keeps up to
@@ -70,6 +70,7 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
   const requestFailed = (batch: PendingRecord[], error: unknown): void => {
     const code = errorCodeOf(error);
     const message = errorMessageOf(error);
+    if (isThrottleCode(code)) tally.throttled(batch.length);
     const unanswered = isUnansweredError(error);
     // Stopped: the call was cut off on purpose (or failed while stopping); nothing is retried.
     if (signal?.aborted) {
@@ -95,6 +96,8 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
     const failed = batch.filter((_, i) => !isAcknowledged(outcome.records[i])).length;
     const bytes = batch.reduce((sum, record) => sum + record.bytes, 0);
     tally.batchSent({ records: batch.length, failed, bytes, requestId: outcome.requestId, httpStatus: outcome.httpStatus });
+    const throttled = outcome.records.filter((result) => result?.errorCode !== undefined && isThrottleCode(result.errorCode)).length;
+    if (throttled > 0) tally.throttled(throttled);
     batch.forEach((record, i) => {
       const result = outcome.records[i];
       if (isAcknowledged(result)) {
@@ -147,7 +150,7 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
       if (stopping()) break;
       const retrying = nextBatchLength(retries, limits);
       const head = retries.slice(0, retrying);
-      const delayMs = policy.delayMs(Math.max(...head.map((record) => record.attempts)));
+      const delayMs = policy.delayMs(Math.max(...head.map((record) => record.attempts)), head.some((record) => isThrottleCode(record.lastErrorCode ?? '')));
       tally.retrying(retrying, head[0]?.lastErrorCode ?? 'UnknownError', delayMs);
       await run.sleep(delayMs, signal);
       if (signal?.aborted) break;

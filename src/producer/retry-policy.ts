@@ -1,12 +1,16 @@
 /**
  * When and how long to wait before trying a write again: exponential backoff with full jitter
  * (each delay uniform in [0, min(cap, base × 2^(attempt−1)))), which spreads retrying producers
- * apart instead of letting them hit a throttled shard in lockstep.
+ * apart instead of letting them hit a throttled shard in lockstep. A throttled write starts from a
+ * larger base, as the AWS SDK's standard retry does (500 ms against 100 ms): a shard's budget refills
+ * over a second, so retries within the same second are mostly throttled again.
  */
 
 export interface RetryPolicyOptions {
   /** First backoff ceiling, ms. @default 100 */
   baseMs?: number;
+  /** First backoff ceiling after a throttle, ms. @default 500 */
+  throttledBaseMs?: number;
   /** Largest backoff ceiling, ms. @default 5000 */
   capMs?: number;
   /** Attempts per record, the first one included; 1 means never retry. @default 6 */
@@ -17,24 +21,25 @@ export interface RetryPolicyOptions {
 
 export interface RetryPolicy {
   maxAttempts: number;
-  /** Milliseconds to wait after attempt number `failedAttempt` (1-based) failed. */
-  delayMs(failedAttempt: number): number;
+  /** Milliseconds to wait after attempt number `failedAttempt` (1-based) failed; `throttled` when it was throttled. */
+  delayMs(failedAttempt: number, throttled?: boolean): number;
 }
 
-export const DEFAULT_RETRY = { baseMs: 100, capMs: 5000, maxAttempts: 6 } as const;
+export const DEFAULT_RETRY = { baseMs: 100, throttledBaseMs: 500, capMs: 5000, maxAttempts: 6 } as const;
 
 export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy {
   const baseMs = options.baseMs ?? DEFAULT_RETRY.baseMs;
+  const throttledBaseMs = options.throttledBaseMs ?? DEFAULT_RETRY.throttledBaseMs;
   const capMs = options.capMs ?? DEFAULT_RETRY.capMs;
   const maxAttempts = options.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
   const random = options.random ?? Math.random;
-  if (!(baseMs >= 0 && capMs >= 0)) throw new RangeError('retry baseMs and capMs must be >= 0');
+  if (!(baseMs >= 0 && throttledBaseMs >= 0 && capMs >= 0)) throw new RangeError('retry baseMs, throttledBaseMs and capMs must be >= 0');
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('retry maxAttempts must be an integer >= 1');
   return {
     maxAttempts,
-    delayMs(failedAttempt) {
+    delayMs(failedAttempt, throttled = false) {
       // 2^(n−1) overflows to Infinity long after the cap is reached; min() keeps that harmless.
-      const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, failedAttempt - 1));
+      const ceiling = Math.min(capMs, (throttled ? throttledBaseMs : baseMs) * 2 ** Math.max(0, failedAttempt - 1));
       return Math.floor(random() * ceiling);
     },
   };
@@ -98,6 +103,14 @@ const FATAL_CODES = new Set([
   'KMSOptInRequired',
   'AbortError',
 ]);
+
+/** Codes that mean the write was throttled (a shard's or the account's rate), not that it failed. */
+const THROTTLE_CODES = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'KMSThrottlingException']);
+
+/** True for an error code that says the call was throttled. */
+export function isThrottleCode(code: string): boolean {
+  return THROTTLE_CODES.has(code);
+}
 
 /** True for a per-record PutRecords error code (or an error name) that is worth retrying. */
 export function isRetryableCode(code: string, message = ''): boolean {

@@ -17,6 +17,8 @@ export interface RunTally {
   retrying(records: number, reason: string, delayMs: number): void;
   /** `records` records were sent again. */
   resent(records: number): void;
+  /** `records` records were refused as throttled (this attempt). */
+  throttled(records: number): void;
   batchSent(batch: { records: number; failed: number; bytes: number; requestId?: string; httpStatus: number }): void;
   summary(startedAt: number, endedAt: number, stoppedBy: ProducerSummary['stoppedBy']): ProducerSummary;
 }
@@ -25,6 +27,7 @@ export function createRunTally(api: ProducerApi, clock: () => number, onEvent?: 
   let sent = 0;
   let failed = 0;
   let retried = 0;
+  let throttled = 0;
   let requests = 0;
   let bytes = 0;
   let possibleDuplicates = 0;
@@ -69,6 +72,10 @@ export function createRunTally(api: ProducerApi, clock: () => number, onEvent?: 
     resent(records) {
       retried += records;
     },
+    throttled(records) {
+      throttled += records;
+      emit({ type: 'throttled', at: clock(), api, records });
+    },
     batchSent(batch) {
       emit({ type: 'batch-sent', at: clock(), ...batch });
     },
@@ -80,6 +87,7 @@ export function createRunTally(api: ProducerApi, clock: () => number, onEvent?: 
         sent,
         failed,
         retried,
+        throttled,
         requests,
         bytes,
         startedAt,

@@ -1,5 +1,6 @@
 import type { ActionContext, ActionProgress } from '../actions/action-context.js';
 import type { ActionFn } from '../actions/action-registry.js';
+import { waitUntilActive } from '../actions/wait-until-active.js';
 import type { LabContext } from '../checks/check-context.js';
 import type { CheckFn } from '../checks/check-registry.js';
 import type { CheckResult } from '../checks/check-result.js';
@@ -118,6 +119,7 @@ export class LabRunner {
   canApply(fix: AutoFix): boolean {
     switch (fix.type) {
       case 'wait-and-retry':
+      case 'add-shards':
         return true;
       case 'create-stream':
         return this.createStreamStep() !== undefined;
@@ -224,6 +226,9 @@ export class LabRunner {
           failed = await this.actionForFix(step, stepId, {}, abort.signal);
           break;
         }
+        case 'add-shards':
+          failed = await this.addShardsForFix(stepId, fix, abort.signal);
+          break;
         case 'switch-region':
           await this.switchTo({ stream: activity.from.stream, region: fix.region, regionSwitched: true });
           break;
@@ -269,11 +274,34 @@ export class LabRunner {
     return this.actionForFix(createStep, stepId, { stream }, signal);
   }
 
+  /**
+   * More shards for a throttled producer, as AWS's own advice goes: UpdateShardCount, wait until the
+   * stream is ACTIVE again, then the step's own action (its producer) runs again, so the learner sees
+   * the rate rise; a failure of any part is the step's result.
+   */
+  private async addShardsForFix(stepId: string, fix: Extract<AutoFix, { type: 'add-shards' }>, signal: AbortSignal): Promise<CheckResult | undefined> {
+    const ctx = this.actionContext(signal, { stream: fix.stream });
+    await ctx.kinesis.updateShardCount(fix.stream, fix.to);
+    const notActive = await waitUntilActive(ctx, stepId);
+    if (notActive) return notActive;
+    const step = this.step(stepId);
+    if (!step?.action || signal.aborted) return undefined;
+    return this.actionForFix(step, stepId, { stream: fix.stream }, signal);
+  }
+
   /** Runs `actionStep`'s action for a fix on `stepId`; undefined when it worked, else the result that says why not. */
   private async actionForFix(actionStep: LabStep, stepId: string, overrides: Partial<LabContext>, signal: AbortSignal): Promise<CheckResult | undefined> {
     const action = actionStep.action ? this.deps.actions[actionStep.action.kind] : undefined;
     if (!actionStep.action || !action) throw new Error(`step ${actionStep.id} has no action this version can run`);
-    const ctx: ActionContext = {
+    const outcome = await action(this.actionContext(signal, overrides), stepId, paramsWithChoices(this.view.ledger, actionStep.id, actionStep.action.params));
+    if (!outcome.ok) return outcome.result;
+    this.update({ notes: outcome.notes });
+    return undefined;
+  }
+
+  /** What an action gets: the current adapters, the live ledger, progress to the view, runs into the ledger. */
+  private actionContext(signal: AbortSignal, overrides: Partial<LabContext> = {}): ActionContext {
+    return {
       ...this.labContext,
       ...overrides,
       ledger: () => this.view.ledger,
@@ -284,10 +312,6 @@ export class LabRunner {
         this.track(this.persist());
       },
     };
-    const outcome = await action(ctx, stepId, paramsWithChoices(this.view.ledger, actionStep.id, actionStep.action.params));
-    if (!outcome.ok) return outcome.result;
-    this.update({ notes: outcome.notes });
-    return undefined;
   }
 
   private async runAction(stepId: string): Promise<void> {
@@ -301,16 +325,7 @@ export class LabRunner {
     const action = this.deps.actions[step.action.kind];
     this.abort = new AbortController();
     this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, pipeStatus: undefined, producer: undefined, notes: [] });
-    const ctx: ActionContext = {
-      ...this.labContext,
-      ledger: () => this.view.ledger,
-      signal: this.abort.signal,
-      onProgress: (p) => this.onProgress(p),
-      recordRun: (run) => {
-        this.update({ ledger: recordRun(this.view.ledger, run) });
-        this.track(this.persist());
-      },
-    };
+    const ctx = this.actionContext(this.abort.signal);
     let outcome;
     try {
       if (!action) throw new Error(`no action of kind ${step.action.kind}`);

@@ -19,6 +19,8 @@ export interface ProducerLive {
   sent: number;
   failed: number;
   retried: number;
+  /** Records refused as throttled so far, attempt by attempt. */
+  throttled: number;
   requests: number;
   log: LogLine[];
 }
@@ -26,7 +28,7 @@ export interface ProducerLive {
 export const LOG_LINES = 8;
 
 export function startLive(api: ProducerApi, at: number): ProducerLive {
-  return { api, startedAt: at, lastAt: at, sent: 0, failed: 0, retried: 0, requests: 0, log: [] };
+  return { api, startedAt: at, lastAt: at, sent: 0, failed: 0, retried: 0, throttled: 0, requests: 0, log: [] };
 }
 
 export function applyProducerEvent(live: ProducerLive, event: ProducerEvent): ProducerLive {
@@ -49,6 +51,8 @@ export function applyProducerEvent(live: ProducerLive, event: ProducerEvent): Pr
       };
     case 'retry':
       return { ...live, lastAt: event.at, retried: live.retried + event.records };
+    case 'throttled':
+      return { ...live, lastAt: event.at, throttled: live.throttled + event.records };
     case 'record-failed':
       return { ...live, lastAt: event.at, failed: live.failed + 1 };
     case 'rejected':

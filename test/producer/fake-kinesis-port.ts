@@ -161,6 +161,9 @@ export class FakeKinesisPort implements KinesisPort {
   streamTags(): Promise<Record<string, string> | undefined> {
     return Promise.reject(new Error('FakeKinesisPort: streamTags is not part of the producer tests'));
   }
+  updateShardCount(): Promise<void> {
+    return Promise.reject(new Error('FakeKinesisPort: updateShardCount is not part of the producer tests'));
+  }
 }
 
 function hashKey(key: string): number {

@@ -44,3 +44,11 @@ describe('formatSummaryLine after unanswered calls', () => {
     expect(formatSummaryLine(summary({ possibleDuplicates: 0, uncertain: 0 }), 'en')).toBe('Sent 5000 records in 0.8 s (6250 records/s) — 0 failed, 3 retried');
   });
 });
+
+describe('formatSummaryLine under throttling', () => {
+  it('counts the throttled answers, in both languages', () => {
+    const s = summary({ sent: 5000, retried: 1200, throttled: 1200 });
+    expect(formatSummaryLine(s, 'en')).toBe('Sent 5000 records in 0.8 s (6250 records/s) — 0 failed, 1200 retried, 1200 throttled');
+    expect(formatSummaryLine(s, 'ko')).toBe('레코드 5000개를 0.8초 동안 보냈습니다 (초당 6250개) — 실패 0개, 재시도 1200회, 스로틀링 1200회');
+  });
+});

@@ -29,13 +29,13 @@ describe('PutRecord producer', () => {
     h.port.script.push({ kind: 'ok' }, { kind: 'throw', error: throttle() }, { kind: 'throw', error: throttle() });
     const result = await runProducer({ ...h.base, api: 'put-record', count: 3 });
 
-    // random() = 0.5 with base 100 ms: half of 100, then half of 200.
-    expect(h.time.sleeps).toEqual([50, 100]);
+    // random() = 0.5 with the throttled base of 500 ms (the AWS SDK's): half of 500, then half of 1000.
+    expect(h.time.sleeps).toEqual([250, 500]);
     expect(h.eventsOf('retry').map((e) => [e.records, e.reason, e.delayMs])).toEqual([
-      [1, 'ProvisionedThroughputExceededException', 50],
-      [1, 'ProvisionedThroughputExceededException', 100],
+      [1, 'ProvisionedThroughputExceededException', 250],
+      [1, 'ProvisionedThroughputExceededException', 500],
     ]);
-    expect(result).toMatchObject({ sent: 3, failed: 0, retried: 2, requests: 5, stoppedBy: 'count' });
+    expect(result).toMatchObject({ sent: 3, failed: 0, retried: 2, throttled: 2, requests: 5, stoppedBy: 'count' });
     expect(h.port.storedTripIds()).toEqual(h.generatedIds());
   });
 

@@ -14,6 +14,13 @@ describe('createRetryPolicy', () => {
     expect([1, 2, 3, 4, 5, 6].map((attempt) => policy.delayMs(attempt))).toEqual([50, 100, 200, 400, 500, 500]);
   });
 
+  it('starts a throttled write from the larger base, 500 ms by default as in the AWS SDK', () => {
+    const policy = createRetryPolicy({ capMs: 5000, random: () => 0.5 });
+    expect([1, 2, 3, 4, 5].map((attempt) => policy.delayMs(attempt, true))).toEqual([250, 500, 1000, 2000, 2500]);
+    expect(policy.delayMs(1, false)).toBe(50);
+    expect(createRetryPolicy({ throttledBaseMs: 40, random: () => 0.5 }).delayMs(2, true)).toBe(40);
+  });
+
   it('spans the full jitter range: 0 at the bottom, just under the ceiling at the top', () => {
     expect(createRetryPolicy({ baseMs: 100, random: () => 0 }).delayMs(3)).toBe(0);
     expect(createRetryPolicy({ baseMs: 100, random: () => 0.999999 }).delayMs(3)).toBe(399);

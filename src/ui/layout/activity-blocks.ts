@@ -69,6 +69,7 @@ export function activityBlocks(input: ActivityInput): ScreenBlock[] {
   if (producer) {
     const api = producer.api === 'put-record' ? 'PutRecord' : 'PutRecords';
     const counters = wrapped(`${m.producerTitle(api)} · ${m.producerCounters(producer.sent, producer.failed, producer.retried, liveRate(producer))}`, width, { bold: true, color: 'green' });
+    if (producer.throttled > 0) counters.push(...wrapped(m.producerThrottled(producer.throttled), width, { color: 'yellow' }));
     const log: ScreenLine[] = [];
     if (status === 'acting' && producer.log.length > 0) {
       log.push({ text: m.producerLogHeader, dimColor: true });

@@ -8,7 +8,7 @@ import type { ScreenInfo } from '../screen-info.js';
 import { wrapped } from './activity-blocks.js';
 import type { ScreenBlock, ScreenLine } from './screen-line.js';
 
-/** PutRecord vs PutRecords records/s as measured in this session, side by side (step 3). */
+/** PutRecord vs PutRecords records/s as measured in this session, side by side, and what bounds each (step 3). */
 export function rateBlock(putRecord: number | undefined, putRecords: number | undefined, m: Messages, width: number): ScreenBlock {
   const widest = Math.max(putRecord ?? 0, putRecords ?? 0, 1);
   const barWidth = Math.max(5, Math.min(30, width - 30));
@@ -19,6 +19,10 @@ export function rateBlock(putRecord: number | undefined, putRecords: number | un
     { text: `${m.compareRow('PutRecords', putRecords)} ${bar(putRecords)}`, color: 'green' },
   ];
   if (putRecord !== undefined && putRecords !== undefined && putRecord > 0) lines.push({ text: m.compareGain(putRecords / putRecord), color: 'green', bold: true });
+  // What bounds each API, and what the same comparison looks like on AWS.
+  if (putRecord !== undefined && putRecord > 0) lines.push(...wrapped(m.compareBoundPutRecord(1000 / putRecord), width, { dimColor: true }));
+  if (putRecords !== undefined) lines.push(...wrapped(m.compareBoundPutRecords, width, { dimColor: true }));
+  if (putRecord !== undefined && putRecords !== undefined) lines.push(...wrapped(m.compareOnAws, width, { dimColor: true }));
   return { lines, keep: 0 };
 }
 
