@@ -180,6 +180,8 @@ const badPatterns: BadCase[] = [
   ['$or not an array', { $or: { a: ['1'] } }, '$.$or', 'array of objects'],
   ['operator name inside $or', { $or: [{ numeric: [1] }, { prefix: ['a'] }] }, '$.$or[0].numeric', 'operator'],
   ['bad cidr', { ip: [{ cidr: '10.0.0.0/33' }] }, '$.ip[0].cidr', 'not a valid CIDR'],
+  ['cidr of one IPv4 host: event-ruler wants fewer than 32 mask bits', { ip: [{ cidr: '10.0.0.1/32' }] }, '$.ip[0].cidr', 'IPv4 mask bits must be < 32'],
+  ['cidr of one IPv6 host: fewer than 128 mask bits', { ip: [{ cidr: '2001:db8::1/128' }] }, '$.ip[0].cidr', 'IPv6 mask bits must be < 128'],
   ['object as a match value in a nested array', { s: [['a']] }, '$.s[0]', 'must be a string, number'],
 ];
 

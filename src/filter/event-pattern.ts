@@ -287,7 +287,8 @@ function compileCidr(source: string, path: string): ValueMatcher {
   if (address === undefined || !/^\d{1,3}$/.test(bitsText)) return bad();
   const bits = Number(bitsText);
   const width = address.family === 4 ? 32 : 128;
-  if (bits > width) return bad();
+  // event-ruler refuses a mask as wide as the address (a single host): "IPv4 mask bits must be < 32".
+  if (bits >= width) throw new EventPatternError(path, `"${source}" is not a valid CIDR block: IPv${address.family} mask bits must be < ${width}`);
   const all = (1n << BigInt(width)) - 1n;
   const mask = bits === 0 ? 0n : (all << BigInt(width - bits)) & all;
   return { kind: 'cidr', source, family: address.family, network: address.value & mask, mask };
@@ -423,7 +424,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function childPath(path: string, key: string): string {
+/** The JSON path of a field: `$.detail.state`, or `$.s[0]["anything-but"]` for names that need quoting. */
+export function childPath(path: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 

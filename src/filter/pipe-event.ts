@@ -4,6 +4,14 @@
  */
 import { EventPatternError, compileEventPattern, matchesEventPattern, topLevelFields } from './event-pattern.js';
 import type { CompiledPattern } from './event-pattern.js';
+import { assertPipeOperators } from './pipe-operators.js';
+
+/** A filter pattern as EventBridge Pipes compiles it: an event pattern without the operators pipes leave out. */
+export function compilePipeFilter(pattern: string): CompiledPattern {
+  const compiled = compileEventPattern(pattern);
+  assertPipeOperators(JSON.parse(pattern) as unknown);
+  return compiled;
+}
 
 /** A Kinesis record as the pipe read it from the source stream. */
 export interface KinesisSourceRecord {
@@ -105,7 +113,7 @@ export interface PipeFilter {
  * @throws EventPatternError
  */
 export function compileKinesisPipeFilter(pattern: string): PipeFilter {
-  const compiled = compileEventPattern(pattern);
+  const compiled = compilePipeFilter(pattern);
   const usesData = topLevelFields(compiled).has('data');
   if (usesData && !dataIsObjectPattern(compiled)) {
     throw new EventPatternError('$.data', 'a pattern on Kinesis data must be a JSON object pattern such as {"data": {"field": ["value"]}}');

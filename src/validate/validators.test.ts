@@ -91,6 +91,12 @@ const BAD_INPUTS: Row[] = [
     'Filter pattern has a problem at $.data.city: "city" must be an object or an array, not a string.',
     '필터 패턴의 $.data.city 위치에 문제가 있습니다: "city" must be an object or an array, not a string.',
   ],
+  [
+    'a filter with an operator pipes do not take',
+    () => validatePipeFilter('{"data": {"city": [{"anything-but": {"prefix": "Se"}}]}}'),
+    'Filter pattern has a problem at $.data.city[0]["anything-but"].prefix: anything-but with prefix is not supported in EventBridge Pipes filters (only on event buses).',
+    '필터 패턴의 $.data.city[0]["anything-but"].prefix 위치에 문제가 있습니다: anything-but with prefix is not supported in EventBridge Pipes filters (only on event buses).',
+  ],
   ['filter of 4,097 characters', () => validatePipeFilter(`{"data": {"city": ["${'x'.repeat(4073)}"]}}`), 'Filter pattern is 4097 characters; the limit is 4096.', '필터 패턴이 4097자입니다. 최대 4096자까지 쓸 수 있습니다.'],
   ['six filters', () => validatePipeFilters(Array.from({ length: 6 }, () => EXAMPLE)), 'A pipe takes at most 5 filters; there are 6.', '파이프 필터는 최대 5개까지입니다. 지금 6개가 있습니다.'],
   [

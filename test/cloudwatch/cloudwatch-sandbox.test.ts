@@ -4,7 +4,7 @@
  * raw form POSTs, and the AWS CLIs on this machine. The sandbox and CloudWatch share one fake
  * clock, so minutes and the visibility delay are exact and nothing sleeps.
  */
-import { CloudWatchClient, GetMetricStatisticsCommand, ListMetricsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, GetMetricDataCommand, GetMetricStatisticsCommand, ListMetricsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { AwsQueryProtocol, AwsSmithyRpcV2CborProtocol } from '@aws-sdk/core/protocols';
 import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
@@ -187,6 +187,18 @@ describe('SDK v3 CloudWatch (JSON 1.0) against the sandbox', () => {
       new GetMetricStatisticsCommand({ Namespace: 'AWS/Kinesis', MetricName: 'IncomingBytes', StartTime: new Date(T0), EndTime: new Date(T0 + MIN), Period: 90, Statistics: ['Sum'] }),
     );
     await expect(badPeriod).rejects.toMatchObject({ name: 'InvalidParameterValueException', Code: 'InvalidParameterValue', message: 'The parameter Period must be a multiple of 60.' });
+  });
+
+  it('answers StartTime = EndTime as AWS does: ValidationError for GetMetricData, InvalidParameterValue for GetMetricStatistics', async () => {
+    const client = cloudWatch();
+    const equal = 'The parameter StartTime must not equal parameter EndTime.';
+    const data = client.send(new GetMetricDataCommand({
+      StartTime: new Date(T0), EndTime: new Date(T0),
+      MetricDataQueries: [{ Id: 'q', MetricStat: { Metric: { Namespace: 'AWS/Kinesis', MetricName: 'IncomingBytes', Dimensions: [{ Name: 'StreamName', Value: STREAM }] }, Period: 60, Stat: 'Sum' } }],
+    }));
+    await expect(data).rejects.toMatchObject({ Code: 'ValidationError', message: equal, $metadata: { httpStatusCode: 400 } });
+    const statistics = client.send(new GetMetricStatisticsCommand({ Namespace: 'AWS/Kinesis', MetricName: 'IncomingBytes', StartTime: new Date(T0), EndTime: new Date(T0), Period: 60, Statistics: ['Sum'] }));
+    await expect(statistics).rejects.toMatchObject({ name: 'InvalidParameterValueException', Code: 'InvalidParameterValue', message: equal });
   });
 });
 

@@ -114,6 +114,22 @@ describe('validation', () => {
     expect(error.fieldList?.map((f) => f.name)).toContain(field);
   });
 
+  it.each([
+    ['anything-but with prefix', '{"data": {"city": [{"anything-but": {"prefix": "Se"}}]}}', '$.data.city[0]["anything-but"].prefix: anything-but with prefix is not supported in EventBridge Pipes filters (only on event buses)'],
+    ['anything-but with suffix', '{"data": {"city": [{"anything-but": {"suffix": "ul"}}]}}', '$.data.city[0]["anything-but"].suffix: anything-but with suffix is not supported in EventBridge Pipes filters (only on event buses)'],
+    ['anything-but with equals-ignore-case', '{"data": {"city": [{"anything-but": {"equals-ignore-case": "seoul"}}]}}', '$.data.city[0]["anything-but"]["equals-ignore-case"]: anything-but with equals-ignore-case is not supported in EventBridge Pipes filters (only on event buses)'],
+    ['anything-but with wildcard', '{"data": {"city": [{"anything-but": {"wildcard": "S*"}}]}}', '$.data.city[0]["anything-but"].wildcard: anything-but with wildcard is not supported in EventBridge Pipes filters (only on event buses)'],
+    ['wildcard', '{"$or": [{"partitionKey": ["a"]}, {"data": {"city": [{"wildcard": "S*"}]}}]}', '$.$or[1].data.city[0].wildcard: wildcard is not supported in EventBridge Pipes filters (only on event buses)'],
+    ['an IPv4 cidr of one host (/32)', '{"data": {"ip": [{"cidr": "10.0.0.1/32"}]}}', '$.data.ip[0].cidr: "10.0.0.1/32" is not a valid CIDR block: IPv4 mask bits must be < 32'],
+  ])('refuses a filter with %s, an operator EventBridge Pipes does not take, as a ValidationException', async (_what, pattern, detail) => {
+    const input = pipeInput(`op-${_what.length}`, { SourceParameters: { KinesisStreamParameters: { StartingPosition: 'LATEST' }, FilterCriteria: { Filters: [{ Pattern: pattern }] } } });
+    const error = await failure(t.pipes.send(new CreatePipeCommand(input)));
+    expect(error.name).toBe('ValidationException');
+    expect(error.$metadata?.httpStatusCode).toBe(400);
+    expect(error.fieldList?.map((f) => f.name)).toEqual(['sourceParameters.filterCriteria.filters.1.member.pattern']);
+    expect(error.message).toBe(`1 validation error detected: Invalid filter pattern definition. Invalid event pattern at ${detail}`);
+  });
+
   it('explains an invalid pattern with its JSON path', async () => {
     const input = pipeInput('v9', { SourceParameters: { KinesisStreamParameters: { StartingPosition: 'LATEST' }, FilterCriteria: { Filters: [{ Pattern: '{"data": {"fare": [{"numeric": [">", "ten"]}]}}' }] } } });
     const error = await failure(t.pipes.send(new CreatePipeCommand(input)));

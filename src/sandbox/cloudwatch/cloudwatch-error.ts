@@ -11,8 +11,10 @@ const ERRORS = {
   MissingRequiredParameterException: { code: 'MissingParameter', status: 400 },
   InvalidNextToken: { code: 'InvalidNextToken', status: 400 },
   InternalServiceFault: { code: 'InternalServiceError', status: 500 },
-  // Not a modelled shape: what the query protocol answers for an action it does not have.
+  // Not modelled shapes: what the query protocol answers for an action it does not have, and
+  // GetMetricData's answer to a StartTime equal to EndTime.
   InvalidAction: { code: 'InvalidAction', status: 400 },
+  ValidationError: { code: 'ValidationError', status: 400 },
 } as const;
 
 export type CloudWatchErrorShape = keyof typeof ERRORS;

@@ -76,7 +76,7 @@ type Fields = Record<string, unknown>;
 export function getMetricStatistics(input: Fields, context: OperationContext): GetMetricStatisticsOutput {
   const namespace = requiredString(input, 'Namespace');
   const metricName = requiredString(input, 'MetricName');
-  const { start, end } = timeRange(input);
+  const { start, end } = timeRange(input, 'GetMetricStatistics');
   const period = periodSeconds(input.Period, 'Period');
   if (input.ExtendedStatistics !== undefined && listOf(input.ExtendedStatistics, 'ExtendedStatistics').length > 0) {
     throw invalidValue('The kinesis-lab sandbox does not keep single samples, so it cannot compute ExtendedStatistics (percentiles); use Statistics.');
@@ -137,7 +137,7 @@ export function getMetricData(input: Fields, context: OperationContext): GetMetr
   if (queryFields.length > GET_METRIC_DATA_MAX_QUERIES) {
     throw invalidValue(`The collection MetricDataQueries must not have a size greater than ${GET_METRIC_DATA_MAX_QUERIES}.`);
   }
-  const { start, end } = timeRange(input);
+  const { start, end } = timeRange(input, 'GetMetricData');
   const queries = queryFields.map((fields, index) => parseQuery(fields, index));
   const seen = new Set<string>();
   for (const query of queries) {
@@ -279,10 +279,18 @@ export function listMetrics(input: Fields, context: OperationContext): ListMetri
 
 // --- request fields -------------------------------------------------------------------------
 
-function timeRange(input: Fields): { start: number; end: number } {
+/**
+ * StartTime and EndTime. Equal times get AWS's own text, which GetMetricData answers as ValidationError
+ * and GetMetricStatistics as InvalidParameterValue (both seen from AWS in clients' bug reports).
+ */
+function timeRange(input: Fields, operation: 'GetMetricData' | 'GetMetricStatistics'): { start: number; end: number } {
   const start = timestamp(input.StartTime, 'StartTime');
   const end = timestamp(input.EndTime, 'EndTime');
-  if (start >= end) throw invalidValue('The parameter StartTime must be less than the parameter EndTime.');
+  if (start === end) {
+    const equal = 'The parameter StartTime must not equal parameter EndTime.';
+    throw operation === 'GetMetricData' ? new CloudWatchError('ValidationError', equal) : invalidValue(equal);
+  }
+  if (start > end) throw invalidValue('The parameter StartTime must be less than the parameter EndTime.');
   return { start, end };
 }
 

@@ -3,8 +3,8 @@
  * (botocore `data/pipes`): names, ARNs, KinesisStreamParameters ranges, FilterCriteria.
  * Each problem becomes one `fieldList` entry of a ValidationException, worded like AWS's.
  */
-import { EventPatternError, compileEventPattern } from '../../filter/event-pattern.js';
-import { compileKinesisPipeFilter } from '../../filter/pipe-event.js';
+import { EventPatternError } from '../../filter/event-pattern.js';
+import { compileKinesisPipeFilter, compilePipeFilter } from '../../filter/pipe-event.js';
 
 /** One `fieldList` entry of a ValidationException. */
 export interface FieldProblem {
@@ -146,7 +146,7 @@ export function checkFilterCriteria(problems: ProblemList, criteria: unknown, ki
     if (!checkString(problems, patternField, pattern, { max: 4096 })) return;
     try {
       if (kinesisSource) compileKinesisPipeFilter(pattern);
-      else compileEventPattern(pattern);
+      else compilePipeFilter(pattern);
     } catch (error) {
       if (!(error instanceof EventPatternError)) throw error;
       problems.add(patternField, `Invalid filter pattern definition. ${error.message}`);
