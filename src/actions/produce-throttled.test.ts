@@ -49,9 +49,9 @@ describe('produce action under throttling', () => {
     expect(result.evidence[1]?.en).toBe(
       "The stream has 1 shard, so it takes at most 1000 records/s. Each shard accepts at most 1,000 records/s and 1 MiB/s of writes; more is throttled (CloudWatch counts it as WriteProvisionedThroughputExceeded). A partition key that sends everything to one shard hits this even when the stream has several shards.",
     );
-    expect(result.fix?.en).toMatch(/^Press f to double the stream to 2 shards \(UpdateShardCount\)/);
+    expect(result.fix?.en).toMatch(/^Give the stream more capacity: double it to 2 shards \(aws kinesis update-shard-count --stream-name input-stream --target-shard-count 2 /);
     expect(result.fix?.en).toContain('StreamMode=ON_DEMAND');
-    expect(result.fix?.ko).toContain('샤드를 2개로 두 배 늘리고');
+    expect(result.fix?.ko).toContain('샤드를 2개로 두 배 늘리거나');
   });
 
   it('a run without throttled failures keeps the summary line alone', async () => {

@@ -165,15 +165,15 @@ export function diagnoseThrottledRun(api: 'PutRecord' | 'PutRecords', givenUp: n
         : { en: 'The stream is on-demand: it grows with its traffic, but only up to double its previous peak at a time.', ko: '온디맨드 스트림은 트래픽에 따라 커지지만, 한 번에 이전 최고치의 두 배까지만 늘어납니다.' },
       shardLimitsWhy(),
     ),
-    fix: joinLocalized(
-      provisioned
-        ? {
-            en: `Press f to double the stream to ${openShards * 2} shards (UpdateShardCount), wait until it is ACTIVE and run the producer again. By hand, switching to on-demand works too (aws kinesis update-stream-mode --stream-arn ARN --stream-mode-details StreamMode=ON_DEMAND).`,
-            ko: `f를 누르면 스트림의 샤드를 ${openShards * 2}개로 두 배 늘리고(UpdateShardCount) ACTIVE가 되면 프로듀서를 다시 실행합니다. 직접 온디맨드 모드로 바꿔도 됩니다(aws kinesis update-stream-mode --stream-arn ARN --stream-mode-details StreamMode=ON_DEMAND).`,
-          }
-        : { en: 'Wait a moment for the stream to grow, then run the producer again, or lower --rate.', ko: '스트림이 커질 때까지 잠시 기다렸다가 프로듀서를 다시 실행하거나 --rate를 낮추세요.' },
-      shardLimitsFix(ctx.stream, ctx),
-    ),
+    fix: provisioned
+      ? {
+          en: `Give the stream more capacity: double it to ${openShards * 2} shards (aws kinesis update-shard-count --stream-name ${ctx.stream} --target-shard-count ${openShards * 2} --scaling-type UNIFORM_SCALING --region ${ctx.region}), or switch it to on-demand (aws kinesis update-stream-mode --stream-arn ARN --stream-mode-details StreamMode=ON_DEMAND); wait until it is ACTIVE and run the producer again.`,
+          ko: `스트림의 용량을 늘리세요. 샤드를 ${openShards * 2}개로 두 배 늘리거나(aws kinesis update-shard-count --stream-name ${ctx.stream} --target-shard-count ${openShards * 2} --scaling-type UNIFORM_SCALING --region ${ctx.region}) 온디맨드 모드로 바꾼 뒤(aws kinesis update-stream-mode --stream-arn ARN --stream-mode-details StreamMode=ON_DEMAND), ACTIVE가 되면 프로듀서를 다시 실행하세요.`,
+        }
+      : joinLocalized(
+          { en: 'Wait a moment for the stream to grow, then run the producer again, or lower --rate.', ko: '스트림이 커질 때까지 잠시 기다렸다가 프로듀서를 다시 실행하거나 --rate를 낮추세요.' },
+          shardLimitsFix(ctx.stream, ctx),
+        ),
     autoFix: provisioned ? { type: 'add-shards', stream: ctx.stream, from: openShards, to: openShards * 2 } : { type: 'wait-and-retry', delayMs: SHARD_RETRY_MS },
   };
 }

@@ -136,6 +136,16 @@ describe('AWS limits in the sandbox', () => {
     await expect(client.send(new ListStreamsCommand({}))).resolves.toMatchObject({ StreamNames: ['control'] });
   });
 
+  it('CreateStream: at most five streams CREATING at once per account', async () => {
+    const { client } = await start({ createStreamMs: 60_000 });
+    for (let i = 0; i < 5; i++) await client.send(new CreateStreamCommand({ StreamName: `new-${i}`, ShardCount: 1 }));
+    now += 1000;
+    await expect(client.send(new CreateStreamCommand({ StreamName: 'new-5', ShardCount: 1 }))).rejects.toMatchObject({
+      name: 'LimitExceededException',
+      message: 'Account 000000000000 already has 5 streams in CREATING state in us-east-1; wait until one is ACTIVE.',
+    });
+  });
+
   it('the default shard quota: 20,000 in us-east-1, 1,000 in other regions, with AWS\'s text; DescribeLimits reports it', async () => {
     const { box: sandbox, client } = await start();
     await client.send(new CreateStreamCommand({ StreamName: 'wide', ShardCount: 100 }));

@@ -8,6 +8,8 @@ import { assertWarmThroughput } from '../warm-throughput.js';
 import type { StreamMode } from '../stream-state.js';
 import type { KinesisOperation } from './kinesis-operation.js';
 
+/** Streams an account may have CREATING at once (CreateStream's documentation). */
+const MAX_CREATING = 5;
 /** AWS's default record size limit. */
 export const DEFAULT_MAX_RECORD_KIB = 1024;
 export const DEFAULT_RETENTION_HOURS = 24;
@@ -25,6 +27,11 @@ export const createStream: KinesisOperation = (call, input) => {
   }
   const { account, region, partition } = call.caller;
   if (call.store.find(account, region, name, call.now)) throw streamInUse(name, account);
+  // AWS: "Have more than five streams in the CREATING state at any point in time" is refused (our wording).
+  const creating = call.store.streams(account, region, call.now).filter((stream) => stream.status === 'CREATING').length;
+  if (call.limits.limits.callRates && creating >= MAX_CREATING) {
+    throw new KinesisError('LimitExceededException', `Account ${account} already has ${MAX_CREATING} streams in CREATING state in ${region}; wait until one is ACTIVE.`);
+  }
   const warm = typeof input.WarmThroughputMiBps === 'number' ? input.WarmThroughputMiBps : undefined;
   if (warm !== undefined) assertWarmThroughput(call, mode, warm);
   // An on-demand stream starts with 4 MiB/s of writes, or its warm throughput: a shard per MiB/s.
