@@ -96,7 +96,7 @@ export async function runPutRecordsProducer(run: ProducerRun): Promise<RunEnd> {
     const failed = batch.filter((_, i) => !isAcknowledged(outcome.records[i])).length;
     const bytes = batch.reduce((sum, record) => sum + record.bytes, 0);
     tally.batchSent({ records: batch.length, failed, bytes, requestId: outcome.requestId, httpStatus: outcome.httpStatus });
-    const throttled = outcome.records.filter((result) => result?.errorCode !== undefined && isThrottleCode(result.errorCode)).length;
+    const throttled = outcome.records.filter((result) => result.errorCode !== undefined && isThrottleCode(result.errorCode)).length;
     if (throttled > 0) tally.throttled(throttled);
     batch.forEach((record, i) => {
       const result = outcome.records[i];

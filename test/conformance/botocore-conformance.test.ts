@@ -82,7 +82,7 @@ interface Outcome {
 }
 
 describe.skipIf(botocore === undefined)(`botocore ${botocore ?? '(not installed: python3 with botocore, from pip awscli or boto3, is needed)'} models against the sandbox`, () => {
-  let sandbox: Sandbox;
+  let sandbox: Sandbox | undefined;
   let outcomes: Outcome[] = [];
 
   beforeAll(async () => {

@@ -91,7 +91,7 @@ export function parseFaultSpec(text: string): FaultSpecResult {
 
 /** True when the spec asks for more than a lower write limit (the engine's own: kinesis/limits/). */
 export function hasInjectedFaults(spec: FaultSpec): boolean {
-  return Boolean(spec.errorRate || spec.resetRate || spec.latencyMs);
+  return (spec.errorRate ?? 0) > 0 || (spec.resetRate ?? 0) > 0 || (spec.latencyMs ?? 0) > 0;
 }
 
 /** One line for the sandbox banner, e.g. `throttle 1000 records/s per shard, 5% errors, 50 ms latency`. */

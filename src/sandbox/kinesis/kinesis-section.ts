@@ -40,7 +40,7 @@ export function kinesisSection(store: KinesisStore, now: () => number): DurableS
       switch (chunk.t) {
         case 'stream':
           // Streams of format version 1 had no consumers.
-          store.add({ ...chunk.stream, consumers: chunk.stream.consumers ?? [] });
+          store.add({ ...chunk.stream, consumers: (chunk.stream as Partial<StreamState>).consumers ?? [] });
           return;
         case 'account':
           store.setAccountSettings(chunk.account, chunk.region, chunk.settings);

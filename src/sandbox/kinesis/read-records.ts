@@ -5,7 +5,7 @@
  */
 import { base64ByteLength } from './model/validate-input.js';
 import { firstRecordFrom, recordSequenceNumber } from './shard-reading.js';
-import type { ShardState, StoredRecord, StreamState } from './stream-state.js';
+import type { ShardState, StreamState } from './stream-state.js';
 import { recordView, shardView } from './stream-views.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -16,20 +16,20 @@ export interface ReadPosition {
 }
 
 export interface ShardRead {
-  records: Array<Record<string, unknown>>;
+  records: Record<string, unknown>[];
   bytes: number;
   next: ReadPosition;
   millisBehindLatest: number;
   /** Set once a closed shard has been read to its end: where its records continue. */
-  childShards?: Array<Record<string, unknown>>;
+  childShards?: Record<string, unknown>[];
 }
 
 export function readRecords(stream: StreamState, shard: ShardState, from: ReadPosition, limit: number, now: number): ShardRead {
-  const records: Array<Record<string, unknown>> = [];
+  const records: Record<string, unknown>[] = [];
   let bytes = 0;
   let index = firstRecordFrom(shard.records, from.sequenceNumber, from.after);
   for (; index < shard.records.length && records.length < limit; index++) {
-    const record = shard.records[index] as StoredRecord;
+    const record = shard.records[index]!;
     const size = base64ByteLength(record.data);
     if (records.length > 0 && bytes + size > MAX_BYTES) break;
     bytes += size;
@@ -47,7 +47,7 @@ export function readRecords(stream: StreamState, shard: ShardState, from: ReadPo
 }
 
 /** The shards a closed shard's records continue in (a split's two, a merge's one). */
-function childShards(stream: StreamState, parent: ShardState): Array<Record<string, unknown>> {
+function childShards(stream: StreamState, parent: ShardState): Record<string, unknown>[] {
   return stream.shards
     .filter((shard) => shard.parentShardId === parent.id || shard.adjacentParentShardId === parent.id)
     .map((child) => ({

@@ -72,7 +72,7 @@ export function requestedConsumer(call: OperationCall, input: ValidatedInput): {
     const stream = call.store.find(parts.account, parts.region, parts.streamName, call.now);
     if (parts.account !== call.caller.account) assertShared(call, stream, consumerArn);
     const consumer = stream ? liveConsumer(stream, parts.consumerName) : undefined;
-    if (!stream || !consumer || consumer.arn !== consumerArn) throw consumerNotFound(consumerArn, call.caller.account);
+    if (!stream || consumer?.arn !== consumerArn) throw consumerNotFound(consumerArn, call.caller.account);
     return { stream, consumer };
   }
   if (typeof input.StreamARN !== 'string' || typeof input.ConsumerName !== 'string') {

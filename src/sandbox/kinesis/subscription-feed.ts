@@ -42,7 +42,7 @@ export async function* subscriptionFeed(context: FeedContext, subscription: Subs
         return;
       }
       const stream = store.find(subscription.account, subscription.region, subscription.streamName, at);
-      const consumer = stream && stream.createdMs === subscription.streamCreatedMs ? liveConsumer(stream, subscription.consumerName) : undefined;
+      const consumer = stream?.createdMs === subscription.streamCreatedMs ? liveConsumer(stream, subscription.consumerName) : undefined;
       const shard = stream?.shards[subscription.shardIndex];
       if (!stream || !shard || !consumer || consumerStatus(consumer, at) !== 'ACTIVE') {
         yield { type: 'exception', code: 'ResourceNotFoundException', message: `Consumer ${subscription.consumerArn} or its stream ${subscription.streamName} under account ${subscription.account} no longer exists.` };

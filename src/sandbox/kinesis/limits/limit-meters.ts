@@ -67,7 +67,7 @@ export function createLimitMeters(limits: KinesisLimits): LimitMeters {
     admitApi(operation, scope, at) {
       const limit = API_RATE_LIMITS[operation];
       if (!limits.callRates || !limit) return undefined;
-      const over = limit.per === 'stream' ? `${scope.stream ?? ''}` : '';
+      const over = limit.per === 'stream' ? (scope.stream ?? '') : '';
       return calls.take(`${operation}/${scope.account}/${scope.region}/${over}`, at, limit.perSecond) ? undefined : limit;
     },
   };

@@ -19,7 +19,7 @@ export class PerSecondWindow {
   take(key: string, at: number, limit: number): boolean {
     const second = Math.floor(at / 1000);
     let window = this.#windows.get(key);
-    if (!window || window.second !== second) {
+    if (window?.second !== second) {
       if (!window && this.#windows.size >= SWEEP_AT) this.#sweep(second);
       window = { second, count: 0 };
       this.#windows.set(key, window);

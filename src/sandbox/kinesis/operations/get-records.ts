@@ -16,7 +16,7 @@ const DEFAULT_LIMIT = 10_000;
 
 export const getRecords: KinesisOperation = (call, input) => {
   const position = decodeShardIterator(String(input.ShardIterator));
-  if (!position || position.region !== call.caller.region || position.issuedMs > call.now) throw invalidArgument('Invalid ShardIterator.');
+  if (position?.region !== call.caller.region || position.issuedMs > call.now) throw invalidArgument('Invalid ShardIterator.');
   // Another account's iterator reads only where the stream's resource policy lets the caller read it.
   if (position.account !== call.caller.account) {
     const owner = call.store.find(position.account, position.region, position.streamName, call.now);
@@ -27,7 +27,7 @@ export const getRecords: KinesisOperation = (call, input) => {
       `Iterator expired. The iterator was created at time ${awsUtcString(position.issuedMs)} while right now it is ${awsUtcString(call.now)} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`);
   }
   const stream = call.store.find(position.account, position.region, position.streamName, call.now);
-  const shard = stream && stream.createdMs === position.streamCreatedMs ? shardAt(stream, position.shardIndex) : undefined;
+  const shard = stream?.createdMs === position.streamCreatedMs ? shardAt(stream, position.shardIndex) : undefined;
   if (!stream || !shard) throw shardNotFound(shardIdOf(position.shardIndex), position.streamName, position.account);
   if (!call.limits.admitRead(stream, shard, call.arrivedAt)) throw readRateExceeded(shard.id, stream.name, stream.account);
   trimExpired(stream, call.now);
