@@ -13,6 +13,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startTestSandbox, TEST_REGION } from '../fixtures/sandbox.js';
 import type { TestSandbox } from '../fixtures/sandbox.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/sandbox-types.js';
+import type { SandboxOptions } from '../../src/sandbox/sandbox-types.js';
 import { attachPipes } from '../../src/sandbox/pipes/attach-pipes.js';
 import type { AttachPipesOptions, PipesHandle } from '../../src/sandbox/pipes/attach-pipes.js';
 
@@ -33,10 +34,10 @@ export interface PipesTestBox {
   stop(): Promise<void>;
 }
 
-export async function startPipesSandbox(options: AttachPipesOptions = {}): Promise<PipesTestBox> {
+export async function startPipesSandbox(options: AttachPipesOptions = {}, sandboxOptions: SandboxOptions = {}): Promise<PipesTestBox> {
   // The pipe polls every 50 ms to keep these tests quick: 20 reads/s, four times what a shard serves on
   // AWS, so AWS's limits are off here (test/sandbox/kinesis-limits.test.ts holds the sandbox to them).
-  const box = await startTestSandbox({ limits: 'off' });
+  const box = await startTestSandbox({ limits: 'off', ...sandboxOptions });
   const handle = attachPipes(box.sandbox, { creatingDelayMs: 100, transitionDelayMs: 50, pollIntervalMs: 50, ...options });
   const common = {
     region: TEST_REGION,

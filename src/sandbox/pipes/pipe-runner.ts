@@ -25,6 +25,21 @@ import { deliveredSince, type DeliveryTarget } from './delivered-before-crash.js
 import type { PipeChange, PipeProgress, PipeRecord, PipeTable } from './pipe-table.js';
 import { wireValueText } from '../wire-value-text.js';
 
+/**
+ * How a delivery attempt ended: 'retryable' when only AWS-side failures stopped it (the target's
+ * throttling, its 5xx), which the target clears by itself; 'failed' for a customer error (access, a
+ * missing target, a partition key path that finds nothing).
+ */
+type Delivery = 'delivered' | 'retryable' | 'failed';
+
+/** Error codes of the target's own that Pipes retries as AWS failures, not the customer's. */
+const RETRYABLE_AWS_FAILURES = new Set(['ProvisionedThroughputExceededException', 'InternalFailure', 'KMSThrottlingException', 'LimitExceededException', 'ThrottlingException', 'ServiceUnavailable']);
+
+function isRetryableAwsFailure(error: unknown): boolean {
+  const { name, $metadata } = error as { name?: unknown; $metadata?: { httpStatusCode?: number } };
+  return (typeof name === 'string' && RETRYABLE_AWS_FAILURES.has(name)) || ($metadata?.httpStatusCode ?? 0) >= 500;
+}
+
 /** Pipes polls each shard 4 times per second. */
 export const POLL_INTERVAL_MS = 250;
 /** A batch's payload limit. */
@@ -323,9 +338,12 @@ class PipeRun {
       }
       if (buffer.length > 0 && this.shouldFlush(buffer, bufferedSince, closed)) {
         if (buffer.some((b) => b.passes && !b.sent)) this.options.commit({ k: 'begin', arn: s.pipeArn, shard: shardId, at: Date.now() });
-        const delivered = await this.deliver(buffer);
-        attempts = delivered ? 0 : attempts + 1;
-        if (delivered || (s.maxRetries >= 0 && attempts > s.maxRetries)) {
+        const outcome = await this.deliver(buffer);
+        // Pipes retries a target's throttling and other retryable AWS failures without counting them
+        // against MaximumRetryAttempts (the Pipes guide, "Retry behavior and error handling"): a shard
+        // taking 1,000 records/s slows a pipe down, it never makes it drop records. Customer errors count.
+        if (outcome === 'failed') attempts += 1;
+        if (outcome === 'delivered' || (s.maxRetries >= 0 && attempts > s.maxRetries)) {
           this.checkpoint(shardId, buffer);
           buffer = [];
           attempts = 0;
@@ -384,7 +402,7 @@ class PipeRun {
   }
 
   /** Delivers every passing record of the buffer; lanes run concurrently, batches in a lane in order. */
-  private async deliver(buffer: Buffered[]): Promise<boolean> {
+  private async deliver(buffer: Buffered[]): Promise<Delivery> {
     const s = this.settings;
     const lanes = new Map<number, Buffered[]>();
     for (const b of buffer) {
@@ -393,54 +411,69 @@ class PipeRun {
       lanes.set(lane, [...(lanes.get(lane) ?? []), b]);
     }
     const results = await Promise.all([...lanes.values()].map((records) => this.deliverLane(records)));
-    if (results.every(Boolean)) {
+    if (results.every((result) => result === 'delivered')) {
       delete this.live.lastError;
-      return true;
+      return 'delivered';
     }
-    return false;
+    return results.includes('failed') ? 'failed' : 'retryable';
   }
 
-  private async deliverLane(records: Buffered[]): Promise<boolean> {
+  private async deliverLane(records: Buffered[]): Promise<Delivery> {
     for (const batch of splitBatches(records, this.settings.batchSize)) {
-      if (!(await this.putBatch(batch))) return false;
+      const outcome = await this.putBatch(batch);
+      if (outcome !== 'delivered') return outcome;
       // Records of a delivered batch are never sent again, even if a later batch fails.
       for (const b of batch) b.sent = true;
     }
-    return true;
+    return 'delivered';
   }
 
-  /** One batch to the target stream, PutRecords in chunks of 500; failed records are retried once in order. */
-  private async putBatch(batch: Buffered[]): Promise<boolean> {
+  /**
+   * One batch to the target stream, PutRecords in chunks of 500; failed records are retried once in
+   * order. A record the target took is marked sent at once, so a batch the shard's write limit cut in
+   * two is resumed where it stopped, not sent again from its start (which, on a shard that takes only
+   * part of a batch per second, would never get past that part).
+   */
+  private async putBatch(batch: Buffered[]): Promise<Delivery> {
     const s = this.settings;
-    if (s.logs) return this.putLogEvents(batch, s.logs);
+    if (s.logs) return this.putLogEvents(batch, s.logs) ? 'delivered' : 'failed';
     const target = this.kinesis(s.targetRegion);
-    let pending: { PartitionKey: string; Data: Uint8Array }[];
+    let pending: { record: Buffered; entry: { PartitionKey: string; Data: Uint8Array } }[];
     try {
-      pending = batch.map((b) => ({ PartitionKey: resolvePartitionKey(s.partitionKey, b.event), Data: Buffer.from(JSON.stringify(b.event)) }));
+      pending = batch
+        .filter((b) => !b.sent)
+        .map((b) => ({ record: b, entry: { PartitionKey: resolvePartitionKey(s.partitionKey, b.event), Data: Buffer.from(JSON.stringify(b.event)) } }));
     } catch (error) {
       this.live.lastError = describeError(error);
-      return false;
+      return 'failed';
     }
+    let customerError = false;
     for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
       const failed: typeof pending = [];
       for (let i = 0; i < pending.length; i += PUT_RECORDS_MAX) {
         const chunk = pending.slice(i, i + PUT_RECORDS_MAX);
         try {
-          const result = await target.send(new PutRecordsCommand({ StreamARN: s.targetArn, Records: chunk }));
+          const result = await target.send(new PutRecordsCommand({ StreamARN: s.targetArn, Records: chunk.map((p) => p.entry) }));
           (result.Records ?? []).forEach((entry, index) => {
-            if (entry.ErrorCode) {
-              failed.push(chunk[index]!);
-              this.live.lastError = `PutRecords to ${s.targetStream}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim();
+            const sent = chunk[index]!;
+            if (!entry.ErrorCode) {
+              sent.record.sent = true;
+              return;
             }
+            failed.push(sent);
+            if (!RETRYABLE_AWS_FAILURES.has(entry.ErrorCode)) customerError = true;
+            this.live.lastError = `PutRecords to ${s.targetStream}: ${entry.ErrorCode} ${entry.ErrorMessage ?? ''}`.trim();
           });
         } catch (error) {
           failed.push(...chunk);
+          if (!isRetryableAwsFailure(error)) customerError = true;
           this.live.lastError = `PutRecords to ${s.targetStream} failed: ${describeError(error)}`;
         }
       }
       pending = failed;
     }
-    return pending.length === 0;
+    if (pending.length === 0) return 'delivered';
+    return customerError ? 'failed' : 'retryable';
   }
 
   /** One batch to a log group of the pipe's account: one PutLogEvents call, the log stream created first when missing. */
