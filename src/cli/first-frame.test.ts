@@ -3,8 +3,9 @@ import type { Lab } from '../content/lab-model.js';
 import { paintFirstFrame } from './first-frame.js';
 import type { PreparedLabSession } from './lab-session.js';
 
-function prepared(target: 'sandbox' | 'aws', lang: 'en' | 'ko' = 'en'): PreparedLabSession {
+function prepared(target: 'sandbox' | 'aws', lang: 'en' | 'ko' = 'en', limits?: 'off'): PreparedLabSession {
   return {
+    deps: limits ? { sandboxOptions: { limits } } : {},
     lab: { title: { en: 'Streams lab', ko: '스트림 실습' } } as Lab,
     settings: { lang, stream: 'input-stream', target, embeddedSandbox: target === 'sandbox', region: 'us-east-1', regionSource: target === 'sandbox' ? 'sandbox-default' : 'AWS_REGION' },
   } as PreparedLabSession;
@@ -23,6 +24,12 @@ describe('the first frame, before Ink loads', () => {
     const written: string[] = [];
     paintFirstFrame(prepared('aws', 'ko'), 80, (text) => written.push(text));
     expect(written[0]).toContain('\n스트림 input-stream · 리전 us-east-1 (AWS_REGION) · AWS\nAWS SDK 클라이언트를 불러오는 중…\n');
+  });
+
+  it('marks a sandbox started with --limits off, as the Header does', () => {
+    const written: string[] = [];
+    paintFirstFrame(prepared('sandbox', 'en', 'off'), 120, (text) => written.push(text));
+    expect(written[0]).toContain('\nstream input-stream · region us-east-1 (sandbox default) · sandbox … (AWS limits off)\n');
   });
 
   it('erases exactly its rows, leaving the cursor where Ink draws next', () => {

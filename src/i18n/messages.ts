@@ -164,7 +164,7 @@ const en: Messages = {
       case 'use-names':
         return `does this step again with ${nameList(fix.names)} instead of the names that are taken, saves that in your progress, and checks it. What is not yours stays untouched.`;
       case 'add-shards':
-        return `doubles ${fix.stream} from ${fix.from} to ${fix.to} shards (UpdateShardCount), waits until it is ACTIVE, and runs this step's producer again: ${fix.to} × 1,000 records/s.${now.sandbox ? '' : ' On AWS each shard is billed by the hour until the stream is deleted (kinesis-lab cleanup).'}`;
+        return `doubles ${fix.stream} from ${fix.from} to ${fix.to} shards (UpdateShardCount), waits until it is ACTIVE, and runs this step's producer again: ${fix.to} × 1,000 records/s.${now.sandbox ? '' : ` On AWS each shard is billed by the hour until the stream is deleted (${commandLine('cleanup')}).`}`;
     }
   },
   fixWaiting: (left) => `Checking again in ${left} s`,
@@ -307,7 +307,7 @@ const ko: Messages = {
       case 'use-names':
         return `이미 쓰이고 있는 이름 대신 새 이름(${nameList(fix.names)})으로 이 단계를 다시 진행하고, 진행 상황에 저장한 뒤 확인합니다. 내 것이 아닌 리소스는 건드리지 않습니다.`;
       case 'add-shards':
-        return `${fix.stream} 스트림의 샤드를 ${fix.from}개에서 ${fix.to}개로 두 배 늘리고(UpdateShardCount), ACTIVE가 되면 이 단계의 프로듀서를 다시 실행합니다: 초당 ${fix.to} × 1,000개.${now.sandbox ? '' : ' AWS에서는 스트림을 삭제할 때까지 샤드마다 시간당 요금이 부과됩니다(kinesis-lab cleanup).'}`;
+        return `${fix.stream} 스트림의 샤드를 ${fix.from}개에서 ${fix.to}개로 두 배 늘리고(UpdateShardCount), ACTIVE가 되면 이 단계의 프로듀서를 다시 실행합니다: 초당 ${fix.to} × 1,000개.${now.sandbox ? '' : ` AWS에서는 스트림을 삭제할 때까지 샤드마다 시간당 요금이 부과됩니다(${commandLine('cleanup')}).`}`;
     }
   },
   fixWaiting: (left) => `${left}초 뒤에 다시 확인합니다`,
