@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { CreateStreamCommand, PutRecordCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachCloudWatch } from '../../src/sandbox/cloudwatch/cloudwatch-service.js';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/sandbox-types.js';
+import { awsCliEnv } from '../fixtures/aws-cli-env.js';
 import { startTestSandbox, TEST_REGION, type TestSandbox } from '../fixtures/sandbox.js';
 
 const run = promisify(execFile);
@@ -66,18 +66,7 @@ beforeAll(async () => {
   now = T0 + 10 * MIN;
 
   home = await mkdtemp(join(tmpdir(), 'kinesis-lab-cw-home-'));
-  env = {
-    PATH: process.env.PATH,
-    ...(process.env.PYENV_ROOT ? { PYENV_ROOT: process.env.PYENV_ROOT } : {}),
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-    AWS_MAX_ATTEMPTS: '1',
-    AWS_PAGER: '',
-  };
+  env = awsCliEnv(home);
 });
 
 afterAll(async () => {

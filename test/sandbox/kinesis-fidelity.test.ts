@@ -1,18 +1,29 @@
 /**
  * The engine's Kinesis behaviour as SDK v3 sees it, where it matters that it answers as AWS does:
  * sequence numbers, shard iterators (expiry, other shards, recreated streams), validation texts,
- * resharding, retention, and ARNs.
+ * resharding, retention, and ARNs; and the smaller edges issue 13 lists: retention up to 8,760 hours,
+ * ListStreams' StreamSummaries, DescribeStream's Limit and ExclusiveStartShardId, SplitShard's
+ * preconditions, MillisBehindLatest, and a malformed StreamARN refused on `streamARN` (the AWS CLI).
  */
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CreateStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, ListStreamsCommand,
-  MergeShardsCommand, PutRecordCommand, PutRecordsCommand, SplitShardCommand, UpdateShardCountCommand, UpdateStreamModeCommand,
+  CreateStreamCommand, DescribeStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, IncreaseStreamRetentionPeriodCommand,
+  ListShardsCommand, ListStreamsCommand, MergeShardsCommand, PutRecordCommand, PutRecordsCommand, SplitShardCommand, UpdateShardCountCommand, UpdateStreamModeCommand,
 } from '@aws-sdk/client-kinesis';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { startTestSandbox } from '../fixtures/sandbox.js';
+import { awsCliEnv } from '../fixtures/aws-cli-env.js';
+import { startTestSandbox, TEST_REGION } from '../fixtures/sandbox.js';
 import type { TestSandbox } from '../fixtures/sandbox.js';
 
+const run = promisify(execFile);
+const hasAwsCli = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
 const bytes = (text: string) => new TextEncoder().encode(text);
+const HALF_RANGE = (2n ** 127n).toString();
 
 describe('Kinesis fidelity', () => {
   let box: TestSandbox;
@@ -164,5 +175,91 @@ describe('Kinesis fidelity', () => {
       name: 'ResourceNotFoundException',
       message: 'Stream arn:aws:kinesis:ap-northeast-2:000000000000:stream/seq under account 000000000000 not found.',
     });
+  });
+
+  async function stream(name: string, shards = 1, mode: 'PROVISIONED' | 'ON_DEMAND' = 'PROVISIONED'): Promise<void> {
+    await client.send(new CreateStreamCommand({ StreamName: name, ...(mode === 'ON_DEMAND' ? { StreamModeDetails: { StreamMode: mode } } : { ShardCount: shards }) }));
+    await box.waitForActive(name);
+  }
+
+  it('keeps records up to 8,760 hours (365 days), and refuses more with AWS text', async () => {
+    await stream('year');
+    await client.send(new IncreaseStreamRetentionPeriodCommand({ StreamName: 'year', RetentionPeriodHours: 8760 }));
+    expect((await client.send(new DescribeStreamSummaryCommand({ StreamName: 'year' }))).StreamDescriptionSummary?.RetentionPeriodHours).toBe(8760);
+    await expect(client.send(new IncreaseStreamRetentionPeriodCommand({ StreamName: 'year', RetentionPeriodHours: 8761 }))).rejects.toMatchObject({
+      name: 'InvalidArgumentException',
+      message: 'Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.',
+    });
+  });
+
+  it('ListStreams answers StreamSummaries beside StreamNames', async () => {
+    await stream('summaries');
+    const listed = await client.send(new ListStreamsCommand({}));
+    const summary = listed.StreamSummaries?.find((s) => s.StreamName === 'summaries');
+    expect(listed.StreamNames).toContain('summaries');
+    expect(summary).toMatchObject({
+      StreamARN: `arn:aws:kinesis:${TEST_REGION}:000000000000:stream/summaries`,
+      StreamStatus: 'ACTIVE',
+      StreamModeDetails: { StreamMode: 'PROVISIONED' },
+    });
+    expect(summary?.StreamCreationTimestamp).toBeInstanceOf(Date);
+  });
+
+  it('DescribeStream pages shards with Limit and ExclusiveStartShardId', async () => {
+    await stream('paged', 3);
+    const first = (await client.send(new DescribeStreamCommand({ StreamName: 'paged', Limit: 2 }))).StreamDescription;
+    expect(first?.Shards?.map((s) => s.ShardId)).toEqual(['shardId-000000000000', 'shardId-000000000001']);
+    expect(first?.HasMoreShards).toBe(true);
+    const rest = (await client.send(new DescribeStreamCommand({ StreamName: 'paged', ExclusiveStartShardId: 'shardId-000000000001' }))).StreamDescription;
+    expect(rest?.Shards?.map((s) => s.ShardId)).toEqual(['shardId-000000000002']);
+    expect(rest?.HasMoreShards).toBe(false);
+  });
+
+  it('SplitShard refuses a closed parent and an on-demand stream', async () => {
+    await stream('split');
+    await client.send(new SplitShardCommand({ StreamName: 'split', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: HALF_RANGE }));
+    await box.waitForActive('split');
+    await expect(client.send(new SplitShardCommand({ StreamName: 'split', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: HALF_RANGE }))).rejects.toMatchObject({
+      name: 'InvalidArgumentException',
+      message: expect.stringContaining('has already been merged or split'),
+    });
+    await stream('split-on-demand', 0, 'ON_DEMAND');
+    await expect(client.send(new SplitShardCommand({ StreamName: 'split-on-demand', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: HALF_RANGE }))).rejects.toMatchObject({
+      name: 'InvalidArgumentException',
+      message: expect.stringContaining('ON_DEMAND'),
+    });
+  });
+
+  it('MillisBehindLatest says how far the records read are behind the tip of the shard', async () => {
+    await stream('behind');
+    await client.send(new PutRecordCommand({ StreamName: 'behind', PartitionKey: 'k', Data: bytes('old') }));
+    shift += 60_000;
+    try {
+      await client.send(new PutRecordCommand({ StreamName: 'behind', PartitionKey: 'k', Data: bytes('new') }));
+      const iterator = (await client.send(new GetShardIteratorCommand({ StreamName: 'behind', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+      const first = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1 }));
+      expect(first.Records?.map((r) => new TextDecoder().decode(r.Data))).toEqual(['old']);
+      expect(first.MillisBehindLatest).toBeGreaterThanOrEqual(59_000);
+      const second = await client.send(new GetRecordsCommand({ ShardIterator: first.NextShardIterator }));
+      expect(second.Records?.map((r) => new TextDecoder().decode(r.Data))).toEqual(['new']);
+      expect(second.MillisBehindLatest).toBe(0);
+    } finally {
+      shift -= 60_000;
+    }
+  });
+
+  it.skipIf(!hasAwsCli)('the AWS CLI: a malformed StreamARN is refused on streamARN, not as a missing stream name', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'kinesis-lab-edges-'));
+    try {
+      const env = awsCliEnv(home);
+      const failed = await run('aws', ['kinesis', 'describe-stream-summary', '--stream-arn', 'not-an-arn', '--endpoint-url', box.sandbox.url, '--region', TEST_REGION], { env }).then(
+        () => undefined,
+        (error: unknown) => (error as { stderr: string }).stderr,
+      );
+      expect(failed).toContain('ValidationException');
+      expect(failed).toContain("Value 'not-an-arn' at 'streamARN' failed to satisfy constraint");
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });
