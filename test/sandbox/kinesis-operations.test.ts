@@ -148,6 +148,29 @@ describe('every Kinesis operation', () => {
     await expect(put()).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 
+  it('resource policies: a class stream read from another account, as its policy grants, by StreamARN', async () => {
+    const classArn = await stream('class-read');
+    await client.send(new PutRecordCommand({ StreamName: 'class-read', PartitionKey: 'k', Data: bytes('from the instructor') }));
+    const reader = stranger('AKIAREADERNUMBER0001');
+    const readerAccount = (await import('../../src/sandbox/sandbox-accounts.js')).accountIdFor('AKIAREADERNUMBER0001');
+    const listShards = () => reader.send(new ListShardsCommand({ StreamARN: classArn }));
+    await expect(listShards()).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await client.send(new PutResourcePolicyCommand({
+      ResourceARN: classArn,
+      Policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${readerAccount}:root` }, Action: ['kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: classArn }],
+      }),
+    }));
+    const shardId = (await listShards()).Shards?.[0]?.ShardId;
+    expect(shardId).toBe('shardId-000000000000');
+    const iterator = (await reader.send(new GetShardIteratorCommand({ StreamARN: classArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+    const records = (await reader.send(new GetRecordsCommand({ ShardIterator: iterator, StreamARN: classArn }))).Records ?? [];
+    expect(records.map((r) => new TextDecoder().decode(r.Data))).toEqual(['from the instructor']);
+    // Reading was granted, writing was not.
+    await expect(reader.send(new PutRecordCommand({ StreamARN: classArn, PartitionKey: 'k', Data: bytes('x') }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+  });
+
   it('tags by ARN: TagResource, UntagResource and ListTagsForResource on a stream, 50 at most', async () => {
     const arn = await stream('tagged');
     await client.send(new TagResourceCommand({ ResourceARN: arn, Tags: { course: 'kinesis', owner: 'me' } }));
