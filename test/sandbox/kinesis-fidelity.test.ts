@@ -248,7 +248,7 @@ describe('Kinesis fidelity', () => {
     }
   });
 
-  it.skipIf(!hasAwsCli)('the AWS CLI: a malformed StreamARN is refused on streamARN, not as a missing stream name', async () => {
+  it.skipIf(!hasAwsCli)('the AWS CLI: a malformed StreamARN is refused on streamARN, not as a missing stream name (needs aws)', async () => {
     const home = await mkdtemp(join(tmpdir(), 'kinesis-lab-edges-'));
     try {
       const env = awsCliEnv(home);

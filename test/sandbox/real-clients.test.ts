@@ -97,7 +97,7 @@ describe('real AWS clients against the sandbox', () => {
     expect(stdout.trim()).toBe('ResourceNotFoundException: Stream nope under account 000000000000 not found.');
   });
 
-  it.skipIf(!hasBoto3)("reads with boto3's subscribe_to_shard: the event stream over HTTP/1.1, framed and checksummed as AWS frames it", async () => {
+  it.skipIf(!hasBoto3)("reads with boto3's subscribe_to_shard: the event stream over HTTP/1.1, framed and checksummed as AWS frames it (needs python3 with boto3)", async () => {
     await box.kinesis(REGION).createStream('boto-efo', { mode: 'PROVISIONED', shardCount: 1 });
     await box.waitForActive('boto-efo', REGION);
     await box.kinesis(REGION).putRecords('boto-efo', [{ partitionKey: 'a', data: new TextEncoder().encode('first') }, { partitionKey: 'b', data: new TextEncoder().encode('second') }]);
