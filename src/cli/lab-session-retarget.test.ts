@@ -35,7 +35,7 @@ describe('a switched region across sessions', () => {
     expect(resumeCommand(session)).toBe('kinesis-lab --endpoint-url http://127.0.0.1:9 --region us-east-1 --stream input-stream');
     const state = { ...session.initial.state, current: 'put-record' };
     await saveSessionProgress(session, { settings: { stream: 'input-stream', region: 'us-east-1', regionSwitched: true }, state, ledger: emptyLedger() });
-    const saved = await loadProgress(progressPath(home, LAB_ID, 'sandbox'));
+    const saved = await loadProgress(progressPath(home, LAB_ID, 'sandbox-127.0.0.1-9'));
     expect(saved.kind === 'loaded' && saved.file.settings).toEqual({ stream: 'input-stream', region: 'us-east-1', regionSwitched: true });
 
     const resumed = await openLabSession(global(), { env });
@@ -50,7 +50,7 @@ describe('a switched region across sessions', () => {
 
   it('a saved region that was not switched still gives way to the environment', async () => {
     const state = initialState(LAB_ID, ['create-stream']);
-    await saveProgress(progressPath(home, LAB_ID, 'sandbox'), { formatVersion: 1, savedAt: '2026-11-22T04:00:00.000Z', settings: { stream: 'input-stream', region: 'us-east-1' }, state, ledger: emptyLedger() });
+    await saveProgress(progressPath(home, LAB_ID, 'sandbox-127.0.0.1-9'), { formatVersion: 1, savedAt: '2026-11-22T04:00:00.000Z', settings: { stream: 'input-stream', region: 'us-east-1' }, state, ledger: emptyLedger() });
     const session = await openLabSession(global(), { env });
     expect([session.settings.region, session.settings.regionSource]).toEqual(['eu-west-1', 'AWS_REGION']);
   });

@@ -7,11 +7,11 @@ import { labDir } from '../content/locate-labs.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 import type { SessionLedger } from '../engine/session-ledger.js';
 import type { LabState } from '../engine/step-state.js';
-import { configDir, loadProgress, progressPath, saveProgress, type LoadResult } from '../files/progress-store.js';
+import { configDir, loadProgress, progressPath, type LoadResult, type ProgressStore } from '../files/progress-store.js';
 import { commandLine } from '../i18n/command-line.js';
 import type { Localized } from '../i18n/lang.js';
 import type { Surface } from '../i18n/surface.js';
-import type { LabRunner } from '../runner/lab-runner.js';
+import type { LabRunner, SaveOutcome } from '../runner/lab-runner.js';
 import type { LabSandboxOptions } from '../sandbox/lab-sandbox.js';
 import { PANEL_KINDS } from '../ui/panels/panel-kinds.js';
 import { validateMetricsDelay } from '../validate/metrics-delay.js';
@@ -21,6 +21,8 @@ import { embeddedFaults, embeddedLimits } from './fault-flags.js';
 import type { GlobalOptions } from './parse-args.js';
 import { resolveRunSettings, type RunSettings } from './run-settings.js';
 import { orUsageError, UsageError } from './usage-error.js';
+import { movedAsideNotice } from './progress-problems.js';
+import { progressWorld } from './progress-world.js';
 
 export const LAB_ID = 'kinesis-data-streams';
 
@@ -30,6 +32,8 @@ export interface LabSession {
   settings: ReadySettings;
   context: LabContext;
   progressFile: string;
+  /** This session's handle on the progress file: saves merge with what other processes wrote. */
+  progress: ProgressStore;
   load: LoadResult;
   initial: { state: LabState; ledger: SessionLedger; target?: ProgressFile['settings'] };
   /** True when this run resumed saved progress. */
@@ -49,7 +53,7 @@ export interface LabSession {
    * the lab are not affected.
    */
   stopLabCalls(): void;
-  /** Things the learner must be told before anything else (a damaged owner-id file kept aside, what the sandbox repaired in its data folder). */
+  /** Things the learner must be told before anything else (a damaged owner-id file kept aside, what the sandbox repaired in its data folder, a progress file moved aside), in every output mode. */
   notices?: Localized[];
   close(): Promise<void>;
 }
@@ -101,9 +105,9 @@ export async function openLabSession(global: GlobalOptions, deps: SessionDeps): 
 export async function prepareLabSession(global: GlobalOptions, deps: SessionDeps): Promise<PreparedLabSession> {
   const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: PANEL_KINDS });
   const dir = configDir(deps.env);
-  // Progress is kept per target so sandbox practice never mixes with a real-AWS run.
+  // Progress is kept per world so sandbox practice never mixes with a real-AWS run, nor two sandboxes.
   const provisional = await resolveRunSettings(global, deps.env);
-  const progressFile = progressPath(dir, lab.id, provisional.target);
+  const progressFile = progressPath(dir, lab.id, progressWorld(provisional));
   await checkConfigHome(dir, progressFile, deps.env);
   const load = await loadProgress(progressFile);
   const saved = load.kind === 'loaded' ? load.file : undefined;
@@ -137,6 +141,9 @@ export async function startLabSession(prepared: PreparedLabSession): Promise<Lab
   return startPreparedSession(prepared);
 }
 
-export async function saveSessionProgress(session: LabSession, snapshot: { settings: ProgressFile['settings']; state: LabState; ledger: SessionLedger }): Promise<void> {
-  await saveProgress(session.progressFile, { formatVersion: 1, savedAt: new Date().toISOString(), ...snapshot });
+/** Saves merged with what other processes wrote; answers with the runs the file holds now and what the learner must be told. */
+export async function saveSessionProgress(session: LabSession, snapshot: { settings: ProgressFile['settings']; state: LabState; ledger: SessionLedger }): Promise<SaveOutcome> {
+  const saved = await session.progress.save(snapshot);
+  return { runs: saved.file.ledger.runs, ...(saved.movedAside ? { warnings: [movedAsideNotice(saved.movedAside)] } : {}) };
 }
+

@@ -2,6 +2,7 @@ import { labTagValue } from '../actions/create-stream.js';
 import { readFootprint, regionsPath, rememberUse } from '../cleanup/lab-regions.js';
 import { reconcileState } from '../engine/progress-codec.js';
 import { emptyLedger } from '../engine/session-ledger.js';
+import { ProgressStore } from '../files/progress-store.js';
 import { initialState } from '../engine/step-state.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import type { Localized } from '../i18n/lang.js';
@@ -12,6 +13,7 @@ import { leaseIsServing, startOrJoinSandbox } from './embedded-sandbox.js';
 import { labOwnership } from './lab-ownership.js';
 import type { LabSession, PreparedLabSession } from './lab-session.js';
 import { loadOwnerId } from './owner-id.js';
+import { movedAsideNotice } from './progress-problems.js';
 import { afterGrace } from './stop-signals.js';
 
 /**
@@ -51,6 +53,7 @@ export async function startPreparedSession(prepared: PreparedLabSession): Promis
   }
   // What the embedded sandbox said about its data folder as it started, and a damaged owner-id file kept aside.
   const notices: Localized[] = [...sandboxNotices];
+  if (load.kind === 'corrupt') notices.push(movedAsideNotice(load));
   if (owner.replaced) notices.push(ownerIdNotice(owner.replaced.backup, salvaged.length > 0));
   settings.signal = afterGrace([deps.signal]);
   const ready: ReadySettings = settings;
@@ -70,6 +73,7 @@ export async function startPreparedSession(prepared: PreparedLabSession): Promis
     settings: ready,
     context,
     progressFile,
+    progress: new ProgressStore(progressFile, saved),
     load,
     initial: { ...initial, target },
     resumed: sameRun,

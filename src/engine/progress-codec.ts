@@ -61,7 +61,8 @@ const progressSchema = z.object({
 });
 
 /**
- * The progress file, one per lab and target (`<config>/kinesis-lab/progress/<lab>-<target>.json`):
+ * The progress file, one per lab and world (`<config>/kinesis-lab/progress/<lab>-<world>.json`, the world
+ * being `sandbox`, `aws` or another endpoint's target, host and port: see cli/progress-world.ts):
  *
  * ```json
  * { "formatVersion": 1, "savedAt": "2026-11-22T04:00:00.000Z",

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reconcileState, type ProgressFile } from '../engine/progress-codec.js';
-import { configDir, loadProgress, progressPath, saveProgress } from './progress-store.js';
+import { configDir, loadProgress, progressPath, ProgressSaveError, ProgressStore, saveProgress } from './progress-store.js';
 import { initialState } from '../engine/step-state.js';
-import { emptyLedger } from '../engine/session-ledger.js';
+import { emptyLedger, recordRun, type ProducerRun } from '../engine/session-ledger.js';
 
 const sample = (): ProgressFile => ({
   formatVersion: 1,
@@ -51,6 +51,48 @@ describe('progress store', () => {
     expect(configDir({ KINESIS_LAB_HOME: '/x' })).toBe('/x');
     expect(configDir({ XDG_CONFIG_HOME: '/y' })).toBe('/y/kinesis-lab');
     expect(configDir({})).toMatch(/\.config\/kinesis-lab$/);
+  });
+});
+
+function run(startedAt: number): ProducerRun {
+  return { api: 'put-record', stream: 'input-stream', region: 'ap-northeast-2', startedAt, endedAt: startedAt + 1, sent: 5, failed: 0, retried: 0, bytes: 500, recordsPerSecond: 5, samples: [] };
+}
+
+describe('ProgressStore: saves that merge', () => {
+  it('keeps the runs of writers that save at the same moment (two produce runs on one home)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kl-progress-'));
+    const path = progressPath(dir, 'kds', 'sandbox');
+    const base = sample();
+    await saveProgress(path, base);
+    const writers = Array.from({ length: 8 }, () => new ProgressStore(path, base));
+    await Promise.all(writers.map((store, i) => store.save({ ...base, ledger: recordRun(base.ledger, run(1000 + i)) })));
+    const loaded = await loadProgress(path);
+    expect(loaded.kind === 'loaded' && loaded.file.ledger.runs.map((r) => r.startedAt)).toEqual([1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007]);
+    expect(await readdir(join(dir, 'progress'))).toEqual(['kds-sandbox.json']);
+  });
+
+  it('names the file and the system\'s reason when the disk is full, and leaves the old file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kl-progress-'));
+    const path = progressPath(dir, 'kds', 'sandbox');
+    await saveProgress(path, sample());
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const store = new ProgressStore(path, sample(), { write: () => Promise.reject(full) });
+    const error = await store.save({ ...sample(), ledger: recordRun(emptyLedger(), run(1)) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProgressSaveError);
+    expect(error).toMatchObject({ path, code: 'ENOSPC', message: `cannot save progress to ${path} (ENOSPC)` });
+    expect(await loadProgress(path)).toEqual({ kind: 'loaded', file: sample() });
+    expect(await readdir(join(dir, 'progress'))).toEqual(['kds-sandbox.json']);
+  });
+
+  it('moves a file damaged since it was read aside before saving, and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kl-progress-'));
+    const path = progressPath(dir, 'kds', 'sandbox');
+    await saveProgress(path, sample());
+    const store = new ProgressStore(path, sample(), { now: () => Date.parse('2026-11-22T05:06:07.000Z') });
+    await writeFile(path, '{"formatVersion": 1, "sav');
+    const saved = await store.save(sample());
+    expect(saved.movedAside).toEqual({ path, backup: `${path}.corrupt-2026-11-22T05-06-07-000Z`, reason: expect.stringMatching(/^not JSON/) as unknown });
+    expect((await loadProgress(path)).kind).toBe('loaded');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSROOM_CATALOGS } from './classroom-messages.js';
 import { CATALOGS } from './messages.js';
+import { PROGRESS_CATALOGS } from './progress-messages.js';
 
 /** Sample arguments by position: numbers where a message formats numbers, names elsewhere. */
 const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'producerThrottled', 'compareGain', 'compareBoundPutRecord', 'completionSummary', 'moreBelow', 'moreAbove', 'moreResult', 'tooSmall', 'producerBatch', 'duration',
@@ -22,7 +23,7 @@ function leaves(value: unknown, path: string): [string, string][] {
 }
 
 /** Every catalog of learner-facing text; a new catalog is added here so its keys are checked too. */
-const ALL_CATALOGS = { messages: CATALOGS, classroom: CLASSROOM_CATALOGS };
+const ALL_CATALOGS = { messages: CATALOGS, classroom: CLASSROOM_CATALOGS, progress: PROGRESS_CATALOGS };
 
 describe.each(Object.entries(ALL_CATALOGS))('message catalogs: %s', (_name, catalogs) => {
   const en = leaves(catalogs.en, 'en');

@@ -79,7 +79,6 @@ export interface Messages {
   labComplete: string;
   completionSummary: (steps: number, records: number, minutes: number) => string;
   resumed: (step: string) => string;
-  progressCorrupt: (backup: string, reason: string) => string;
   quitHint: string;
   /** After quitting a run that a fix moved to another region or stream: the command that resumes there. */
   switchedResume: (command: string) => string;
@@ -101,7 +100,6 @@ export interface Messages {
   plainStopAt: (step: string) => string;
   plainSolve: (command: string) => string;
   plainByHand: string;
-  saveFailed: (message: string) => string;
   /** Where the region came from, as the header says it. */
   regionSources: Record<RegionSource, string>;
   keyResult: string;
@@ -231,7 +229,6 @@ const en: Messages = {
   labComplete: 'Lab complete: every step passed.',
   completionSummary: (steps, records, minutes) => `${steps} steps passed · ${records} records sent · ${minutes.toFixed(0)} min`,
   resumed: (step) => `Welcome back: resuming at ${step}.`,
-  progressCorrupt: (backup, reason) => `Your progress file could not be read (${reason}); it was kept as ${backup} and the lab starts fresh.`,
   quitHint: 'Your progress is saved; run the same command to resume.',
   switchedResume: (command) => `This run switched the lab's region or stream, and a --region or --stream flag would switch it back. To resume where you are: ${command}`,
   askRegion: 'Which AWS region should the lab use? (e.g. ap-northeast-2, us-east-1): ',
@@ -249,7 +246,6 @@ const en: Messages = {
   plainStopAt: (step) => `Stopped at ${step}. Fix it and run the command again; progress is saved.`,
   plainSolve: (command) => `To have kinesis-lab do this step for you: ${command}`,
   plainByHand: 'To do it yourself, for example with the AWS CLI:',
-  saveFailed: (message) => `Could not save progress: ${message}`,
   regionSources: { flag: '--region', AWS_REGION: 'AWS_REGION', AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION', profile: 'profile', 'instance-metadata': 'instance metadata', 'saved-progress': 'saved progress', 'sandbox-default': 'sandbox default', asked: 'you chose', switched: 'switched by a fix' },
   keyResult: 'full result',
   keyTab: 'language',
@@ -374,7 +370,6 @@ const ko: Messages = {
   labComplete: '실습 완료: 모든 단계를 통과했습니다.',
   completionSummary: (steps, records, minutes) => `통과한 단계 ${steps}개 · 보낸 레코드 ${records}개 · ${minutes.toFixed(0)}분`,
   resumed: (step) => `다시 오셨네요. ${step} 단계부터 이어서 진행합니다.`,
-  progressCorrupt: (backup, reason) => `진행 상황 파일을 읽을 수 없어(${reason}) 다른 이름으로 보관하고(${backup}) 처음부터 시작합니다.`,
   quitHint: '진행 상황은 저장되었습니다. 같은 명령을 다시 실행하면 이어서 할 수 있습니다.',
   switchedResume: (command) => `이번 실행에서 실습 리전이나 스트림을 바꿨습니다. --region, --stream 옵션을 주면 그 값으로 돌아갑니다. 지금 상태에서 이어서 하려면: ${command}`,
   askRegion: '실습에 사용할 AWS 리전을 입력하세요(예: ap-northeast-2, us-east-1): ',
@@ -392,7 +387,6 @@ const ko: Messages = {
   plainStopAt: (step) => `${step} 단계에서 멈췄습니다. 문제를 해결한 뒤 같은 명령을 다시 실행하세요. 진행 상황은 저장되어 있습니다.`,
   plainSolve: (command) => `kinesis-lab이 이 단계를 대신 진행하게 하려면: ${command}`,
   plainByHand: '직접 하려면, 예를 들어 AWS CLI로:',
-  saveFailed: (message) => `진행 상황을 저장하지 못했습니다: ${message}`,
   regionSources: { flag: '--region', AWS_REGION: 'AWS_REGION', AWS_DEFAULT_REGION: 'AWS_DEFAULT_REGION', profile: '프로필', 'instance-metadata': '인스턴스 메타데이터', 'saved-progress': '저장된 진행 상황', 'sandbox-default': '샌드박스 기본값', asked: '직접 선택', switched: '해결 방법으로 바꿈' },
   keyResult: '결과 전체',
   keyTab: '언어',

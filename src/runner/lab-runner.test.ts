@@ -61,8 +61,9 @@ function runner(saves: unknown[], failSave = false) {
     actions,
     initial: { state: initialState('fixture', ['one', 'two']), ledger: emptyLedger() },
     save: async (file) => {
-      if (failSave) throw new Error('disk full');
+      if (failSave) throw Object.assign(new Error('cannot save progress to /home/p.json (ENOSPC)'), { path: '/home/p.json', code: 'ENOSPC' });
       saves.push(file);
+      return undefined;
     },
     clock: () => 5000,
   });
@@ -97,6 +98,6 @@ describe('LabRunner', () => {
     r.dispatch({ type: 'check-requested', at: 1 });
     await r.idle();
     expect(r.current.state.steps.one?.status).toBe('failed');
-    expect(r.current.saveError).toBe('disk full');
+    expect(r.current.saveError).toEqual({ path: '/home/p.json', code: 'ENOSPC', message: 'cannot save progress to /home/p.json (ENOSPC)' });
   });
 });

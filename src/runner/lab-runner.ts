@@ -10,9 +10,11 @@ import type { AutoFix } from '../diagnose/diagnosis.js';
 import type { Effect, EngineEvent } from '../engine/engine-events.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 import { reduce } from '../engine/reduce.js';
-import { paramsWithChoices, recordChoices, recordNames, recordRun, type SessionLedger } from '../engine/session-ledger.js';
+import { sameValue } from '../engine/progress-merge.js';
+import { paramsWithChoices, recordChoices, recordNames, recordRun, type ProducerRun, type SessionLedger } from '../engine/session-ledger.js';
 import type { LabState } from '../engine/step-state.js';
 import type { Localized } from '../i18n/lang.js';
+import { saveFailureOf, type SaveFailure } from '../i18n/progress-messages.js';
 import { applyProducerEvent, startLive, type ProducerLive } from './producer-live.js';
 
 /** Where the lab runs (stream and region); the progress file's `settings`. */
@@ -52,8 +54,10 @@ export interface RunnerView {
   producer?: ProducerLive;
   /** Notes the last action left (what it did, the producer's summary line). */
   notes: Localized[];
-  /** Set when progress could not be written; the lab goes on, the learner is told. */
-  saveError?: string;
+  /** Set when progress could not be written; the lab goes on, the learner is told (and commands exit non-zero). */
+  saveError?: SaveFailure;
+  /** What saving had to do that the learner must know (an unreadable progress file moved aside). */
+  warnings?: Localized[];
   completed: boolean;
 }
 
@@ -64,14 +68,24 @@ export interface LabRunnerDeps {
   actions: Readonly<Record<string, ActionFn>>;
   /** `target` defaults to the context's stream and region. */
   initial: { state: LabState; ledger: SessionLedger; target?: RunTarget };
-  /** Persists progress; called after every state change, serialized by the runner. */
-  save(file: Omit<ProgressFile, 'savedAt' | 'formatVersion'>): Promise<void>;
+  /**
+   * Persists progress; called after every state change, serialized by the runner. It may answer with
+   * the producer runs the file holds now (other processes' runs merged in) and warnings to show.
+   */
+  save(file: Omit<ProgressFile, 'savedAt' | 'formatVersion'>): Promise<SaveOutcome | undefined>;
   clock: () => number;
   /**
    * Builds the adapters for another stream or region (the composition root's `buildLabContext`);
    * without it the runner cannot apply switch-region or switch-stream fixes.
    */
   retarget?(target: RunTarget): LabContext | Promise<LabContext>;
+}
+
+/** What a save reports back to the runner. */
+export interface SaveOutcome {
+  /** The runs in the file after the save: this runner's and those other processes added. */
+  runs?: ProducerRun[];
+  warnings?: Localized[];
 }
 
 /**
@@ -383,10 +397,19 @@ export class LabRunner {
     this.saving = this.saving
       .then(() => this.deps.save(snapshot))
       .then(
-        () => (this.view.saveError ? this.update({ saveError: undefined }) : undefined),
-        (error: unknown) => this.update({ saveError: error instanceof Error ? error.message : String(error) }),
+        (outcome) => this.afterSave(outcome),
+        (error: unknown) => this.update({ saveError: saveFailureOf(error) }),
       );
     return this.saving;
+  }
+
+  private afterSave(outcome: SaveOutcome | undefined): void {
+    const patch: Partial<RunnerView> = {};
+    if (this.view.saveError) patch.saveError = undefined;
+    if (outcome?.warnings?.length) patch.warnings = [...(this.view.warnings ?? []), ...outcome.warnings];
+    // Runs another process recorded (a produce in another terminal) count here too from now on.
+    if (outcome?.runs && !sameValue(outcome.runs, this.view.ledger.runs)) patch.ledger = { ...this.view.ledger, runs: outcome.runs };
+    if (Object.keys(patch).length > 0) this.update(patch);
   }
 
   private update(patch: Partial<RunnerView>): void {
@@ -394,3 +417,4 @@ export class LabRunner {
     for (const listener of this.listeners) listener(this.view);
   }
 }
+

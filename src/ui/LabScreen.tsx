@@ -5,6 +5,7 @@ import type { AutoFix } from '../diagnose/diagnosis.js';
 import { bestRate } from '../engine/session-ledger.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Messages } from '../i18n/messages.js';
+import { saveFailureText } from '../i18n/progress-messages.js';
 import type { RunnerView } from '../runner/lab-runner.js';
 import { CODE_VIEW_CHROME, codeLines, CodeView } from './CodeView.js';
 import { Header } from './Header.js';
@@ -82,7 +83,8 @@ export function LabScreen(props: LabScreenProps) {
 
   const ownActivity = view.actionStep === step.id;
   const blocks: ScreenBlock[] = [];
-  if (view.saveError) blocks.push(kept(wrapped(m.saveFailed(view.saveError), width, { color: 'red' })));
+  for (const warning of view.warnings ?? []) blocks.push(kept(wrapped(warning[lang], width, { color: 'yellow' })));
+  if (view.saveError) blocks.push(kept(wrapped(saveFailureText(view.saveError, lang), width, { color: 'red' })));
   if (ui.codeFiles) blocks.push(kept(wrapped(codeFilesText(ui.codeFiles, m), width, { color: ui.codeFiles.kind === 'failed' ? 'red' : 'cyan' })));
   blocks.push(
     ...activityBlocks({

@@ -66,7 +66,8 @@ export function runProgram(command: string, args: string[], env: Record<string, 
   return startProgram(command, args, env, options).done;
 }
 
-function startProgram(command: string, args: string[], env: Record<string, string>, options: { cwd?: string; timeoutMs?: number }): RunningCli {
+/** Any program, watched and signalled like startCli (a shell that sets limits before running the CLI). */
+export function startProgram(command: string, args: string[], env: Record<string, string>, options: { cwd?: string; timeoutMs?: number }): RunningCli {
   const child = spawn(command, args, { cwd: options.cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const timeoutMs = options.timeoutMs ?? 60_000;
   let stdout = '';

@@ -49,8 +49,8 @@ describe('built CLI: report and reset', () => {
 
     const all = await runCli(['reset', '--yes', '--lang', 'ko'], env);
     expect(all.code).toBe(0);
-    expect(all.stdout).toMatch(/^진행 상황을 지웠습니다\. 사본은 .*kinesis-data-streams-sandbox\.json\.reset-[0-9T-]+Z에 있습니다\./);
-    expect((await readdir(join(home, 'progress'))).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(all.stdout).toMatch(/^진행 상황을 지웠습니다\. 사본은 .*kinesis-data-streams-sandbox-127\.0\.0\.1-\d+\.json\.reset-[0-9T-]+Z에 있습니다\./);
+    expect((await readdir(join(home, 'progress'))).filter((f) => f.endsWith('.json') || f.endsWith('.lock'))).toEqual([]);
     expect((await runCli(['report'], env)).code).toBe(1);
     // Resources were not touched: the stream is still there for the next run.
     expect((await runCli(['check', 'create-stream'], env)).code).toBe(0);

@@ -54,6 +54,7 @@ describe('step 4 on the sandbox through the real SDK', () => {
       initial: { state: initialState(lab.id, order, lab.steps.filter((s) => s.comingNext).map((s) => s.id)), ledger },
       save: async (file) => {
         ledger = file.ledger;
+        return undefined;
       },
       clock,
     });

@@ -16,13 +16,13 @@ import { checkPlainLines } from '../format-check.js';
 import { labCommandLine } from '../lab-command-line.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
+import { reportFileProblems } from '../progress-problems.js';
+import { saveFailureText } from '../../i18n/progress-messages.js';
 
 export function screenInfo(session: LabSession, startStep?: string): ScreenInfo {
-  const { settings, load } = session;
+  const { settings } = session;
   const m = messages(settings.lang);
-  const notices: string[] = [];
-  if (load.kind === 'corrupt') notices.push(m.progressCorrupt(load.backup, load.reason));
-  for (const notice of session.notices ?? []) notices.push(notice[settings.lang]);
+  const notices: string[] = (session.notices ?? []).map((notice) => notice[settings.lang]);
   if (session.resumed) {
     // With --step the learner chose where to go; say so rather than where they left off.
     const step = session.lab.steps.find((s) => s.id === (startStep ?? session.initial.state.current));
@@ -103,6 +103,12 @@ export async function interactiveLab(session: LabSession, startStep: string | un
   const lang = session.settings.lang;
   const { actionStep, notes, state } = runner.current;
   if (actionStep === state.current) for (const note of notes) process.stdout.write(`${note[lang]}\n`);
+  // The screen said it while it ran; once it is gone the terminal keeps the last word.
+  const failure = runner.current.saveError;
+  if (failure) {
+    process.stderr.write(`${saveFailureText(failure, lang)}\n`);
+    return 1;
+  }
   process.stdout.write(`${messages(lang).quitHint}\n`);
   // A fix moved the run: "the same command" would pass the old --region or --stream again.
   const moved = runner.current.target;
@@ -123,6 +129,7 @@ export async function plainLab(session: LabSession, startStep: string | undefine
   const runner: LabRunner = createRunner(session);
   const lang: Lang = session.settings.lang;
   const m = messages(lang);
+  const problems = reportFileProblems(runner, lang, false, output);
   const steps = session.lab.steps.filter((s) => !s.comingNext);
   const startIndex = Math.max(0, steps.findIndex((s) => s.id === (startStep ?? session.initial.state.current)));
   output.out(`${m.appTitle}: ${session.lab.title[lang]}`);
@@ -136,6 +143,7 @@ export async function plainLab(session: LabSession, startStep: string | undefine
     await runner.idle();
     const result = runner.current.state.steps[step.id]?.lastResult;
     if (result) for (const line of checkPlainLines(result, lang)) output.out(line);
+    problems.sayWarnings();
     if (result?.outcome !== 'passed') {
       // No keys here: say which command does the step, and how to do it by hand.
       output.out('');
@@ -148,12 +156,13 @@ export async function plainLab(session: LabSession, startStep: string | undefine
       }
       output.out('');
       output.out(m.plainStopAt(step.id));
+      problems.finish();
       return 1;
     }
   }
   output.out('');
   output.out(m.labComplete);
-  return 0;
+  return problems.finish() ? 0 : 1;
 }
 
 /** The `solve` command that does a step for this run: same target, region and stream as the lab. */

@@ -1,4 +1,7 @@
-import { recordRun, runFromSummary } from '../../engine/session-ledger.js';
+import { recordRun, runFromSummary, type ProducerRun } from '../../engine/session-ledger.js';
+import { progressMessages, saveFailureOf } from '../../i18n/progress-messages.js';
+import { printSaveFailure } from '../progress-problems.js';
+import { printNotices } from '../output.js';
 import { formatSummaryLine } from '../../producer/format-summary.js';
 import { runProducer } from '../../producer/run-producer.js';
 import { validateBatchSize, validateDuration, validateRate, validateRecordCount } from '../../validate/producer-options.js';
@@ -48,16 +51,35 @@ export async function produceCommand(session: LabSession, cmd: ProduceCommand, o
     ...(maxRecordBytes !== undefined ? { maxRecordBytes } : {}),
     signal,
   });
-  const ledger = recordRun(session.initial.ledger, runFromSummary(summary, settings.stream, settings.region));
-  await saveSessionProgress(session, { settings: { stream: settings.stream, region: settings.region }, state: session.initial.state, ledger });
+  // The summary comes first, whatever happens to the save: the records were sent either way.
   if (cmd.json) {
     const { error: _error, ...rest } = summary;
     output.out(JSON.stringify(rest));
   } else {
     output.out(formatSummaryLine(summary, settings.lang));
   }
+  const saved = await recordProducerRun(session, runFromSummary(summary, settings.stream, settings.region), output, cmd.json);
   if (summary.stoppedBy === 'error') return reportError(session, summary.error, output, cmd.json);
-  return summary.failed > 0 ? 1 : 0;
+  return summary.failed > 0 || !saved ? 1 : 0;
+}
+
+/**
+ * Adds the run to the progress file and nothing else: the step states and settings stay as the file
+ * has them (another terminal's lab may be changing them), and a second produce at the same time adds
+ * its own run beside this one. False, after saying why, when it could not be saved.
+ */
+async function recordProducerRun(session: LabSession, run: ProducerRun, output: Output, json: boolean): Promise<boolean> {
+  const lang = session.settings.lang;
+  const base = session.load.kind === 'loaded' ? session.load.file : { settings: session.initial.target ?? { stream: session.settings.stream, region: session.settings.region }, state: session.initial.state, ledger: session.initial.ledger };
+  try {
+    const outcome = await saveSessionProgress(session, { settings: base.settings, state: base.state, ledger: recordRun(base.ledger, run) });
+    printNotices(output, outcome.warnings ?? [], lang, json);
+    return true;
+  } catch (error) {
+    printSaveFailure(saveFailureOf(error), lang, json, output);
+    if (!json) output.err(progressMessages(lang).sentButNotSaved);
+    return false;
+  }
 }
 
 async function reportError(session: LabSession, error: unknown, output: Output, json: boolean): Promise<number> {

@@ -8,6 +8,8 @@ import { sameTargetCommandLine } from '../lab-command-line.js';
 import type { Output } from '../output.js';
 import type { Command } from '../parse-args.js';
 import { locateProgress, progressOnOtherTarget } from '../progress-location.js';
+import { movedAsideNotice } from '../progress-problems.js';
+import { printNotices } from '../output.js';
 
 type ReportCommand = Extract<Command, { name: 'report' }>;
 
@@ -19,7 +21,7 @@ type ReportCommand = Extract<Command, { name: 'report' }>;
 export async function reportCommand(cmd: ReportCommand, env: NodeJS.ProcessEnv, output: Output): Promise<number> {
   const { lab, settings, path, configDir } = await locateProgress(cmd.global, env);
   const load = await loadProgress(path);
-  if (load.kind === 'corrupt') output.err(messages(settings.lang).progressCorrupt(load.backup, load.reason));
+  if (load.kind === 'corrupt') printNotices(output, [movedAsideNotice(load)], settings.lang, cmd.json);
   if (load.kind !== 'loaded') {
     if (cmd.json) output.out(JSON.stringify({ labId: lab.id, target: settings.target, started: false }));
     else output.out(classroomMessages(settings.lang).reportNoProgress(sameTargetCommandLine(cmd.global)));

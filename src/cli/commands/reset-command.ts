@@ -1,13 +1,14 @@
 import { rename } from 'node:fs/promises';
 import { reduce } from '../../engine/reduce.js';
-import { loadProgress, saveProgress } from '../../files/progress-store.js';
+import { loadProgress, ProgressStore } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
-import { messages } from '../../i18n/messages.js';
 import { confirmOrYes } from '../confirm.js';
 import { sameTargetCommandLine } from '../lab-command-line.js';
 import type { Output } from '../output.js';
 import type { Command } from '../parse-args.js';
 import { locateProgress, progressOnOtherTarget } from '../progress-location.js';
+import { movedAsideNotice } from '../progress-problems.js';
+import { printNotices } from '../output.js';
 
 type ResetCommand = Extract<Command, { name: 'reset' }>;
 
@@ -19,7 +20,7 @@ export async function resetCommand(cmd: ResetCommand, env: NodeJS.ProcessEnv, ou
   const { lab, settings, path, configDir } = await locateProgress(cmd.global, env);
   const t = classroomMessages(settings.lang);
   const load = await loadProgress(path);
-  if (load.kind === 'corrupt') output.err(messages(settings.lang).progressCorrupt(load.backup, load.reason));
+  if (load.kind === 'corrupt') printNotices(output, [movedAsideNotice(load)], settings.lang, false);
   if (load.kind !== 'loaded') {
     output.out(t.resetNothing);
     const other = await progressOnOtherTarget(configDir, lab.id, settings.target);
@@ -39,7 +40,8 @@ export async function resetCommand(cmd: ResetCommand, env: NodeJS.ProcessEnv, ou
     return 0;
   }
   const { state } = reduce(load.file.state, { type: 'reset-step', step: cmd.step, at: now() });
-  await saveProgress(path, { ...load.file, savedAt: new Date(now()).toISOString(), state });
+  // Merged like any save: a lab open in another terminal keeps what it wrote meanwhile.
+  await new ProgressStore(path, load.file, { now }).save({ ...load.file, state });
   output.out(t.resetDoneStep(title ?? cmd.step));
   return 0;
 }

@@ -2,16 +2,19 @@ import { messages } from '../../i18n/messages.js';
 import { createRunner } from '../create-runner.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
+import { reportFileProblems } from '../progress-problems.js';
 import { comingNextResult, printResult, selectSteps } from './check-command.js';
 
 /**
  * `kinesis-lab solve STEP…`: the step's "do it for me" action, then its check, without the TUI — how an
- * instructor catches a learner up. Progress is saved as if the learner had pressed d.
+ * instructor catches a learner up. Progress is saved as if the learner had pressed d; when it cannot be
+ * saved the command says so and exits 1, even if every check passed.
  */
 export async function solveCommand(session: LabSession, ids: string[], json: boolean, output: Output, signal?: AbortSignal): Promise<number> {
   const runner = createRunner(session);
   // Stopped: the running action ends as the stop key would end it (a producer reports what it sent).
   signal?.addEventListener('abort', () => runner.cancel(), { once: true });
+  const problems = reportFileProblems(runner, session.settings.lang, json, output);
   let failed = 0;
   for (const step of selectSteps(session, ids)) {
     if (signal?.aborted) {
@@ -43,7 +46,9 @@ export async function solveCommand(session: LabSession, ids: string[], json: boo
     if (!json) for (const note of runner.current.notes) output.out(note[session.settings.lang]);
     if (result) printResult(result, session, json, output);
     if (result?.outcome !== 'passed') failed += 1;
+    problems.sayWarnings();
   }
   await runner.idle();
-  return failed === 0 ? 0 : 1;
+  const saved = problems.finish();
+  return failed === 0 && saved ? 0 : 1;
 }

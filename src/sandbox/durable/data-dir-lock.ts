@@ -3,8 +3,8 @@
  * process that no longer runs (kill -9) is taken over; a live owner — another process, or another
  * sandbox in this one — makes the second refuse to start.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRunning, lockOwner, removeLock, tryCreateLock } from '../../files/lock-file.js';
 import { dataMessages } from './data-messages.js';
 import { SandboxDataError } from './sandbox-data-error.js';
 
@@ -17,43 +17,32 @@ const heldHere = new Set<string>();
 export function lockDataDir(dir: string, pid = process.pid): () => void {
   const path = join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
+    let taken: boolean;
     try {
-      writeFileSync(path, `${JSON.stringify({ pid, startedAt: new Date().toISOString() })}\n`, { flag: 'wx', mode: 0o600 });
+      taken = tryCreateLock(path, pid, Date.now());
+    } catch (error) {
+      throw new SandboxDataError(dataMessages.notWritable(dir, (error as NodeJS.ErrnoException).code ?? String(error)));
+    }
+    if (taken) {
       heldHere.add(dir);
       let released = false;
       return () => {
         if (released) return;
         released = true;
         heldHere.delete(dir);
-        rmSync(path, { force: true });
+        removeLock(path);
       };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new SandboxDataError(dataMessages.notWritable(dir, code ?? String(error)));
-      const owner = lockOwner(path);
-      if (owner !== undefined && (heldHere.has(dir) || (owner !== pid && isRunning(owner)))) throw new SandboxDataError(dataMessages.lockedBy(dir, owner));
-      // The owner is gone (or the lock is unreadable): take it over.
-      rmSync(path, { force: true });
     }
+    const owner = lockOwner(path)?.pid;
+    if (owner !== undefined && (heldHere.has(dir) || (owner !== pid && isRunning(owner)))) throw new SandboxDataError(dataMessages.lockedBy(dir, owner));
+    // The owner is gone (or the lock is unreadable): take it over.
+    removeLock(path);
   }
-  throw new SandboxDataError(dataMessages.lockedBy(dir, lockOwner(path) ?? 0));
+  throw new SandboxDataError(dataMessages.lockedBy(dir, lockOwner(path)?.pid ?? 0));
 }
 
-function lockOwner(path: string): number | undefined {
-  try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown };
-    return typeof value.pid === 'number' ? value.pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** The pid of the process serving the folder now, when one does (a hand-over waits for it to go). */
+export function dataDirOwner(dir: string): number | undefined {
+  const owner = lockOwner(join(dir, LOCK_FILE))?.pid;
+  return owner !== undefined && isRunning(owner) ? owner : undefined;
 }
