@@ -12,12 +12,16 @@ export type ActionProgress =
   | { type: 'pipe-status'; state: string; reason?: string; elapsedMs: number }
   | { type: 'producer-started'; api: ProducerApi; at: number }
   | { type: 'producer'; event: ProducerEvent }
-  | { type: 'producer-summary'; summary: ProducerSummary };
+  | { type: 'producer-summary'; summary: ProducerSummary }
+  /** Step 4's "do it for me" waiting for CloudWatch: records counted so far of those sent, and when (ms) they should show and when it stops waiting. */
+  | { type: 'metrics-wait'; counted: number; sent: number; expectedAt: number; giveUpAt: number };
 
 export interface ActionContext extends LabContext {
   onProgress(progress: ActionProgress): void;
   recordRun(run: ProducerRun): void;
   signal?: AbortSignal;
+  /** Creates the lab's stream as step 1's "do it for me" does (its params, its tag); absent where a caller cannot. */
+  createStream?(): Promise<ActionOutcome>;
 }
 
 export type ActionOutcome = { ok: true; notes: Localized[] } | { ok: false; result: CheckResult };

@@ -14,6 +14,7 @@ import { accountOf, describeDifference, pipeAccessPolicy, pipeDifferences, pipeS
 import { pipeNamesFor, pipeSettingsFrom, type PipeNames } from './pipe-settings.js';
 import { labCommand } from '../diagnose/diagnosis.js';
 import { onSurface } from '../i18n/surface.js';
+import { sourceStreamFor } from './source-stream.js';
 
 /**
  * Step params of `create-pipe` (lab.json defaults; the pipe panel's choices are merged over them):
@@ -56,14 +57,18 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
     notes.push(text);
     ctx.onProgress({ type: 'note', text });
   };
+  // 1. The source stream (created as step 1 does when it is gone: a wiped sandbox, a deleted stream).
+  const found = await sourceStreamFor(ctx, step);
+  if (!found.ok) return found;
+  for (const text of found.notes) note(text);
+  const source = found.summary;
   let operation = 'DescribeStreamSummary';
   try {
-    const source = await ctx.kinesis.describeStreamSummary(ctx.stream);
-    // 1. Whose are the names? Only what is this learner's is adopted, changed or deleted below.
+    // 2. Whose are the names? Only what is this learner's is adopted, changed or deleted below.
     const ownership = ownershipOf(ctx);
     const taken = await takenNames(stepResources(ctx, names, settings.target), ownership, (op) => (operation = op));
     if (taken.length > 0) return { ok: false, result: namesTakenResult(step, ctx, taken) };
-    // 2. The target stream or log group.
+    // 3. The target stream or log group.
     let targetArn: string;
     if (settings.target === 'logs') {
       if (!ctx.logs) return { ok: false, result: unsupported(step) };
@@ -73,14 +78,14 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
       operation = 'CreateStream';
       targetArn = await ensureTargetStream(ctx, names, note);
     }
-    // 3. The execution role.
+    // 4. The execution role.
     operation = 'CreateRole';
     const role = await ensureRole(iam, names, source.arn, targetArn, ownership.tag, note);
     if (role.created && !ctx.sandbox) {
       note({ en: 'Waiting 10 s for the new role to reach every AWS Region (IAM is eventually consistent).', ko: '새 역할이 모든 AWS 리전에 퍼지도록 10초 기다립니다(IAM은 최종 일관성을 따릅니다).' });
       await ctx.sleep(ROLE_PROPAGATION_MS, ctx.signal);
     }
-    // 4. The pipe.
+    // 5. The pipe.
     const spec = pipeSpecFor({ names, settings, sourceArn: source.arn, targetArn, roleArn: role.arn, labId: ownership.tag });
     const targetName = settings.target === 'logs' ? names.logGroup : names.targetStream;
     operation = 'CreatePipe';
@@ -127,7 +132,7 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
       // Made by this install before owner ids: it gets this learner's tag, so cleanup finds it by tag alone.
       if (live.tags[LAB_TAG_KEY] !== ownership.tag) await pipes.tagPipe(live.arn, spec.tags);
     }
-    // 5. CREATING → RUNNING.
+    // 6. CREATING → RUNNING.
     operation = 'DescribePipe';
     const final = await settle(pipes, names.pipe, follow, ctx, started + waitMs, pollMs);
     if (!final) return { ok: false, result: stillThere(step, ctx, undefined) };

@@ -5,7 +5,7 @@ import type { KinesisPort, StreamMode } from '../aws/kinesis-port.js';
 import type { PipesPort } from '../aws/pipes-adapter.js';
 import type { CommandFor, Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
 import type { LabKey, OtherAccountsProbe } from '../diagnose/other-accounts.js';
-import type { SessionLedger } from '../engine/session-ledger.js';
+import type { SessionLedger, StreamIdentity } from '../engine/session-ledger.js';
 import type { Ownership } from '../actions/ownership.js';
 import type { Surface } from '../i18n/surface.js';
 import type { StreamMetricsPort } from './stream-metrics-port.js';
@@ -43,6 +43,10 @@ export interface LabContext {
   ownership?: Ownership;
   /** True on the embedded or a local sandbox; some texts differ (no account, faster metrics). */
   sandbox: boolean;
+  /** The world this run's progress belongs to (cli/progress-world.ts); recorded with each producer run. */
+  world?: string;
+  /** Told which stream the lab's stream name means now (its ARN and creation time), when a check or action learns it. */
+  noteStream?(identity: StreamIdentity): void;
   endpoint?: string;
   /** On a sandbox: the key the lab signs with, and where else (another account of it) a name exists. */
   labKey?: LabKey;

@@ -1,5 +1,5 @@
 import type { StreamMetrics } from '../aws/stream-metrics-reader.js';
-import { runsFor, type ProducerRun, type SessionLedger } from '../engine/session-ledger.js';
+import { runsFor, type ProducerRun, type SessionLedger, type StreamIdentity } from '../engine/session-ledger.js';
 
 const MINUTE_MS = 60_000;
 
@@ -13,8 +13,17 @@ export interface SessionPuts {
   lastAt?: number;
 }
 
-export function sessionPuts(ledger: SessionLedger, stream: string, region: string, since: number): SessionPuts {
-  const runs = runsFor(ledger, stream, region).filter((r) => r.sent > 0 && r.endedAt >= since);
+/**
+ * What this session sent since `since` to the stream `where` names as it is now (records sent to an
+ * older stream of that name do not count). When step 4's "do it for me" sent a sample, counting starts
+ * with the latest sample: earlier records CloudWatch may never show (a sandbox restarted before they
+ * were counted) cannot hold the step back once a fresh sample was sent.
+ */
+export function sessionPuts(ledger: SessionLedger, where: StreamIdentity, since: number): SessionPuts {
+  const recent = runsFor(ledger, where).filter((r) => r.sent > 0 && r.endedAt >= since);
+  const samples = recent.filter((r) => r.purpose === 'metrics-sample');
+  const firstOfSample = samples.filter((r) => r.api === 'put-record').at(-1) ?? samples.at(-1);
+  const runs = firstOfSample ? recent.filter((r) => r.startedAt >= firstOfSample.startedAt) : recent;
   const sum = (api: ProducerRun['api']) => runs.filter((r) => r.api === api).reduce((n, r) => n + r.sent, 0);
   return {
     runs,
@@ -84,6 +93,23 @@ export function sentPerMinute(runs: readonly ProducerRun[]): Map<number, { putRe
     }
   }
   return out;
+}
+
+/** The stream's creation time comes from the service's clock: a minute of slack for the learner's. */
+const CLOCK_SLACK_MS = MINUTE_MS;
+
+/**
+ * Where counting starts: `lookbackMs` ago, but never before the stream there now was created (less a
+ * minute for clock skew). CloudWatch keys metrics by stream name, so an older stream of the same name
+ * must not count.
+ */
+export function countFrom(now: number, lookbackMs: number, createdAt: number | undefined): number {
+  return Math.max(now - lookbackMs, createdAt === undefined ? 0 : createdAt - CLOCK_SLACK_MS);
+}
+
+/** Past this time, CloudWatch not showing records sent until `lastAt` no longer means "still on the way". */
+export function giveUpAt(lastAt: number, giveUpAfterMs: number): number {
+  return minuteOf(lastAt) + MINUTE_MS + giveUpAfterMs;
 }
 
 /** When the minute holding `lastAt` should be readable, given the delay after a minute ends. */

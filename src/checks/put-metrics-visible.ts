@@ -1,10 +1,13 @@
 import { lookInOtherAccounts, otherAccountLine } from '../diagnose/other-accounts.js';
 import { similarNames } from '../diagnose/similar-names.js';
+import { utcTime } from '../i18n/progress-messages.js';
 import type { Localized } from '../i18n/lang.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
-import { countedPuts, expectedVisibleAt, minuteOf, sessionPuts, type CountedPuts, type SessionPuts } from './put-metrics-facts.js';
+import { countFrom, countedPuts, expectedVisibleAt, giveUpAt, sessionPuts, type CountedPuts, type SessionPuts } from './put-metrics-facts.js';
+import { describeCurrentStream, withStaleRuns } from './current-stream.js';
+import type { StreamIdentity } from '../engine/session-ledger.js';
 import { labCommand } from '../diagnose/diagnosis.js';
 import { commandLine } from '../i18n/command-line.js';
 import { onSurface } from '../i18n/surface.js';
@@ -25,10 +28,23 @@ const MINUTE_MS = 60_000;
  * puts that failed or were throttled, or nothing sent at all.
  */
 export async function checkPutMetricsVisible(ctx: LabContext, step: string, params: PutMetricsVisibleParams = {}): Promise<CheckResult> {
+  let identity: StreamIdentity | undefined;
+  try {
+    identity = (await describeCurrentStream(ctx)).identity;
+  } catch (error) {
+    // No stream here: CloudWatch may still show where the records went (another region or name).
+    if ((error as { name?: string }).name !== 'ResourceNotFoundException') return diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, 'DescribeStreamSummary')));
+  }
+  const result = await judgeMetrics(ctx, step, identity ?? { stream: ctx.stream, region: ctx.region }, params);
+  return withStaleRuns(result, ctx, identity);
+}
+
+async function judgeMetrics(ctx: LabContext, step: string, where: StreamIdentity, params: PutMetricsVisibleParams): Promise<CheckResult> {
   const now = ctx.clock();
   const lookbackMs = (params.lookbackMinutes ?? 180) * MINUTE_MS;
-  const puts = sessionPuts(ctx.ledger(), ctx.stream, ctx.region, now - lookbackMs);
-  const start = puts.firstAt ?? now - lookbackMs;
+  const since = countFrom(now, lookbackMs, where.createdAt);
+  const puts = sessionPuts(ctx.ledger(), where, since);
+  const start = puts.firstAt ?? since;
   let counted: CountedPuts;
   try {
     counted = countedPuts(await ctx.cloudwatch.read(ctx.stream, new Date(start), new Date(now)));
@@ -51,8 +67,7 @@ export async function checkPutMetricsVisible(ctx: LabContext, step: string, para
       const sent = puts.putRecord + puts.putRecords;
       return result('passed', { en: `CloudWatch counted all ${sent} record(s) this session sent to ${ctx.stream}.`, ko: `이번 세션에서 ${ctx.stream}에 보낸 레코드 ${sent}개를 CloudWatch가 모두 집계했습니다.` });
     }
-    const giveUpAt = minuteOf(puts.lastAt) + MINUTE_MS + ctx.cloudwatch.delay.giveUpAfterMs;
-    if (now < giveUpAt) return result('failed', ...delayTexts(ctx, step, puts, counted, now), 'metrics-delay');
+    if (now < giveUpAt(puts.lastAt, ctx.cloudwatch.delay.giveUpAfterMs)) return result('failed', ...delayTexts(ctx, step, puts, counted, now), 'metrics-delay');
     if (successes === 0) {
       return (await elsewhere(ctx, step, result)) ?? failedOrEmpty(ctx, step, counted, result, true);
     }
@@ -64,12 +79,12 @@ export async function checkPutMetricsVisible(ctx: LabContext, step: string, para
       },
       onSurface(ctx.surface, {
         tui: {
-          en: 'The last minutes may still be on their way: check again in a minute (c). If the numbers stay short, compare them per minute in the table below the chart.',
-          ko: '마지막 몇 분의 데이터가 아직 오는 중일 수 있습니다. 1분 뒤에 다시 확인하세요(c). 계속 모자라면 차트 아래 표에서 분 단위로 비교해 보세요.',
+          en: 'Compare them per minute in the table below the chart. Records CloudWatch has not counted by now will not show up: press d to send a fresh sample, which the check then counts from.',
+          ko: '차트 아래 표에서 분 단위로 비교해 보세요. 지금까지 집계되지 않은 레코드는 앞으로도 나타나지 않습니다. d를 눌러 새 샘플을 보내면 확인 기능이 그 샘플부터 셉니다.',
         },
         cli: {
-          en: `The last minutes may still be on their way: check again in a minute (${labCommand(ctx, `check ${step}`)}). If the numbers stay short, compare them per minute on the lab's step ${step} screen.`,
-          ko: `마지막 몇 분의 데이터가 아직 오는 중일 수 있습니다. 1분 뒤에 다시 확인하세요(${labCommand(ctx, `check ${step}`)}). 계속 모자라면 실습의 ${step} 단계 화면에서 분 단위로 비교해 보세요.`,
+          en: `Compare them per minute on the lab's step ${step} screen. Records CloudWatch has not counted by now will not show up: send a fresh sample (${labCommand(ctx, `solve ${step}`)}), which the check then counts from.`,
+          ko: `실습의 ${step} 단계 화면에서 분 단위로 비교해 보세요. 지금까지 집계되지 않은 레코드는 앞으로도 나타나지 않습니다. 새 샘플을 보내면(${labCommand(ctx, `solve ${step}`)}) 확인 기능이 그 샘플부터 셉니다.`,
         },
       }),
       'metrics-short',
@@ -92,8 +107,8 @@ function evidenceOf(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, st
   const lines: Localized[] = [];
   if (puts.firstAt !== undefined && puts.lastAt !== undefined) {
     lines.push({
-      en: `This session sent ${puts.putRecord} record(s) with PutRecord and ${puts.putRecords} with PutRecords to ${ctx.stream} (${ctx.region}), ${clock(puts.firstAt)}–${clock(puts.lastAt)}.`,
-      ko: `이번 세션에서 ${ctx.stream}(${ctx.region})에 PutRecord로 ${puts.putRecord}개, PutRecords로 ${puts.putRecords}개를 보냈습니다(${clock(puts.firstAt)}~${clock(puts.lastAt)}).`,
+      en: `This session sent ${puts.putRecord} record(s) with PutRecord and ${puts.putRecords} with PutRecords to ${ctx.stream} (${ctx.region}), ${utcTime(puts.firstAt)}–${utcTime(puts.lastAt)}.`,
+      ko: `이번 세션에서 ${ctx.stream}(${ctx.region})에 PutRecord로 ${puts.putRecord}개, PutRecords로 ${puts.putRecords}개를 보냈습니다(${utcTime(puts.firstAt)}~${utcTime(puts.lastAt)}).`,
     });
   } else {
     lines.push({
@@ -102,8 +117,8 @@ function evidenceOf(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, st
     });
   }
   lines.push({
-    en: `GetMetricData, AWS/Kinesis, StreamName=${ctx.stream}, 60 s, Sum, ${clock(start)}–${clock(now)}: PutRecord.Success ${counted.putRecord}, PutRecords.SuccessfulRecords ${counted.putRecords}, IncomingRecords ${counted.incoming}.`,
-    ko: `GetMetricData, AWS/Kinesis, StreamName=${ctx.stream}, 60초, 합계, ${clock(start)}~${clock(now)}: PutRecord.Success ${counted.putRecord}, PutRecords.SuccessfulRecords ${counted.putRecords}, IncomingRecords ${counted.incoming}.`,
+    en: `GetMetricData, AWS/Kinesis, StreamName=${ctx.stream}, 60 s, Sum, ${utcTime(start)}–${utcTime(now)}: PutRecord.Success ${counted.putRecord}, PutRecords.SuccessfulRecords ${counted.putRecords}, IncomingRecords ${counted.incoming}.`,
+    ko: `GetMetricData, AWS/Kinesis, StreamName=${ctx.stream}, 60초, 합계, ${utcTime(start)}~${utcTime(now)}: PutRecord.Success ${counted.putRecord}, PutRecords.SuccessfulRecords ${counted.putRecords}, IncomingRecords ${counted.incoming}.`,
   });
   if (counted.failed + counted.throttled + counted.exceeded > 0) {
     lines.push({
@@ -114,7 +129,7 @@ function evidenceOf(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, st
   lines.push(
     counted.newestMinute === undefined
       ? { en: 'CloudWatch has no put data point for this stream in the window yet.', ko: '이 기간에 이 스트림의 put 데이터 포인트가 CloudWatch에 아직 없습니다.' }
-      : { en: `Newest minute with data: ${clock(counted.newestMinute)}.`, ko: `데이터가 있는 가장 최근 분: ${clock(counted.newestMinute)}.` },
+      : { en: `Newest minute with data: ${utcTime(counted.newestMinute)}.`, ko: `데이터가 있는 가장 최근 분: ${utcTime(counted.newestMinute)}.` },
   );
   if (!counted.complete) {
     lines.push({ en: 'Some metrics came back incomplete (PartialData); the numbers may grow.', ko: '일부 지표가 완전하지 않게(PartialData) 왔습니다. 숫자가 늘어날 수 있습니다.' });
@@ -150,8 +165,8 @@ function delayTexts(ctx: LabContext, step: string, puts: SessionPuts, counted: C
         };
   const again = onSurface(ctx.surface, { tui: { en: '(c)', ko: '(c)' }, cli: { en: `(${labCommand(ctx, `check ${step}`)})`, ko: `(${labCommand(ctx, `check ${step}`)})` } });
   const fix: Localized = {
-    en: `${why.en} Expect the data by about ${clock(expected)} (${wait.en}), then check again ${again.en}.`,
-    ko: `${why.ko} ${clock(expected)}쯤(${wait.ko}) 데이터가 보일 테니 그때 다시 확인하세요${again.ko}.`,
+    en: `${why.en} Expect the data by about ${utcTime(expected)} (${wait.en}), then check again ${again.en}.`,
+    ko: `${why.ko} ${utcTime(expected)}쯤(${wait.ko}) 데이터가 보일 테니 그때 다시 확인하세요${again.ko}.`,
   };
   return [summary, fix];
 }
@@ -237,12 +252,16 @@ function failedOrEmpty(ctx: LabContext, step: string, counted: CountedPuts, resu
     );
   }
   if (ownRuns) {
+    const fresh = onSurface(ctx.surface, {
+      tui: { en: 'Or press d to send a fresh sample, which the check then counts from.', ko: '또는 d를 눌러 새 샘플을 보내면 확인 기능이 그 샘플부터 셉니다.' },
+      cli: { en: `Or send a fresh sample (${labCommand(ctx, `solve ${step}`)}), which the check then counts from.`, ko: `또는 새 샘플을 보내면(${labCommand(ctx, `solve ${step}`)}) 확인 기능이 그 샘플부터 셉니다.` },
+    });
     return result(
       'failed',
       { en: `CloudWatch still has no put metrics for ${ctx.stream}, longer after sending than the usual delay.`, ko: `보낸 지 보통의 지연보다 오래 지났는데도 CloudWatch에 ${ctx.stream}의 put 지표가 없습니다.` },
       {
-        en: `Check that CloudWatch is asked in ${ctx.region} (AWS_ENDPOINT_URL_CLOUDWATCH or a profile may point elsewhere) and list what it has: aws cloudwatch list-metrics --namespace AWS/Kinesis --dimensions Name=StreamName,Value=${ctx.stream} --region ${ctx.region}`,
-        ko: `CloudWatch를 ${ctx.region}에서 조회하는지 확인하고(AWS_ENDPOINT_URL_CLOUDWATCH나 프로필이 다른 곳을 가리킬 수 있습니다), 있는 지표를 나열해 보세요: aws cloudwatch list-metrics --namespace AWS/Kinesis --dimensions Name=StreamName,Value=${ctx.stream} --region ${ctx.region}`,
+        en: `Check that CloudWatch is asked in ${ctx.region} (AWS_ENDPOINT_URL_CLOUDWATCH or a profile may point elsewhere) and list what it has: aws cloudwatch list-metrics --namespace AWS/Kinesis --dimensions Name=StreamName,Value=${ctx.stream} --region ${ctx.region}. ${fresh.en}`,
+        ko: `CloudWatch를 ${ctx.region}에서 조회하는지 확인하고(AWS_ENDPOINT_URL_CLOUDWATCH나 프로필이 다른 곳을 가리킬 수 있습니다), 있는 지표를 나열해 보세요: aws cloudwatch list-metrics --namespace AWS/Kinesis --dimensions Name=StreamName,Value=${ctx.stream} --region ${ctx.region}. ${fresh.ko}`,
       },
       'metrics-empty',
     );
@@ -281,11 +300,6 @@ function nothingSentFix(ctx: LabContext, step: string): Localized {
       ko: `두 API로 레코드 수백 개를 보내거나(${solve}) 직접 만든 스크립트를 샌드박스에 실행하세요. 샌드박스 지표는 1분이 끝나고 곧 보입니다. 그런 다음 다시 확인하세요: ${check}`,
     },
   });
-}
-
-/** `HH:MM:SS UTC`: the same on every machine, and what CloudWatch's own timestamps use. */
-function clock(at: number): string {
-  return `${new Date(at).toISOString().slice(11, 19)} UTC`;
 }
 
 function seconds(ms: number): string {

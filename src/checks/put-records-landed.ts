@@ -1,5 +1,7 @@
 import type { Localized } from '../i18n/lang.js';
-import { runsFor } from '../engine/session-ledger.js';
+import { runsFor, type StreamIdentity } from '../engine/session-ledger.js';
+import { describeCurrentStream, withStaleRuns } from './current-stream.js';
+import { countFrom } from './put-metrics-facts.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
@@ -18,10 +20,17 @@ export interface PutRecordsLandedParams {
  * which lag by minutes on AWS — the result says so rather than pretending.
  */
 export async function checkPutRecordsLanded(ctx: LabContext, step: string, params: PutRecordsLandedParams = {}): Promise<CheckResult> {
-  const runs = runsFor(ctx.ledger(), ctx.stream, ctx.region, 'put-records').filter((r) => r.sent > 0);
+  let identity: StreamIdentity;
   try {
-    if (runs.length > 0) return await fromOwnRuns(ctx, step, runs);
-    return await fromMetrics(ctx, step, params.metricsLookbackHours ?? 3);
+    identity = (await describeCurrentStream(ctx)).identity;
+  } catch (error) {
+    return withStaleRuns(diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, 'DescribeStreamSummary'))), ctx, undefined);
+  }
+  // Only records sent to this stream count, not to an older one of the same name.
+  const runs = runsFor(ctx.ledger(), identity, 'put-records').filter((r) => r.sent > 0);
+  try {
+    const result = runs.length > 0 ? await fromOwnRuns(ctx, step, runs) : await fromMetrics(ctx, step, params.metricsLookbackHours ?? 3, identity.createdAt);
+    return withStaleRuns(result, ctx, identity);
   } catch (error) {
     return diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, runs.length > 0 ? 'GetRecords' : 'GetMetricData')));
   }
@@ -61,9 +70,9 @@ async function fromOwnRuns(ctx: LabContext, step: string, runs: ReturnType<typeo
   };
 }
 
-async function fromMetrics(ctx: LabContext, step: string, lookbackHours: number): Promise<CheckResult> {
+async function fromMetrics(ctx: LabContext, step: string, lookbackHours: number, createdAt: number | undefined): Promise<CheckResult> {
   const end = new Date(ctx.clock());
-  const start = new Date(end.getTime() - lookbackHours * 3_600_000);
+  const start = new Date(countFrom(end.getTime(), lookbackHours * 3_600_000, createdAt));
   const counted = await ctx.metrics.sum(ctx.stream, 'PutRecords.SuccessfulRecords', start, end);
   const evidence = [
     { en: 'This session has not sent anything with PutRecords, so the check asked CloudWatch instead.', ko: '이번 세션에서 PutRecords로 보낸 기록이 없어 CloudWatch 지표를 대신 확인했습니다.' },

@@ -7,6 +7,8 @@ import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
 import { onSurface } from '../i18n/surface.js';
 import { labCommand } from '../diagnose/diagnosis.js';
+import { describeCurrentStream, withStaleRuns } from './current-stream.js';
+import type { StreamIdentity } from '../engine/session-ledger.js';
 
 export interface RecordsInStreamParams {
   /** Stop reading after this many records; enough to prove the step without reading a day of data. @default 20000 */
@@ -56,6 +58,12 @@ async function recordsInOtherAccount(ctx: LabContext): Promise<Localized | undef
 export async function checkRecordsInStream(ctx: LabContext, step: string, params: RecordsInStreamParams = {}): Promise<CheckResult> {
   let records: StreamRecord[];
   let shardCount: number;
+  let identity: StreamIdentity;
+  try {
+    identity = (await describeCurrentStream(ctx)).identity;
+  } catch (error) {
+    return withStaleRuns(diagnosedResult(step, await ctx.diagnose(error, diagnosisContext(ctx, 'DescribeStreamSummary'))), ctx, undefined);
+  }
   try {
     // Shards are counted from the stream, not from the records: an empty shard was read too.
     shardCount = (await ctx.kinesis.listShardIds(ctx.stream)).length;
@@ -78,7 +86,7 @@ export async function checkRecordsInStream(ctx: LabContext, step: string, params
     const none = c.total === 0;
     const elsewhere = none ? await recordsInOtherAccount(ctx) : undefined;
     if (elsewhere) return { step, outcome: 'failed', summary: { en: `No records in ${ctx.stream} yet.`, ko: `${ctx.stream}에 아직 레코드가 없습니다.` }, evidence, fix: elsewhere, errorKind: 'records-in-other-account' };
-    return {
+    return withStaleRuns({
       step,
       outcome: 'failed',
       summary: none
@@ -101,7 +109,7 @@ export async function checkRecordsInStream(ctx: LabContext, step: string, params
             ko: '이 실습은 운행 정보를 JSON 객체로 보냅니다(Python은 json.dumps, TypeScript는 JSON.stringify). JSON으로 보낸 뒤 다시 확인하세요.',
           },
       errorKind: none ? 'no-records' : 'records-not-json',
-    };
+    }, ctx, identity);
   }
   if (c.taxi === 0) {
     const fields = (c.otherJsonFields ?? []).join(', ');

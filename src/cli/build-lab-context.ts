@@ -22,6 +22,7 @@ import { sleepFor } from '../producer/retry-policy.js';
 import type { RunSettings } from './run-settings.js';
 import type { Surface } from '../i18n/surface.js';
 import { labCommandLine } from './lab-command-line.js';
+import { progressWorld } from './progress-world.js';
 import { labTagValue } from '../actions/create-stream.js';
 import { createOwnership } from '../actions/ownership.js';
 
@@ -88,6 +89,7 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     labTag: ownership.tag,
     ownership,
     sandbox: settings.target === 'sandbox',
+    world: progressWorld(settings),
     endpoint: settings.endpoint,
     ...(labKey ? { labKey } : {}),
     ...(otherAccounts ? { otherAccounts } : {}),

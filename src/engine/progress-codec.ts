@@ -53,6 +53,10 @@ const progressSchema = z.object({
         bytes: z.number(),
         recordsPerSecond: z.number(),
         samples: z.array(z.object({ shardId: z.string(), sequenceNumber: z.string() })),
+        streamArn: z.string().optional(),
+        streamCreatedAt: z.number().optional(),
+        world: z.string().optional(),
+        purpose: z.literal('metrics-sample').optional(),
       }),
     ),
     choices: z.record(z.record(z.unknown())).optional(),
@@ -74,6 +78,8 @@ const progressSchema = z.object({
  * diagnosis's one-key fix); a resumed lab then keeps that region unless `--region` names another.
  * `ledger.choices` (optional) holds what the learner picked in a step panel's form, by step id;
  * `ledger.names` (optional) the resource names a step uses instead of its defaults (taken by someone else).
+ * Each of `ledger.runs` may name the stream it went to beyond its name (`streamArn`, `streamCreatedAt`,
+ * `world`), so a check counts only records sent to the stream that exists now.
  * It never holds credentials, tokens or endpoints with secrets: only ids, names, counts and times.
  */
 export type ProgressFile = z.infer<typeof progressSchema>;

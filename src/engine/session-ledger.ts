@@ -17,6 +17,30 @@ export interface ProducerRun {
   recordsPerSecond: number;
   /** A few acknowledged records, enough to look them up by sequence number. */
   samples: { shardId: string; sequenceNumber: string }[];
+  /**
+   * The stream as it was when the records went to it (see `StreamIdentity`): its ARN (the account is
+   * in it), its creation time (ms) and the world (progress-world.ts). Absent in runs saved by older
+   * versions, which are then told apart by their time alone.
+   */
+  streamArn?: string;
+  streamCreatedAt?: number;
+  world?: string;
+  /** Set on the runs step 4's "do it for me" sends: the metrics check counts from the latest such sample. */
+  purpose?: 'metrics-sample';
+}
+
+/**
+ * Which stream records went to, beyond its name: a stream deleted and created again under the same
+ * name, or the same name on another endpoint or in a wiped sandbox, is another stream, and records
+ * sent to the old one are not in it.
+ */
+export interface StreamIdentity {
+  stream: string;
+  region: string;
+  arn?: string;
+  /** StreamCreationTimestamp, ms. */
+  createdAt?: number;
+  world?: string;
 }
 
 export interface SessionLedger {
@@ -38,10 +62,38 @@ export interface SessionLedger {
 /** Older runs beyond this are dropped: the ledger is evidence, not a log. */
 export const MAX_LEDGER_RUNS = 50;
 
-/** The ledger's view of a finished producer run: its counts and samples, tied to stream and region. */
-export function runFromSummary(summary: ProducerSummary, stream: string, region: string): ProducerRun {
+/** The ledger's view of a finished producer run: its counts and samples, tied to the stream they went to. */
+export function runFromSummary(summary: ProducerSummary, where: StreamIdentity): ProducerRun {
   const { api, startedAt, endedAt, sent, failed, retried, bytes, recordsPerSecond, samples } = summary;
-  return { api, stream, region, startedAt, endedAt, sent, failed, retried, bytes, recordsPerSecond, samples };
+  return {
+    api,
+    stream: where.stream,
+    region: where.region,
+    startedAt,
+    endedAt,
+    sent,
+    failed,
+    retried,
+    bytes,
+    recordsPerSecond,
+    samples,
+    ...(where.arn !== undefined ? { streamArn: where.arn } : {}),
+    ...(where.createdAt !== undefined ? { streamCreatedAt: where.createdAt } : {}),
+    ...(where.world !== undefined ? { world: where.world } : {}),
+  };
+}
+
+/** Runs saved before runs carried their stream's identity count if they began after it was created, give or take this much clock skew. */
+const LEGACY_SKEW_MS = 5_000;
+
+/** True when the run's records went to the stream `where` names, as it exists now (not an older stream of that name). */
+export function sentTo(run: ProducerRun, where: StreamIdentity): boolean {
+  if (run.stream !== where.stream || run.region !== where.region) return false;
+  if (run.world !== undefined && where.world !== undefined && run.world !== where.world) return false;
+  if (run.streamArn !== undefined && where.arn !== undefined && run.streamArn !== where.arn) return false;
+  if (where.createdAt === undefined) return true;
+  if (run.streamCreatedAt !== undefined) return run.streamCreatedAt === where.createdAt;
+  return run.startedAt >= where.createdAt - LEGACY_SKEW_MS;
 }
 
 export function emptyLedger(): SessionLedger {
@@ -69,13 +121,18 @@ export function paramsWithChoices(ledger: SessionLedger, step: string, params: R
   return chosen || names ? { ...params, ...chosen, ...names } : params;
 }
 
-/** Runs for one stream in one region, optionally of one API. */
-export function runsFor(ledger: SessionLedger, stream: string, region: string, api?: ProducerApi): ProducerRun[] {
-  return ledger.runs.filter((r) => r.stream === stream && r.region === region && (api === undefined || r.api === api));
+/** Runs that went to the stream as it exists now, optionally of one API. */
+export function runsFor(ledger: SessionLedger, where: StreamIdentity, api?: ProducerApi): ProducerRun[] {
+  return ledger.runs.filter((r) => sentTo(r, where) && (api === undefined || r.api === api));
+}
+
+/** Runs that went to an older stream of this name (deleted since, on a wiped sandbox): they no longer count. */
+export function staleRunsFor(ledger: SessionLedger, where: StreamIdentity): ProducerRun[] {
+  return ledger.runs.filter((r) => r.stream === where.stream && r.region === where.region && r.sent > 0 && !sentTo(r, where));
 }
 
 /** Best records/s measured per API for a stream, for the side-by-side comparison. */
-export function bestRate(ledger: SessionLedger, stream: string, region: string, api: ProducerApi): number | undefined {
-  const rates = runsFor(ledger, stream, region, api).filter((r) => r.sent > 0).map((r) => r.recordsPerSecond);
+export function bestRate(ledger: SessionLedger, where: StreamIdentity, api: ProducerApi): number | undefined {
+  const rates = runsFor(ledger, where, api).filter((r) => r.sent > 0).map((r) => r.recordsPerSecond);
   return rates.length === 0 ? undefined : Math.max(...rates);
 }

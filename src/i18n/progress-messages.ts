@@ -1,4 +1,4 @@
-import type { Lang } from './lang.js';
+import type { Lang, Localized } from './lang.js';
 
 /**
  * Texts about the learner's saved progress and how true it is to the world now: files moved aside,
@@ -16,6 +16,15 @@ export interface ProgressMessages {
   saveAdviceOther: string;
   /** After a producer run whose records were sent but could not be recorded. */
   sentButNotSaved: string;
+  /** Records sent earlier went to an older stream of this name; the one there now was created at `createdAt`. */
+  staleRunsRecreated: (records: number, stream: string, from: string, to: string, createdAt: string) => string;
+  /** Records sent earlier went to a stream of this name that is not there any more. */
+  staleRunsGone: (records: number, stream: string, from: string, to: string) => string;
+  /** Step 4's "do it for me" while CloudWatch has not counted everything yet (one progress line). */
+  metricsWaiting: (counted: number, sent: number, expectedAt: string, giveUpAt: string) => string;
+  metricsAllCounted: (sent: number) => string;
+  metricsWaitEnded: (counted: number, sent: number) => string;
+  metricsResending: string;
 }
 
 const en: ProgressMessages = {
@@ -27,6 +36,14 @@ const en: ProgressMessages = {
   saveAdviceLocked: (pid) => `Another kinesis-lab (process ${pid}) kept the file locked; if it hangs, stop it, then run the command again.`,
   saveAdviceOther: 'Check that the folder exists and you can write to it (or set KINESIS_LAB_HOME to one you can), then run the command again.',
   sentButNotSaved: 'The records above were sent to the stream; only the lab\'s note of them is missing, so a check that needs this run may not find it.',
+  staleRunsRecreated: (records, stream, from, to, createdAt) =>
+    `The ${records} record(s) sent earlier (${from}–${to}) went to an older ${stream}, deleted since: the one there now was created at ${createdAt}. They no longer count; press d to send a fresh sample.`,
+  staleRunsGone: (records, stream, from, to) =>
+    `The ${records} record(s) sent earlier (${from}–${to}) went to ${stream}, which is not there any more (deleted, or the sandbox's data is gone). They no longer count; press d to create the stream and send a fresh sample.`,
+  metricsWaiting: (counted, sent, expectedAt, giveUpAt) => `Waiting for CloudWatch to count the ${sent} record(s): ${counted} so far, expected by about ${expectedAt} (the wait ends at ${giveUpAt} at the latest).`,
+  metricsAllCounted: (sent) => `CloudWatch counted all ${sent} record(s).`,
+  metricsWaitEnded: (counted, sent) => `The wait ended with ${counted} of ${sent} record(s) counted by CloudWatch.`,
+  metricsResending: 'CloudWatch did not count them by the latest it should have, so a fresh sample goes out now and the check counts from it.',
 };
 
 const ko: ProgressMessages = {
@@ -38,6 +55,14 @@ const ko: ProgressMessages = {
   saveAdviceLocked: (pid) => `다른 kinesis-lab(프로세스 ${pid})이 파일을 잠그고 있었습니다. 멈춰 있다면 그 프로세스를 끝낸 뒤 명령을 다시 실행하세요.`,
   saveAdviceOther: '폴더가 있고 쓰기 권한이 있는지 확인하거나(KINESIS_LAB_HOME을 쓰기 가능한 폴더로 지정해도 됩니다) 명령을 다시 실행하세요.',
   sentButNotSaved: '위 레코드는 스트림에 전송되었습니다. 실습의 기록만 빠져 있어, 이 실행이 필요한 확인은 이를 찾지 못할 수 있습니다.',
+  staleRunsRecreated: (records, stream, from, to, createdAt) =>
+    `앞서 보낸 레코드 ${records}개(${from}~${to})는 그 뒤 삭제된 예전 ${stream}로 갔습니다. 지금 있는 스트림은 ${createdAt}에 만들어졌습니다. 그 레코드는 더 이상 인정되지 않으니 d를 눌러 새 샘플을 보내세요.`,
+  staleRunsGone: (records, stream, from, to) =>
+    `앞서 보낸 레코드 ${records}개(${from}~${to})는 ${stream}로 갔지만 그 스트림이 이제 없습니다(삭제되었거나 샌드박스 데이터가 사라짐). 그 레코드는 더 이상 인정되지 않으니 d를 눌러 스트림을 만들고 새 샘플을 보내세요.`,
+  metricsWaiting: (counted, sent, expectedAt, giveUpAt) => `CloudWatch가 레코드 ${sent}개를 집계하기를 기다리는 중입니다: 지금까지 ${counted}개, ${expectedAt}쯤 나올 예정입니다(늦어도 ${giveUpAt}에 기다림을 끝냅니다).`,
+  metricsAllCounted: (sent) => `CloudWatch가 레코드 ${sent}개를 모두 집계했습니다.`,
+  metricsWaitEnded: (counted, sent) => `기다림이 끝났을 때 CloudWatch는 레코드 ${sent}개 중 ${counted}개를 집계했습니다.`,
+  metricsResending: 'CloudWatch가 늦어도 집계했어야 할 때까지 집계하지 않아, 지금 새 샘플을 보내고 확인 기능은 그 샘플부터 셉니다.',
 };
 
 /** Why progress could not be saved, as plain data (the runner's view holds it; every output mode prints it). */
@@ -79,6 +104,16 @@ export function saveFailureText(failure: SaveFailure, lang: Lang): string {
           : t.saveAdviceOther;
   const reason = failure.heldBy !== undefined ? `pid ${failure.heldBy}` : code || failure.message;
   return t.saveFailed(failure.path ?? '?', reason, advice);
+}
+
+/** `HH:MM:SS UTC`: the same on every machine, and what CloudWatch's own timestamps use. */
+export function utcTime(at: number): string {
+  return `${new Date(at).toISOString().slice(11, 19)} UTC`;
+}
+
+/** One text of this catalog in both languages (checks return Localized results). */
+export function inBoth(pick: (t: ProgressMessages) => string): Localized {
+  return { en: pick(en), ko: pick(ko) };
 }
 
 export const PROGRESS_CATALOGS: Record<Lang, ProgressMessages> = { en, ko };

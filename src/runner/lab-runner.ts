@@ -11,7 +11,7 @@ import type { Effect, EngineEvent } from '../engine/engine-events.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 import { reduce } from '../engine/reduce.js';
 import { sameValue } from '../engine/progress-merge.js';
-import { paramsWithChoices, recordChoices, recordNames, recordRun, type ProducerRun, type SessionLedger } from '../engine/session-ledger.js';
+import { paramsWithChoices, recordChoices, recordNames, recordRun, type ProducerRun, type SessionLedger, type StreamIdentity } from '../engine/session-ledger.js';
 import type { LabState } from '../engine/step-state.js';
 import type { Localized } from '../i18n/lang.js';
 import { saveFailureOf, type SaveFailure } from '../i18n/progress-messages.js';
@@ -52,6 +52,13 @@ export interface RunnerView {
   pipeStatus?: { state: string; reason?: string; elapsedMs: number };
   /** Counters and log tail of the running (or last) producer. */
   producer?: ProducerLive;
+  /** Step 4's "do it for me" waiting for CloudWatch to count what it sent. */
+  metricsWait?: { counted: number; sent: number; expectedAt: number; giveUpAt: number };
+  /**
+   * The lab's stream as a check or action last saw it (ARN, creation time): screens count only the
+   * runs that went to it, not to an older stream of the same name.
+   */
+  stream?: StreamIdentity;
   /** Notes the last action left (what it did, the producer's summary line). */
   notes: Localized[];
   /** Set when progress could not be written; the lab goes on, the learner is told (and commands exit non-zero). */
@@ -152,7 +159,7 @@ export class LabRunner {
    */
   retarget(context: LabContext, target: RunTarget): Promise<void> {
     this.labContext = context;
-    this.update({ target });
+    this.update({ target, stream: undefined });
     const saved = this.persist();
     this.track(saved);
     return saved;
@@ -221,7 +228,7 @@ export class LabRunner {
     const abort = new AbortController();
     this.abort = abort;
     const activity: FixActivity = { step: stepId, fix, from: this.target, phase: 'applying' };
-    this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, pipeStatus: undefined, producer: undefined, notes: [], fix: activity });
+    this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, pipeStatus: undefined, producer: undefined, metricsWait: undefined, notes: [], fix: activity });
     let failed: CheckResult | undefined;
     try {
       switch (fix.type) {
@@ -294,7 +301,7 @@ export class LabRunner {
    * the rate rise; a failure of any part is the step's result.
    */
   private async addShardsForFix(stepId: string, fix: Extract<AutoFix, { type: 'add-shards' }>, signal: AbortSignal): Promise<CheckResult | undefined> {
-    const ctx = this.actionContext(signal, { stream: fix.stream });
+    const ctx: ActionContext = { ...this.actionContext(signal), stream: fix.stream };
     await ctx.kinesis.updateShardCount(fix.stream, fix.to);
     const notActive = await waitUntilActive(ctx, stepId);
     if (notActive) return notActive;
@@ -307,25 +314,11 @@ export class LabRunner {
   private async actionForFix(actionStep: LabStep, stepId: string, overrides: Partial<LabContext>, signal: AbortSignal): Promise<CheckResult | undefined> {
     const action = actionStep.action ? this.deps.actions[actionStep.action.kind] : undefined;
     if (!actionStep.action || !action) throw new Error(`step ${actionStep.id} has no action this version can run`);
-    const outcome = await action(this.actionContext(signal, overrides), stepId, paramsWithChoices(this.view.ledger, actionStep.id, actionStep.action.params));
+    const ctx: ActionContext = { ...this.actionContext(signal), ...overrides };
+    const outcome = await action(ctx, stepId, paramsWithChoices(this.view.ledger, actionStep.id, actionStep.action.params));
     if (!outcome.ok) return outcome.result;
     this.update({ notes: outcome.notes });
     return undefined;
-  }
-
-  /** What an action gets: the current adapters, the live ledger, progress to the view, runs into the ledger. */
-  private actionContext(signal: AbortSignal, overrides: Partial<LabContext> = {}): ActionContext {
-    return {
-      ...this.labContext,
-      ...overrides,
-      ledger: () => this.view.ledger,
-      signal,
-      onProgress: (p) => this.onProgress(p),
-      recordRun: (run) => {
-        this.update({ ledger: recordRun(this.view.ledger, run) });
-        this.track(this.persist());
-      },
-    };
   }
 
   private async runAction(stepId: string): Promise<void> {
@@ -338,7 +331,7 @@ export class LabRunner {
     }
     const action = this.deps.actions[step.action.kind];
     this.abort = new AbortController();
-    this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, pipeStatus: undefined, producer: undefined, notes: [] });
+    this.update({ actionStep: stepId, actionStartedAt: clock(), streamStatus: undefined, pipeStatus: undefined, producer: undefined, metricsWait: undefined, notes: [] });
     const ctx = this.actionContext(this.abort.signal);
     let outcome;
     try {
@@ -357,9 +350,34 @@ export class LabRunner {
     }
   }
 
+  /** What checks see: the live ledger, and a way to say which stream the lab's stream name means now. */
+  private checkContext(): LabContext {
+    return { ...this.labContext, ledger: () => this.view.ledger, noteStream: (stream) => this.update({ stream }) };
+  }
+
+  /** What actions see: the check context, progress reporting, the runs they record, and step 1's stream creation. */
+  private actionContext(signal: AbortSignal): ActionContext {
+    const ctx: ActionContext = {
+      ...this.checkContext(),
+      signal,
+      onProgress: (p) => this.onProgress(p),
+      recordRun: (run) => {
+        this.update({ ledger: recordRun(this.view.ledger, run) });
+        this.track(this.persist());
+      },
+    };
+    const createStep = this.createStreamStep();
+    const create = createStep?.action ? this.deps.actions[createStep.action.kind] : undefined;
+    if (createStep?.action && create) {
+      const params = createStep.action.params;
+      ctx.createStream = () => create({ ...ctx, createStream: undefined }, createStep.id, paramsWithChoices(this.view.ledger, createStep.id, params));
+    }
+    return ctx;
+  }
+
   private async runCheck(stepId: string): Promise<void> {
     const step = this.step(stepId);
-    const ctx: LabContext = { ...this.labContext, ledger: () => this.view.ledger };
+    const ctx = this.checkContext();
     let result: CheckResult;
     try {
       const check = step?.check ? this.deps.checks[step.check.kind] : undefined;
@@ -384,6 +402,9 @@ export class LabRunner {
         return;
       case 'producer':
         if (this.view.producer) this.update({ producer: applyProducerEvent(this.view.producer, progress.event) });
+        return;
+      case 'metrics-wait':
+        this.update({ metricsWait: { counted: progress.counted, sent: progress.sent, expectedAt: progress.expectedAt, giveUpAt: progress.giveUpAt } });
         return;
       case 'producer-summary':
       case 'note':

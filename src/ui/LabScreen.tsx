@@ -106,7 +106,9 @@ export function LabScreen(props: LabScreenProps) {
   const hint = ui.hint >= 0 ? step.hints[ui.hint] : undefined;
   if (hint) blocks.push(hintBlock(ui.hint + 1, step.hints.length, hint[lang], m, width));
   if (step.action?.kind === 'produce' && step.action.params.api === 'put-records') {
-    blocks.push(rateBlock(bestRate(view.ledger, info.stream, info.region, 'put-record'), bestRate(view.ledger, info.stream, info.region, 'put-records'), m, width));
+    // Only runs that went to the stream as it is now (a check or action saw it), not to an older one of that name.
+    const where = view.stream ?? { stream: info.stream, region: info.region };
+    blocks.push(rateBlock(bestRate(view.ledger, where, 'put-record'), bestRate(view.ledger, where, 'put-records'), m, width));
   }
   if (view.completed) blocks.push(completionBlock(lab, view, info, lang, m, width));
   for (const notice of info.notices) blocks.push({ lines: wrapped(notice, width, { color: 'yellow' }), keep: 0 });

@@ -32,6 +32,8 @@ interface FakeOptions {
   regions?: string[];
   streams?: string[];
   readError?: Error;
+  /** When the stream there now was created (default: a day before T0); null: there is no stream. */
+  createdAt?: number | null;
 }
 
 function setup(options: FakeOptions = {}) {
@@ -60,7 +62,15 @@ function setup(options: FakeOptions = {}) {
     samples: [],
     ...r,
   }));
+  const createdAt = options.createdAt === undefined ? T0 - 24 * 60 * MIN : options.createdAt;
+  const kinesis = {
+    describeStreamSummary: async (name: string) => {
+      if (createdAt === null) throw Object.assign(new Error(`Stream ${name} under account 123456789012 not found.`), { name: 'ResourceNotFoundException' });
+      return { name, arn: `arn:aws:kinesis:ap-northeast-2:123456789012:stream/${name}`, status: 'ACTIVE', mode: 'PROVISIONED', openShardCount: 1, retentionHours: 24, maxRecordBytes: 1_048_576, createdAt: new Date(createdAt) };
+    },
+  };
   const ctx = {
+    kinesis,
     cloudwatch,
     stream: 'input-stream',
     region: 'ap-northeast-2',
@@ -225,5 +235,40 @@ describe('put-metrics-visible', () => {
     const { ctx } = setup({ readError: new Error('connect ECONNREFUSED 127.0.0.1:4567') });
     const result = await checkPutMetricsVisible(ctx, 'metrics');
     expect(result).toMatchObject({ outcome: 'error', errorKind: 'network', summary: { en: 'connect ECONNREFUSED 127.0.0.1:4567' } });
+  });
+
+  it('does not count records sent to an older stream of this name, and says so in one line', async () => {
+    // input-stream was deleted and created again at 04:05; the session's 100 records went to the old one.
+    const { ctx, reads } = setup({ runs: [{}], createdAt: T0 + 5 * MIN, now: T0 + 20 * MIN });
+    const result = await checkPutMetricsVisible(ctx, 'metrics');
+    // From its creation, less a minute for the difference between the service's clock and the learner's.
+    expect(reads[0]!.start).toEqual(new Date(T0 + 4 * MIN));
+    expect(result).toMatchObject({ outcome: 'failed', errorKind: 'metrics-nothing-sent' });
+    expect(result.evidence[0]).toEqual({
+      en: 'The 100 record(s) sent earlier (04:00:10 UTC–04:00:20 UTC) went to an older input-stream, deleted since: the one there now was created at 04:05:00 UTC. They no longer count; press d to send a fresh sample.',
+      ko: '앞서 보낸 레코드 100개(04:00:10 UTC~04:00:20 UTC)는 그 뒤 삭제된 예전 input-stream로 갔습니다. 지금 있는 스트림은 04:05:00 UTC에 만들어졌습니다. 그 레코드는 더 이상 인정되지 않으니 d를 눌러 새 샘플을 보내세요.',
+    });
+  });
+
+  it('says the records went to a stream that is not there any more (a sandbox whose data is gone)', async () => {
+    const { ctx } = setup({ runs: [{}], createdAt: null, now: T0 + 20 * MIN });
+    const result = await checkPutMetricsVisible(ctx, 'metrics');
+    expect(result.outcome).toBe('failed');
+    expect(result.evidence[0]!.en).toBe('The 100 record(s) sent earlier (04:00:10 UTC–04:00:20 UTC) went to input-stream, which is not there any more (deleted, or the sandbox\'s data is gone). They no longer count; press d to create the stream and send a fresh sample.');
+  });
+
+  it('counts from the latest sample "do it for me" sent, so records CloudWatch never showed cannot hold the step back', async () => {
+    const { ctx, reads } = setup({
+      runs: [
+        { sent: 5000, api: 'put-records' },
+        { purpose: 'metrics-sample', sent: 100, startedAt: T0 + 10 * MIN, endedAt: T0 + 10 * MIN + 1_000 },
+        { purpose: 'metrics-sample', api: 'put-records', sent: 500, startedAt: T0 + 10 * MIN + 2_000, endedAt: T0 + 10 * MIN + 3_000 },
+      ],
+      points: { 'PutRecord.Success': [[T0 + 10 * MIN, 100]], 'PutRecords.SuccessfulRecords': [[T0 + 10 * MIN, 500]] },
+      now: T0 + 12 * MIN,
+    });
+    const result = await checkPutMetricsVisible(ctx, 'metrics');
+    expect(reads[0]!.start).toEqual(new Date(T0 + 10 * MIN));
+    expect(result).toMatchObject({ outcome: 'passed', summary: { en: 'CloudWatch counted all 600 record(s) this session sent to input-stream.' } });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Step 4 through LabRunner, the real adapters and SDK clients, on an in-process lab sandbox whose
- * clock the test moves: "do it for me" sends a sample, the check first says the records are on their
- * way, and passes once the minute has ended (the sandbox delay is 0); records sent to another region
- * or another stream name are found there.
+ * clock the test moves: "do it for me" sends a sample and waits (the runner's sleeps move the clock)
+ * until the sandbox's CloudWatch has counted it, then the check passes; a check before the minute ends
+ * says the records are on their way; records sent to another region or another stream name are found there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, ACTION_KINDS } from '../../src/actions/action-registry.js';
@@ -29,7 +29,7 @@ describe('step 4 on the sandbox through the real SDK', () => {
   const clock = () => now;
 
   beforeAll(async () => {
-    sandbox = await startLabSandbox({ port: 0, createStreamMs: 0, metricsDelayMs: 0, clock });
+    sandbox = await startLabSandbox({ port: 0, createStreamMs: 0, metricsDelayMs: 0, clock, kinesisClock: clock });
     lab = await loadLab(labDir('kinesis-data-streams'), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: PANEL_KINDS });
   });
   afterAll(() => sandbox.stop());
@@ -44,7 +44,12 @@ describe('step 4 on the sandbox through the real SDK', () => {
 
   function runnerFor(stream: string, region = 'us-east-1') {
     let ledger = emptyLedger();
-    const context = { ...buildLabContext(settings(stream, region), lab.id, () => ledger, 0), clock };
+    // Waiting moves the test's clock instead of the wall clock's.
+    const sleep = (ms: number) => {
+      now += ms;
+      return Promise.resolve();
+    };
+    const context = { ...buildLabContext(settings(stream, region), lab.id, () => ledger, 0), clock, sleep };
     const order = lab.steps.map((s) => s.id);
     const runner = new LabRunner({
       lab,
@@ -71,24 +76,25 @@ describe('step 4 on the sandbox through the real SDK', () => {
     return runner.current.state.steps.metrics?.lastResult;
   }
 
-  it('sends a sample for the learner, waits for the minute to end, then counts every record', async () => {
+  it('sends a sample for the learner, waits until CloudWatch counts it, and the check passes', async () => {
     await port('us-east-1').createStream('taxi-metrics', { mode: 'PROVISIONED', shardCount: 1 });
     const runner = runnerFor('taxi-metrics');
+    const waits: number[] = [];
+    runner.subscribe((view) => {
+      if (view.metricsWait && view.metricsWait.counted !== waits.at(-1)) waits.push(view.metricsWait.counted);
+    });
     runner.dispatch({ type: 'open-step', step: 'metrics', at: now });
     runner.dispatch({ type: 'choose-mode', mode: 'auto', at: now });
     await runner.idle();
-    expect(runner.current.ledger.runs.map((r) => [r.api, r.sent, r.failed])).toEqual([
-      ['put-record', 100, 0],
-      ['put-records', 500, 0],
+    expect(runner.current.ledger.runs.map((r) => [r.api, r.sent, r.failed, r.purpose])).toEqual([
+      ['put-record', 100, 0, 'metrics-sample'],
+      ['put-records', 500, 0, 'metrics-sample'],
     ]);
-    // The minute 04:00 has not ended: CloudWatch (the sandbox) shows nothing yet.
-    const early = runner.current.state.steps.metrics?.lastResult;
-    expect(early).toMatchObject({ outcome: 'failed', errorKind: 'metrics-delay' });
-    expect(early?.summary.en).toBe("CloudWatch has not counted the 600 record(s) yet: they are still on their way.");
-    expect(early?.fix?.en).toContain('Expect the data by about 04:01:00 UTC (in about 50 s)');
-
-    now = T0 + 50_000; // 04:01:00, the minute has ended and the delay is 0
-    const result = await check(runner);
+    // Nothing while the minute 04:00 ran; everything once it ended (the sandbox's delay is 0).
+    expect(waits).toEqual([0, 600]);
+    expect(now).toBe(T0 + 50_000);
+    expect(runner.current.notes.at(-1)?.en).toBe('CloudWatch counted all 600 record(s).');
+    const result = runner.current.state.steps.metrics?.lastResult;
     expect(result).toMatchObject({ outcome: 'passed', summary: { en: 'CloudWatch counted all 600 record(s) this session sent to taxi-metrics.' } });
     expect(result?.evidence[1]?.en).toBe(
       'GetMetricData, AWS/Kinesis, StreamName=taxi-metrics, 60 s, Sum, 04:00:10 UTC–04:01:00 UTC: PutRecord.Success 100, PutRecords.SuccessfulRecords 500, IncomingRecords 600.',
@@ -101,6 +107,21 @@ describe('step 4 on the sandbox through the real SDK', () => {
     await runner.idle();
     expect(runner.current.ledger.runs).toHaveLength(2);
     expect(runner.current.notes[0]?.en).toBe('This session already sent 600 record(s) to taxi-metrics, the last 1 min ago; nothing more to send. The chart fills as CloudWatch publishes them.');
+    expect(runner.current.state.steps.metrics?.status).toBe('passed');
+  });
+
+  it('says the records are on their way while their minute has not ended', async () => {
+    now = T0 + 5 * 60_000 + 10_000;
+    await port('us-east-1').createStream('early-metrics', { mode: 'PROVISIONED', shardCount: 1 });
+    await port('us-east-1').putRecord('early-metrics', { partitionKey: 'k', data: new TextEncoder().encode('{"a":1}') });
+    const runner = runnerFor('early-metrics');
+    runner.dispatch({ type: 'open-step', step: 'put-record', at: now });
+    runner.dispatch({ type: 'choose-mode', mode: 'auto', at: now });
+    await runner.idle();
+    const early = await check(runner);
+    expect(early).toMatchObject({ outcome: 'failed', errorKind: 'metrics-delay' });
+    expect(early?.summary.en).toBe('CloudWatch has not counted the 200 record(s) yet: they are still on their way.');
+    expect(early?.fix?.en).toMatch(/Expect the data by about 04:06:00 UTC \(in about \d+ s\), then check again \(c\)\.$/);
   });
 
   it('finds records a script sent to the same stream name in another region', async () => {

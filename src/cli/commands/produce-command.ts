@@ -1,3 +1,5 @@
+import type { StreamSummary } from '../../aws/kinesis-port.js';
+import { identityOf } from '../../checks/current-stream.js';
 import { recordRun, runFromSummary, type ProducerRun } from '../../engine/session-ledger.js';
 import { progressMessages, saveFailureOf } from '../../i18n/progress-messages.js';
 import { printSaveFailure } from '../progress-problems.js';
@@ -37,9 +39,9 @@ export function produceOptions(cmd: ProduceCommand): ProduceOptions {
  */
 export async function produceCommand(session: LabSession, cmd: ProduceCommand, options: ProduceOptions, output: Output, signal: AbortSignal): Promise<number> {
   const { context, settings } = session;
-  let maxRecordBytes: number | undefined;
+  let source: StreamSummary | undefined;
   try {
-    maxRecordBytes = (await context.kinesis.describeStreamSummary(settings.stream)).maxRecordBytes;
+    source = await context.kinesis.describeStreamSummary(settings.stream);
   } catch (error) {
     // Stopped before the first record: the producer below stops at once and still says so in its line.
     if (!signal.aborted) return reportError(session, error, output, cmd.json);
@@ -48,7 +50,7 @@ export async function produceCommand(session: LabSession, cmd: ProduceCommand, o
     port: context.producerKinesis,
     stream: settings.stream,
     ...producerRunOptions({ api: cmd.api, ...options }),
-    ...(maxRecordBytes !== undefined ? { maxRecordBytes } : {}),
+    ...(source !== undefined ? { maxRecordBytes: source.maxRecordBytes } : {}),
     signal,
   });
   // The summary comes first, whatever happens to the save: the records were sent either way.
@@ -58,7 +60,9 @@ export async function produceCommand(session: LabSession, cmd: ProduceCommand, o
   } else {
     output.out(formatSummaryLine(summary, settings.lang));
   }
-  const saved = await recordProducerRun(session, runFromSummary(summary, settings.stream, settings.region), output, cmd.json);
+  // Tied to the stream as it is now (or only to its name, when the producer was stopped before looking).
+  const where = source ? identityOf(context, source) : { stream: settings.stream, region: settings.region };
+  const saved = await recordProducerRun(session, runFromSummary(summary, where), output, cmd.json);
   if (summary.stoppedBy === 'error') return reportError(session, summary.error, output, cmd.json);
   return summary.failed > 0 || !saved ? 1 : 0;
 }

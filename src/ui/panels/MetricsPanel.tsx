@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { STREAM_METRICS } from '../../aws/stream-metrics-reader.js';
-import { sessionPuts } from '../../checks/put-metrics-facts.js';
+import { countFrom, sessionPuts } from '../../checks/put-metrics-facts.js';
 import { useLabServices } from '../lab-services.js';
 import { useTicker } from '../use-ticker.js';
 import { metricsPanelModel } from './metrics/metrics-panel-model.js';
@@ -23,7 +23,9 @@ export function MetricsPanel({ view, info, lang, width, height, now: frameNow }:
   useTicker(true, 1_000);
   const now = Math.max(frameNow, services.clock());
   const source = services.cloudwatch;
-  const puts = sessionPuts(view.ledger, info.stream, info.region, now - LOOKBACK_MINUTES * 60_000);
+  // Only records sent to the stream as it is now (a check or action saw it); not to an older one of that name.
+  const where = view.stream ?? { stream: info.stream, region: info.region };
+  const puts = sessionPuts(view.ledger, where, countFrom(now, LOOKBACK_MINUTES * 60_000, where.createdAt));
   // Fixed per mount (and per first run), so the hook does not restart on every frame.
   const [mountedAt] = useState(now);
   const start = puts.firstAt ?? mountedAt - EMPTY_LOOKBACK_MINUTES * 60_000;
