@@ -1,5 +1,7 @@
+import type { ElsewhereProbes } from '../checks/elsewhere-probes.js';
 import { KNOWN_REGIONS } from '../validate/region.js';
 import type { KinesisPort } from './kinesis-port.js';
+import type { PipeInventoryPort } from './pipe-inventory.js';
 import { withTimeout } from './with-timeout.js';
 
 /**
@@ -8,29 +10,35 @@ import { withTimeout } from './with-timeout.js';
  */
 export const PROBED_REGIONS: readonly string[] = KNOWN_REGIONS.map((r) => r.code).filter((code) => !/^(cn-|us-gov-|eusc-)/.test(code));
 
-export interface RegionProbes {
-  /** Regions (other than the current one) where a stream with exactly this name exists. */
-  findStreamInOtherRegions(name: string): Promise<string[]>;
-  /** Stream names in the current region. */
-  listStreamsHere(): Promise<string[]>;
+/** The clients the probes use, one per region; a run without Pipes finds no pipe anywhere. */
+export interface ProbePorts {
+  kinesisFor: (region: string) => KinesisPort;
+  pipesFor?: (region: string) => PipeInventoryPort;
 }
 
 /**
- * Looks across regions for a stream the learner cannot find: the workshop's most common failure is a
- * script in one region and a stream in another. Regions that fail (not enabled, no permission,
- * unreachable) are skipped, and the whole search is bounded in time.
+ * Looks across regions for a stream (or a pipe) the learner cannot find: the workshop's most common
+ * failure is a script in one region and a stream in another. Regions that fail (not enabled, no
+ * permission, unreachable) are skipped, and each search is bounded in time. Every call is
+ * read-only, so looking costs the learner's account (or the sandbox) nothing.
  */
-export function createRegionProbes(portFor: (region: string) => KinesisPort, current: string, timeoutMs = 8_000): RegionProbes {
+export function createRegionProbes(ports: ProbePorts, current: string, timeoutMs = 8_000): ElsewhereProbes {
+  const others = PROBED_REGIONS.filter((r) => r !== current);
+  const inOtherRegions = async (has: (region: string) => Promise<boolean>): Promise<string[]> => {
+    const found = await withTimeout(Promise.all(others.map(async (region) => ((await has(region).catch(() => false)) ? region : undefined))), timeoutMs, []);
+    return found.filter((r): r is string => r !== undefined);
+  };
   return {
-    async findStreamInOtherRegions(name) {
-      const others = PROBED_REGIONS.filter((r) => r !== current);
-      const found = await withTimeout(
-        Promise.all(others.map(async (region) => ((await portFor(region).listStreams().catch((): string[] => [])).includes(name) ? region : undefined))),
-        timeoutMs,
-        [],
-      );
-      return found.filter((r): r is string => r !== undefined);
+    findStreamInOtherRegions: (name) => inOtherRegions(async (region) => (await ports.kinesisFor(region).listStreams()).includes(name)),
+    listStreamsHere: () => ports.kinesisFor(current).listStreams(),
+    async recordsIn(region, stream, limit) {
+      const read = ports.kinesisFor(region).readStream(stream, { limit }).then((records) => records.length, () => 0);
+      return withTimeout(read, timeoutMs, 0);
     },
-    listStreamsHere: () => portFor(current).listStreams(),
+    findPipeInOtherRegions: (name) => {
+      const { pipesFor } = ports;
+      return pipesFor ? inOtherRegions(async (region) => (await pipesFor(region).facts(name)) !== undefined) : Promise.resolve([]);
+    },
+    listPipesHere: () => (ports.pipesFor ? ports.pipesFor(current).listPipes() : Promise.resolve([])),
   };
 }

@@ -9,6 +9,7 @@ import type { SessionLedger, StreamIdentity } from '../engine/session-ledger.js'
 import type { Ownership } from '../actions/ownership.js';
 import type { Surface } from '../i18n/surface.js';
 import type { StreamMetricsPort } from './stream-metrics-port.js';
+import type { ElsewhereProbes } from './elsewhere-probes.js';
 import type { StreamMetricsSource } from './stream-metrics-source.js';
 
 /** Everything a check or an action may use. Built once in cli.tsx; tests pass fakes or sandbox adapters. */
@@ -56,6 +57,8 @@ export interface LabContext {
   /** The shell command that runs `kinesis-lab <args>` on this run's target, region and stream. @default commandLine(args) */
   command?: CommandFor;
   ledger(): SessionLedger;
+  /** Where else the learner's data may be (other regions, similar names), for checks that find nothing here. */
+  elsewhere?: ElsewhereProbes;
   /** Turns any thrown error into what / why / fix for the learner. */
   diagnose(error: unknown, ctx: DiagnosisContext): Promise<Diagnosis>;
   clock: () => number;

@@ -8,6 +8,8 @@ import { PipeStateFailure } from '../diagnose/pipes-state.js';
 import { filterVerdicts } from '../filter/filter-verdicts.js';
 import type { KinesisSourceRecord, PipeSourceContext } from '../filter/pipe-event.js';
 import type { Localized } from '../i18n/lang.js';
+import { inBoth } from '../i18n/progress-messages.js';
+import { normalizeName } from '../diagnose/similar-names.js';
 import { createTripGenerator } from '../producer/taxi-trip-generator.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
@@ -58,7 +60,7 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
       await ctx.sleep(pollMs, signal);
       live = await pipes.describePipe(names.pipe);
     }
-    if (!live) return notFound(step, ctx, names);
+    if (!live) return await notFoundHere(step, ctx, names);
     const evidence = pipeEvidence(live, names);
     if (TRANSITIONAL.has(live.currentState)) return stillSettling(step, ctx, live, evidence);
     if (live.currentState.endsWith('_FAILED')) {
@@ -350,6 +352,28 @@ function logGroupMissing(step: string, ctx: LabContext, names: PipeNames, eviden
     }),
     errorKind: 'pipe-target-missing',
   };
+}
+
+/** No pipe of the lab's name here: one in another region (f switches there), or one with a similar name here. */
+async function notFoundHere(step: string, ctx: LabContext, names: PipeNames): Promise<CheckResult> {
+  const base = notFound(step, ctx, names);
+  const probes = ctx.elsewhere;
+  if (!probes) return base;
+  const [regions, here] = await Promise.all([probes.findPipeInOtherRegions(names.pipe).catch((): string[] => []), probes.listPipesHere().catch((): string[] => [])]);
+  const [region] = regions;
+  if (region !== undefined) {
+    return {
+      ...base,
+      summary: inBoth((t) => t.pipeInOtherRegion(names.pipe, ctx.region, regions.join(', '))),
+      fix: inBoth((t) => t.pipeInOtherRegionFix(ctx.region, region)),
+      errorKind: 'pipe-wrong-region',
+      autoFix: { type: 'switch-region', region },
+    };
+  }
+  // Only the same name spelled differently (case, - _ .): pipes of other streams differ by a letter or two.
+  const similar = here.find((name) => name !== names.pipe && normalizeName(name) === normalizeName(names.pipe));
+  if (similar === undefined) return base;
+  return { ...base, summary: inBoth((t) => t.pipeSimilarHere(names.pipe, ctx.region, similar)), fix: inBoth((t) => t.pipeSimilarHereFix(names.pipe, similar)), errorKind: 'pipe-similar-name' };
 }
 
 function notFound(step: string, ctx: LabContext, names: PipeNames): CheckResult {

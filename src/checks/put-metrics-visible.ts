@@ -1,4 +1,5 @@
 import { lookInOtherAccounts, otherAccountLine } from '../diagnose/other-accounts.js';
+import type { AutoFix } from '../diagnose/diagnosis.js';
 import { similarNames } from '../diagnose/similar-names.js';
 import { utcTime } from '../i18n/progress-messages.js';
 import type { Localized } from '../i18n/lang.js';
@@ -53,13 +54,14 @@ async function judgeMetrics(ctx: LabContext, step: string, where: StreamIdentity
   }
   const evidence = evidenceOf(ctx, puts, counted, start, now);
   const successes = counted.putRecord + counted.putRecords;
-  const result = (outcome: CheckResult['outcome'], summary: Localized, fix?: Localized, errorKind?: string): CheckResult => ({
+  const result = (outcome: CheckResult['outcome'], summary: Localized, fix?: Localized, errorKind?: string, autoFix?: AutoFix): CheckResult => ({
     step,
     outcome,
     summary,
     evidence,
     ...(fix ? { fix } : {}),
     ...(errorKind ? { errorKind } : {}),
+    ...(autoFix ? { autoFix } : {}),
   });
 
   if (puts.lastAt !== undefined) {
@@ -101,7 +103,7 @@ async function judgeMetrics(ctx: LabContext, step: string, where: StreamIdentity
   return (await elsewhere(ctx, step, result)) ?? failedOrEmpty(ctx, step, counted, result, false);
 }
 
-type Result = (outcome: CheckResult['outcome'], summary: Localized, fix?: Localized, errorKind?: string) => CheckResult;
+type Result = (outcome: CheckResult['outcome'], summary: Localized, fix?: Localized, errorKind?: string, autoFix?: AutoFix) => CheckResult;
 
 function evidenceOf(ctx: LabContext, puts: SessionPuts, counted: CountedPuts, start: number, now: number): Localized[] {
   const lines: Localized[] = [];
@@ -195,11 +197,18 @@ async function elsewhere(ctx: LabContext, step: string, result: Result): Promise
         en: `No put metrics for ${ctx.stream} in ${ctx.region}, but CloudWatch has them for a stream of that name in ${listed}.`,
         ko: `${ctx.region}에는 ${ctx.stream}의 put 지표가 없지만, ${listed}에는 같은 이름의 스트림 지표가 있습니다.`,
       },
-      {
-        en: `Your records went to ${region}. Send them to ${ctx.region} (AWS_REGION=${ctx.region}, or region_name="${ctx.region}" in boto3), or run the lab in that region: ${labCommand(ctx, '', { region })}.`,
-        ko: `레코드가 ${region}로 갔습니다. ${ctx.region}로 보내거나(AWS_REGION=${ctx.region}, boto3라면 region_name="${ctx.region}"), 그 리전에서 실습을 실행하세요: ${labCommand(ctx, '', { region })}.`,
-      },
+      onSurface(ctx.surface, {
+        tui: {
+          en: `Your records went to ${region}. Press f to switch the lab to ${region}, or send them to ${ctx.region} instead (AWS_REGION=${ctx.region}, or region_name="${ctx.region}" in boto3).`,
+          ko: `레코드가 ${region}로 갔습니다. f를 눌러 실습을 ${region}로 바꾸거나, ${ctx.region}로 보내세요(AWS_REGION=${ctx.region}, boto3라면 region_name="${ctx.region}").`,
+        },
+        cli: {
+          en: `Your records went to ${region}. Send them to ${ctx.region} (AWS_REGION=${ctx.region}, or region_name="${ctx.region}" in boto3), or run the lab in that region: ${labCommand(ctx, '', { region })}.`,
+          ko: `레코드가 ${region}로 갔습니다. ${ctx.region}로 보내거나(AWS_REGION=${ctx.region}, boto3라면 region_name="${ctx.region}"), 그 리전에서 실습을 실행하세요: ${labCommand(ctx, '', { region })}.`,
+        },
+      }),
       'metrics-wrong-region',
+      { type: 'switch-region', region },
     );
   }
   const others = streams.filter((s) => s !== ctx.stream);
@@ -213,10 +222,16 @@ async function elsewhere(ctx: LabContext, step: string, result: Result): Promise
         ko: `${ctx.stream}의 put 지표는 없지만, ${ctx.region}의 CloudWatch에는 ${listed} 스트림의 지표가 있습니다.`,
       },
       similar
-        ? {
-            en: `Your script probably wrote to "${similar}". Use StreamName "${ctx.stream}" in it, or run the lab on that stream: ${labCommand(ctx, '', { stream: similar })}.`,
-            ko: `스크립트가 "${similar}" 스트림에 쓴 것 같습니다. 스크립트의 StreamName을 "${ctx.stream}"으로 고치거나, 그 스트림으로 실습을 실행하세요: ${labCommand(ctx, '', { stream: similar })}.`,
-          }
+        ? onSurface(ctx.surface, {
+            tui: {
+              en: `Your script probably wrote to "${similar}". Press f to switch the lab to that stream, or use StreamName "${ctx.stream}" in your script.`,
+              ko: `스크립트가 "${similar}" 스트림에 쓴 것 같습니다. f를 눌러 실습을 그 스트림으로 바꾸거나, 스크립트의 StreamName을 "${ctx.stream}"으로 고치세요.`,
+            },
+            cli: {
+              en: `Your script probably wrote to "${similar}". Use StreamName "${ctx.stream}" in it, or run the lab on that stream: ${labCommand(ctx, '', { stream: similar })}.`,
+              ko: `스크립트가 "${similar}" 스트림에 쓴 것 같습니다. 스크립트의 StreamName을 "${ctx.stream}"으로 고치거나, 그 스트림으로 실습을 실행하세요: ${labCommand(ctx, '', { stream: similar })}.`,
+            },
+          })
         : onSurface(ctx.surface, {
             tui: { en: `Records went to another stream. Use StreamName "${ctx.stream}" in your script and send again (or press d).`, ko: `레코드가 다른 스트림으로 갔습니다. 스크립트의 StreamName을 "${ctx.stream}"으로 고쳐 다시 보내세요(또는 d).` },
             cli: {
@@ -225,6 +240,7 @@ async function elsewhere(ctx: LabContext, step: string, result: Result): Promise
             },
           }),
       'metrics-wrong-stream',
+      similar ? { type: 'switch-stream', stream: similar } : undefined,
     );
   }
   return undefined;

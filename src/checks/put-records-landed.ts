@@ -2,6 +2,7 @@ import type { Localized } from '../i18n/lang.js';
 import { runsFor, type StreamIdentity } from '../engine/session-ledger.js';
 import { describeCurrentStream, withStaleRuns } from './current-stream.js';
 import { countFrom } from './put-metrics-facts.js';
+import { foundElsewhereResult, recordsElsewhere } from './records-elsewhere.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
@@ -81,6 +82,9 @@ async function fromMetrics(ctx: LabContext, step: string, lookbackHours: number,
   if (counted > 0) {
     return { step, outcome: 'passed', summary: { en: `CloudWatch counted ${counted} record(s) written with PutRecords.`, ko: `CloudWatch가 PutRecords로 쓴 레코드 ${counted}개를 집계했습니다.` }, evidence };
   }
+  // Nothing here: the learner's script may be sending to the same name in another region, or to a similar name.
+  const found = await recordsElsewhere(ctx);
+  if (found) return foundElsewhereResult(step, ctx, found, evidence);
   return {
     step,
     outcome: 'failed',

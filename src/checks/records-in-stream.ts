@@ -8,6 +8,7 @@ import { diagnosedResult } from './diagnosed-result.js';
 import { onSurface } from '../i18n/surface.js';
 import { labCommand } from '../diagnose/diagnosis.js';
 import { describeCurrentStream, withStaleRuns } from './current-stream.js';
+import { foundElsewhereResult, recordsElsewhere } from './records-elsewhere.js';
 import type { StreamIdentity } from '../engine/session-ledger.js';
 
 export interface RecordsInStreamParams {
@@ -86,6 +87,9 @@ export async function checkRecordsInStream(ctx: LabContext, step: string, params
     const none = c.total === 0;
     const elsewhere = none ? await recordsInOtherAccount(ctx) : undefined;
     if (elsewhere) return { step, outcome: 'failed', summary: { en: `No records in ${ctx.stream} yet.`, ko: `${ctx.stream}에 아직 레코드가 없습니다.` }, evidence, fix: elsewhere, errorKind: 'records-in-other-account' };
+    // Nothing here: the learner's script may be sending to the same name in another region, or to a similar name.
+    const found = none ? await recordsElsewhere(ctx) : undefined;
+    if (found) return withStaleRuns(foundElsewhereResult(step, ctx, found, evidence), ctx, identity);
     return withStaleRuns({
       step,
       outcome: 'failed',

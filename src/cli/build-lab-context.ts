@@ -13,6 +13,7 @@ import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-servi
 import type { LabContext } from '../checks/check-context.js';
 import { diagnose } from '../diagnose/catalog.js';
 import { createRegionProbes } from '../aws/region-probes.js';
+import { createPipeInventory } from '../aws/pipe-inventory.js';
 import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import type { LabKey } from '../diagnose/other-accounts.js';
 import { accountIdFor } from '../sandbox/sandbox-accounts.js';
@@ -70,7 +71,14 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
   const labKey = labKeyFor(settings, aws);
   // Where else on the sandbox a name is: the lab's own account left out.
   const otherAccounts = labKey && settings.endpoint ? sandboxLocator(settings.endpoint, labKey.account) : undefined;
-  const probes = { ...createRegionProbes((region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })), settings.region), ...(otherAccounts ? { otherAccounts } : {}) };
+  const regionProbes = createRegionProbes(
+    {
+      kinesisFor: (region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 }), adapterOptions),
+      pipesFor: (region) => createPipeInventory(createPipesClient({ ...awsSettingsFor(settings, region), endpoint: settings.embeddedSandbox ? settings.endpoint : settings.pipesEndpoint })),
+    },
+    settings.region,
+  );
+  const probes = { ...regionProbes, ...(otherAccounts ? { otherAccounts } : {}) };
   return {
     streamShape: settings.streamShape,
     kinesis,
@@ -96,6 +104,7 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     surface,
     command: (args, where) => labCommandLine(settings, args, where ? { where } : {}),
     ledger,
+    elsewhere: probes,
     diagnose: (error, ctx) => diagnose(error, ctx, probes),
     clock: Date.now,
     sleep: sleepFor,

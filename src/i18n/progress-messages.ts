@@ -25,6 +25,17 @@ export interface ProgressMessages {
   metricsAllCounted: (sent: number) => string;
   metricsWaitEnded: (counted: number, sent: number) => string;
   metricsResending: string;
+  /** A check found nothing here but the learner's records in the same stream name in another region. */
+  recordsInOtherRegion: (stream: string, region: string, other: string, records: string) => string;
+  recordsInOtherRegionFix: (region: string, other: string) => string;
+  /** … or in a stream with a similar name in this region. */
+  recordsUnderSimilarName: (stream: string, region: string, similar: string, records: string) => string;
+  recordsUnderSimilarNameFix: (stream: string, similar: string) => string;
+  /** Step 5: no pipe of the lab's name here, but one in another region or one with a similar name here. */
+  pipeInOtherRegion: (pipe: string, region: string, others: string) => string;
+  pipeInOtherRegionFix: (region: string, other: string) => string;
+  pipeSimilarHere: (pipe: string, region: string, similar: string) => string;
+  pipeSimilarHereFix: (pipe: string, similar: string) => string;
 }
 
 const en: ProgressMessages = {
@@ -44,6 +55,14 @@ const en: ProgressMessages = {
   metricsAllCounted: (sent) => `CloudWatch counted all ${sent} record(s).`,
   metricsWaitEnded: (counted, sent) => `The wait ended with ${counted} of ${sent} record(s) counted by CloudWatch.`,
   metricsResending: 'CloudWatch did not count them by the latest it should have, so a fresh sample goes out now and the check counts from it.',
+  recordsInOtherRegion: (stream, region, other, records) => `No records in ${stream} in ${region}, but ${stream} in ${other} has ${records} record(s).`,
+  recordsInOtherRegionFix: (region, other) => `Your script sends to ${other}. Press f to switch the lab to ${other}, or send to ${region} instead (AWS_REGION=${region}, or region_name="${region}" in boto3).`,
+  recordsUnderSimilarName: (stream, region, similar, records) => `No records in ${stream}, but "${similar}" in ${region} has ${records} record(s).`,
+  recordsUnderSimilarNameFix: (stream, similar) => `Your script probably writes to "${similar}". Press f to switch the lab to that stream, or use StreamName "${stream}" in your script and send again.`,
+  pipeInOtherRegion: (pipe, region, others) => `There is no pipe named ${pipe} in ${region}, but there is one in ${others}.`,
+  pipeInOtherRegionFix: (region, other) => `Press f to switch the lab to ${other}, where the pipe is, or press d to create the pipe in ${region}.`,
+  pipeSimilarHere: (pipe, region, similar) => `There is no pipe named ${pipe} in ${region}, but there is one named "${similar}".`,
+  pipeSimilarHereFix: (pipe, similar) => `The lab looks for the pipe by the name it gives it, ${pipe}. Press d to create it with that name; "${similar}" is left as it is (delete it yourself if you do not need it: aws pipes delete-pipe --name ${similar}).`,
 };
 
 const ko: ProgressMessages = {
@@ -63,6 +82,14 @@ const ko: ProgressMessages = {
   metricsAllCounted: (sent) => `CloudWatch가 레코드 ${sent}개를 모두 집계했습니다.`,
   metricsWaitEnded: (counted, sent) => `기다림이 끝났을 때 CloudWatch는 레코드 ${sent}개 중 ${counted}개를 집계했습니다.`,
   metricsResending: 'CloudWatch가 늦어도 집계했어야 할 때까지 집계하지 않아, 지금 새 샘플을 보내고 확인 기능은 그 샘플부터 셉니다.',
+  recordsInOtherRegion: (stream, region, other, records) => `${region}의 ${stream}에는 레코드가 없지만, ${other}의 ${stream}에는 레코드가 ${records}개 있습니다.`,
+  recordsInOtherRegionFix: (region, other) => `스크립트가 ${other}로 보내고 있습니다. f를 눌러 실습을 ${other}로 바꾸거나, ${region}로 보내세요(AWS_REGION=${region}, boto3라면 region_name="${region}").`,
+  recordsUnderSimilarName: (stream, region, similar, records) => `${stream}에는 레코드가 없지만, ${region}의 "${similar}"에는 레코드가 ${records}개 있습니다.`,
+  recordsUnderSimilarNameFix: (stream, similar) => `스크립트가 "${similar}" 스트림에 쓰는 것 같습니다. f를 눌러 실습을 그 스트림으로 바꾸거나, 스크립트의 StreamName을 "${stream}"으로 고쳐 다시 보내세요.`,
+  pipeInOtherRegion: (pipe, region, others) => `${region}에는 ${pipe} 파이프가 없지만 ${others}에는 있습니다.`,
+  pipeInOtherRegionFix: (region, other) => `f를 눌러 실습을 파이프가 있는 ${other}로 바꾸거나, d를 눌러 ${region}에 파이프를 만드세요.`,
+  pipeSimilarHere: (pipe, region, similar) => `${region}에 ${pipe} 파이프는 없지만 "${similar}" 파이프가 있습니다.`,
+  pipeSimilarHereFix: (pipe, similar) => `실습은 자신이 붙이는 이름 ${pipe}로 파이프를 찾습니다. d를 눌러 그 이름으로 만드세요. "${similar}"는 그대로 둡니다(필요 없으면 직접 지우세요: aws pipes delete-pipe --name ${similar}).`,
 };
 
 /** Why progress could not be saved, as plain data (the runner's view holds it; every output mode prints it). */

@@ -167,8 +167,9 @@ describe('put-metrics-visible', () => {
       errorKind: 'metrics-wrong-region',
       summary: { en: 'No put metrics for input-stream in ap-northeast-2, but CloudWatch has them for a stream of that name in us-east-1.' },
       fix: {
-        en: 'Your records went to us-east-1. Send them to ap-northeast-2 (AWS_REGION=ap-northeast-2, or region_name="ap-northeast-2" in boto3), or run the lab in that region: kinesis-lab --region us-east-1.',
+        en: 'Your records went to us-east-1. Press f to switch the lab to us-east-1, or send them to ap-northeast-2 instead (AWS_REGION=ap-northeast-2, or region_name="ap-northeast-2" in boto3).',
       },
+      autoFix: { type: 'switch-region', region: 'us-east-1' },
     });
   });
 
@@ -178,9 +179,10 @@ describe('put-metrics-visible', () => {
     expect(result.errorKind).toBe('metrics-wrong-stream');
     expect(result.summary.en).toBe('No put metrics for input-stream, but CloudWatch in ap-northeast-2 has them for "orders", "input_stream".');
     expect(result.fix).toEqual({
-      en: 'Your script probably wrote to "input_stream". Use StreamName "input-stream" in it, or run the lab on that stream: kinesis-lab --stream input_stream.',
-      ko: '스크립트가 "input_stream" 스트림에 쓴 것 같습니다. 스크립트의 StreamName을 "input-stream"으로 고치거나, 그 스트림으로 실습을 실행하세요: kinesis-lab --stream input_stream.',
+      en: 'Your script probably wrote to "input_stream". Press f to switch the lab to that stream, or use StreamName "input-stream" in your script.',
+      ko: '스크립트가 "input_stream" 스트림에 쓴 것 같습니다. f를 눌러 실습을 그 스트림으로 바꾸거나, 스크립트의 StreamName을 "input-stream"으로 고치세요.',
     });
+    expect(result.autoFix).toEqual({ type: 'switch-stream', stream: 'input_stream' });
   });
 
   it('points at the refused puts when none succeeded', async () => {

@@ -9,6 +9,7 @@ import { ACTIONS, ACTION_KINDS } from '../../src/actions/action-registry.js';
 import { createKinesisAdapter } from '../../src/aws/kinesis-adapter.js';
 import { createKinesisClient } from '../../src/aws/kinesis-client.js';
 import { CHECKS, CHECK_KINDS } from '../../src/checks/check-registry.js';
+import type { LabContext } from '../../src/checks/check-context.js';
 import { buildLabContext, type ReadySettings } from '../../src/cli/build-lab-context.js';
 import type { Lab } from '../../src/content/lab-model.js';
 import { loadLab } from '../../src/content/load-lab.js';
@@ -42,14 +43,14 @@ describe('step 4 on the sandbox through the real SDK', () => {
     return createKinesisAdapter(createKinesisClient({ region, endpoint: sandbox.url, credentials: { ...SANDBOX_CREDENTIALS } }, { maxAttempts: 1 }), { pageIntervalMs: 0 });
   }
 
-  function runnerFor(stream: string, region = 'us-east-1') {
+  function runnerFor(stream: string, region = 'us-east-1', overrides: Partial<LabContext> = {}) {
     let ledger = emptyLedger();
     // Waiting moves the test's clock instead of the wall clock's.
     const sleep = (ms: number) => {
       now += ms;
       return Promise.resolve();
     };
-    const context = { ...buildLabContext(settings(stream, region), lab.id, () => ledger, 0), clock, sleep };
+    const context = { ...buildLabContext(settings(stream, region), lab.id, () => ledger, 0), clock, sleep, ...overrides };
     const order = lab.steps.map((s) => s.id);
     const runner = new LabRunner({
       lab,
@@ -141,7 +142,8 @@ describe('step 4 on the sandbox through the real SDK', () => {
     now += 60_000;
     const result = await check(runnerFor('input-stream', 'ap-northeast-2'));
     expect(result).toMatchObject({ outcome: 'failed', errorKind: 'metrics-wrong-stream' });
-    expect(result?.fix?.en).toBe('Your script probably wrote to "input_stream". Use StreamName "input-stream" in it, or run the lab on that stream: kinesis-lab --region ap-northeast-2 --stream input_stream.');
+    expect(result?.fix?.en).toBe('Your script probably wrote to "input_stream". Press f to switch the lab to that stream, or use StreamName "input-stream" in your script.');
+    expect(result?.autoFix).toEqual({ type: 'switch-stream', stream: 'input_stream' });
   });
 
   it('passes for any put a learner\'s own script made, once visible', async () => {
@@ -152,5 +154,22 @@ describe('step 4 on the sandbox through the real SDK', () => {
     expect(await check(runner)).toMatchObject({ outcome: 'failed', errorKind: 'metrics-nothing-sent' });
     now += 60_000;
     expect(await check(runner)).toMatchObject({ outcome: 'passed', summary: { en: 'CloudWatch counted 1 record(s) put into own-metrics in the last 180 minutes.' } });
+  });
+
+  it('waits for CloudWatch only as long as it can be late: when the data never comes, d ends and the check says why', async () => {
+    now = T0 + 60 * 60_000;
+    await port('sa-east-1').createStream('never-counted', { mode: 'PROVISIONED', shardCount: 1 });
+    const real = buildLabContext(settings('never-counted', 'sa-east-1'), lab.id, emptyLedger, 0).cloudwatch;
+    // A CloudWatch that answers but never shows a data point (metrics read from the wrong place).
+    const empty: LabContext['cloudwatch'] = { ...real, read: (stream, start, end) => real.read(`${stream}-elsewhere`, start, end) };
+    const runner = runnerFor('never-counted', 'sa-east-1', { cloudwatch: empty });
+    runner.dispatch({ type: 'open-step', step: 'metrics', at: now });
+    runner.dispatch({ type: 'choose-mode', mode: 'auto', at: now });
+    await runner.idle();
+    // One sample, one wait until CloudWatch could be no later (the minute's end and 15 s), then the check.
+    expect(runner.current.ledger.runs.map((r) => r.api)).toEqual(['put-record', 'put-records']);
+    expect(runner.current.notes.map((n) => n.en).filter((n) => !n.startsWith('Sent '))).toEqual(['The wait ended with 0 of 600 record(s) counted by CloudWatch.']);
+    expect(now).toBe(T0 + 61 * 60_000 + 5_000); // 05:01:15, T0 being 10 s into its minute
+    expect(runner.current.state.steps.metrics?.lastResult).toMatchObject({ outcome: 'failed', errorKind: 'metrics-empty' });
   });
 });

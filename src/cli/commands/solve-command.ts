@@ -1,4 +1,7 @@
 import { messages } from '../../i18n/messages.js';
+import type { Lang } from '../../i18n/lang.js';
+import { progressMessages, utcTime } from '../../i18n/progress-messages.js';
+import type { LabRunner } from '../../runner/lab-runner.js';
 import { createRunner } from '../create-runner.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
@@ -15,6 +18,7 @@ export async function solveCommand(session: LabSession, ids: string[], json: boo
   // Stopped: the running action ends as the stop key would end it (a producer reports what it sent).
   signal?.addEventListener('abort', () => runner.cancel(), { once: true });
   const problems = reportFileProblems(runner, session.settings.lang, json, output);
+  const stopWaitLines = printMetricsWait(runner, session.settings.lang, json, output);
   let failed = 0;
   for (const step of selectSteps(session, ids)) {
     if (signal?.aborted) {
@@ -49,6 +53,23 @@ export async function solveCommand(session: LabSession, ids: string[], json: boo
     problems.sayWarnings();
   }
   await runner.idle();
+  stopWaitLines();
   const saved = problems.finish();
   return failed === 0 && saved ? 0 : 1;
+}
+
+/** While step 4's "do it for me" waits for CloudWatch: a line when the count changes, else every 15 s. */
+function printMetricsWait(runner: LabRunner, lang: Lang, json: boolean, output: Output): () => void {
+  let last: { counted: number; at: number } | undefined;
+  return runner.subscribe((view) => {
+    const wait = view.metricsWait;
+    if (!wait) return;
+    const at = Date.now();
+    if (last?.counted === wait.counted && at - last.at < 15_000) return;
+    last = { counted: wait.counted, at };
+    const text = progressMessages(lang).metricsWaiting(wait.counted, wait.sent, utcTime(wait.expectedAt), utcTime(wait.giveUpAt));
+    // Progress is not a result: with --json it goes to stderr, as one object.
+    if (json) output.err(JSON.stringify({ progress: text }));
+    else output.out(text);
+  });
 }
