@@ -6,6 +6,7 @@ import { ProgressStore } from '../files/progress-store.js';
 import { initialState } from '../engine/step-state.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import type { Localized } from '../i18n/lang.js';
+import { inBoth } from '../i18n/progress-messages.js';
 import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';
 import { startLabSandbox } from '../sandbox/lab-sandbox.js';
 import { buildLabContext, type ReadySettings } from './build-lab-context.js';
@@ -44,12 +45,13 @@ export async function startPreparedSession(prepared: PreparedLabSession): Promis
       configDir: dir,
       pid: process.pid,
       isServing: leaseIsServing,
-      start: (dataDir) => startLabSandbox({ ...deps.sandboxOptions, metricsDelayMs, dataDir }),
+      start: (dataDir, port) => startLabSandbox({ ...deps.sandboxOptions, metricsDelayMs, dataDir, ...(port !== undefined ? { port } : {}) }),
     });
     settings.endpoint = sandbox.url;
     closeSandbox = () => sandbox.stop();
     sandboxNotices = sandbox.notices;
-    if (!sandbox.joined) sandboxMetricsDelayMs = metricsDelayMs;
+    if (sandbox.joinedPid === undefined) sandboxMetricsDelayMs = metricsDelayMs;
+    else sandboxNotices = [...sandboxNotices, inBoth((t) => t.sandboxJoined(String(sandbox.joinedPid), sandbox.url))];
   }
   // What the embedded sandbox said about its data folder as it started, and a damaged owner-id file kept aside.
   const notices: Localized[] = [...sandboxNotices];

@@ -25,7 +25,7 @@ export async function doctorCommand(global: GlobalOptions, json: boolean, env: N
   let stop: () => Promise<void> = () => Promise.resolve();
   if (settings.embeddedSandbox) {
     await checkConfigHome(configDir(env), progressPath(configDir(env), LAB_ID, 'sandbox'), env);
-    const sandbox = await startOrJoinSandbox({ configDir: configDir(env), pid: process.pid, isServing: leaseIsServing, start: (dataDir) => startLabSandbox({ dataDir }) });
+    const sandbox = await startOrJoinSandbox({ configDir: configDir(env), pid: process.pid, isServing: leaseIsServing, start: (dataDir, port) => startLabSandbox({ dataDir, ...(port !== undefined ? { port } : {}) }) });
     settings.endpoint = sandbox.url;
     stop = () => sandbox.stop();
     printNotices(output, sandbox.notices, lang, json);
