@@ -1,5 +1,6 @@
 import { billingStopped } from '../cleanup/owned-resource.js';
 import { labReport } from '../engine/lab-summary.js';
+import { lookFrom } from './look-at-world.js';
 import { loadProgress } from '../files/progress-store.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import { deleteAndReport, labInventory, printInventory } from './commands/cleanup-command.js';
@@ -18,14 +19,15 @@ export async function afterLab(session: LabSession, env: NodeJS.ProcessEnv, outp
   const lang = session.settings.lang;
   const t = classroomMessages(lang);
   const load = await loadProgress(session.progressFile);
-  if (load.kind === 'loaded') {
-    const report = labReport(load.file);
-    if (report.complete) {
-      output.out('');
-      output.out(t.summaryTitle);
-      for (const line of reportLines(report, session.lab, lang, session.settings.target)) output.out(`  ${line}`);
-      output.out(t.summaryCleanupHint(labCommandLine(session.settings, 'cleanup')));
-    }
+  if (load.kind === 'loaded' && labReport(load.file).complete) {
+    // What really exists and what the learner's own scripts sent, not only what progress recorded.
+    const look = await lookFrom(session, load.file.ledger);
+    const report = labReport(load.file, 'survey' in look ? look.survey : undefined);
+    output.out('');
+    output.out(t.summaryTitle);
+    for (const line of reportLines(report, session.lab, lang, session.settings.target)) output.out(`  ${line}`);
+    if ('error' in look) output.out(`  ${t.reportNotLooked(look.error)}`);
+    output.out(t.summaryCleanupHint(labCommandLine(session.settings, 'cleanup')));
   }
   if (session.settings.target !== 'aws') return;
   let found;

@@ -1,5 +1,6 @@
 import type { ProgressFile } from './progress-codec.js';
 import type { StepStatus } from './step-state.js';
+import type { WorldSurvey } from '../checks/world-survey.js';
 
 /** One step in the completion summary and `kinesis-lab report`. */
 export interface StepReport {
@@ -25,8 +26,15 @@ export interface LabReport {
   steps: StepReport[];
   /** Records this learner's producers got acknowledged for the lab's stream, per API. */
   recordsSent: { 'put-record': number; 'put-records': number; total: number };
-  /** What the passed steps built (the stream after step 1, the pipe after the pipe step). */
+  /**
+   * The lab's resources: those that exist now under the lab's names when the world was looked at
+   * (`looked`), else what the passed steps built (the stream after step 1).
+   */
   built: { kind: string; name: string; region: string }[];
+  /** True when `built` and `records` come from looking at the world now, not from the progress file. */
+  looked: boolean;
+  /** Records in the lab's stream now and who sent them (when the world was looked at and the stream is there). */
+  records?: { inStream: number; byLab: number; byScripts: number; counted: 'stream' | 'cloudwatch' };
   /** Sum of the passed steps' durations. */
   totalMs: number;
 }
@@ -36,7 +44,11 @@ const BUILT_BY_STEP: Record<string, (file: ProgressFile) => LabReport['built'][n
   'create-stream': (f) => ({ kind: 'stream', name: f.settings.stream, region: f.settings.region }),
 };
 
-export function labReport(file: ProgressFile): LabReport {
+/**
+ * The report of a progress file; with a survey of the world now (checks/world-survey.ts) its
+ * records count what the learner's own scripts sent and `built` lists what really exists.
+ */
+export function labReport(file: ProgressFile, survey?: WorldSurvey): LabReport {
   const { state, ledger, settings } = file;
   const playable = state.order.filter((id) => !state.locked.includes(id));
   const steps: StepReport[] = state.order.map((id) => {
@@ -53,7 +65,18 @@ export function labReport(file: ProgressFile): LabReport {
   const sent = (api: 'put-record' | 'put-records') => runs.filter((r) => r.api === api).reduce((n, r) => n + r.sent, 0);
   const recordsSent = { 'put-record': sent('put-record'), 'put-records': sent('put-records'), total: 0 };
   recordsSent.total = recordsSent['put-record'] + recordsSent['put-records'];
-  const built = steps.filter((s) => s.status === 'passed' && BUILT_BY_STEP[s.id]).map((s) => BUILT_BY_STEP[s.id]!(file));
+  let built = steps.filter((s) => s.status === 'passed' && BUILT_BY_STEP[s.id]).map((s) => BUILT_BY_STEP[s.id]!(file));
+  let records: LabReport['records'];
+  if (survey) {
+    built = survey.resources.map(({ kind, name, region }) => ({ kind, name, region }));
+    if (survey.records) {
+      // Only runs that went to the stream as it is now, as the checks count them.
+      const { inStream, byLab: lab, counted } = survey.records;
+      [recordsSent['put-record'], recordsSent['put-records']] = [lab['put-record'], lab['put-records']];
+      recordsSent.total = lab['put-record'] + lab['put-records'];
+      records = { inStream, byLab: recordsSent.total, byScripts: Math.max(0, inStream - recordsSent.total), counted };
+    }
+  }
   return {
     labId: state.labId,
     stream: settings.stream,
@@ -63,8 +86,15 @@ export function labReport(file: ProgressFile): LabReport {
     steps,
     recordsSent,
     built,
+    looked: survey !== undefined,
+    ...(records ? { records } : {}),
     totalMs: steps.reduce((n, s) => n + (s.durationMs ?? 0), 0),
   };
+}
+
+/** Every record sent to the lab's stream as far as the report knows: the lab's and, when it looked, the learner's scripts'. */
+export function recordsTotal(report: LabReport): number {
+  return report.records ? report.records.byLab + report.records.byScripts : report.recordsSent.total;
 }
 
 /** `1h 02m`, `4m 05s`, `12s`: short and the same in both languages. */

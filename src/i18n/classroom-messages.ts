@@ -31,6 +31,13 @@ export interface ClassroomMessages {
   reportRecords: (total: number, putRecord: number, putRecords: number) => string;
   reportBuilt: (kind: string, name: string, region: string) => string;
   reportNothingBuilt: string;
+  /** With a look at the world: the records in the stream, by the lab and by the learner's own scripts. */
+  reportRecordsSeen: (total: number, byLab: number, putRecord: number, putRecords: number, byScripts: number, where: string) => string;
+  reportCountedIn: (stream: string) => string;
+  reportCountedByCloudWatch: string;
+  reportExists: (kind: string, name: string, region: string) => string;
+  reportNothingExists: string;
+  reportNotLooked: (why: string) => string;
   reportTotal: (duration: string) => string;
   reportComplete: string;
   /** `start`: the command that starts the lab on this target. */
@@ -67,6 +74,16 @@ export interface ClassroomMessages {
   cleanupUnconfirmedLeft: (cleanup: string) => string;
   cleanupInterrupted: (cleanup: string) => string;
   ownerIdReplaced: (backup: string, salvaged: boolean) => string;
+  /** Resources with the lab's names the lab did not tag: listed with the command that deletes each, never deleted. */
+  cleanupNothingOwned: string;
+  cleanupLeftAloneTitle: string;
+  cleanupLeftAloneItem: (kind: string, name: string, region: string, cost: string) => string;
+  cleanupLeftAloneCommand: (command: string) => string;
+  costShardHours: (shards: number) => string;
+  costOnDemand: string;
+  costPipe: string;
+  costRole: string;
+  costLogGroup: string;
   exitStillRunning: (count: number, shardHoursPerHour: number) => string;
   exitOfferCleanup: string;
   // class
@@ -124,6 +141,13 @@ const en: ClassroomMessages = {
   reportRecords: (total, putRecord, putRecords) => `Records sent: ${total} (PutRecord ${putRecord}, PutRecords ${putRecords})`,
   reportBuilt: (kind, name, region) => `Built: ${enKind(kind)} ${name} in ${region}`,
   reportNothingBuilt: 'Built: nothing yet',
+  reportRecordsSeen: (total, byLab, putRecord, putRecords, byScripts, where) =>
+    `Records sent: ${total} (${byLab} by the lab: PutRecord ${putRecord}, PutRecords ${putRecords}; ${byScripts} by your own scripts, counted ${where})`,
+  reportCountedIn: (stream) => `in ${stream}`,
+  reportCountedByCloudWatch: "by CloudWatch's IncomingRecords",
+  reportExists: (kind, name, region) => `Exists now: ${enKind(kind)} ${name} (${region})`,
+  reportNothingExists: 'Exists now: nothing with the lab\'s names',
+  reportNotLooked: (why) => `Could not look at what exists now (${why}); these lines come from your saved progress.`,
   reportTotal: (duration) => `Time on passed steps: ${duration}`,
   reportComplete: 'Every step passed.',
   reportNoProgress: (start) => `No saved progress yet. Start the lab with: ${start}`,
@@ -162,6 +186,15 @@ const en: ClassroomMessages = {
   cleanupInterrupted: (cleanup) => `Cleanup was stopped: what is listed above as deleted is gone; the rest is still there. Run ${cleanup} again to finish.`,
   ownerIdReplaced: (backup, salvaged) =>
     `The file that names this install (owner-id) was damaged. It was kept as ${backup} and a new id was made; the lab tags new resources with it.${salvaged ? ' The old id could still be read from it, so cleanup looks for what it tagged too.' : ' Cleanup still looks for the tags this install remembers using.'}`,
+  cleanupNothingOwned: 'Nothing the lab created is left here.',
+  cleanupLeftAloneTitle: 'Not made by the lab, left alone (cleanup deletes only what the lab tagged):',
+  cleanupLeftAloneItem: (kind, name, region, cost) => `  - ${enKind(kind)} ${name} (${region})${cost ? `: ${cost}` : ''}`,
+  cleanupLeftAloneCommand: (command) => `    to delete it yourself: ${command}`,
+  costShardHours: (shards) => `billed ${shards} shard-${shards === 1 ? 'hour' : 'hours'} per hour while it exists`,
+  costOnDemand: 'billed one on-demand stream-hour per hour while it exists, plus the data it takes in',
+  costPipe: 'no hourly charge; billed per request while it runs',
+  costRole: 'no charge',
+  costLogGroup: 'no hourly charge; billed for the data it stores',
   exitStillRunning: (count, shardHoursPerHour) =>
     `The lab left ${count} ${count === 1 ? 'resource' : 'resources'} running on AWS (${shardHoursPerHour} shard-${shardHoursPerHour === 1 ? 'hour' : 'hours'} per hour, billed until deleted).`,
   exitOfferCleanup: 'Delete them now?',
@@ -218,6 +251,13 @@ const ko: ClassroomMessages = {
   reportRecords: (total, putRecord, putRecords) => `보낸 레코드: ${total}개 (PutRecord ${putRecord}개, PutRecords ${putRecords}개)`,
   reportBuilt: (kind, name, region) => `만든 리소스: ${koKind(kind)} ${name} (${region})`,
   reportNothingBuilt: '만든 리소스: 아직 없음',
+  reportRecordsSeen: (total, byLab, putRecord, putRecords, byScripts, where) =>
+    `보낸 레코드: ${total}개 (실습이 ${byLab}개: PutRecord ${putRecord}개, PutRecords ${putRecords}개 · 직접 만든 스크립트가 ${byScripts}개, ${where} 셈)`,
+  reportCountedIn: (stream) => `${stream}에서`,
+  reportCountedByCloudWatch: 'CloudWatch의 IncomingRecords로',
+  reportExists: (kind, name, region) => `지금 있는 리소스: ${koKind(kind)} ${name} (${region})`,
+  reportNothingExists: '지금 있는 리소스: 실습 이름으로 된 것 없음',
+  reportNotLooked: (why) => `지금 무엇이 있는지 볼 수 없어(${why}) 위 내용은 저장된 진행 상황에서 가져왔습니다.`,
   reportTotal: (duration) => `통과한 단계에 쓴 시간: ${duration}`,
   reportComplete: '모든 단계를 통과했습니다.',
   reportNoProgress: (start) => `저장된 진행 상황이 아직 없습니다. 실습 시작: ${start}`,
@@ -255,6 +295,15 @@ const ko: ClassroomMessages = {
   cleanupInterrupted: (cleanup) => `cleanup이 중지되었습니다. 위에 삭제했다고 나온 것은 삭제되었고 나머지는 남아 있습니다. 마저 정리하려면 ${cleanup} 명령을 다시 실행하세요.`,
   ownerIdReplaced: (backup, salvaged) =>
     `이 설치를 나타내는 파일(owner-id)이 손상되었습니다. 다른 이름으로 보관하고(${backup}) 새 ID를 만들었으며, 새로 만드는 리소스에는 새 ID로 태그를 붙입니다.${salvaged ? ' 예전 ID를 파일에서 읽을 수 있어 cleanup은 예전 ID로 태그된 리소스도 찾습니다.' : ' cleanup은 이 설치가 썼던 것으로 기억하는 태그도 계속 찾습니다.'}`,
+  cleanupNothingOwned: '실습이 만든 것은 여기 남아 있지 않습니다.',
+  cleanupLeftAloneTitle: '실습이 만들지 않아 그대로 두는 리소스(정리는 실습이 태그를 붙인 것만 지웁니다):',
+  cleanupLeftAloneItem: (kind, name, region, cost) => `  - ${koKind(kind)} ${name} (${region})${cost ? `: ${cost}` : ''}`,
+  cleanupLeftAloneCommand: (command) => `    직접 지우려면: ${command}`,
+  costShardHours: (shards) => `있는 동안 시간당 샤드 시간 ${shards}개가 과금됩니다`,
+  costOnDemand: '있는 동안 시간당 온디맨드 스트림 시간 1개와 받아들이는 데이터만큼 과금됩니다',
+  costPipe: '시간당 요금은 없고, 동작하는 동안 요청 수만큼 과금됩니다',
+  costRole: '요금 없음',
+  costLogGroup: '시간당 요금은 없고, 저장한 데이터만큼 과금됩니다',
   exitStillRunning: (count, shardHoursPerHour) => `실습이 만든 리소스 ${count}개가 AWS에서 아직 실행 중입니다(시간당 ${shardHoursPerHour} 샤드 시간, 삭제할 때까지 요금 발생).`,
   exitOfferCleanup: '지금 삭제할까요?',
   classCreated: (stream, region) => `${region}에 수업 진행 스트림(${stream})을 만들었습니다.`,

@@ -6,7 +6,7 @@ import { PROGRESS_CATALOGS } from './progress-messages.js';
 /** Sample arguments by position: numbers where a message formats numbers, names elsewhere. */
 const NUMERIC = new Set(['elapsed', 'hint', 'producerCounters', 'producerThrottled', 'compareGain', 'compareBoundPutRecord', 'completionSummary', 'moreBelow', 'moreAbove', 'moreResult', 'tooSmall', 'producerBatch', 'duration',
   // classroom-messages.ts
-  'reportStep', 'reportAttempts', 'reportRecords', 'cleanupFound', 'cleanupShards', 'cleanupConfirm', 'cleanupStopped', 'cleanupWouldStop', 'exitStillRunning', 'classWaiting', 'boardTitle', 'boardCounts', 'summaryLine', 'classDeleted',
+  'reportStep', 'reportAttempts', 'reportRecords', 'cleanupFound', 'cleanupShards', 'cleanupConfirm', 'cleanupStopped', 'cleanupWouldStop', 'exitStillRunning', 'classWaiting', 'boardTitle', 'boardCounts', 'summaryLine', 'classDeleted', 'costShardHours', 'reportRecordsSeen',
   // progress-messages.ts
   'staleRunsRecreated', 'staleRunsGone', 'metricsWaiting', 'metricsAllCounted', 'metricsWaitEnded']);
 

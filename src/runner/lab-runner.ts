@@ -4,6 +4,7 @@ import { waitUntilActive } from '../actions/wait-until-active.js';
 import type { LabContext } from '../checks/check-context.js';
 import type { CheckFn } from '../checks/check-registry.js';
 import type { CheckResult } from '../checks/check-result.js';
+import type { WorldSurvey } from '../checks/world-survey.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
 import type { Lab, LabStep } from '../content/lab-model.js';
 import type { AutoFix } from '../diagnose/diagnosis.js';
@@ -61,6 +62,8 @@ export interface RunnerView {
   stream?: StreamIdentity;
   /** Notes the last action left (what it did, the producer's summary line). */
   notes: Localized[];
+  /** What exists now where the lab runs, looked at once the lab completed (when the runner was given a way to look). */
+  survey?: WorldSurvey;
   /** Set when progress could not be written; the lab goes on, the learner is told (and commands exit non-zero). */
   saveError?: SaveFailure;
   /** What saving had to do that the learner must know (an unreadable progress file moved aside). */
@@ -86,6 +89,8 @@ export interface LabRunnerDeps {
    * without it the runner cannot apply switch-region or switch-stream fixes.
    */
   retarget?(target: RunTarget): LabContext | Promise<LabContext>;
+  /** Looks at what exists now once the lab completes (the completion summary's facts); undefined when it cannot. */
+  survey?(ledger: SessionLedger): Promise<WorldSurvey | undefined>;
 }
 
 /** What a save reports back to the runner. */
@@ -208,9 +213,12 @@ export class LabRunner {
     switch (effect.type) {
       case 'save':
         return this.persist();
-      case 'lab-complete':
+      case 'lab-complete': {
         this.update({ completed: true });
+        const survey = await this.deps.survey?.(this.view.ledger).catch(() => undefined);
+        if (survey) this.update({ survey });
         return;
+      }
       case 'run-action':
         this.update({ fix: undefined });
         return this.runAction(effect.step);

@@ -42,6 +42,10 @@ describe('built CLI: cleanup deletes only what the lab created', () => {
       '  - stream input-stream (ap-northeast-2), 1 open shard',
       '  - stream input-stream (us-east-1), 1 open shard',
       `Only resources tagged kinesis-lab=kinesis-data-streams/${await owner()} are deleted; a stream with the same name made another way is left alone.`,
+      // The learner's own input-stream in eu-central-1: listed with the command that deletes it, never deleted.
+      'Not made by the lab, left alone (cleanup deletes only what the lab tagged):',
+      '  - stream input-stream (eu-central-1)',
+      `    to delete it yourself: aws kinesis delete-stream --stream-name input-stream --region eu-central-1 --endpoint-url ${box.sandbox.url}`,
       'Deleting them would stop 2 shard-hours per hour from being charged.',
       `Dry run: nothing was deleted. To delete them, run: ${CLI_COMMAND} cleanup --region ap-northeast-2`,
       '',
@@ -68,7 +72,14 @@ describe('built CLI: cleanup deletes only what the lab created', () => {
 
     const again = await runCli(['cleanup', '--yes', '--region', 'ap-northeast-2'], env);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Nothing to clean up: the lab has nothing left running here.');
+    expect(again.stdout.split('\n').slice(1)).toEqual([
+      'Nothing the lab created is left here.',
+      'Not made by the lab, left alone (cleanup deletes only what the lab tagged):',
+      '  - stream input-stream (eu-central-1)',
+      `    to delete it yourself: aws kinesis delete-stream --stream-name input-stream --region eu-central-1 --endpoint-url ${box.sandbox.url}`,
+      '',
+    ]);
+    expect(await streams('eu-central-1')).toEqual(['input-stream']);
   });
 });
 

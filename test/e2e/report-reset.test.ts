@@ -31,10 +31,22 @@ describe('built CLI: report and reset', () => {
     expect(text.code).toBe(1);
     const lines = text.stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual(['Report: Amazon Kinesis Data Streams: from a stream to a pipe', 'Stream input-stream in ap-northeast-2 (sandbox)', '', expect.stringMatching(/^1\. Create the data stream: passed \(1 check, took \d+s\)$/)]);
-    expect(lines).toContain('Records sent: 200 (PutRecord 200, PutRecords 0)');
-    expect(lines).toContain('Built: stream input-stream in ap-northeast-2');
+    expect(lines).toContain('Records sent: 200 (200 by the lab: PutRecord 200, PutRecords 0; 0 by your own scripts, counted in input-stream)');
+    expect(lines).toContain('Exists now: stream input-stream (ap-northeast-2)');
     const json = JSON.parse((await runCli(['report', '--json'], env)).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ target: 'sandbox', started: true, labId: 'kinesis-data-streams', current: 'put-record', complete: false, recordsSent: { 'put-record': 200, 'put-records': 0, total: 200 } });
+  });
+
+  it('counts the records the learner\'s own scripts sent, and lists every lab resource that exists', async () => {
+    // The learner's script sends 509 records; by hand they made the pipe's target stream too.
+    const kinesis = box.kinesis('ap-northeast-2');
+    for (let i = 0; i < 509; i++) await kinesis.putRecord('input-stream', { partitionKey: `k${i}`, data: new TextEncoder().encode(`{"n":${i}}`) });
+    await kinesis.createStream('input-stream-pipe-target', { mode: 'PROVISIONED', shardCount: 1 });
+    const lines = (await runCli(['report'], env)).stdout.split('\n');
+    expect(lines).toContain('Records sent: 709 (200 by the lab: PutRecord 200, PutRecords 0; 509 by your own scripts, counted in input-stream)');
+    expect(lines.filter((line) => line.startsWith('Exists now:'))).toEqual(['Exists now: stream input-stream (ap-northeast-2)', 'Exists now: stream input-stream-pipe-target (ap-northeast-2)']);
+    const json = JSON.parse((await runCli(['report', '--json'], env)).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ looked: true, records: { inStream: 709, byLab: 200, byScripts: 509, counted: 'stream' } });
   });
 
   it('resets one step, or everything keeping a copy, only with --yes when no terminal can ask', async () => {

@@ -10,6 +10,9 @@ import { labCommandLine } from '../lab-command-line.js';
 import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 import { labRoleNames, ownedResourceProbes } from '../owned-resource-probes.js';
+import { deleteCommand, leftAlone } from '../../cleanup/left-alone.js';
+import { surveyWorld, type SurveyedResource } from '../../checks/world-survey.js';
+import { buildLabContext } from '../build-lab-context.js';
 
 export interface CleanupOptions {
   dryRun: boolean;
@@ -52,6 +55,8 @@ export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv
   output.out(t.cleanupSearching(labId, regions.join(', ')));
   for (const gap of inventory.gaps) output.err(t.cleanupGap(gap.kind, gap.region, errorName(gap.error)));
   const hadGaps = inventory.gaps.length > 0;
+  // Under the lab's names but not the lab's (no tag of this learner's, nor the older form): listed, never deleted.
+  const others = leftAlone(await lookUnderLabNames(session, regions), [...inventory.resources, ...inventory.unconfirmed]);
   if (inventory.unconfirmed.length > 0) {
     output.out(t.cleanupUnconfirmed(inventory.unconfirmed.length, session.lab.id));
     printInventory(inventory.unconfirmed, lang, output, false);
@@ -62,12 +67,14 @@ export async function cleanupCommand(session: LabSession, env: NodeJS.ProcessEnv
   const resources = confirmed ? [...inventory.resources, ...inventory.unconfirmed] : inventory.resources;
   if (resources.length === 0) {
     // "Nothing to clean up" only when every search answered: a failed search may hide something.
-    if (!hadGaps) output.out(t.cleanupNothing);
+    if (!hadGaps) output.out(others.length === 0 ? t.cleanupNothing : t.cleanupNothingOwned);
     else output.out(inventory.gaps.length === inventory.searched ? t.cleanupNoSearch(labCommandLine(session.settings, 'cleanup')) : t.cleanupNothingWhereSearched(inventory.gaps.length, labCommandLine(session.settings, 'cleanup')));
+    printLeftAlone(others, session, output);
     return hadGaps ? 1 : 0;
   }
   printInventory(resources, lang, output);
   output.out(t.cleanupSafety(labId));
+  printLeftAlone(others, session, output);
   if (opts.dryRun) {
     // Nothing was deleted: say what deleting would stop being charged.
     output.out(t.cleanupWouldStop(billingStopped(resources).shardHoursPerHour, billingStopped(resources).onDemandStreams));
@@ -106,4 +113,41 @@ export async function deleteAndReport(session: LabSession, resources: OwnedResou
 function errorName(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
   return String(error);
+}
+
+/** Everything under the lab's names in the regions cleanup searched, tagged or not (read-only). */
+async function lookUnderLabNames(session: LabSession, regions: string[]): Promise<SurveyedResource[]> {
+  const progress = session.load.kind === 'loaded' ? session.load.file : undefined;
+  const streams = [...new Set([session.settings.stream, ...(progress ? [progress.settings.stream] : [])])];
+  const ledger = progress?.ledger ?? session.initial.ledger;
+  const looks = regions.flatMap((region) => streams.map((stream) => surveyWorld(buildLabContext({ ...session.settings, region, stream }, session.lab.id), ledger, { records: false })));
+  const surveys = await Promise.all(looks.map((look) => look.catch(() => undefined)));
+  return surveys.flatMap((survey) => survey?.resources ?? []);
+}
+
+/** "Not made by the lab, left alone", each with the command that deletes it and, on AWS, what it is billed. */
+function printLeftAlone(resources: SurveyedResource[], session: LabSession, output: Output): void {
+  if (resources.length === 0) return;
+  const t = classroomMessages(session.settings.lang);
+  const aws = session.settings.target === 'aws';
+  // The embedded sandbox stops with this process: a command aimed at its port would find nothing.
+  const endpoint = aws || session.settings.embeddedSandbox ? undefined : session.settings.endpoint;
+  output.out(t.cleanupLeftAloneTitle);
+  for (const r of resources) {
+    output.out(t.cleanupLeftAloneItem(r.kind, r.name, r.region, aws ? costOf(r, t) : ''));
+    if (!session.settings.embeddedSandbox) output.out(t.cleanupLeftAloneCommand(deleteCommand(r, endpoint)));
+  }
+}
+
+function costOf(r: SurveyedResource, t: ReturnType<typeof classroomMessages>): string {
+  switch (r.kind) {
+    case 'stream':
+      return r.onDemand ? t.costOnDemand : t.costShardHours(r.openShards ?? 0);
+    case 'pipe':
+      return t.costPipe;
+    case 'iam-role':
+      return t.costRole;
+    case 'log-group':
+      return t.costLogGroup;
+  }
 }

@@ -70,7 +70,7 @@ export function solutionFilesFor(session: LabSession, stepId: string): SolutionF
  * quits, after the producer stopped and progress is saved.
  */
 export async function interactiveLab(session: LabSession, startStep: string | undefined, screen: Instance, signal?: AbortSignal): Promise<number> {
-  const runner = createRunner(session);
+  const runner = createRunner(session, Date.now, { survey: true });
   const startedAt = { stream: session.settings.stream, region: session.settings.region };
   const first = startStep ?? session.initial.state.current;
   runner.dispatch({ type: 'open-step', step: first, at: Date.now() });

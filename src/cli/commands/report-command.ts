@@ -10,12 +10,15 @@ import type { Command } from '../parse-args.js';
 import { locateProgress, progressOnOtherTarget } from '../progress-location.js';
 import { movedAsideNotice } from '../progress-problems.js';
 import { printNotices } from '../output.js';
+import { lookAtWorld } from '../look-at-world.js';
 
 type ReportCommand = Extract<Command, { name: 'report' }>;
 
 /**
- * `kinesis-lab report [--json]`: the learner's state without the UI, from the progress file alone
- * (no AWS call), so an instructor can ask for it and a script can read it. Exit 0 when the lab is
+ * `kinesis-lab report [--json]`: the learner's state without the UI, so an instructor can ask for it
+ * and a script can read it: the steps from the progress file, and — looking read-only at where the
+ * lab runs — the records in the stream (the learner's own scripts' too) and every lab resource that
+ * exists now. When it cannot look, it says why and reports from the file alone. Exit 0 when the lab is
  * complete, 1 when steps remain, 2 on bad usage.
  */
 export async function reportCommand(cmd: ReportCommand, env: NodeJS.ProcessEnv, output: Output): Promise<number> {
@@ -29,9 +32,14 @@ export async function reportCommand(cmd: ReportCommand, env: NodeJS.ProcessEnv, 
     if (other) output.err(classroomMessages(settings.lang).progressElsewhere(other));
     return 1;
   }
-  const report = labReport(load.file);
-  if (cmd.json) output.out(JSON.stringify({ target: settings.target, started: true, ...report }));
-  else for (const line of reportLines(report, lab, settings.lang, settings.target)) output.out(line);
+  const look = await lookAtWorld(cmd.global, env, load.file.ledger);
+  const report = labReport(load.file, 'survey' in look ? look.survey : undefined);
+  const lookError = 'error' in look ? look.error : undefined;
+  if (cmd.json) output.out(JSON.stringify({ target: settings.target, started: true, ...report, ...(lookError ? { lookError } : {}) }));
+  else {
+    for (const line of reportLines(report, lab, settings.lang, settings.target)) output.out(line);
+    if (lookError) output.out(classroomMessages(settings.lang).reportNotLooked(lookError));
+  }
   return report.complete ? 0 : 1;
 }
 
@@ -51,9 +59,20 @@ export function reportLines(report: LabReport, lab: Lab, lang: Lang, target: 'sa
     lines.push(t.reportStep(i + 1, title, status, detail));
   });
   lines.push('');
-  lines.push(t.reportRecords(report.recordsSent.total, report.recordsSent['put-record'], report.recordsSent['put-records']));
-  if (report.built.length === 0) lines.push(t.reportNothingBuilt);
-  for (const b of report.built) lines.push(t.reportBuilt(b.kind, b.name, b.region));
+  const r = report.records;
+  if (r) {
+    const where = r.counted === 'stream' ? t.reportCountedIn(report.stream) : t.reportCountedByCloudWatch;
+    lines.push(t.reportRecordsSeen(r.byLab + r.byScripts, r.byLab, report.recordsSent['put-record'], report.recordsSent['put-records'], r.byScripts, where));
+  } else {
+    lines.push(t.reportRecords(report.recordsSent.total, report.recordsSent['put-record'], report.recordsSent['put-records']));
+  }
+  if (report.looked) {
+    if (report.built.length === 0) lines.push(t.reportNothingExists);
+    for (const b of report.built) lines.push(t.reportExists(b.kind, b.name, b.region));
+  } else {
+    if (report.built.length === 0) lines.push(t.reportNothingBuilt);
+    for (const b of report.built) lines.push(t.reportBuilt(b.kind, b.name, b.region));
+  }
   lines.push(t.reportTotal(t.duration(report.totalMs)));
   if (report.complete) lines.push(t.reportComplete);
   return lines;

@@ -1,5 +1,5 @@
 import type { Lab } from '../../content/lab-model.js';
-import { labReport } from '../../engine/lab-summary.js';
+import { labReport, recordsTotal } from '../../engine/lab-summary.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -33,23 +33,24 @@ export function hintBlock(n: number, total: number, text: string, m: Messages, w
 }
 
 /** Once every step passed: the news kept, then what was built, records sent, time per step, and how to finish. */
-export function completionBlock(lab: Lab, view: Pick<RunnerView, 'state' | 'ledger'>, info: Pick<ScreenInfo, 'stream' | 'region' | 'target'>, lang: Lang, m: Messages, width: number): ScreenBlock {
+export function completionBlock(lab: Lab, view: Pick<RunnerView, 'state' | 'ledger' | 'survey'>, info: Pick<ScreenInfo, 'stream' | 'region' | 'target'>, lang: Lang, m: Messages, width: number): ScreenBlock {
   const lines = [...wrapped(m.labComplete, width, { bold: true, color: 'green' }), ...completionLines(lab, view, info, lang, width)];
   return { lines, keep: 1 };
 }
 
 /** The completion summary's rows (also `kinesis-lab report`'s facts, from the same report). */
-export function completionLines(lab: Lab, view: Pick<RunnerView, 'state' | 'ledger'>, info: Pick<ScreenInfo, 'stream' | 'region' | 'target'>, lang: Lang, width: number): ScreenLine[] {
+export function completionLines(lab: Lab, view: Pick<RunnerView, 'state' | 'ledger' | 'survey'>, info: Pick<ScreenInfo, 'stream' | 'region' | 'target'>, lang: Lang, width: number): ScreenLine[] {
   const t = classroomMessages(lang);
-  const report = labReport({ formatVersion: 1, savedAt: '', settings: { stream: info.stream, region: info.region }, state: view.state, ledger: view.ledger });
+  // With the runner's look at the world once the lab completed: what exists, and the learner's own scripts' records.
+  const report = labReport({ formatVersion: 1, savedAt: '', settings: { stream: info.stream, region: info.region }, state: view.state, ledger: view.ledger }, view.survey);
   const times = report.steps
     .filter((s) => s.durationMs !== undefined)
     .map((s) => `${lab.steps.findIndex((l) => l.id === s.id) + 1}. ${t.duration(s.durationMs!)}`)
     .join(' · ');
   return [
     { text: t.summaryTitle, bold: true },
-    ...report.built.flatMap((b) => wrapped(t.reportBuilt(b.kind, b.name, b.region), width, {}, '  ')),
-    ...wrapped(t.summaryLine(report.recordsSent.total, t.duration(report.totalMs)), width, {}, '  '),
+    ...report.built.flatMap((b) => wrapped(report.looked ? t.reportExists(b.kind, b.name, b.region) : t.reportBuilt(b.kind, b.name, b.region), width, {}, '  ')),
+    ...wrapped(t.summaryLine(recordsTotal(report), t.duration(report.totalMs)), width, {}, '  '),
     ...(times !== '' ? wrapped(`${t.summaryStepTimes}: ${times}`, width, {}, '  ') : []),
     ...wrapped(info.target === 'aws' ? t.summaryQuitAws : t.summaryQuitSandbox, width, { dimColor: true }),
   ];
