@@ -10,7 +10,7 @@ import type { ActionContext, ActionOutcome } from './action-context.js';
 import { LAB_TAG_KEY } from './create-stream.js';
 import { ownershipOf } from './ownership.js';
 import { namesTakenResult, stepResources, takenNames } from './pipe-names-taken.js';
-import { accountOf, describeDifference, pipeAccessPolicy, pipeDifferences, pipeSpecFor, pipeTrustPolicy, trustsPipes } from './pipe-plan.js';
+import { accountOf, describeDifference, pipeOlderThanSource, pipeAccessPolicy, pipeDifferences, pipeSpecFor, pipeTrustPolicy, trustsPipes } from './pipe-plan.js';
 import { pipeNamesFor, pipeSettingsFrom, type PipeNames } from './pipe-settings.js';
 import { labCommand } from '../diagnose/diagnosis.js';
 import { onSurface } from '../i18n/surface.js';
@@ -96,10 +96,14 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
     if (live && !chosenTime && live.source.startingPosition === 'AT_TIMESTAMP' && live.source.startingPositionTimestamp !== undefined) {
       spec.source.startingPositionTimestamp = live.source.startingPositionTimestamp;
     }
-    if (live && needsRecreate(live, spec)) {
-      const why = live.currentState.endsWith('_FAILED')
-        ? { en: `it is ${live.currentState}`, ko: `상태가 ${live.currentState}` }
-        : { en: 'its source or starting position differs, which UpdatePipe cannot change', ko: '소스나 시작 위치가 달라서(UpdatePipe로 바꿀 수 없음)' };
+    // A pipe made before its source stream was (deleted and) created again reads shards that are gone.
+    const predatesSource = live !== undefined && pipeOlderThanSource(live, source);
+    if (live && (needsRecreate(live, spec) || predatesSource)) {
+      const why = predatesSource
+        ? { en: `${ctx.stream} was created again after it, so it reads the old stream's shards`, ko: `그 뒤에 ${ctx.stream}이(가) 다시 만들어져 예전 스트림의 샤드를 읽고 있음` }
+        : live.currentState.endsWith('_FAILED')
+          ? { en: `it is ${live.currentState}`, ko: `상태가 ${live.currentState}` }
+          : { en: 'its source or starting position differs, which UpdatePipe cannot change', ko: '소스나 시작 위치가 달라서(UpdatePipe로 바꿀 수 없음)' };
       note({ en: `Deleting pipe ${names.pipe} to create it again: ${why.en}.`, ko: `${names.pipe} 파이프를 지우고 다시 만듭니다. 이유: ${why.ko}.` });
       operation = 'DeletePipe';
       await pipes.deletePipe(names.pipe);
@@ -252,3 +256,4 @@ function stillThere(step: string, ctx: ActionContext, live: PipeDescription | un
     errorKind: 'pipe-busy',
   };
 }
+

@@ -8,6 +8,7 @@ import { KINESIS_SOURCE_ACTIONS } from '../diagnose/pipes-state.js';
 import type { Localized } from '../i18n/lang.js';
 import { LAB_TAG_KEY } from './create-stream.js';
 import { normalizePattern, type PipeNames, type PipeSettings } from './pipe-settings.js';
+import type { StreamSummary } from '../aws/kinesis-port.js';
 
 
 /** Each target record's key: the source record's own key, so per-key order survives the hop. */
@@ -123,4 +124,9 @@ export function describeDifference(d: PipeDifference): Localized {
 function show(value: string | number | undefined): string {
   if (value === undefined || value === '') return '(none)';
   return String(value);
+}
+
+/** True when the pipe was made before the stream it reads from: that stream was deleted and created again since. */
+export function pipeOlderThanSource(live: PipeDescription, source: StreamSummary): boolean {
+  return live.createdAt !== undefined && source.createdAt !== undefined && live.createdAt.getTime() < source.createdAt.getTime();
 }

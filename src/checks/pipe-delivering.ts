@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { StreamRecord, StreamSummary } from '../aws/kinesis-port.js';
 import type { PipeDescription } from '../aws/pipes-adapter.js';
 import { labTagOf } from '../actions/create-stream.js';
-import { describeDifference, pipeDifferences, pipeSpecFor } from '../actions/pipe-plan.js';
+import { describeDifference, pipeDifferences, pipeOlderThanSource, pipeSpecFor } from '../actions/pipe-plan.js';
 import { normalizePattern, pipeNamesFor, pipeSettingsFrom, type PipeNames, type PipeSettings } from '../actions/pipe-settings.js';
 import { PipeStateFailure } from '../diagnose/pipes-state.js';
 import { filterVerdicts } from '../filter/filter-verdicts.js';
 import type { KinesisSourceRecord, PipeSourceContext } from '../filter/pipe-event.js';
 import type { Localized } from '../i18n/lang.js';
-import { inBoth } from '../i18n/progress-messages.js';
+import { inBoth, utcTime } from '../i18n/progress-messages.js';
 import { normalizeName } from '../diagnose/similar-names.js';
 import { createTripGenerator } from '../producer/taxi-trip-generator.js';
 import type { CheckResult } from './check-result.js';
@@ -77,6 +77,14 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
     }
     const differences = pipeDifferences(live, spec);
     if (differences.length > 0) return settingsDiffer(step, ctx, live, evidence, differences.map(describeDifference), differences.some((d) => d.needsRecreate));
+    if (pipeOlderThanSource(live, source)) {
+      const [made, again] = [utcTime(live.createdAt?.getTime() ?? 0), utcTime(source.createdAt?.getTime() ?? 0)];
+      const fix = onSurface(ctx.surface, {
+        tui: inBoth((t) => t.pipeOlderThanSourceFix),
+        cli: inBoth((t) => t.pipeOlderThanSourceCommand(commandsFor(ctx, step).solve)),
+      });
+      return { step, outcome: 'failed', summary: inBoth((t) => t.pipeOlderThanSource(live.name, ctx.stream, made, again)), evidence, fix, errorKind: 'pipe-source-recreated' };
+    }
     operation = 'PutRecord';
     return await probeDelivery(ctx, step, { live, source, target, settings, evidence, signal, ...(params.deliveryGraceMs !== undefined ? { graceMs: params.deliveryGraceMs } : {}) });
   } catch (error) {
@@ -382,19 +390,16 @@ function notFound(step: string, ctx: LabContext, names: PipeNames): CheckResult 
     outcome: 'failed',
     summary: { en: `There is no pipe named ${names.pipe} in ${ctx.region}.`, ko: `${ctx.region}에 ${names.pipe} 파이프가 없습니다.` },
     evidence: [{ en: `Looked for: ${names.pipe} (source ${ctx.stream}, target ${names.targetStream})`, ko: `찾은 이름: ${names.pipe} (소스 ${ctx.stream}, 대상 ${names.targetStream})` }],
-    fix: joinLocalized(
-      onSurface(ctx.surface, {
-        tui: {
-          en: 'Press d to create the target stream, the role and the pipe, or create them yourself with the commands (s) using these names.',
-          ko: 'd를 누르면 대상 스트림, 역할, 파이프를 만듭니다. 직접 만들려면 명령(s)을 이 이름 그대로 쓰세요.',
-        },
-        cli: {
-          en: `Create the target stream, the role and the pipe with ${commandsFor(ctx, step).solve}, or yourself with the AWS CLI using these names.`,
-          ko: `${commandsFor(ctx, step).solve} 명령으로 대상 스트림, 역할, 파이프를 만들거나, AWS CLI로 이 이름 그대로 직접 만드세요.`,
-        },
-      }),
-      ctx.sandbox && { en: 'The sandbox keeps pipes in memory: after a restart, create the pipe again.', ko: '샌드박스는 파이프를 메모리에만 두므로 다시 시작한 뒤에는 파이프를 다시 만들어야 합니다.' },
-    ),
+    fix: onSurface(ctx.surface, {
+      tui: {
+        en: 'Press d to create the target stream, the role and the pipe, or create them yourself with the commands (s) using these names.',
+        ko: 'd를 누르면 대상 스트림, 역할, 파이프를 만듭니다. 직접 만들려면 명령(s)을 이 이름 그대로 쓰세요.',
+      },
+      cli: {
+        en: `Create the target stream, the role and the pipe with ${commandsFor(ctx, step).solve}, or yourself with the AWS CLI using these names.`,
+        ko: `${commandsFor(ctx, step).solve} 명령으로 대상 스트림, 역할, 파이프를 만들거나, AWS CLI로 이 이름 그대로 직접 만드세요.`,
+      },
+    }),
     errorKind: 'pipe-not-found',
   };
 }

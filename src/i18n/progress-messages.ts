@@ -36,6 +36,11 @@ export interface ProgressMessages {
   pipeInOtherRegionFix: (region: string, other: string) => string;
   pipeSimilarHere: (pipe: string, region: string, similar: string) => string;
   pipeSimilarHereFix: (pipe: string, similar: string) => string;
+  /** Step 5: the pipe was made before its source stream was created again. */
+  pipeOlderThanSource: (pipe: string, stream: string, made: string, again: string) => string;
+  pipeOlderThanSourceFix: string;
+  /** The same outside the TUI, naming the command. */
+  pipeOlderThanSourceCommand: (solve: string) => string;
   /** This process uses the embedded sandbox another kinesis-lab serves. */
   sandboxJoined: (pid: string, url: string) => string;
 }
@@ -65,6 +70,9 @@ const en: ProgressMessages = {
   pipeInOtherRegionFix: (region, other) => `Press f to switch the lab to ${other}, where the pipe is, or press d to create the pipe in ${region}.`,
   pipeSimilarHere: (pipe, region, similar) => `There is no pipe named ${pipe} in ${region}, but there is one named "${similar}".`,
   pipeSimilarHereFix: (pipe, similar) => `The lab looks for the pipe by the name it gives it, ${pipe}. Press d to create it with that name; "${similar}" is left as it is (delete it yourself if you do not need it: aws pipes delete-pipe --name ${similar}).`,
+  pipeOlderThanSource: (pipe, stream, made, again) => `Pipe ${pipe} was made at ${made}, before ${stream} was created again at ${again}: it reads the old stream's shards, which are gone.`,
+  pipeOlderThanSourceFix: 'Press d: the lab deletes the pipe and creates it again on the stream as it is now.',
+  pipeOlderThanSourceCommand: (solve) => `Run ${solve}: the lab deletes the pipe and creates it again on the stream as it is now.`,
   sandboxJoined: (pid, url) => `Another kinesis-lab (process ${pid}) already serves the sandbox at ${url}; this one uses it too, and serves it on the same port if that one ends first. Progress from both is kept.`,
 };
 
@@ -93,6 +101,9 @@ const ko: ProgressMessages = {
   pipeInOtherRegionFix: (region, other) => `f를 눌러 실습을 파이프가 있는 ${other}로 바꾸거나, d를 눌러 ${region}에 파이프를 만드세요.`,
   pipeSimilarHere: (pipe, region, similar) => `${region}에 ${pipe} 파이프는 없지만 "${similar}" 파이프가 있습니다.`,
   pipeSimilarHereFix: (pipe, similar) => `실습은 자신이 붙이는 이름 ${pipe}로 파이프를 찾습니다. d를 눌러 그 이름으로 만드세요. "${similar}"는 그대로 둡니다(필요 없으면 직접 지우세요: aws pipes delete-pipe --name ${similar}).`,
+  pipeOlderThanSource: (pipe, stream, made, again) => `${pipe} 파이프는 ${made}에 만들어졌고, 그 뒤 ${again}에 ${stream}이(가) 다시 만들어졌습니다. 파이프는 이제 없는 예전 스트림의 샤드를 읽고 있습니다.`,
+  pipeOlderThanSourceFix: 'd를 누르세요. 실습이 파이프를 지우고 지금의 스트림으로 다시 만듭니다.',
+  pipeOlderThanSourceCommand: (solve) => `${solve} 명령을 실행하세요. 실습이 파이프를 지우고 지금의 스트림으로 다시 만듭니다.`,
   sandboxJoined: (pid, url) => `다른 kinesis-lab(프로세스 ${pid})이 이미 ${url}에서 샌드박스를 제공하고 있어 이 프로세스도 그것을 씁니다. 그 프로세스가 먼저 끝나면 이 프로세스가 같은 포트에서 이어서 제공합니다. 두 프로세스의 진행 상황은 모두 보존됩니다.`,
 };
 
