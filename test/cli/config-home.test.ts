@@ -50,7 +50,7 @@ describe('a config folder or progress file of the wrong kind', () => {
     await handle.close();
     const r = await run(['report'], { KINESIS_LAB_HOME: home });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Your progress file could not be read \(300 MB, far more than a progress file ever holds\); it was kept as .*kinesis-data-streams-aws\.json\.corrupt-[\d-TZ]+ and the lab starts fresh\.$/);
+    expect(r.stderr).toMatch(/^Your progress file .*kinesis-data-streams-aws\.json could not be read \(300 MB, far more than a progress file ever holds\)\. It was kept as .*kinesis-data-streams-aws\.json\.corrupt-[\d-TZ]+ and the lab starts fresh\. To look at it or put it back: mv ".*" ".*"$/);
     expect((await readdir(join(home, 'progress'))).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
   });
 });
