@@ -2,6 +2,7 @@ import type { StreamSummary } from '../aws/kinesis-port.js';
 import { staleRunsFor, type ProducerRun, type StreamIdentity } from '../engine/session-ledger.js';
 import type { Localized } from '../i18n/lang.js';
 import { inBoth, utcTime } from '../i18n/progress-messages.js';
+import { commandOutsideTui } from '../diagnose/diagnosis.js';
 import type { LabContext } from './check-context.js';
 import type { CheckResult } from './check-result.js';
 
@@ -31,13 +32,13 @@ export async function describeCurrentStream(ctx: LabContext): Promise<{ summary:
  * The one line that says records sent earlier no longer count, because they went to an older stream
  * of this name (or to one that is gone: `now` undefined). Undefined when there are none.
  */
-export function staleRunsLine(stale: readonly ProducerRun[], stream: string, now: StreamIdentity | undefined): Localized | undefined {
+export function staleRunsLine(stale: readonly ProducerRun[], stream: string, now: StreamIdentity | undefined, solve?: string): Localized | undefined {
   const sent = stale.reduce((n, r) => n + r.sent, 0);
   if (sent === 0) return undefined;
   const from = utcTime(Math.min(...stale.map((r) => r.startedAt)));
   const to = utcTime(Math.max(...stale.map((r) => r.endedAt)));
   const createdAt = now?.createdAt;
-  return createdAt === undefined ? inBoth((t) => t.staleRunsGone(sent, stream, from, to)) : inBoth((t) => t.staleRunsRecreated(sent, stream, from, to, utcTime(createdAt)));
+  return createdAt === undefined ? inBoth((t) => t.staleRunsGone(sent, stream, from, to, solve)) : inBoth((t) => t.staleRunsRecreated(sent, stream, from, to, utcTime(createdAt), solve));
 }
 
 /**
@@ -48,6 +49,6 @@ export function withStaleRuns(result: CheckResult, ctx: LabContext, now: StreamI
   if (result.outcome === 'passed') return result;
   const ledger = ctx.ledger();
   const stale = now ? staleRunsFor(ledger, now) : ledger.runs.filter((r) => r.stream === ctx.stream && r.region === ctx.region && r.sent > 0);
-  const line = staleRunsLine(stale, ctx.stream, now);
+  const line = staleRunsLine(stale, ctx.stream, now, commandOutsideTui(ctx, `solve ${result.step}`));
   return line ? { ...result, evidence: [line, ...result.evidence] } : result;
 }

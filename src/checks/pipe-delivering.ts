@@ -14,7 +14,7 @@ import { createTripGenerator } from '../producer/taxi-trip-generator.js';
 import type { CheckResult } from './check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
-import { labCommand } from '../diagnose/diagnosis.js';
+import { commandOutsideTui, labCommand } from '../diagnose/diagnosis.js';
 import { joinLocalized } from '../diagnose/diagnosis-phrases.js';
 import { onSurface } from '../i18n/surface.js';
 
@@ -79,10 +79,7 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
     if (differences.length > 0) return settingsDiffer(step, ctx, live, evidence, differences.map(describeDifference), differences.some((d) => d.needsRecreate));
     if (pipeOlderThanSource(live, source)) {
       const [made, again] = [utcTime(live.createdAt?.getTime() ?? 0), utcTime(source.createdAt?.getTime() ?? 0)];
-      const fix = onSurface(ctx.surface, {
-        tui: inBoth((t) => t.pipeOlderThanSourceFix),
-        cli: inBoth((t) => t.pipeOlderThanSourceCommand(commandsFor(ctx, step).solve)),
-      });
+      const fix = inBoth((t) => t.pipeOlderThanSourceFix(commandOutsideTui(ctx, `solve ${step}`)));
       return { step, outcome: 'failed', summary: inBoth((t) => t.pipeOlderThanSource(live.name, ctx.stream, made, again)), evidence, fix, errorKind: 'pipe-source-recreated' };
     }
     operation = 'PutRecord';
@@ -373,7 +370,7 @@ async function notFoundHere(step: string, ctx: LabContext, names: PipeNames): Pr
     return {
       ...base,
       summary: inBoth((t) => t.pipeInOtherRegion(names.pipe, ctx.region, regions.join(', '))),
-      fix: inBoth((t) => t.pipeInOtherRegionFix(ctx.region, region)),
+      fix: inBoth((t) => t.pipeInOtherRegionFix(ctx.region, region, ctx.surface === 'cli' ? { runThere: labCommand(ctx, '', { region }), solve: commandsFor(ctx, step).solve } : undefined)),
       errorKind: 'pipe-wrong-region',
       autoFix: { type: 'switch-region', region },
     };
@@ -381,7 +378,7 @@ async function notFoundHere(step: string, ctx: LabContext, names: PipeNames): Pr
   // Only the same name spelled differently (case, - _ .): pipes of other streams differ by a letter or two.
   const similar = here.find((name) => name !== names.pipe && normalizeName(name) === normalizeName(names.pipe));
   if (similar === undefined) return base;
-  return { ...base, summary: inBoth((t) => t.pipeSimilarHere(names.pipe, ctx.region, similar)), fix: inBoth((t) => t.pipeSimilarHereFix(names.pipe, similar)), errorKind: 'pipe-similar-name' };
+  return { ...base, summary: inBoth((t) => t.pipeSimilarHere(names.pipe, ctx.region, similar)), fix: inBoth((t) => t.pipeSimilarHereFix(names.pipe, similar, commandOutsideTui(ctx, `solve ${step}`))), errorKind: 'pipe-similar-name' };
 }
 
 function notFound(step: string, ctx: LabContext, names: PipeNames): CheckResult {

@@ -1,3 +1,4 @@
+import { commandOutsideTui } from '../diagnose/diagnosis.js';
 import { similarNames } from '../diagnose/similar-names.js';
 import type { Localized } from '../i18n/lang.js';
 import { inBoth } from '../i18n/progress-messages.js';
@@ -38,13 +39,13 @@ export function foundElsewhereResult(step: string, ctx: LabContext, found: Recor
     found.kind === 'region'
       ? {
           summary: inBoth((t) => t.recordsInOtherRegion(ctx.stream, ctx.region, found.region, records)),
-          fix: inBoth((t) => t.recordsInOtherRegionFix(ctx.region, found.region)),
+          fix: inBoth((t) => t.recordsInOtherRegionFix(ctx.region, found.region, commandOutsideTui(ctx, '', { region: found.region }))),
           errorKind: 'records-wrong-region',
           autoFix: { type: 'switch-region', region: found.region } as const,
         }
       : {
           summary: inBoth((t) => t.recordsUnderSimilarName(ctx.stream, ctx.region, found.stream, records)),
-          fix: inBoth((t) => t.recordsUnderSimilarNameFix(ctx.stream, found.stream)),
+          fix: inBoth((t) => t.recordsUnderSimilarNameFix(ctx.stream, found.stream, commandOutsideTui(ctx, '', { stream: found.stream }))),
           errorKind: 'records-wrong-stream',
           autoFix: { type: 'switch-stream', stream: found.stream } as const,
         };

@@ -56,3 +56,8 @@ export function labCommand(ctx: Pick<DiagnosisContext, 'command'>, args: string,
   const flags = [where?.region ? `--region ${where.region}` : '', where?.stream ? `--stream ${where.stream}` : ''];
   return commandLine([args, ...flags].filter(Boolean).join(' '));
 }
+
+/** The command a fix names outside the full-screen lab; undefined in it, where the fix names a key instead. */
+export function commandOutsideTui(ctx: Pick<DiagnosisContext, 'command' | 'surface'>, args: string, where?: { region?: string; stream?: string }): string | undefined {
+  return ctx.surface === 'cli' ? labCommand(ctx, args, where) : undefined;
+}

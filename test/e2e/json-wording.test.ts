@@ -51,4 +51,16 @@ describe.each(['en', 'ko'])('built CLI outside the TUI (%s)', (lang) => {
     expect(line).toMatchObject({ autoFix: { type: 'switch-stream', stream: 'input_stream' } });
     expect(line?.fix).toContain(`${CLI_COMMAND} --sandbox --region us-east-1 --stream input_stream`);
   });
+  it('words records found in another region as the command that runs there', async () => {
+    const env = { KINESIS_LAB_HOME: await tempHome() };
+    for (const region of ['us-east-1', 'us-west-2']) expect((await runCli(['solve', 'create-stream', '--sandbox', '--region', region, '--json'], env)).code).toBe(0);
+    // Records go to us-west-2 only; the lab runs in us-east-1, where input-stream is empty.
+    expect((await runCli(['produce', '--api', 'put-record', '--count', '5', '--sandbox', '--region', 'us-west-2', '--json'], env)).code).toBe(0);
+    const run = await runCli(['check', 'put-record', '--sandbox', '--region', 'us-east-1', '--json', '--lang', lang], env);
+    expectNoKeyWording(run, true);
+    const [line] = jsonLines(run.stdout);
+    expect(line).toMatchObject({ ok: false, autoFix: { type: 'switch-region', region: 'us-west-2' } });
+    expect(line?.summary).toContain('us-west-2');
+    expect(line?.fix).toContain(`${CLI_COMMAND} --sandbox --region us-west-2`);
+  });
 });
