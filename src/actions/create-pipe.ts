@@ -100,7 +100,7 @@ export async function createPipeAction(ctx: ActionContext, step: string, params:
     const predatesSource = live !== undefined && pipeOlderThanSource(live, source);
     if (live && (needsRecreate(live, spec) || predatesSource)) {
       const why = predatesSource
-        ? { en: `${ctx.stream} was created again after it, so it reads the old stream's shards`, ko: `그 뒤에 ${ctx.stream}이(가) 다시 만들어져 예전 스트림의 샤드를 읽고 있음` }
+        ? { en: `${ctx.stream} was created again after it, so it reads the old stream's shards`, ko: `그 뒤에 ${ctx.stream} 스트림이 다시 만들어져 예전 스트림의 샤드를 읽고 있음` }
         : live.currentState.endsWith('_FAILED')
           ? { en: `it is ${live.currentState}`, ko: `상태가 ${live.currentState}` }
           : { en: 'its source or starting position differs, which UpdatePipe cannot change', ko: '소스나 시작 위치가 달라서(UpdatePipe로 바꿀 수 없음)' };

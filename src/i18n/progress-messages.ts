@@ -92,7 +92,7 @@ const en: ProgressMessages = {
 
 const ko: ProgressMessages = {
   movedAside: (path, backup, reason) =>
-    `진행 상황 파일 ${path}을(를) 읽을 수 없어(${reason}) ${backup}(으)로 보관하고 처음부터 시작합니다. 내용을 보거나 되돌리려면: mv "${backup}" "${path}"`,
+    `진행 상황 파일(${path})을 읽을 수 없어(${reason}) 다른 이름으로 보관하고(${backup}) 처음부터 시작합니다. 내용을 보거나 되돌리려면: mv "${backup}" "${path}"`,
   saveFailed: (path, reason, advice) => `진행 상황을 ${path}에 저장하지 못해(${reason}) 이번 결과는 기억되지 않습니다. ${advice}`,
   saveAdviceNoSpace: '디스크 공간을 확보한 뒤 명령을 다시 실행하세요.',
   saveAdviceReadOnly: (path) => `쓰기 권한을 주거나(chmod u+w "${path}", 폴더도 함께) KINESIS_LAB_HOME을 쓰기 가능한 폴더로 지정한 뒤 명령을 다시 실행하세요.`,
@@ -124,7 +124,7 @@ const ko: ProgressMessages = {
       : `f를 눌러 실습을 파이프가 있는 ${other}로 바꾸거나, d를 눌러 ${region}에 파이프를 만드세요.`,
   pipeSimilarHere: (pipe, region, similar) => `${region}에 ${pipe} 파이프는 없지만 "${similar}" 파이프가 있습니다.`,
   pipeSimilarHereFix: (pipe, similar, solve) => `실습은 자신이 붙이는 이름 ${pipe}로 파이프를 찾습니다. ${solve ? `그 이름으로 만드세요(${solve}).` : 'd를 눌러 그 이름으로 만드세요.'} "${similar}"는 그대로 둡니다(필요 없으면 직접 지우세요: aws pipes delete-pipe --name ${similar}).`,
-  pipeOlderThanSource: (pipe, stream, made, again) => `${pipe} 파이프는 ${made}에 만들어졌고, 그 뒤 ${again}에 ${stream}이(가) 다시 만들어졌습니다. 파이프는 이제 없는 예전 스트림의 샤드를 읽고 있습니다.`,
+  pipeOlderThanSource: (pipe, stream, made, again) => `${pipe} 파이프는 ${made}에 만들어졌고, 그 뒤 ${again}에 ${stream} 스트림이 다시 만들어졌습니다. 파이프는 이제 없는 예전 스트림의 샤드를 읽고 있습니다.`,
   pipeOlderThanSourceFix: (solve) => `${solve ? `${solve} 명령을 실행하세요` : 'd를 누르세요'}. 실습이 파이프를 지우고 지금의 스트림으로 다시 만듭니다.`,
   sandboxJoined: (pid, url) => `다른 kinesis-lab(프로세스 ${pid})이 이미 ${url}에서 샌드박스를 제공하고 있어 이 프로세스도 그것을 씁니다. 그 프로세스가 먼저 끝나면 이 프로세스가 같은 포트에서 이어서 제공합니다. 두 프로세스의 진행 상황은 모두 보존됩니다.`,
 };
