@@ -24,4 +24,10 @@ export interface AwsSettings {
   deadlines?: CallDeadlines;
   /** When it aborts (the command was stopped), calls in flight end at once and new ones fail fast. */
   signal?: AbortSignal;
+  /**
+   * Set when the endpoint can go away and come back at the same address (an embedded sandbox this
+   * process joined, which it takes over when the owner exits): a call that finds nothing listening
+   * waits for it, once, before failing. Resolves true when the endpoint serves again.
+   */
+  endpointReturns?: () => Promise<boolean>;
 }

@@ -31,6 +31,7 @@ export function baseClientConfig(settings: AwsSettings, options: ClientConfigOpt
     keepAlive: options.keepAlive ?? true,
     ...(options.maxSockets ? { maxSockets: options.maxSockets } : {}),
     ...(settings.signal ? { signal: settings.signal } : {}),
+    ...(settings.endpointReturns ? { endpointReturns: settings.endpointReturns } : {}),
   });
   const config: BaseClientConfig = { region: options.region ?? settings.region, requestHandler };
   if (settings.profile) config.profile = settings.profile;

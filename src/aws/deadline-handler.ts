@@ -13,6 +13,8 @@ export interface DeadlineHandlerOptions {
   signal?: AbortSignal;
   keepAlive: boolean;
   maxSockets?: number;
+  /** See AwsSettings.endpointReturns: a refused connection waits for the endpoint once, then tries again. */
+  endpointReturns?: () => Promise<boolean>;
 }
 
 /**
@@ -43,6 +45,18 @@ export class DeadlineHandler {
   }
 
   async handle(request: HttpRequest, handlerOptions: HandlerOptions = {}): Promise<HandlerOutput> {
+    try {
+      return await this.attempt(request, handlerOptions);
+    } catch (error) {
+      // Nothing was sent (the connection was refused), so trying again cannot repeat a write.
+      const refused = (error as { code?: string } | undefined)?.code === 'ECONNREFUSED';
+      if (!refused || !this.options.endpointReturns || this.options.signal?.aborted) throw error;
+      if (!(await this.options.endpointReturns())) throw error;
+      return this.attempt(request, handlerOptions);
+    }
+  }
+
+  private async attempt(request: HttpRequest, handlerOptions: HandlerOptions): Promise<HandlerOutput> {
     learnCredentials(request.headers);
     const { deadlines, signal } = this.options;
     const host = request.port ? `${request.hostname}:${request.port}` : request.hostname;

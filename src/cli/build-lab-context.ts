@@ -35,6 +35,7 @@ export function awsSettingsFor(settings: ReadySettings, region = settings.region
   if (settings.deadlines) aws.deadlines = settings.deadlines;
   if (settings.signal) aws.signal = settings.signal;
   if (settings.endpoint) aws.endpoint = settings.endpoint;
+  if (settings.endpointReturns) aws.endpointReturns = settings.endpointReturns;
   if (settings.profile && settings.target === 'aws') aws.profile = settings.profile;
   // On a sandbox every access key is an account. The embedded sandbox's lab signs with the sandbox's
   // own key, the one it prints for learners' scripts, whatever the shell holds (often a real AWS key),

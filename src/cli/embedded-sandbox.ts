@@ -18,6 +18,11 @@ export interface EmbeddedSandbox {
   joinedPid?: number;
   /** What the sandbox said about its data folder as it started (files repaired or set aside, an older layout); none when joined. */
   notices: readonly Localized[];
+  /**
+   * Joined only: waits until the endpoint serves again after the owner went away (this process took
+   * it over, or the owner is back); false when that did not happen in time. See AwsSettings.endpointReturns.
+   */
+  endpointReturns?: () => Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -102,10 +107,27 @@ function joined(deps: EmbeddedSandboxDeps, leasePath: string, dataDir: string, l
   };
   const timer = setInterval(() => void watch(), deps.watchMs ?? 150);
   timer.unref();
+  /** The owner's lease is back and answering, or this process serves now. */
+  const served = async (): Promise<boolean> => {
+    if (own) return true;
+    const current = await readLease(leasePath);
+    return current !== undefined && current.pid !== deps.pid && current.url === lease.url && (await deps.isServing(current));
+  };
   return {
     url: lease.url,
     joinedPid: lease.pid,
     notices: [],
+    async endpointReturns() {
+      // A call found nothing listening: the owner is gone or going. Look at once rather than at the
+      // next tick, and keep looking while the take-over (a sandbox start, slower on a busy machine) runs.
+      const until = Date.now() + (deps.waitMs ?? 15_000);
+      while (!stopped && Date.now() < until) {
+        await watch();
+        if (await served()) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return own !== undefined;
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);

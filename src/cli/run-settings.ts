@@ -49,6 +49,8 @@ export interface RunSettings {
   deadlines?: CallDeadlines;
   /** Aborts (a grace period after the command is stopped) to end AWS calls still in flight. */
   signal?: AbortSignal;
+  /** A joined embedded sandbox: a refused call waits for the take-over (AwsSettings.endpointReturns). */
+  endpointReturns?: () => Promise<boolean>;
 }
 
 /**

@@ -48,6 +48,7 @@ export async function startPreparedSession(prepared: PreparedLabSession): Promis
       start: (dataDir, port) => startLabSandbox({ ...deps.sandboxOptions, metricsDelayMs, dataDir, ...(port !== undefined ? { port } : {}) }),
     });
     settings.endpoint = sandbox.url;
+    if (sandbox.endpointReturns) settings.endpointReturns = sandbox.endpointReturns;
     closeSandbox = () => sandbox.stop();
     sandboxNotices = sandbox.notices;
     if (sandbox.joinedPid === undefined) sandboxMetricsDelayMs = metricsDelayMs;
