@@ -74,7 +74,7 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
   const otherAccounts = labKey && settings.endpoint ? sandboxLocator(settings.endpoint, labKey.account) : undefined;
   const regionProbes = createRegionProbes(
     {
-      kinesisFor: (region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 }), adapterOptions),
+      kinesisFor: (region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })),
       pipesFor: (region) => createPipeInventory(createPipesClient({ ...awsSettingsFor(settings, region), endpoint: settings.embeddedSandbox ? settings.endpoint : settings.pipesEndpoint })),
     },
     settings.region,
