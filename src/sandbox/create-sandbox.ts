@@ -4,9 +4,13 @@
  * AWS_ENDPOINT_URL at it; integration tests use it as their fixture.
  */
 import http from 'node:http';
+import { networkInterfaces } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountKeys, accountKeysSection } from './admin/account-keys.js';
 import { answerWhere, isAdminPath } from './admin/where-route.js';
+import { answerClasses, isClassesPath, type ClassRegistryRoute } from './classes/class-registry-route.js';
+import { ClassRegistry, classRegistrySection } from './classes/class-registry.js';
+import { roomUrls } from './room-addresses.js';
 import { accountIdFor } from './sandbox-accounts.js';
 import { awsJsonError, internalFailure, unknownOperation } from './aws-json-error.js';
 import { DurableStore } from './durable/durable-store.js';
@@ -53,6 +57,15 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
   const kinesis = createKinesisRoute(engine, clock, options.faults);
   const keys = new AccountKeys();
   keys.keepIn(durable.attach(accountKeysSection(keys)));
+  const registry = new ClassRegistry();
+  registry.keepIn(durable.attach(classRegistrySection(registry)));
+  // Filled in once the server listens and its port is known.
+  let roomAddresses: () => string[] = () => [];
+  const classes: ClassRegistryRoute = {
+    registry,
+    streamExists: (account, region, stream) => engine.locate(stream).some((place) => place.account === account && place.region === region),
+    roomAddresses: () => roomAddresses(),
+  };
   const locate = (kind: LocatableKind, name: string): LocatedResource[] => [
     ...(kind === 'stream' ? engine.locate(name) : []),
     ...services.flatMap((service) => service.locate?.(kind, name) ?? []),
@@ -60,6 +73,8 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
 
   async function answer(request: InProcessRequest): Promise<SandboxResponse | FaultedReply> {
     const { method, url, headers, body } = request;
+    // The class registry answers the room; the rest of the admin route only this machine.
+    if (isClassesPath(url)) return answerClasses(url, method, body, classes);
     if (isAdminPath(url)) return answerWhere(url, method, request.remoteAddress, locate, keys);
     const scope = readCallerScope(headers, url);
     if (scope.signed && !isValidRegion(scope.region)) {
@@ -117,6 +132,9 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
   if (address === null || typeof address === 'string') throw new Error('The sandbox did not get a TCP port.');
   const port = address.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  // A sandbox on loopback is this machine's alone: the room has no address for it.
+  roomAddresses = () => (host === 'localhost' || host === '::1' || host.startsWith('127.') ? [] : roomUrls(url, host, networkInterfaces()));
   const trimmer = setInterval(() => engine.trimAll(), TRIM_EVERY_MS);
   trimmer.unref();
 
@@ -136,7 +154,7 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
   }
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     host,
     port,
     notices: durable.notices,

@@ -11,6 +11,7 @@
  */
 import type { LocatableKind, LocatedResource, SandboxResponse } from '../sandbox-types.js';
 import type { AccountKeys } from './account-keys.js';
+import { jsonAnswer as json } from './json-answer.js';
 
 export const WHERE_PATH = '/kinesis-lab/where';
 
@@ -56,8 +57,4 @@ export function answerWhere(url: string, method: string, remoteAddress: string |
 function isLoopbackAddress(address: string): boolean {
   const plain = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
   return plain === '::1' || plain.startsWith('127.');
-}
-
-function json(status: number, body: unknown): SandboxResponse {
-  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
