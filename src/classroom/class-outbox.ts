@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { decodeClassEvent, encodeClassEvent, type ClassEvent } from './class-event.js';
+import { classFiles, newIdentity, readIdentity, type ClassFiles, type LearnerIdentity } from './learner-identity.js';
 import type { ClassChange } from './step-transitions.js';
 
 /** Puts one encoded event on the class stream; resolves once the stream acknowledged it. */
@@ -37,7 +36,7 @@ export interface OutboxStatus {
  * what is left. A crash between sending and forgetting may send an event twice; the board ignores
  * repeats by (learner id, sequence number).
  *
- * `<key>.json` keeps `{"learnerId": "...", "nextSeq": 12}` so a restarted learner keeps their row.
+ * `<key>.json` keeps the learner's identity (learner-identity.ts) so a restarted learner keeps their row.
  */
 export class ClassOutbox {
   private pending: string[] = [];
@@ -52,8 +51,8 @@ export class ClassOutbox {
 
   private constructor(
     private readonly options: ClassOutboxOptions,
-    private readonly paths: { identity: string; outbox: string },
-    private identity: { learnerId: string; nextSeq: number },
+    private readonly paths: ClassFiles,
+    private identity: LearnerIdentity,
   ) {
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
@@ -61,9 +60,8 @@ export class ClassOutbox {
 
   static async open(options: ClassOutboxOptions): Promise<ClassOutbox> {
     await mkdir(options.dir, { recursive: true, mode: 0o700 });
-    const key = createHash('sha256').update(options.code.trim()).digest('hex').slice(0, 16);
-    const paths = { identity: join(options.dir, `${key}.json`), outbox: join(options.dir, `${key}.outbox.jsonl`) };
-    const identity = await readIdentity(paths.identity);
+    const paths = classFiles(options.dir, options.code);
+    const identity = (await readIdentity(paths.identity)) ?? newIdentity();
     const outbox = new ClassOutbox(options, paths, identity);
     // Events a previous run could not send go first, in their order; a half-written line is dropped.
     const left = await readFile(paths.outbox, 'utf8').catch(() => '');
@@ -157,16 +155,3 @@ export class ClassOutbox {
     return next;
   }
 }
-
-async function readIdentity(path: string): Promise<{ learnerId: string; nextSeq: number }> {
-  try {
-    const value = JSON.parse(await readFile(path, 'utf8')) as { learnerId?: unknown; nextSeq?: unknown };
-    if (typeof value.learnerId === 'string' && /^[A-Za-z0-9_-]{4,64}$/.test(value.learnerId) && typeof value.nextSeq === 'number') {
-      return { learnerId: value.learnerId, nextSeq: value.nextSeq };
-    }
-  } catch {
-    // No identity yet (or an unreadable one): this learner starts a new row.
-  }
-  return { learnerId: randomBytes(9).toString('base64url'), nextSeq: 0 };
-}
-

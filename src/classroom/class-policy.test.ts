@@ -15,6 +15,13 @@ describe('class stream policy', () => {
     });
   });
 
+  it('lets every account of a room sandbox put records on this stream and nothing else', () => {
+    expect((JSON.parse(classStreamPolicy(ARN, { kind: 'room' })) as { Statement: unknown[] }).Statement).toEqual([{
+      Sid: 'LearnersPutClassProgressEvents', Effect: 'Allow', Principal: { AWS: '*' },
+      Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: ARN,
+    }]);
+  });
+
   it('lets every account of an organization put records, by aws:PrincipalOrgID', () => {
     expect((JSON.parse(classStreamPolicy(ARN, { kind: 'organization', orgId: 'o-abc123def4' })) as { Statement: unknown[] }).Statement).toEqual([{
       Sid: 'LearnersPutClassProgressEvents', Effect: 'Allow', Principal: { AWS: '*' },

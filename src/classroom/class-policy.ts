@@ -1,9 +1,10 @@
 /**
  * The class stream's resource-based policy (Kinesis PutResourcePolicy): learners' accounts, or every
- * account in an AWS Organization, may put records on this one stream — nothing else: no reads, no
- * describe, no other stream.
+ * account in an AWS Organization, or — on a room sandbox, whose accounts are the room's learners and
+ * are made as they join — every account there, may put records on this one stream; nothing else: no
+ * reads, no describe, no other stream.
  */
-export type ClassAudience = { kind: 'accounts'; accounts: string[] } | { kind: 'organization'; orgId: string };
+export type ClassAudience = { kind: 'accounts'; accounts: string[] } | { kind: 'organization'; orgId: string } | { kind: 'room' };
 
 export function classStreamPolicy(streamArn: string, audience: ClassAudience): string {
   const statement: Record<string, unknown> = {
@@ -14,6 +15,8 @@ export function classStreamPolicy(streamArn: string, audience: ClassAudience): s
   };
   if (audience.kind === 'accounts') {
     statement.Principal = { AWS: audience.accounts.map((id) => `arn:aws:iam::${id}:root`) };
+  } else if (audience.kind === 'room') {
+    statement.Principal = { AWS: '*' };
   } else {
     statement.Principal = { AWS: '*' };
     statement.Condition = { StringEquals: { 'aws:PrincipalOrgID': audience.orgId } };

@@ -1,59 +1,88 @@
 /**
- * The short code learners type after `--class`: where the class progress stream is. It is
- * `KL1-` + base64url(JSON), e.g. `KL1-eyJzIjoia2luZXNpcy1sYWItY2xhc3MiLCJyIjoidXMtZWFzdC0xIn0`:
+ * What a learner passes to `--class`, read without calling anything:
  *
- *   { "s": stream name, "r": region, "a"?: stream ARN (real AWS: learners write across accounts),
- *     "e"?: endpoint (a room sandbox) }
+ * - `192.168.1.20:4567/K7QM-R3XP` (or `http://…/K7QM-R3XP`, or `K7QM-R3XP` with the endpoint given
+ *   another way): a class on a room sandbox; the sandbox's class registry says which stream it is.
+ * - `X7KQ-M3PW-R9TZ`: a class on AWS; the code itself holds the class stream's account, region and
+ *   name (aws-class-code.ts).
+ * - `KL1-eyJz…`: the long base64 JSON code of earlier versions. Those for AWS still work; those for a
+ *   sandbox are refused, since they put every learner in one account.
  *
- * It holds nothing secret: anyone with it may put events on the stream, which is what it is for.
+ * Short codes are case-insensitive and carry a check character (class-code.ts); nothing in any code is
+ * secret: anyone with it may post progress events, which is what it is for.
  */
+import { awsClassArn, decodeAwsClass } from './aws-class-code.js';
+import { checkCode, ROOM_CODE_LENGTH, type CodeProblem } from './class-code.js';
+
 export interface ClassLocation {
   stream: string;
   region: string;
-  /** Present on real AWS, where a learner's PutRecord names the instructor's stream by ARN. */
+  /** The class stream's ARN: a learner's PutRecord names the instructor's stream by it, across accounts. */
   arn?: string;
-  /** Present for a sandbox served to the room. */
+  /** Present for a class on a sandbox served to the room. */
   endpoint?: string;
 }
 
-const PREFIX = 'KL1-';
+export type JoinTarget =
+  /** A room sandbox's class: `endpoint` when the code came with its address. */
+  | { kind: 'room'; code: string; endpoint?: string }
+  /** Where the class is, known from the code alone (a short AWS code, or a long code for AWS). */
+  | { kind: 'located'; code: string; location: ClassLocation };
 
-export function encodeJoinCode(location: ClassLocation): string {
-  const body: Record<string, string> = { s: location.stream, r: location.region };
-  if (location.arn) body.a = location.arn;
-  if (location.endpoint) body.e = location.endpoint;
-  return PREFIX + Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+/** Why a `--class` value cannot be used; the CLI words each (classroom-messages.ts). */
+export type JoinProblem = CodeProblem | 'no-class' | 'legacy-room' | 'legacy-damaged' | 'address';
+
+export type ReadJoinCode = { ok: true; value: JoinTarget } | { ok: false; problem: JoinProblem };
+
+const LEGACY_PREFIX = 'KL1-';
+
+export function readJoinCode(text: string): ReadJoinCode {
+  const trimmed = text.trim();
+  if (trimmed.startsWith(LEGACY_PREFIX)) return readLegacy(trimmed.slice(LEGACY_PREFIX.length));
+  const slash = trimmed.lastIndexOf('/');
+  const endpoint = slash < 0 ? undefined : roomEndpoint(trimmed.slice(0, slash));
+  if (endpoint === null) return { ok: false, problem: 'address' };
+  const checked = checkCode(slash < 0 ? trimmed : trimmed.slice(slash + 1));
+  if (!checked.ok) return checked;
+  const { code } = checked;
+  if (code.length === ROOM_CODE_LENGTH) return { ok: true, value: { kind: 'room', code, ...(endpoint ? { endpoint } : {}) } };
+  // A 12-character code is a class on AWS: an address in front of it is a mix-up.
+  const aws = endpoint ? undefined : decodeAwsClass(code);
+  if (!aws) return { ok: false, problem: endpoint ? 'address' : 'no-class' };
+  return { ok: true, value: { kind: 'located', code, location: { stream: aws.stream, region: aws.region, arn: awsClassArn(aws) } } };
 }
 
-export type DecodedJoinCode = { ok: true; value: ClassLocation } | { ok: false; message: { en: string; ko: string } };
-
-export function decodeJoinCode(code: string): DecodedJoinCode {
-  const bad = (why: string, ko: string): DecodedJoinCode => ({
-    ok: false,
-    message: { en: `"${shorten(code)}" is not a class code (${why}); copy the whole code the instructor printed, starting with KL1-`, ko: `입력한 코드("${shorten(code)}")는 수업 코드가 아닙니다(${ko}). 강사가 출력한 코드 전체를 KL1-부터 복사하세요.` },
-  });
-  const trimmed = code.trim();
-  if (!trimmed.startsWith(PREFIX)) return bad('it does not start with KL1-', 'KL1-로 시작하지 않음');
-  let body: unknown;
+/** `http://192.168.1.20:4567` from `192.168.1.20:4567` or a URL with nothing after its port; null when it is neither. */
+function roomEndpoint(address: string): string | null {
+  let url: URL;
   try {
-    body = JSON.parse(Buffer.from(trimmed.slice(PREFIX.length), 'base64url').toString('utf8'));
+    url = new URL(/^https?:\/\//i.test(address) ? address : `http://${address}`);
   } catch {
-    return bad('it is cut off or mistyped', '잘렸거나 잘못 입력됨');
+    return null;
   }
-  if (typeof body !== 'object' || body === null) return bad('it is cut off or mistyped', '잘렸거나 잘못 입력됨');
-  const b = body as Record<string, unknown>;
-  if (typeof b.s !== 'string' || typeof b.r !== 'string' || !/^[a-zA-Z0-9_.-]{1,128}$/.test(b.s) || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(b.r)) {
-    return bad('it is cut off or mistyped', '잘렸거나 잘못 입력됨');
-  }
-  const value: ClassLocation = { stream: b.s, region: b.r };
-  if (typeof b.a === 'string' && b.a.startsWith('arn:')) value.arn = b.a;
-  if (typeof b.e === 'string') {
-    if (!/^https?:\/\//.test(b.e)) return bad('its endpoint is not a URL', '엔드포인트가 URL이 아님');
-    value.endpoint = b.e;
-  }
-  return { ok: true, value };
+  if (url.hostname === '' || url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') return null;
+  return url.origin;
 }
 
-function shorten(code: string): string {
-  return code.length > 24 ? `${code.slice(0, 21)}…` : code;
+function readLegacy(body: string): ReadJoinCode {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, problem: 'legacy-damaged' };
+  }
+  const b = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  if (typeof b.s !== 'string' || typeof b.r !== 'string' || !/^[a-zA-Z0-9_.-]{1,128}$/.test(b.s) || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(b.r)) {
+    return { ok: false, problem: 'legacy-damaged' };
+  }
+  // A room sandbox's long code has its endpoint and no ARN: every learner would share one account.
+  if (b.e !== undefined) return { ok: false, problem: 'legacy-room' };
+  const location: ClassLocation = { stream: b.s, region: b.r };
+  if (typeof b.a === 'string' && b.a.startsWith('arn:')) location.arn = b.a;
+  return { ok: true, value: { kind: 'located', code: LEGACY_PREFIX + body, location } };
+}
+
+/** The long code of a class stream whose name or region has no short code (AWS only). */
+export function encodeLongCode(location: { stream: string; region: string; arn: string }): string {
+  return LEGACY_PREFIX + Buffer.from(JSON.stringify({ s: location.stream, r: location.region, a: location.arn }), 'utf8').toString('base64url');
 }

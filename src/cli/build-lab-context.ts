@@ -37,20 +37,23 @@ export function awsSettingsFor(settings: ReadySettings, region = settings.region
   if (settings.endpoint) aws.endpoint = settings.endpoint;
   if (settings.endpointReturns) aws.endpointReturns = settings.endpointReturns;
   if (settings.profile && settings.target === 'aws') aws.profile = settings.profile;
-  // On a sandbox every access key is an account. The embedded sandbox's lab signs with the sandbox's
-  // own key, the one it prints for learners' scripts, whatever the shell holds (often a real AWS key),
-  // so the lab and those scripts meet in one account. Another local sandbox (a room's) keeps the
-  // shell's key, the learner's own there; without one, the sandbox's key, so "no credentials" never blocks.
-  if (settings.embeddedSandbox || (settings.target === 'sandbox' && !process.env.AWS_ACCESS_KEY_ID)) aws.credentials = { ...SANDBOX_CREDENTIALS };
+  // On a sandbox every access key is an account. In a class on a room sandbox the lab signs with the
+  // learner's own key there (src/classroom/learner-key.ts). The embedded sandbox's lab signs with the
+  // sandbox's own key, the one it prints for learners' scripts, whatever the shell holds (often a real
+  // AWS key), so the lab and those scripts meet in one account. Another local sandbox keeps the shell's
+  // key, the learner's own there; without one, the sandbox's key, so "no credentials" never blocks.
+  if (settings.target === 'sandbox' && settings.sandboxKey) aws.credentials = { ...settings.sandboxKey };
+  else if (settings.embeddedSandbox || (settings.target === 'sandbox' && !process.env.AWS_ACCESS_KEY_ID)) aws.credentials = { ...SANDBOX_CREDENTIALS };
   return aws;
 }
 
-/** On a sandbox: the key the lab signs with (its secret only when it is the sandbox's own dummy one). */
+/** On a sandbox: the key the lab signs with (its secret only when it is a sandbox's key: the default one, or a class key). */
 export function labKeyFor(settings: ReadySettings, aws: AwsSettings): LabKey | undefined {
   if (settings.target !== 'sandbox') return undefined;
   const accessKeyId = aws.credentials?.accessKeyId ?? process.env.AWS_ACCESS_KEY_ID;
   if (!accessKeyId) return undefined;
-  return { accessKeyId, account: accountIdFor(accessKeyId), ...(accessKeyId === SANDBOX_CREDENTIALS.accessKeyId ? { secretAccessKey: SANDBOX_CREDENTIALS.secretAccessKey } : {}) };
+  const shown = [SANDBOX_CREDENTIALS, settings.sandboxKey].find((key) => key?.accessKeyId === accessKeyId);
+  return { accessKeyId, account: accountIdFor(accessKeyId), ...(shown ? { secretAccessKey: shown.secretAccessKey } : {}) };
 }
 
 /**
@@ -70,8 +73,9 @@ export function buildLabContext(settings: ReadySettings, labId: string, ledger: 
     settings.target === 'aws' ? AWS_METRICS_DELAY : sandboxMetricsDelay(sandboxMetricsDelayMs ?? DEFAULT_METRICS_DELAY_MS, sandboxMetricsDelayMs !== undefined);
   const cloudwatch = createStreamMetricsSource({ client: cloudwatchClient, clientFor: cloudwatchFor, region: settings.region, delay });
   const labKey = labKeyFor(settings, aws);
-  // Where else on the sandbox a name is: the lab's own account left out.
-  const otherAccounts = labKey && settings.endpoint ? sandboxLocator(settings.endpoint, labKey.account) : undefined;
+  // Where else on the sandbox a name is: the lab's own account left out. Not in a class: there the
+  // other accounts are the other learners', none of this learner's business.
+  const otherAccounts = labKey && settings.endpoint && !settings.sandboxKey ? sandboxLocator(settings.endpoint, labKey.account) : undefined;
   const regionProbes = createRegionProbes(
     {
       kinesisFor: (region) => createKinesisAdapter(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 1 })),

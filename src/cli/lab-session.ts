@@ -19,7 +19,7 @@ import type { ReadySettings } from './build-lab-context.js';
 import { checkConfigHome } from './config-home.js';
 import { embeddedFaults, embeddedLimits } from './fault-flags.js';
 import type { GlobalOptions } from './parse-args.js';
-import { resolveRunSettings, type RunSettings } from './run-settings.js';
+import { resolveRunSettings, type RoomSandbox, type RunSettings } from './run-settings.js';
 import { orUsageError, UsageError } from './usage-error.js';
 import { movedAsideNotice } from './progress-problems.js';
 import { progressWorld } from './progress-world.js';
@@ -68,6 +68,8 @@ export interface SessionDeps {
   signal?: AbortSignal;
   /** Where results are read: fixes name keys in the TUI, commands elsewhere. @default 'tui' */
   surface?: Surface;
+  /** A kinesis-lab sandbox found before the session (a class's room sandbox), with the key to sign with there. */
+  room?: RoomSandbox;
 }
 
 /** No region anywhere and nobody to ask (not a terminal): a usage error, exit 2. */
@@ -106,12 +108,12 @@ export async function prepareLabSession(global: GlobalOptions, deps: SessionDeps
   const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS, panelKinds: PANEL_KINDS });
   const dir = configDir(deps.env);
   // Progress is kept per world so sandbox practice never mixes with a real-AWS run, nor two sandboxes.
-  const provisional = await resolveRunSettings(global, deps.env);
+  const provisional = await resolveRunSettings(global, deps.env, undefined, deps.room);
   const progressFile = progressPath(dir, lab.id, progressWorld(provisional));
   await checkConfigHome(dir, progressFile, deps.env);
   const load = await loadProgress(progressFile);
   const saved = load.kind === 'loaded' ? load.file : undefined;
-  const settings: RunSettings = saved ? await resolveRunSettings(global, deps.env, saved.settings) : provisional;
+  const settings: RunSettings = saved ? await resolveRunSettings(global, deps.env, saved.settings, deps.room) : provisional;
   // A region the learner switched to in the lab is a choice made after the environment was set: only --region overrides it.
   if (saved?.settings.regionSwitched && global.region === undefined) [settings.region, settings.regionSource] = [saved.settings.region, 'switched'];
 

@@ -6,7 +6,7 @@ import { SandboxDataError } from '../sandbox/durable/sandbox-data-error.js';
 import { langFromEnv, type Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
 import { validateRegion } from '../validate/region.js';
-import type { ClassMembership } from './class-membership.js';
+import type { ClassFlags, ClassMembership } from './class-membership.js';
 import { isTerminal } from './confirm.js';
 import { classroomMessages } from '../i18n/classroom-messages.js';
 import { paintFirstFrame } from './first-frame.js';
@@ -66,7 +66,10 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
   // Flags are checked before anything starts or calls AWS.
   const produce = command.name === 'produce' ? (await import('./commands/produce-command.js')).produceOptions(command) : undefined;
   const interactive = command.name === 'lab' && !command.global.plain && isTerminal(process.stdout) && isTerminal(process.stdin);
-  const prepared = await prepareLabSession(command.global, { env, signal, askRegion: interactive ? () => askRegion(lang) : undefined, surface: interactive ? 'tui' : 'cli' });
+  // A class on a room sandbox: the lab runs there, signing with the learner's own key.
+  const joined = classroom ? await (await import('./class-membership.js')).findClass(classroom, command.global, env) : undefined;
+  const room = joined?.room ?? (command.name === 'class' ? await (await import('./commands/class-command.js')).classCreateRoom(command.global, env) : undefined);
+  const prepared = await prepareLabSession(command.global, { env, signal, askRegion: interactive ? () => askRegion(lang) : undefined, surface: interactive ? 'tui' : 'cli', ...(room ? { room } : {}) });
   // The first frame, before Ink, the sandbox and the SDK load and start (they take most of a second);
   // Ink then draws the same screen with a spinner in its place.
   const eraseFirstFrame = interactive ? paintFirstFrame(prepared, process.stdout.columns, (text) => process.stdout.write(text)) : undefined;
@@ -77,7 +80,7 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
     session = await startLabSession(prepared);
     // The full-screen lab shows them on its first screen; every other output on stderr (a JSON line with --json).
     if (!interactive) printNotices(output, session.notices ?? [], lang, 'json' in command && command.json);
-    membership = classroom ? await (await import('./class-membership.js')).joinClass(classroom, command.global, env, signal) : undefined;
+    membership = joined ? await (await import('./class-membership.js')).joinClass(joined, command.global, env, signal) : undefined;
     if (membership) session.runnerObservers = [membership.observe];
   } catch (error) {
     screen?.unmount();
@@ -115,7 +118,7 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
 }
 
 /** `--class`/`--name`, checked before anything runs; the class client is loaded only when they are given. */
-async function classFlagsOf(global: GlobalOptions): Promise<{ code: string; name: string } | undefined> {
+async function classFlagsOf(global: GlobalOptions): Promise<ClassFlags | undefined> {
   if (global.classCode === undefined && global.displayName === undefined) return undefined;
   return (await import('./class-membership.js')).classFlags(global);
 }

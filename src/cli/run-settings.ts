@@ -10,12 +10,23 @@ import { callDeadlines, type CallDeadlines } from '../aws/call-deadlines.js';
 import { validateCallTimeout } from '../validate/call-timeout.js';
 import { isLoopbackUrl } from './loopback-host.js';
 import type { Ownership } from '../actions/ownership.js';
+import { classroomText } from '../i18n/classroom-messages.js';
 
 export const DEFAULT_STREAM = 'input-stream';
 /** The sandbox's region when nothing else names one; learners' tools get it from the printed exports. */
 export const SANDBOX_DEFAULT_REGION = 'us-east-1';
 
-export type EndpointSource = 'flag' | 'AWS_ENDPOINT_URL_KINESIS' | 'AWS_ENDPOINT_URL' | 'embedded-sandbox';
+export type EndpointSource = 'flag' | 'AWS_ENDPOINT_URL_KINESIS' | 'AWS_ENDPOINT_URL' | 'embedded-sandbox' | 'class';
+
+/**
+ * A kinesis-lab sandbox known to be one (its class registry answered), wherever it is: a room
+ * sandbox on the LAN is a sandbox like one on loopback. With `credentials`, the lab signs every call
+ * on it with them: a learner's own key in a class (src/classroom/learner-key.ts).
+ */
+export interface RoomSandbox {
+  endpoint: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
 
 /** Where and how this run talks to Kinesis, resolved once from flags, environment and saved progress. */
 export interface RunSettings {
@@ -51,6 +62,8 @@ export interface RunSettings {
   signal?: AbortSignal;
   /** A joined embedded sandbox: a refused call waits for the take-over (AwsSettings.endpointReturns). */
   endpointReturns?: () => Promise<boolean>;
+  /** The key every call on the sandbox signs with: a learner's own in a class on a room sandbox. */
+  sandboxKey?: { accessKeyId: string; secretAccessKey: string };
 }
 
 /**
@@ -72,7 +85,7 @@ export function isRegionName(value: string): boolean {
  * Resolves everything but the embedded sandbox's URL (known only once it listens). The region may stay
  * undefined on real AWS: the interactive lab then asks, the other commands stop with a usage error.
  */
-export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.ProcessEnv, saved?: { stream: string; region: string }): Promise<RunSettings> {
+export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.ProcessEnv, saved?: { stream: string; region: string }, room?: RoomSandbox): Promise<RunSettings> {
   const lang = global.lang ?? langFromEnv(env);
   const deadlines = callDeadlinesFromEnv(env);
   if (global.onDemand && global.shards !== undefined) throw new UsageError({ en: 'use either --on-demand or --shards, not both (an on-demand stream manages its shards itself)', ko: '--on-demand와 --shards 중 하나만 쓰세요(온디맨드 스트림은 샤드를 스스로 관리합니다)' });
@@ -89,14 +102,17 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   if (endpointFlag !== undefined) assertEndpoint(endpointFlag, '--endpoint-url');
   if (global.sandbox && endpointFlag !== undefined) throw new UsageError({ en: 'use either --sandbox or --endpoint-url, not both', ko: '--sandbox와 --endpoint-url 중 하나만 쓰세요' });
 
+  if (global.sandbox && room) throw new UsageError(classroomText((t) => t.classWithSandbox));
+
   let endpoint: string | undefined;
   let endpointSource: EndpointSource | undefined;
   if (global.sandbox) endpointSource = 'embedded-sandbox';
+  else if (room) [endpoint, endpointSource] = [room.endpoint, endpointFlag === room.endpoint ? 'flag' : 'class'];
   else if (endpointFlag) [endpoint, endpointSource] = [endpointFlag, 'flag'];
   else if (env.AWS_ENDPOINT_URL_KINESIS) [endpoint, endpointSource] = [assertEndpoint(env.AWS_ENDPOINT_URL_KINESIS, 'AWS_ENDPOINT_URL_KINESIS'), 'AWS_ENDPOINT_URL_KINESIS'];
   else if (env.AWS_ENDPOINT_URL) [endpoint, endpointSource] = [assertEndpoint(env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL'), 'AWS_ENDPOINT_URL'];
 
-  const target = global.sandbox || (endpoint !== undefined && isLoopbackUrl(endpoint)) ? 'sandbox' : 'aws';
+  const target = global.sandbox || room !== undefined || (endpoint !== undefined && isLoopbackUrl(endpoint)) ? 'sandbox' : 'aws';
   const resolved = await resolveRegion({ flag: global.region, profile: global.profile, env, useInstanceMetadata: target === 'aws' });
   let region = resolved?.region;
   let regionSource = resolved?.source;
@@ -104,12 +120,15 @@ export async function resolveRunSettings(global: GlobalOptions, env: NodeJS.Proc
   if (region === undefined && target === 'sandbox') [region, regionSource] = [SANDBOX_DEFAULT_REGION, 'sandbox-default'];
   if (region !== undefined && regionSource !== 'flag') orUsageError(validateRegion(region), regionSource === 'profile' ? 'region in the AWS profile' : String(regionSource));
 
-  const cloudwatchEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
-  const pipesEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_PIPES ?? env.AWS_ENDPOINT_URL;
-  const iamEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
-  const eventbridgeEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_EVENTBRIDGE ?? env.AWS_ENDPOINT_URL;
-  const logsEndpoint = endpointSource === 'flag' ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? env.AWS_ENDPOINT_URL;
-  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, eventbridgeEndpoint, logsEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE, ...(deadlines ? { deadlines } : {}) };
+  // A flag, or a room sandbox, is one endpoint for every service.
+  const oneEndpoint = endpointSource === 'flag' || endpointSource === 'class';
+  const cloudwatchEndpoint = oneEndpoint ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
+  const pipesEndpoint = oneEndpoint ? endpoint : env.AWS_ENDPOINT_URL_PIPES ?? env.AWS_ENDPOINT_URL;
+  const iamEndpoint = oneEndpoint ? endpoint : env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
+  const eventbridgeEndpoint = oneEndpoint ? endpoint : env.AWS_ENDPOINT_URL_EVENTBRIDGE ?? env.AWS_ENDPOINT_URL;
+  const logsEndpoint = oneEndpoint ? endpoint : env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? env.AWS_ENDPOINT_URL;
+  const sandboxKey = room?.credentials;
+  return { lang, stream, target, embeddedSandbox: global.sandbox, region, regionSource, endpoint, endpointSource, cloudwatchEndpoint, pipesEndpoint, iamEndpoint, eventbridgeEndpoint, logsEndpoint, streamShape, profile: global.profile ?? env.AWS_PROFILE, ...(deadlines ? { deadlines } : {}), ...(sandboxKey ? { sandboxKey } : {}) };
 }
 
 function assertEndpoint(value: string, from: string): string {

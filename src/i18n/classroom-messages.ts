@@ -92,7 +92,6 @@ export interface ClassroomMessages {
   classPolicy: (who: string) => string;
   classPolicyAccounts: (accounts: string) => string;
   classPolicyOrg: (org: string) => string;
-  classSandboxNoPolicy: string;
   classJoinHeader: string;
   classBoardHeader: string;
   classTaken: (stream: string) => string;
@@ -103,6 +102,30 @@ export interface ClassroomMessages {
   classNeedsName: string;
   classWaiting: (count: number) => string;
   classEndpointLoopback: (endpoint: string) => string;
+  /** class create on a room sandbox: the class stream's resource policy. */
+  classRoomPolicy: string;
+  /** class create on a room sandbox: every learner signs with a key of their own. */
+  classRoomAccounts: string;
+  /** class create on AWS with a stream name that has no short code. */
+  classLongCode: (stream: string) => string;
+  /** class create on a sandbox the room cannot reach (it listens on loopback only). */
+  classRoomUnreachable: (endpoint: string) => string;
+  classNeedsCode: (action: string) => string;
+  // joining a class: --class and what the room sandbox answers
+  classCodeMistyped: (code: string) => string;
+  classCodeLookAlike: (code: string) => string;
+  classCodeNotACode: (code: string) => string;
+  classCodeNoClass: (code: string) => string;
+  classAddressBad: (text: string) => string;
+  classLegacyRoom: string;
+  classLegacyDamaged: string;
+  classNeedsAddress: (code: string) => string;
+  classNoSuch: (code: string, endpoint: string) => string;
+  classEnded: (code: string) => string;
+  classUnreachable: (endpoint: string, error: string) => string;
+  classNoAnswer: (endpoint: string, afterMs: number) => string;
+  classNotSandbox: (endpoint: string) => string;
+  classWithSandbox: string;
   boardTitle: (stream: string, learners: number) => string;
   boardColumns: { name: string; step: string; time: string; status: string; error: string };
   boardSteps: string;
@@ -203,7 +226,6 @@ const en: ClassroomMessages = {
   classPolicy: (who) => `Its resource policy lets ${who} put records on it, and nothing else.`,
   classPolicyAccounts: (accounts) => `the accounts ${accounts}`,
   classPolicyOrg: (org) => `every account in the organization ${org}`,
-  classSandboxNoPolicy: 'On the sandbox every learner who can reach it may write; no resource policy is needed.',
   classJoinHeader: 'Learners join with:',
   classBoardHeader: 'Watch the room with:',
   classTaken: (stream) => `A stream named ${stream} exists and was not made by ${commandLine('class create')}; choose another with --class-stream NAME.`,
@@ -216,6 +238,25 @@ const en: ClassroomMessages = {
   classNeedsName: '--class needs --name with the name the instructor sees, e.g. --name "Mina Kim"',
   classWaiting: (count) => `${count} class progress ${count === 1 ? 'event is' : 'events are'} waiting to be sent; ${count === 1 ? 'it goes' : 'they go'} out the next time you run ${commandLine()} with --class.`,
   classEndpointLoopback: (endpoint) => `The class endpoint ${endpoint} only works on this machine; for a room, serve the sandbox with ${commandLine('sandbox --host 0.0.0.0')} and pass its LAN address with --endpoint-url.`,
+  classRoomPolicy: "Its resource policy lets every account on this sandbox put records on it, and nothing else: each learner is an account of their own here, as at a workshop where everyone has an AWS account.",
+  classRoomAccounts: "Each learner's lab signs with a key of its own (from the code and their install), so nobody's checks, cleanup or pipe see anybody else's work.",
+  classLongCode: (stream) => `A stream named ${stream} has no short code; learners need the long one below. For a short code, name the class stream kinesis-lab-class or kinesis-lab-class-N (N up to 255).`,
+  classRoomUnreachable: (endpoint) => `The sandbox at ${endpoint} listens on this machine only, so the room cannot reach it: start it with ${commandLine('sandbox --host 0.0.0.0')} and run class create again.`,
+  classNeedsCode: (action) => `class ${action} needs the class code (${commandLine(`class ${action} CODE`)}, with the room sandbox's address in front as class create printed it), or run class create first`,
+  classCodeMistyped: (code) => `no such class "${code}": a character is mistyped (the code's last character checks the others); compare it with the instructor's screen`,
+  classCodeLookAlike: (code) => `no such class "${code}": class codes never contain 0, O, 1, I or L; compare it with the instructor's screen`,
+  classCodeNotACode: (code) => `"${code}" is not a class code: a code has 8 letters and digits on a room sandbox (192.168.1.20:4567/K7QM-R3XP) or 12 on AWS (X7KQ-M3PW-R9TZ)`,
+  classCodeNoClass: (code) => `no such class "${code}"; compare it with the instructor's screen`,
+  classAddressBad: (text) => `"${text}" is not a class address; type the instructor's line as it is, e.g. --class 192.168.1.20:4567/K7QM-R3XP`,
+  classLegacyRoom: `this long KL1-… code is from an older kinesis-lab and would put every learner in one account; ask the instructor for the short code (${commandLine('class create')} prints it)`,
+  classLegacyDamaged: 'this KL1-… code is cut off or mistyped; copy the whole code the instructor printed',
+  classNeedsAddress: (code) => `${code} is a class on a room sandbox: give its address too, as the instructor's line shows (--class 192.168.1.20:4567/${code})`,
+  classNoSuch: (code, endpoint) => `no such class ${code} on the sandbox at ${endpoint}; compare the code with the instructor's screen`,
+  classEnded: (code) => `class ${code} has ended: its class stream was deleted (${commandLine('class delete')})`,
+  classUnreachable: (endpoint, error) => `cannot reach the class's sandbox at ${endpoint} (${error}); check the address on the instructor's screen, that this computer is on the room's network, and that the sandbox still runs`,
+  classNoAnswer: (endpoint, afterMs) => `the class's sandbox at ${endpoint} did not answer in ${afterMs / 1000} s; check the address on the instructor's screen and that the sandbox still runs`,
+  classNotSandbox: (endpoint) => `${endpoint} answered, but it is not a kinesis-lab sandbox; check the address on the instructor's screen`,
+  classWithSandbox: "--class joins the class on the instructor's sandbox: drop --sandbox",
   boardTitle: (stream, learners) => `Class board: ${stream}, ${learners} ${learners === 1 ? 'learner' : 'learners'}`,
   boardColumns: { name: 'Learner', step: 'Step', time: 'On it', status: 'Status', error: 'Last error' },
   boardSteps: 'Per step (working / stuck / done)',
@@ -311,7 +352,6 @@ const ko: ClassroomMessages = {
   classPolicy: (who) => `리소스 정책으로 ${who}만 이 스트림에 레코드를 넣을 수 있고, 그 밖의 작업은 허용하지 않습니다.`,
   classPolicyAccounts: (accounts) => `계정 ${accounts}`,
   classPolicyOrg: (org) => `조직 ${org}의 모든 계정`,
-  classSandboxNoPolicy: '샌드박스에서는 접속할 수 있는 학습자라면 누구나 쓸 수 있어 리소스 정책이 필요 없습니다.',
   classJoinHeader: '학습자는 이렇게 참여합니다:',
   classBoardHeader: '강의실 현황 보기:',
   classTaken: (stream) => `${stream} 스트림이 이미 있는데 ${commandLine('class create')} 명령으로 만든 것이 아닙니다. --class-stream NAME으로 다른 이름을 정하세요.`,
@@ -324,6 +364,25 @@ const ko: ClassroomMessages = {
   classNeedsName: '--class에는 강사에게 보일 이름을 --name으로 함께 주세요. 예: --name "김민아"',
   classWaiting: (count) => `아직 보내지 못한 수업 진행 이벤트가 ${count}개 있습니다. 다음에 --class를 붙여 ${commandLine()} 명령을 실행하면 보냅니다.`,
   classEndpointLoopback: (endpoint) => `수업 엔드포인트(${endpoint})는 이 컴퓨터에서만 쓸 수 있습니다. 강의실에서 쓰려면 ${commandLine('sandbox --host 0.0.0.0')} 명령으로 샌드박스를 열고 그 LAN 주소를 --endpoint-url로 주세요.`,
+  classRoomPolicy: '리소스 정책으로 이 샌드박스의 모든 계정이 이 스트림에 레코드를 넣을 수 있고, 그 밖의 일은 할 수 없습니다. 모든 참가자가 AWS 계정을 하나씩 받는 워크숍처럼, 여기서도 학습자마다 계정이 따로 있습니다.',
+  classRoomAccounts: '학습자마다 실습이 자기 키(코드와 설치별 ID로 만든 키)로 서명하므로, 검사·정리·파이프가 다른 사람의 작업을 보지 않습니다.',
+  classLongCode: (stream) => `${stream} 스트림 이름에는 짧은 코드가 없어 학습자는 아래의 긴 코드를 써야 합니다. 짧은 코드를 쓰려면 수업 스트림 이름을 kinesis-lab-class 또는 kinesis-lab-class-N(N은 255 이하)으로 정하세요.`,
+  classRoomUnreachable: (endpoint) => `${endpoint}의 샌드박스는 이 컴퓨터에서만 접속을 받아 강의실에서는 쓸 수 없습니다. ${commandLine('sandbox --host 0.0.0.0')} 명령으로 시작한 뒤 class create를 다시 실행하세요.`,
+  classNeedsCode: (action) => `class ${action}에는 수업 코드가 필요합니다(${commandLine(`class ${action} CODE`)}, class create가 출력한 대로 강의실 샌드박스 주소를 앞에 붙여서). 또는 먼저 class create를 실행하세요.`,
+  classCodeMistyped: (code) => `"${code}" 수업이 없습니다. 잘못 입력한 글자가 있습니다(코드의 마지막 글자가 나머지를 검사합니다). 강사 화면과 비교해 보세요.`,
+  classCodeLookAlike: (code) => `"${code}" 수업이 없습니다. 수업 코드에는 0, O, 1, I, L이 들어가지 않습니다. 강사 화면과 비교해 보세요.`,
+  classCodeNotACode: (code) => `"${code}"은(는) 수업 코드가 아닙니다. 코드는 강의실 샌드박스에서는 영문·숫자 8자(192.168.1.20:4567/K7QM-R3XP), AWS에서는 12자(X7KQ-M3PW-R9TZ)입니다.`,
+  classCodeNoClass: (code) => `"${code}" 수업이 없습니다. 강사 화면과 비교해 보세요.`,
+  classAddressBad: (text) => `"${text}"은(는) 수업 주소가 아닙니다. 강사가 보여 준 줄을 그대로 입력하세요. 예: --class 192.168.1.20:4567/K7QM-R3XP`,
+  classLegacyRoom: `이 긴 KL1-… 코드는 이전 버전의 kinesis-lab에서 만든 것으로, 모든 학습자를 한 계정에 넣습니다. 강사에게 짧은 코드를 받으세요(${commandLine('class create')} 명령이 출력합니다).`,
+  classLegacyDamaged: '이 KL1-… 코드가 잘렸거나 잘못 입력되었습니다. 강사가 출력한 코드 전체를 복사하세요.',
+  classNeedsAddress: (code) => `${code}은(는) 강의실 샌드박스의 수업입니다. 강사가 보여 준 줄처럼 주소도 함께 주세요(--class 192.168.1.20:4567/${code}).`,
+  classNoSuch: (code, endpoint) => `${endpoint}의 샌드박스에 ${code} 수업이 없습니다. 코드를 강사 화면과 비교해 보세요.`,
+  classEnded: (code) => `${code} 수업은 끝났습니다. 수업 스트림이 삭제되었습니다(${commandLine('class delete')}).`,
+  classUnreachable: (endpoint, error) => `${endpoint}의 수업 샌드박스에 연결할 수 없습니다(${error}). 강사 화면의 주소, 이 컴퓨터가 강의실 네트워크에 연결되어 있는지, 샌드박스가 아직 실행 중인지 확인하세요.`,
+  classNoAnswer: (endpoint, afterMs) => `${endpoint}의 수업 샌드박스가 ${afterMs / 1000}초 안에 응답하지 않았습니다. 강사 화면의 주소와 샌드박스가 아직 실행 중인지 확인하세요.`,
+  classNotSandbox: (endpoint) => `${endpoint}이(가) 응답했지만 kinesis-lab 샌드박스가 아닙니다. 강사 화면의 주소를 확인하세요.`,
+  classWithSandbox: '--class는 강사의 샌드박스에서 수업에 참여합니다. --sandbox를 빼세요.',
   boardTitle: (stream, learners) => `수업 현황: ${stream}, 학습자 ${learners}명`,
   boardColumns: { name: '학습자', step: '단계', time: '경과', status: '상태', error: '마지막 오류' },
   boardSteps: '단계별 (진행 중 / 막힘 / 완료)',
@@ -341,6 +400,11 @@ const ko: ClassroomMessages = {
 
 export function classroomMessages(lang: Lang): ClassroomMessages {
   return lang === 'ko' ? ko : en;
+}
+
+/** One text of this catalog in every language (a usage error's message, a notice). */
+export function classroomText(pick: (t: ClassroomMessages) => string): Localized {
+  return { en: pick(en), ko: pick(ko) };
 }
 
 export const CLASSROOM_CATALOGS: Readonly<Record<Lang, ClassroomMessages>> = { en, ko };

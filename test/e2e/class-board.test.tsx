@@ -1,10 +1,10 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import { CreateStreamCommand } from '@aws-sdk/client-kinesis';
+import { CreateStreamCommand, DeleteResourcePolicyCommand, PutResourcePolicyCommand } from '@aws-sdk/client-kinesis';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClassStreamReader } from '../../src/aws/class-stream.js';
 import { BoardFeed } from '../../src/classroom/board-feed.js';
-import { decodeJoinCode, encodeJoinCode } from '../../src/classroom/join-code.js';
+import { classStreamPolicy } from '../../src/classroom/class-policy.js';
+import { formatCode, withCheck } from '../../src/classroom/class-code.js';
 import { classroomMessages } from '../../src/i18n/classroom-messages.js';
 import { ClassBoard } from '../../src/ui/ClassBoard.js';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';
@@ -13,88 +13,60 @@ import { CLI_COMMAND, runCli, tempHome } from './cli-helpers.js';
 const ORDER = ['create-stream', 'put-record', 'put-records', 'metrics', 'pipe'];
 const TITLES = { 'create-stream': 'Create', 'put-record': 'PutRecord', 'put-records': 'PutRecords', metrics: 'Metrics', pipe: 'Pipe' };
 
-/** A TCP relay to the sandbox that can be cut and restored on the same port: a learner's network. */
-async function relay(target: number): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
-  let server: Server | undefined;
-  const sockets = new Set<Socket>();
-  let port = 0;
-  const listen = () => new Promise<void>((resolve) => {
-    server = createServer((client) => {
-      const upstream = connect(target, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('close', () => sockets.delete(s));
-        s.on('error', () => s.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    server.listen(port, '127.0.0.1', () => {
-      port = (server!.address() as { port: number }).port;
-      resolve();
-    });
-  });
-  const cut = () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    const closing = server;
-    server = undefined;
-    if (closing) closing.close(() => resolve());
-    else resolve();
-  });
-  await listen();
-  return { get port() { return port; }, cut, restore: listen, close: cut };
-}
-
 describe('built CLI: a class board over several learners\' processes', () => {
   let box: TestSandbox;
+  /** What the join line says after --class: the room sandbox's address and the short code. */
   let code: string;
   let env: Record<string, string>;
   const homes: Record<string, string> = {};
-  const learner = async (who: string, args: string[], classCode = code) => {
+  // Every learner uses the default stream name: each one is an account of their own.
+  const learner = async (who: string, args: string[]) => {
     homes[who] ??= await tempHome();
-    return runCli([...args, '--stream', `s-${Object.keys(homes).indexOf(who)}`, '--class', classCode, '--name', who], { ...env, KINESIS_LAB_HOME: homes[who] });
+    return runCli([...args, '--class', code, '--name', who], { KINESIS_LAB_HOME: homes[who] });
   };
+  const classArn = 'arn:aws:kinesis:us-east-1:000000000000:stream/kinesis-lab-class';
 
   beforeAll(async () => {
     box = await startTestSandbox();
     env = { AWS_ENDPOINT_URL: box.sandbox.url, AWS_REGION: 'us-east-1' };
     const created = await runCli(['class', 'create', '--endpoint-url', box.sandbox.url, '--region', 'us-east-1'], { ...env, KINESIS_LAB_HOME: await tempHome() });
     expect(created.code, created.stderr).toBe(0);
-    code = /KL1-[A-Za-z0-9_-]+/.exec(created.stdout)![0];
-    expect(created.stdout).toContain(`npx kinesis-lab --endpoint-url ${box.sandbox.url} --class ${code} --name "<your name>"`);
+    code = /--class (\S+) --name/.exec(created.stdout)![1]!;
+    expect(code).toMatch(new RegExp(`^127\\.0\\.0\\.1:${box.sandbox.port}/[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$`));
+    expect(created.stdout).toContain(`  npx kinesis-lab --class ${code} --name "<your name>"\n`);
+    // This sandbox listens on loopback only: the instructor is told the room cannot reach it.
+    expect(created.stderr).toContain(`The sandbox at ${box.sandbox.url} listens on this machine only`);
   });
   afterAll(() => box.stop());
 
-  it('shows each learner\'s step and error, a late joiner, a restarted learner on one row, and one who was offline', async () => {
+  it('shows each learner\'s step and error, a late joiner, a restarted learner on one row, and one whose events waited', async () => {
     // Two learners start; Joon's step 2 looks at a stream that does not exist (solve would create it:
     // "do it for me" makes the stream when it is gone, so the plain lab's check is what fails here).
     expect((await learner('Mina', ['solve', 'create-stream', 'put-record'])).code).toBe(0);
     expect((await learner('Joon', ['solve', 'create-stream'])).code).toBe(0);
-    const joonFails = await runCli(['--plain', '--step', 'put-record', '--stream', 'no-such-stream', '--class', code, '--name', 'Joon'], { ...env, KINESIS_LAB_HOME: homes.Joon! });
+    const joonFails = await learner('Joon', ['--plain', '--step', 'put-record', '--stream', 'no-such-stream']);
     expect(joonFails.code).toBe(1);
 
     const feed = new BoardFeed(createClassStreamReader(box.client('us-east-1'), 'kinesis-lab-class', { relistMs: 0 }));
     const first = await feed.catchUp();
     expect(Object.values(first.board.learners).map((r) => r.name).sort()).toEqual(['Joon', 'Mina']);
 
-    // Hoon's network is down: his lab works on the sandbox, his class events wait on disk.
-    const net = await relay(box.sandbox.port);
-    const location = decodeJoinCode(code);
-    if (!location.ok) throw new Error('bad code');
-    const hoonCode = encodeJoinCode({ ...location.value, endpoint: `http://127.0.0.1:${net.port}` });
-    await net.cut();
-    const offline = await learner('Hoon', ['solve', 'create-stream'], hoonCode);
-    expect(offline.code).toBe(0);
-    expect(offline.stderr).toMatch(/^\d+ class progress events are waiting to be sent; they go out the next time you run node dist\/cli\.js with --class\.$/m);
+    // The class stream's resource policy is what lets learners' accounts post: without it Hoon's lab
+    // works on the sandbox, and his class events wait on disk.
+    const instructor = box.client('us-east-1');
+    await instructor.send(new DeleteResourcePolicyCommand({ ResourceARN: classArn }));
+    const refused = await learner('Hoon', ['solve', 'create-stream']);
+    expect(refused.code).toBe(0);
+    expect(refused.stderr).toMatch(/^\d+ class progress events are waiting to be sent; they go out the next time you run node dist\/cli\.js with --class\.$/m);
 
     // A late joiner, and Mina again in a new process (a restart) for step 3.
     expect((await learner('사라', ['solve', 'create-stream'])).code).toBe(0);
     expect((await learner('Mina', ['solve', 'put-records'])).code).toBe(0);
-    // Hoon's network is back: his next run sends what waited, in order, then its own events.
-    await net.restore();
-    const back = await learner('Hoon', ['solve', 'put-record'], hoonCode);
+    // The policy is back: Hoon's next run sends what waited, in order, then its own events.
+    await instructor.send(new PutResourcePolicyCommand({ ResourceARN: classArn, Policy: classStreamPolicy(classArn, { kind: 'room' }) }));
+    const back = await learner('Hoon', ['solve', 'put-record']);
     expect(back.code, back.stderr).toBe(0);
     expect(back.stderr).toBe('');
-    await net.close();
 
     const snapshot = await feed.catchUp();
     expect(snapshot.error).toBeUndefined();
@@ -136,13 +108,23 @@ describe('built CLI: a class board over several learners\' processes', () => {
     expect(run.stdout).toContain('1. Create the data stream: 0 working, 0 stuck, 4 done');
   });
 
-  it('refuses --class without --name, and a mistyped code, before anything runs', async () => {
-    const noName = await runCli(['solve', 'create-stream', '--class', code], { ...env, KINESIS_LAB_HOME: await tempHome() });
+  it('refuses --class without --name, a mistyped code, and a code the sandbox does not know, before anything runs', async () => {
+    const noName = await runCli(['solve', 'create-stream', '--class', code], { KINESIS_LAB_HOME: await tempHome() });
     expect(noName.code).toBe(2);
     expect(noName.stderr.trim()).toBe('kinesis-lab: --class needs --name with the name the instructor sees, e.g. --name "Mina Kim"');
-    const badCode = await runCli(['solve', 'create-stream', '--class', 'KL1-oops', '--name', 'X'], { ...env, KINESIS_LAB_HOME: await tempHome() });
+    // One character off: the check character says so without asking the sandbox.
+    const last = code.at(-1)!;
+    const typo = `${code.slice(0, -1)}${last === 'A' ? 'B' : 'A'}`;
+    const badCode = await runCli(['solve', 'create-stream', '--class', typo, '--name', 'X'], { KINESIS_LAB_HOME: await tempHome() });
     expect(badCode.code).toBe(2);
-    expect(badCode.stderr.trim()).toBe('kinesis-lab: --class: "KL1-oops" is not a class code (it is cut off or mistyped); copy the whole code the instructor printed, starting with KL1-');
+    expect(badCode.stderr.trim()).toBe(`kinesis-lab: no such class "${typo}": a character is mistyped (the code's last character checks the others); compare it with the instructor's screen`);
+    // A well-formed code of no class on this sandbox.
+    const unknown = await runCli(['solve', 'create-stream', '--class', `127.0.0.1:${box.sandbox.port}/${formatCode(withCheck('ZZZZZZZ'))}`, '--name', 'X'], { KINESIS_LAB_HOME: await tempHome() });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe(`kinesis-lab: no such class ${formatCode(withCheck('ZZZZZZZ'))} on the sandbox at ${box.sandbox.url}; compare the code with the instructor's screen`);
+    const legacy = await runCli(['solve', 'create-stream', '--class', 'KL1-oops', '--name', 'X'], { KINESIS_LAB_HOME: await tempHome() });
+    expect(legacy.code).toBe(2);
+    expect(legacy.stderr.trim()).toBe('kinesis-lab: this KL1-… code is cut off or mistyped; copy the whole code the instructor printed');
   });
 
   it('deletes the class stream after class with class delete, and only a stream class create made', async () => {

@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeJoinCode } from '../../src/classroom/join-code.js';
+import { formatCode, withCheck } from '../../src/classroom/class-code.js';
 import { accountIdFor } from '../../src/sandbox/sandbox-accounts.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/sandbox-types.js';
 import { startStallingEndpoint, type StallingEndpoint } from '../fixtures/stalling-endpoint.js';
@@ -94,7 +94,8 @@ describe('no credential, token, password or signature is printed or written', ()
     const endpoint = leaky.url.replace('http://', `http://admin:${URL_PASSWORD}@`);
     const env = { KINESIS_LAB_HOME: home, AWS_REGION: 'us-east-1', ...ENV_SECRETS, ...profileFiles };
     const viaFlag = ['--endpoint-url', endpoint];
-    const code = encodeJoinCode({ stream: 'kinesis-lab-class', region: 'us-east-1', endpoint });
+    // The room sandbox's address and a class code, the password in the address.
+    const code = `${endpoint}/${formatCode(withCheck('K7QMR3X'))}`;
     const runs = await Promise.all([
       runCli(['doctor', ...viaFlag], env),
       runCli(['doctor', '--json', ...viaFlag], env),

@@ -7,13 +7,15 @@ import { ACTION_KINDS } from '../../actions/action-registry.js';
 import { CHECK_KINDS } from '../../checks/check-registry.js';
 import { BoardFeed } from '../../classroom/board-feed.js';
 import { boardText } from '../../classroom/board-table.js';
+import { CLASS_STREAM_BASE, encodeAwsClass } from '../../classroom/aws-class-code.js';
+import { formatCode } from '../../classroom/class-code.js';
 import { classStreamPolicy, parseAudience, type ClassAudience } from '../../classroom/class-policy.js';
-import { decodeJoinCode, encodeJoinCode, type ClassLocation } from '../../classroom/join-code.js';
+import { encodeLongCode, type ClassLocation } from '../../classroom/join-code.js';
 import type { Lab } from '../../content/lab-model.js';
 import { loadLab } from '../../content/load-lab.js';
 import { labDir } from '../../content/locate-labs.js';
 import { configDir } from '../../files/progress-store.js';
-import { classroomMessages } from '../../i18n/classroom-messages.js';
+import { classroomMessages, classroomText, type ClassroomMessages } from '../../i18n/classroom-messages.js';
 import { commandLine } from '../../i18n/command-line.js';
 import { langFromEnv, type Lang } from '../../i18n/lang.js';
 import { sleepFor } from '../../producer/retry-policy.js';
@@ -21,28 +23,44 @@ import { ClassBoardApp } from '../../ui/ClassBoardApp.js';
 import { validateStreamName } from '../../validate/stream-name.js';
 import { awsSettingsFor } from '../build-lab-context.js';
 import { classKinesisClient } from '../class-client.js';
+import { locateRoomClass, readClassCode } from '../class-membership.js';
+import { isKinesisLabSandbox, registerClass, registryOptions } from '../class-registry-client.js';
 import { canAsk, confirmOrYes } from '../confirm.js';
 import { LAB_ID, type LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
-import type { Command } from '../parse-args.js';
+import type { Command, GlobalOptions } from '../parse-args.js';
+import type { RoomSandbox } from '../run-settings.js';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/sandbox-types.js';
 import { isLoopbackUrl } from '../loopback-host.js';
 import { orUsageError, UsageError } from '../usage-error.js';
 
 type ClassCommand = Extract<Command, { name: 'class' }>;
 
-export const DEFAULT_CLASS_STREAM = 'kinesis-lab-class';
+export const DEFAULT_CLASS_STREAM = CLASS_STREAM_BASE;
 
 /** Flags of `class create`, checked before a session opens or anything is created. */
-export function classCreateOptions(cmd: ClassCommand, target: 'sandbox' | 'aws'): { stream: string; audience?: ClassAudience } {
+export function classCreateOptions(cmd: ClassCommand, target: 'sandbox' | 'aws'): { stream: string; audience: ClassAudience } {
   const stream = orUsageError(validateStreamName(cmd.classStream ?? DEFAULT_CLASS_STREAM), '--class-stream');
-  // The sandbox (kinesalite) has no resource policies: anyone who reaches it may write.
-  if (target === 'sandbox') return { stream };
+  // A room sandbox's accounts are made as learners join: the policy lets every one of them post.
+  if (target === 'sandbox') return { stream, audience: { kind: 'room' } };
   return { stream, audience: orUsageError(parseAudience(cmd.accounts, cmd.org)) };
 }
 
 /**
- * `kinesis-lab class create`: the class progress stream, its resource policy on AWS, and the join
- * command to show the room. Run again, it reuses the stream it made and prints the same code.
+ * The sandbox `class create` talks to, when its endpoint is a kinesis-lab sandbox (its class registry
+ * answers), on loopback or in the room. The class stream lives in the account of the sandbox's default
+ * key, whatever key the shell holds: learners sign with keys of their own, and `class board` and
+ * `class delete` find it there.
+ */
+export async function classCreateRoom(global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<RoomSandbox | undefined> {
+  const endpoint = global.endpointUrl ?? env.AWS_ENDPOINT_URL_KINESIS ?? env.AWS_ENDPOINT_URL;
+  if (global.sandbox || endpoint === undefined || !(await isKinesisLabSandbox(endpoint, registryOptions(env)))) return undefined;
+  return { endpoint, credentials: { ...SANDBOX_CREDENTIALS } };
+}
+
+/**
+ * `kinesis-lab class create`: the class progress stream with its resource policy, its short code, and
+ * the join command to show the room. Run again, it reuses the stream it made and prints the same code.
  */
 export async function classCreateCommand(session: LabSession, cmd: ClassCommand, env: NodeJS.ProcessEnv, output: Output): Promise<number> {
   const { settings } = session;
@@ -51,7 +69,7 @@ export async function classCreateCommand(session: LabSession, cmd: ClassCommand,
   const client = createKinesisClient(awsSettingsFor(settings));
   let created;
   try {
-    created = await createClassStream(client, stream, { sleep: sleepFor, ...(audience ? { policy: (arn: string) => classStreamPolicy(arn, audience) } : {}) });
+    created = await createClassStream(client, stream, { sleep: sleepFor, policy: (arn: string) => classStreamPolicy(arn, audience) });
   } catch (error) {
     if (error instanceof ClassStreamTakenError) {
       output.err(t.classTaken(stream));
@@ -61,27 +79,50 @@ export async function classCreateCommand(session: LabSession, cmd: ClassCommand,
   } finally {
     client.destroy();
   }
-  const location: ClassLocation = { stream, region: settings.region };
-  if (settings.target === 'aws') location.arn = created.arn;
-  if (settings.endpoint) location.endpoint = settings.endpoint;
-  const code = encodeJoinCode(location);
-  await rememberClass(configDir(env), code);
-
   output.out(created.created ? t.classCreated(stream, settings.region) : t.classReused(stream, settings.region));
-  if (audience) output.out(t.classPolicy(audience.kind === 'accounts' ? t.classPolicyAccounts(audience.accounts.join(', ')) : t.classPolicyOrg(audience.orgId)));
-  else output.out(t.classSandboxNoPolicy);
-  if (settings.endpoint && isLoopbackUrl(settings.endpoint)) output.err(t.classEndpointLoopback(settings.endpoint));
+  const join = settings.target === 'sandbox' && settings.endpoint ? await roomJoin(settings.endpoint, created.arn, output, t) : awsJoin(stream, settings.region, created.arn, output, t);
+  if (audience.kind === 'accounts') output.out(t.classPolicy(t.classPolicyAccounts(audience.accounts.join(', '))));
+  if (audience.kind === 'organization') output.out(t.classPolicy(t.classPolicyOrg(audience.orgId)));
+  await rememberClass(configDir(env), join.remember);
+
   output.out('');
   output.out(t.classJoinHeader);
-  // Learners on the room sandbox run their lab there too. They start it with npx on their own machines.
-  const where = settings.target === 'sandbox' && settings.endpoint ? `--endpoint-url ${settings.endpoint} ` : '';
-  output.out(`  npx kinesis-lab ${where}--class ${code} --name "<${settings.lang === 'ko' ? '이름' : 'your name'}>"`);
+  output.out(`  npx kinesis-lab --class ${join.code} --name "<${settings.lang === 'ko' ? '이름' : 'your name'}>"`);
   output.out('');
   output.out(t.classBoardHeader);
-  output.out(`  ${commandLine(`class board ${code}`)}`);
+  output.out(`  ${commandLine(`class board ${join.code}`)}`);
   output.out('');
   output.out(t.classDeleteHint);
   return 0;
+}
+
+/**
+ * A class on a room sandbox: registered there for its short code, shown with the address the room
+ * reaches the sandbox at (`192.168.1.20:4567/K7QM-R3XP`, no scheme, so the join line fits 80 columns).
+ */
+async function roomJoin(endpoint: string, arn: string, output: Output, t: ClassroomMessages): Promise<{ code: string; remember: string }> {
+  const registered = await registerClass(endpoint, arn);
+  const code = formatCode(registered.code);
+  output.out(t.classRoomPolicy);
+  output.out(t.classRoomAccounts);
+  const rooms = isLoopbackUrl(endpoint) ? (registered.addresses ?? []) : [endpoint];
+  if (rooms.length === 0) output.err(t.classRoomUnreachable(endpoint));
+  else if (rooms.length > 1) {
+    output.out(t.sandboxRoomUrls);
+    for (const room of rooms) output.out(`  ${room}`);
+  }
+  const address = (rooms[0] ?? endpoint).replace(/^http:\/\//, '').replace(/\/+$/, '');
+  // The instructor's own commands keep the address they used (loopback survives a new LAN address).
+  return { code: `${address}/${code}`, remember: `${endpoint.replace(/\/+$/, '')}/${code}` };
+}
+
+/** A class on AWS: the 12-character code when the stream's name and region have one, else the long one. */
+function awsJoin(stream: string, region: string, arn: string, output: Output, t: ClassroomMessages): { code: string; remember: string } {
+  const account = arn.split(':')[4] ?? '';
+  const short = encodeAwsClass({ account, region, stream });
+  if (!short) output.out(t.classLongCode(stream));
+  const code = short ? formatCode(short) : encodeLongCode({ stream, region, arn });
+  return { code, remember: code };
 }
 
 /**
@@ -96,7 +137,7 @@ export async function classDeleteCommand(cmd: ClassCommand, env: NodeJS.ProcessE
     output.out(t.notChanged);
     return 1;
   }
-  const client = classKinesisClient(location, cmd.global.profile ?? env.AWS_PROFILE, env, signal);
+  const client = classKinesisClient(location, instructor(cmd, env), env, signal);
   try {
     const shards = await deleteClassStream(client, location.stream, { sleep: sleepFor });
     if (shards === undefined) output.out(t.classMissing(location.stream, location.region));
@@ -113,11 +154,18 @@ export async function classDeleteCommand(cmd: ClassCommand, env: NodeJS.ProcessE
   }
 }
 
+/** Who reads or deletes the class stream: the instructor's profile on AWS; on a sandbox its default key. */
+function instructor(cmd: ClassCommand, env: NodeJS.ProcessEnv): { profile?: string } {
+  const profile = cmd.global.profile ?? env.AWS_PROFILE;
+  return profile ? { profile } : {};
+}
+
 /** The class named on the command line, else the last one created on this machine. */
 async function classLocation(cmd: ClassCommand, env: NodeJS.ProcessEnv): Promise<ClassLocation> {
   const code = cmd.code ?? (await lastClass(configDir(env)));
-  if (code === undefined) throw new UsageError({ en: `class ${cmd.action} needs the class code (${commandLine(`class ${cmd.action} KL1-…`)}), or run class create first`, ko: `class ${cmd.action}에는 수업 코드가 필요합니다(${commandLine(`class ${cmd.action} KL1-…`)}). 또는 먼저 class create를 실행하세요.` });
-  return orUsageError(decodeJoinCode(code), 'class code');
+  if (code === undefined) throw new UsageError(classroomText((t) => t.classNeedsCode(cmd.action)));
+  const target = readClassCode(code);
+  return target.kind === 'located' ? target.location : locateRoomClass(target, cmd.global, env, { endedIsError: false });
 }
 
 /**
@@ -131,7 +179,7 @@ export async function classBoardCommand(cmd: ClassCommand, env: NodeJS.ProcessEn
   const location = await classLocation(cmd, env);
   const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS });
   const { order, titles } = stepTitles(lab, lang);
-  const client = classKinesisClient(location, cmd.global.profile ?? env.AWS_PROFILE, env, signal);
+  const client = classKinesisClient(location, instructor(cmd, env), env, signal);
   const feed = new BoardFeed(createClassStreamReader(client, location.stream));
   try {
     if (cmd.once) {
@@ -175,7 +223,7 @@ export function stepTitles(lab: Lab, lang: Lang): { order: string[]; titles: Rec
   return { order: lab.steps.map((s) => s.id), titles: Object.fromEntries(lab.steps.map((s) => [s.id, s.title[lang]])) };
 }
 
-/** `<config>/class/instructor.json`: the last class this machine created, so `class board` needs no code. */
+/** `<config>/class/instructor.json`: the last class this machine created (`{"code":"http://127.0.0.1:4567/K7QM-R3XP"}`), so `class board` needs no code. */
 async function rememberClass(dir: string, code: string): Promise<void> {
   await mkdir(join(dir, 'class'), { recursive: true, mode: 0o700 });
   await writeFile(join(dir, 'class', 'instructor.json'), JSON.stringify({ code }), { mode: 0o600 });
