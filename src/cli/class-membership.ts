@@ -16,6 +16,7 @@ import { lookUpClass, registryOptions } from './class-registry-client.js';
 import type { GlobalOptions } from './parse-args.js';
 import type { RoomSandbox } from './run-settings.js';
 import { UsageError, orUsageError } from './usage-error.js';
+import { shellWord } from '../ui/layout/sandbox-paste.js';
 
 /** A learner's tie to a class: runners report to it; close() sends what it can and keeps the rest. */
 export interface ClassMembership {
@@ -40,6 +41,11 @@ export interface ClassJoin {
   location: ClassLocation;
   /** On a room sandbox: the sandbox, and the key every call of this learner's lab signs with there. */
   room?: Required<RoomSandbox>;
+}
+
+/** `--class … --name …` again, quoted for a shell: what a suggested command adds to stay in the class. */
+export function classArgs(global: GlobalOptions): string[] {
+  return global.classCode === undefined || global.displayName === undefined ? [] : ['--class', shellWord(global.classCode.trim()), '--name', shellWord(global.displayName)];
 }
 
 /** Checks `--class`/`--name` before anything runs; undefined when no class was named. */
@@ -119,6 +125,18 @@ export async function findClass(flags: ClassFlags, global: GlobalOptions, env: N
   publishValue(key.accessKeyId);
   publishValue(key.secretAccessKey);
   return { code: target.code, name, location, room: { endpoint: location.endpoint, credentials: key } };
+}
+
+/**
+ * The room sandbox of `--class`, read without asking it (no key): for the commands that only look at
+ * saved progress (reset, report), which must find the class's progress where the lab saved it.
+ */
+export function classRoomOffline(global: GlobalOptions, env: NodeJS.ProcessEnv): RoomSandbox | undefined {
+  if (global.classCode === undefined) return undefined;
+  const target = readClassCode(global.classCode);
+  if (target.kind !== 'room') return undefined;
+  const endpoint = target.endpoint ?? global.endpointUrl ?? env.AWS_ENDPOINT_URL_KINESIS ?? env.AWS_ENDPOINT_URL;
+  return endpoint === undefined ? undefined : { endpoint };
 }
 
 function classDir(env: NodeJS.ProcessEnv): string {

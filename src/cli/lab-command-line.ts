@@ -6,7 +6,7 @@ import { DEFAULT_STREAM } from './run-settings.js';
 /**
  * The shell command that runs `kinesis-lab <args>` on the same target, region and stream as this run
  * (`--sandbox`, the endpoint or profile flag, `--region`, and `--stream` unless it is the default or
- * `stream: 'always'`), as the learner invoked kinesis-lab; `where` names another region or stream.
+ * `stream: 'always'`, and `--class`/`--name` in a class), as the learner invoked kinesis-lab; `where` names another region or stream.
  */
 export function labCommandLine(settings: ReadySettings, args = '', options: { stream?: 'always'; where?: { region?: string; stream?: string } } = {}): string {
   const region = options.where?.region ?? settings.region;
@@ -17,6 +17,8 @@ export function labCommandLine(settings: ReadySettings, args = '', options: { st
   if (settings.profile && settings.target === 'aws') parts.push('--profile', settings.profile);
   parts.push('--region', region);
   if (options.stream === 'always' || stream !== DEFAULT_STREAM) parts.push('--stream', stream);
+  // In a class: the same class, so what the command does happens in the learner's own account and is reported.
+  parts.push(...(settings.classArgs ?? []));
   return commandLine(parts.join(' '));
 }
 

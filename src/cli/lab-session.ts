@@ -70,6 +70,8 @@ export interface SessionDeps {
   surface?: Surface;
   /** A kinesis-lab sandbox found before the session (a class's room sandbox), with the key to sign with there. */
   room?: RoomSandbox;
+  /** `--class … --name …` of a learner in a class, for the commands the lab suggests. */
+  classArgs?: readonly string[];
 }
 
 /** No region anywhere and nobody to ask (not a terminal): a usage error, exit 2. */
@@ -114,6 +116,7 @@ export async function prepareLabSession(global: GlobalOptions, deps: SessionDeps
   const load = await loadProgress(progressFile);
   const saved = load.kind === 'loaded' ? load.file : undefined;
   const settings: RunSettings = saved ? await resolveRunSettings(global, deps.env, saved.settings, deps.room) : provisional;
+  if (deps.classArgs) settings.classArgs = deps.classArgs;
   // A region the learner switched to in the lab is a choice made after the environment was set: only --region overrides it.
   if (saved?.settings.regionSwitched && global.region === undefined) [settings.region, settings.regionSource] = [saved.settings.region, 'switched'];
 

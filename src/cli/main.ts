@@ -69,7 +69,7 @@ async function run(command: Command, env: NodeJS.ProcessEnv, lang: Lang, output:
   // A class on a room sandbox: the lab runs there, signing with the learner's own key.
   const joined = classroom ? await (await import('./class-membership.js')).findClass(classroom, command.global, env) : undefined;
   const room = joined?.room ?? (command.name === 'class' ? await (await import('./commands/class-command.js')).classCreateRoom(command.global, env) : undefined);
-  const prepared = await prepareLabSession(command.global, { env, signal, askRegion: interactive ? () => askRegion(lang) : undefined, surface: interactive ? 'tui' : 'cli', ...(room ? { room } : {}) });
+  const prepared = await prepareLabSession(command.global, { env, signal, askRegion: interactive ? () => askRegion(lang) : undefined, surface: interactive ? 'tui' : 'cli', ...(room ? { room } : {}), ...(joined ? { classArgs: (await import('./class-membership.js')).classArgs(command.global) } : {}) });
   // The first frame, before Ink, the sandbox and the SDK load and start (they take most of a second);
   // Ink then draws the same screen with a spinner in its place.
   const eraseFirstFrame = interactive ? paintFirstFrame(prepared, process.stdout.columns, (text) => process.stdout.write(text)) : undefined;

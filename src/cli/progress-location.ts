@@ -11,12 +11,14 @@ import type { GlobalOptions } from './parse-args.js';
 import { resolveRunSettings, type RunSettings } from './run-settings.js';
 import { checkConfigHome } from './config-home.js';
 import { progressWorld } from './progress-world.js';
+import { classRoomOffline } from './class-membership.js';
 
 /** The lab and its progress file for these flags, without starting a sandbox or calling AWS. */
 export async function locateProgress(global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<{ lab: Lab; settings: RunSettings; path: string; configDir: string }> {
   const lab = await loadLab(labDir(LAB_ID), { checkKinds: CHECK_KINDS, actionKinds: ACTION_KINDS });
   // Only the target matters here (it names the file): never wait on instance metadata for a region.
-  const settings = await resolveRunSettings(global, { ...env, AWS_EC2_METADATA_DISABLED: 'true' });
+  // A class on a room sandbox keeps its progress as a run on that sandbox does.
+  const settings = await resolveRunSettings(global, { ...env, AWS_EC2_METADATA_DISABLED: 'true' }, undefined, classRoomOffline(global, env));
   const dir = configDir(env);
   const path = progressPath(dir, lab.id, progressWorld(settings));
   await checkConfigHome(dir, path, env);

@@ -64,6 +64,8 @@ export interface RunSettings {
   endpointReturns?: () => Promise<boolean>;
   /** The key every call on the sandbox signs with: a learner's own in a class on a room sandbox. */
   sandboxKey?: { accessKeyId: string; secretAccessKey: string };
+  /** `--class … --name …` as the learner gave them: the hints' commands repeat them to stay in the class. */
+  classArgs?: readonly string[];
 }
 
 /**

@@ -10,6 +10,7 @@ import type { LabRunner } from '../../runner/lab-runner.js';
 import { LabApp } from '../../ui/LabApp.js';
 import { RunnerServicesProvider } from '../../ui/RunnerServicesProvider.js';
 import type { ScreenInfo } from '../../ui/screen-info.js';
+import { sandboxPasteLines } from '../../ui/layout/sandbox-paste.js';
 import type { CodeTab } from '../../ui/ui-state.js';
 import { createRunner } from '../create-runner.js';
 import { checkPlainLines } from '../format-check.js';
@@ -127,7 +128,8 @@ export function resumeCommand(session: LabSession): string {
  */
 export async function plainLab(session: LabSession, startStep: string | undefined, output: Output, signal?: AbortSignal): Promise<number> {
   const runner: LabRunner = createRunner(session);
-  const lang: Lang = session.settings.lang;
+  const { settings } = session;
+  const lang: Lang = settings.lang;
   const m = messages(lang);
   const problems = reportFileProblems(runner, lang, false, output);
   const steps = session.lab.steps.filter((s) => !s.comingNext);
@@ -152,7 +154,9 @@ export async function plainLab(session: LabSession, startStep: string | undefine
       const code = session.settings.embeddedSandbox ? undefined : solutionsFor(session, step.id);
       if (code) {
         output.out(m.plainByHand);
-        for (const line of code.cli.trimEnd().split('\n')) output.out(`    ${line}`);
+        // A class key is the learner's own account on the room sandbox: their shell must sign with it.
+        const paste = settings.sandboxKey && settings.endpoint ? [m.sandboxPasteTitle, ...sandboxPasteLines({ endpoint: settings.endpoint, region: settings.region, ...settings.sandboxKey })] : [];
+        for (const line of [...paste, ...code.cli.trimEnd().split('\n')]) output.out(`    ${line}`);
       }
       output.out('');
       output.out(m.plainStopAt(step.id));
