@@ -50,7 +50,7 @@ describe('built CLI: three learners on one room sandbox', () => {
     expect(cho.stdout).toContain('FAIL create-stream: There is no stream named "input-stream" in region us-east-1 of the sandbox.');
     // What it suggests keeps her in the class and in her own account: the solve command names the
     // class, and the commands to run by hand come after her own key's lines.
-    expect(cho.stdout).toContain(`kinesis-lab solve create-stream --region us-east-1 --class ${code} --name Cho`);
+    expect(cho.stdout).toContain(`node dist/cli.js solve create-stream --region us-east-1 --class ${code} --name Cho`);
     expect(cho.stdout).toContain(`    export AWS_ENDPOINT_URL=${url}\n    export AWS_ACCESS_KEY_ID=AKIA`);
     expect(cho.stdout).not.toContain('AKIAKINESISLAB000000');
     expect((await learner('Ben', ['solve', 'create-stream'])).code).toBe(0);
