@@ -6,11 +6,16 @@
  * `mark` (returns calls so far and the time), and `stop` (returns the latencies between two marks).
  *
  *   node .bench/bench-engine-load.mjs --endpoint http://127.0.0.1:PORT --learners 30 --streams-per-learner 5
- *     [--region us-east-1] [--keys shared|per-learner] [--shards 1]
+ *     [--region us-east-1] [--keys shared|per-learner] [--shards 1] [--room]
+ *
+ * --room adds the rest of a class around the loops (scripts/bench-room-mix.ts: class stream and board,
+ * a pipe and a PutRecords producer per learner); it needs --keys per-learner, as a room has an account
+ * per learner. The measured figures stay the PutRecord loops'; the mix's counts come with `stopped`.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DEFAULT_KEY, kinesisCaller, loopbackEndpoint, quantile, taxiTrip } from './bench-sdk-wire.js';
+import { roomTraffic, setUpRoom, type RoomCounts, type RoomMix } from './bench-room-mix.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,13 +25,16 @@ const { values } = parseArgs({
     region: { type: 'string', default: 'us-east-1' },
     keys: { type: 'string', default: 'shared' },
     shards: { type: 'string', default: '1' },
+    room: { type: 'boolean', default: false },
   },
 });
 const endpoint = loopbackEndpoint(values.endpoint);
 const learners = Number(values.learners);
 const streamsPerLearner = Number(values['streams-per-learner']);
 const shards = Number(values.shards);
-const call = kinesisCaller(endpoint, values.region, learners + 4);
+if (values.room && values.keys !== 'per-learner') throw new Error('--room needs --keys per-learner: a room has an account per learner');
+// A socket per loop: each learner's PutRecord loop, and with --room their mix loop and the board.
+const call = kinesisCaller(endpoint, values.region, (values.room ? 2 * learners + 1 : learners) + 4);
 
 /** 20-character access key ids, one per learner when each learner is an account of its own. */
 function keyFor(learner: number): string {
@@ -75,7 +83,13 @@ async function learnerLoop(learner: number): Promise<void> {
 }
 
 await createStreams();
+const room: RoomMix | undefined = values.room
+  ? { endpoint, region: values.region, learners, call, keyFor, sourceOf: (learner) => `learner-${learner}-stream-0` }
+  : undefined;
+const roomCounts: RoomCounts = { putRecordsRecords: 0, classEvents: 0, boardReads: 0, errors: 0 };
+if (room) await setUpRoom(room);
 const loops = Array.from({ length: learners }, (_, learner) => learnerLoop(learner));
+if (room) loops.push(roomTraffic(room, () => running, roomCounts));
 process.send?.({ type: 'warming' });
 process.on('message', (message: { type?: string }) => {
   if (message.type === 'mark') {
@@ -87,7 +101,7 @@ process.on('message', (message: { type?: string }) => {
     running = false;
     void Promise.allSettled(loops).then(() => {
       const sorted = [...latencies].sort((a, b) => a - b);
-      process.send?.({ type: 'stopped', p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), samples: sorted.length, errors }, () => process.exit(0));
+      process.send?.({ type: 'stopped', p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), samples: sorted.length, errors, ...(room ? { room: roomCounts } : {}) }, () => process.exit(0));
     });
   }
 });
