@@ -42,10 +42,11 @@ function headers(operation: string, key: string, region: string, length: number)
 
 /** Kinesis calls to `endpoint` in `region`, signed (in shape) with the key given per call. */
 export function kinesisCaller(endpoint: URL, region: string, maxSockets: number): KinesisCall {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
-  return (operation, key, input) => {
-    const body = JSON.stringify(input);
-    return new Promise((resolve, reject) => {
+  // FIFO hands out every free socket in turn, so none sits idle into the server's 5 s keep-alive timeout
+  // while the loops are busy (LIFO would leave the ones the room mix freed to go stale).
+  const agent = new http.Agent({ keepAlive: true, maxSockets, scheduling: 'fifo' });
+  const send = (operation: string, key: string, body: string, retried: boolean): Promise<WireAnswer> =>
+    new Promise((resolve, reject) => {
       const request = http.request(
         { host: endpoint.hostname, port: endpoint.port, method: 'POST', path: '/', agent, headers: headers(operation, key, region, Buffer.byteLength(body)) },
         (response) => {
@@ -56,10 +57,16 @@ export function kinesisCaller(endpoint: URL, region: string, maxSockets: number)
           response.on('error', reject);
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed as idle just as it was reused (Node documents this race
+        // with request.reusedSocket; on a saturated event loop the close is seen late): send once more on
+        // a fresh one, as the SDK's retry would.
+        if (!retried && error.code === 'ECONNRESET') resolve(send(operation, key, body, true));
+        else reject(error);
+      });
       request.end(body);
     });
-  };
+  return (operation, key, input) => send(operation, key, JSON.stringify(input), false);
 }
 
 /** A taxi-trip record like the lab's producer sends (about 230 bytes of JSON), base64 as the wire carries it. */
