@@ -20,11 +20,11 @@ describe('built CLI: a read-only check on the embedded sandbox', () => {
     // The not-found diagnosis looked across regions (and found nothing there).
     expect(jsonLines(run.stdout)[0]).toMatchObject({ step: 'create-stream', ok: false, evidence: ['The sandbox has no stream with this name or a similar one. A fresh sandbox starts empty.'] });
     // The sandbox keeps one journal and one snapshot per durable section (the access keys seen, and each
-    // service), whatever the regions: none for the regions the diagnosis looked in.
+    // service, and the class registry), whatever the regions: none for the regions the diagnosis looked in.
     expect(await filesUnder(home)).toEqual([
       'owner-id',
       'regions/kinesis-data-streams-sandbox.json',
-      ...['account-keys', 'cloudwatch', 'iam', 'kinesis', 'logs', 'pipes'].flatMap((section) => [`sandbox-data/${section}.journal.jsonl`, `sandbox-data/${section}.snapshot.jsonl`]),
+      ...['account-keys', 'classes', 'cloudwatch', 'iam', 'kinesis', 'logs', 'pipes'].flatMap((section) => [`sandbox-data/${section}.journal.jsonl`, `sandbox-data/${section}.snapshot.jsonl`]),
     ]);
   });
 });

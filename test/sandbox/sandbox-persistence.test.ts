@@ -19,8 +19,8 @@ describe('sandbox with a dataDir', () => {
     await before.putRecords('input-stream', ['a', 'b'].map((key) => ({ partitionKey: key, data: new TextEncoder().encode(key) })));
     await first.stop();
 
-    // One journal and one snapshot for all of Kinesis (no folder per region), one pair for the keys seen, and the lock given back.
-    expect((await readdir(dataDir)).sort()).toEqual(['account-keys.journal.jsonl', 'account-keys.snapshot.jsonl', 'kinesis.journal.jsonl', 'kinesis.snapshot.jsonl']);
+    // One journal and one snapshot for all of Kinesis (no folder per region), one pair each for the keys seen and the class registry, and the lock given back.
+    expect((await readdir(dataDir)).sort()).toEqual(['account-keys.journal.jsonl', 'account-keys.snapshot.jsonl', 'classes.journal.jsonl', 'classes.snapshot.jsonl', 'kinesis.journal.jsonl', 'kinesis.snapshot.jsonl']);
 
     const second = await startTestSandbox({ dataDir });
     try {
