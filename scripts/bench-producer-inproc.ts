@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createKinesisAdapter } from '../src/aws/kinesis-adapter.js';
 import { createKinesisClient } from '../src/aws/kinesis-client.js';
 import { formatSummaryLine } from '../src/producer/format-summary.js';
-import type { ProducerEvent } from '../src/producer/producer-types.js';
+import type { ProducerEvent } from '../src/shared/producer-types.js';
 import { runProducer } from '../src/producer/run-producer.js';
 import { createSandbox } from '../src/sandbox/create-sandbox.js';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/sandbox-types.js';

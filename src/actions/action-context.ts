@@ -1,8 +1,8 @@
 import type { LabContext } from '../checks/check-context.js';
-import type { CheckResult } from '../checks/check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import type { ProducerRun } from '../engine/session-ledger.js';
 import type { Localized } from '../i18n/lang.js';
-import type { ProducerApi, ProducerEvent, ProducerSummary } from '../producer/producer-types.js';
+import type { ProducerApi, ProducerEvent, ProducerSummary } from '../shared/producer-types.js';
 
 /** Live progress of a "do it for me" action, for the spinner, the log and the counters. */
 export type ActionProgress =

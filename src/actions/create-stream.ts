@@ -3,6 +3,7 @@ import { diagnosisContext } from '../checks/check-context.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
 import type { ActionContext, ActionOutcome } from './action-context.js';
 import { waitUntilActive } from './wait-until-active.js';
+import { LAB_TAG_KEY, labTagOf } from '../resources/lab-tag.js';
 
 export interface CreateStreamParams {
   /** @default 1 */
@@ -11,19 +12,6 @@ export interface CreateStreamParams {
   mode?: StreamMode;
   /** Give up waiting for ACTIVE after this long. @default 120000 */
   waitMs?: number;
-}
-
-/** Tag that marks what the lab created, so cleanup never touches a stream it did not make. */
-export const LAB_TAG_KEY = 'kinesis-lab';
-
-/** The tag value: the lab's id, and this learner's install when known (`kinesis-data-streams/3f9c…`). */
-export function labTagValue(labId: string, ownerId?: string): string {
-  return ownerId ? `${labId}/${ownerId}` : labId;
-}
-
-/** What this run tags its resources with (and cleanup looks for). */
-export function labTagOf(ctx: { labId: string; labTag?: string }): string {
-  return ctx.labTag ?? ctx.labId;
 }
 
 /**

@@ -5,13 +5,13 @@
  * made it) is never tagged, changed or deleted: the step stops, says whose it seems to be, and offers
  * the first suffixed names (`input-stream-pipe-role-2`) that are free or already this learner's.
  */
-import type { CheckResult } from '../checks/check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import { kindName } from '../i18n/classroom-messages.js';
 import type { Localized } from '../i18n/lang.js';
 import type { ActionContext } from './action-context.js';
-import { LAB_TAG_KEY } from './create-stream.js';
-import { isOurs, type Claim, type Ownership } from './ownership.js';
-import type { PipeNames, PipeTargetKind } from './pipe-settings.js';
+import { LAB_TAG_KEY } from '../resources/lab-tag.js';
+import { isOurs, type Claim, type Ownership } from '../resources/ownership.js';
+import type { PipeNames, PipeTargetKind } from '../resources/pipe-settings.js';
 import { labCommand, type DiagnosisContext } from '../diagnose/diagnosis.js';
 import { onSurface } from '../i18n/surface.js';
 import { commandLine } from '../i18n/command-line.js';

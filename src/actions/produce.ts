@@ -3,7 +3,7 @@ import { runFromSummary } from '../engine/session-ledger.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
 import { diagnoseThrottledEntries, diagnoseThrottledRun } from '../diagnose/catalog.js';
 import type { Localized } from '../i18n/lang.js';
-import type { ProducerApi } from '../producer/producer-types.js';
+import type { ProducerApi } from '../shared/producer-types.js';
 import { runProducer } from '../producer/run-producer.js';
 import { formatSummaryLine } from '../producer/format-summary.js';
 import type { ActionContext, ActionOutcome } from './action-context.js';

@@ -1,6 +1,6 @@
 import type { StreamSummary } from '../aws/kinesis-port.js';
 import { diagnosisContext } from '../checks/check-context.js';
-import type { CheckResult } from '../checks/check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import { describeCurrentStream } from '../checks/current-stream.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
 import type { StreamIdentity } from '../engine/session-ledger.js';

@@ -1,6 +1,6 @@
 import { diagnosisContext } from '../checks/check-context.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
-import type { CheckResult } from '../checks/check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import type { ActionContext } from './action-context.js';
 
 /**

@@ -13,7 +13,7 @@ export interface RoleDescription {
   arn: string;
   /** The trust policy as JSON text (IAM returns it URL-encoded; this is decoded). */
   trustPolicy: string;
-  /** GetRole returns the role's tags with it: whose the role is (see actions/ownership.ts). */
+  /** GetRole returns the role's tags with it: whose the role is (see resources/ownership.ts). */
   tags: Record<string, string>;
 }
 

@@ -73,7 +73,7 @@ export interface KinesisPort {
   /** The record at exactly this sequence number (GetShardIterator AT_SEQUENCE_NUMBER), or undefined if trimmed/absent. */
   readRecordAt(name: string, shardId: string, sequenceNumber: string): Promise<StreamRecord | undefined>;
   deleteStream(name: string): Promise<void>;
-  /** The stream's tags, or undefined when there is no such stream: whose it is (see actions/ownership.ts). */
+  /** The stream's tags, or undefined when there is no such stream: whose it is (see resources/ownership.ts). */
   streamTags(name: string): Promise<Record<string, string> | undefined>;
   /** UpdateShardCount with UNIFORM_SCALING: the stream is UPDATING until its `target` shards are open. */
   updateShardCount(name: string, target: number): Promise<void>;

@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-
-/** Where the region came from; shown to the learner so a wrong region is easy to trace. `switched`: the learner switched it in the lab (one-key fix). */
-export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'instance-metadata' | 'saved-progress' | 'sandbox-default' | 'asked' | 'switched';
+import type { RegionSource } from '../shared/region-source.js';
 
 export interface ResolvedRegion {
   region: string;

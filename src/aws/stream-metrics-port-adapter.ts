@@ -1,5 +1,5 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { StreamMetricsPort } from '../checks/stream-metrics-port.js';
+import type { StreamMetricsPort } from './stream-metrics-port.js';
 import { readStreamMetrics, type StreamMetricSeries } from './stream-metrics-reader.js';
 
 /** The checks' narrow metrics view over the GetMetricData reader. */

@@ -1,5 +1,5 @@
 import { ListMetricsCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { MetricsDelay, StreamMetricsSource } from '../checks/stream-metrics-source.js';
+import type { MetricsDelay, StreamMetricsSource } from './stream-metrics-source.js';
 import { PROBED_REGIONS } from './region-probes.js';
 import { readStreamMetrics } from './stream-metrics-reader.js';
 import { withTimeout } from './with-timeout.js';

@@ -6,11 +6,11 @@ import type { PipesPort } from '../aws/pipes-adapter.js';
 import type { CommandFor, Diagnosis, DiagnosisContext } from '../diagnose/diagnosis.js';
 import type { LabKey, OtherAccountsProbe } from '../diagnose/other-accounts.js';
 import type { SessionLedger, StreamIdentity } from '../engine/session-ledger.js';
-import type { Ownership } from '../actions/ownership.js';
+import type { Ownership } from '../resources/ownership.js';
 import type { Surface } from '../i18n/surface.js';
-import type { StreamMetricsPort } from './stream-metrics-port.js';
+import type { StreamMetricsPort } from '../aws/stream-metrics-port.js';
 import type { ElsewhereProbes } from './elsewhere-probes.js';
-import type { StreamMetricsSource } from './stream-metrics-source.js';
+import type { StreamMetricsSource } from '../aws/stream-metrics-source.js';
 
 /** Everything a check or an action may use. Built once in cli.tsx; tests pass fakes or sandbox adapters. */
 /** A stream's capacity as the learner chose it for step 1. */
@@ -40,7 +40,7 @@ export interface LabContext {
   labId: string;
   /** The value of the `kinesis-lab` tag on what this learner's lab creates (see `labTagValue`); `labId` when absent. */
   labTag?: string;
-  /** Whose a same-name resource is (actions/ownership.ts); absent: only `labTag` is this learner's. */
+  /** Whose a same-name resource is (resources/ownership.ts); absent: only `labTag` is this learner's. */
   ownership?: Ownership;
   /** True on the embedded or a local sandbox; some texts differ (no account, faster metrics). */
   sandbox: boolean;

@@ -1,4 +1,4 @@
-import type { CheckResult } from './check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import type { LabContext } from './check-context.js';
 import { CHECK_KINDS, type CheckKind } from './check-kinds.js';
 import { checkPipeDelivering } from './pipe-delivering.js';

@@ -4,7 +4,7 @@ import type { Localized } from '../i18n/lang.js';
 import { inBoth, utcTime } from '../i18n/progress-messages.js';
 import { commandOutsideTui } from '../diagnose/diagnosis.js';
 import type { LabContext } from './check-context.js';
-import type { CheckResult } from './check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 
 /** Which stream `summary` is, in this run's world. */
 export function identityOf(ctx: Pick<LabContext, 'region' | 'world'>, summary: StreamSummary): StreamIdentity {

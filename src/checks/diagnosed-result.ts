@@ -1,5 +1,5 @@
 import type { Diagnosis } from '../diagnose/diagnosis.js';
-import type { CheckResult } from './check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 
 /** A check or action that could not look because of an error: the diagnosis becomes its result. */
 export function diagnosedResult(step: string, diagnosis: Diagnosis): CheckResult {

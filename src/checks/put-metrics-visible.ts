@@ -1,9 +1,9 @@
 import { lookInOtherAccounts, otherAccountLine } from '../diagnose/other-accounts.js';
-import type { AutoFix } from '../diagnose/diagnosis.js';
+import type { AutoFix } from '../shared/auto-fix.js';
 import { similarNames } from '../diagnose/similar-names.js';
 import { utcTime } from '../i18n/progress-messages.js';
 import type { Localized } from '../i18n/lang.js';
-import type { CheckResult } from './check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
 import { countFrom, countedPuts, expectedVisibleAt, giveUpAt, sessionPuts, type CountedPuts, type SessionPuts } from './put-metrics-facts.js';

@@ -3,7 +3,7 @@ import { runsFor, type StreamIdentity } from '../engine/session-ledger.js';
 import { describeCurrentStream, withStaleRuns } from './current-stream.js';
 import { countFrom } from './put-metrics-facts.js';
 import { foundElsewhereResult, recordsElsewhere } from './records-elsewhere.js';
-import type { CheckResult } from './check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
 import { onSurface } from '../i18n/surface.js';

@@ -3,7 +3,7 @@ import { similarNames } from '../diagnose/similar-names.js';
 import type { Localized } from '../i18n/lang.js';
 import { inBoth } from '../i18n/progress-messages.js';
 import type { LabContext } from './check-context.js';
-import type { CheckResult } from './check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 
 /** Records counted this far are enough to say "there are records there" (and cheap to read). */
 const COUNT_UP_TO = 1_000;

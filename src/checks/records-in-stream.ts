@@ -2,7 +2,7 @@ import type { StreamRecord } from '../aws/kinesis-port.js';
 import { lookInOtherAccounts, otherAccountLine } from '../diagnose/other-accounts.js';
 import type { Localized } from '../i18n/lang.js';
 import { isTaxiTrip } from '../producer/taxi-trip-generator.js';
-import type { CheckResult } from './check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
 import { onSurface } from '../i18n/surface.js';

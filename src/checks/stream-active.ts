@@ -1,6 +1,6 @@
 import type { StreamSummary } from '../aws/kinesis-port.js';
 import type { Localized } from '../i18n/lang.js';
-import type { CheckResult } from './check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
 import { onSurface } from '../i18n/surface.js';

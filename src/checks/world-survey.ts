@@ -1,4 +1,4 @@
-import { pipeNamesFor } from '../actions/pipe-settings.js';
+import { pipeNamesFor } from '../resources/pipe-settings.js';
 import { runsFor, type SessionLedger } from '../engine/session-ledger.js';
 import type { LabContext } from './check-context.js';
 import { describeCurrentStream } from './current-stream.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../checks/check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import { reduce } from '../engine/reduce.js';
 import { initialState, type LabState } from '../engine/step-state.js';
 import { classChanges } from './step-transitions.js';

@@ -1,6 +1,6 @@
-import { LAB_TAG_KEY } from '../actions/create-stream.js';
-import { isLabTag } from '../actions/ownership.js';
-import { LOG_GROUP_PREFIX } from '../actions/pipe-settings.js';
+import { LAB_TAG_KEY } from '../resources/lab-tag.js';
+import { isLabTag } from '../resources/ownership.js';
+import { LOG_GROUP_PREFIX } from '../resources/pipe-settings.js';
 import type { LogGroupInventoryPort } from '../aws/log-group-inventory.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
 import { waitUntilGone, type WaitOptions } from './wait-until-gone.js';

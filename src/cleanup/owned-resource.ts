@@ -1,7 +1,7 @@
 /**
  * The inventory cleanup works from. Each kind of resource the lab can create has a probe that finds
  * the ones carrying the lab's tag in a region, deletes one, and waits for it to be gone; whose each
- * one is comes from its tag alone (actions/ownership.ts). A new step
+ * one is comes from its tag alone (resources/ownership.ts). A new step
  * that creates something (the pipe step's target stream, role, pipe, log group) adds a probe to the
  * list `cleanup-command.ts` passes in; nothing else changes.
  */
@@ -18,7 +18,7 @@ export interface OwnedResource {
   /** On-demand streams are billed per stream-hour instead of per shard-hour. */
   onDemand: boolean;
   createdAt?: Date;
-  /** Its `kinesis-lab` tag value: whose it is (actions/ownership.ts decides). */
+  /** Its `kinesis-lab` tag value: whose it is (resources/ownership.ts decides). */
   tag?: string;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
 import { billingStopped } from './owned-resource.js';
 import { deleteOwned, takeInventory, type CleanupEvent } from './run-cleanup.js';
-import { createOwnership, isLabTag } from '../actions/ownership.js';
+import { createOwnership, isLabTag } from '../resources/ownership.js';
 
 /** This learner: lab `kds`, owner `me`; the progress says this install built stream `old` in us-east-1 before owner ids. */
 const ME = createOwnership({ labId: 'kds', tag: 'kds/me', formerTags: ['kds/was-me'], builtHere: [{ kind: 'stream', name: 'old', region: 'us-east-1' }] });

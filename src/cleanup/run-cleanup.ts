@@ -1,5 +1,5 @@
-import { LAB_TAG_KEY } from '../actions/create-stream.js';
-import { isOurs, type Ownership } from '../actions/ownership.js';
+import { LAB_TAG_KEY } from '../resources/lab-tag.js';
+import { isOurs, type Ownership } from '../resources/ownership.js';
 import { billingStopped, deletionOrder, type OwnedResource, type OwnedResourceProbe } from './owned-resource.js';
 
 /** A region or kind that could not be searched; cleanup reports it instead of claiming "nothing left". */

@@ -1,5 +1,5 @@
-import { LAB_TAG_KEY } from '../actions/create-stream.js';
-import { isLabTag } from '../actions/ownership.js';
+import { LAB_TAG_KEY } from '../resources/lab-tag.js';
+import { isLabTag } from '../resources/ownership.js';
 import type { StreamInventoryPort } from '../aws/stream-inventory.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
 import { waitUntilGone, type WaitOptions } from './wait-until-gone.js';

@@ -8,7 +8,7 @@ import { createIamClient, createIamRoleAdapter } from '../aws/iam-role-adapter.j
 import { createPipesAdapter, createPipesClient } from '../aws/pipes-adapter.js';
 import { createStreamMetricsPort } from '../aws/stream-metrics-port-adapter.js';
 import { createStreamMetricsSource } from '../aws/stream-metrics-source-adapter.js';
-import { AWS_METRICS_DELAY, sandboxMetricsDelay } from '../checks/stream-metrics-source.js';
+import { AWS_METRICS_DELAY, sandboxMetricsDelay } from '../aws/stream-metrics-source.js';
 import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-service.js';
 import type { LabContext } from '../checks/check-context.js';
 import { diagnose } from '../diagnose/catalog.js';
@@ -24,8 +24,8 @@ import type { RunSettings } from './run-settings.js';
 import type { Surface } from '../i18n/surface.js';
 import { labCommandLine } from './lab-command-line.js';
 import { progressWorld } from './progress-world.js';
-import { labTagValue } from '../actions/create-stream.js';
-import { createOwnership } from '../actions/ownership.js';
+import { labTagValue } from '../resources/lab-tag.js';
+import { createOwnership } from '../resources/ownership.js';
 
 /** Settings with the region and endpoint known (the embedded sandbox is already listening). */
 export type ReadySettings = RunSettings & { region: string };

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../checks/check-result.js';
+import type { CheckResult } from '../engine/check-result.js';
 import type { Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/messages.js';
 

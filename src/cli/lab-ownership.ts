@@ -1,6 +1,6 @@
-import { labTagValue } from '../actions/create-stream.js';
-import { createOwnership, type Ownership, type ResourceRef } from '../actions/ownership.js';
-import { pipeNamesFor } from '../actions/pipe-settings.js';
+import { labTagValue } from '../resources/lab-tag.js';
+import { createOwnership, type Ownership, type ResourceRef } from '../resources/ownership.js';
+import { pipeNamesFor } from '../resources/pipe-settings.js';
 import type { Lab } from '../content/lab-model.js';
 import type { ProgressFile } from '../engine/progress-codec.js';
 import { paramsWithChoices } from '../engine/session-ledger.js';

@@ -3,7 +3,7 @@ import { createIamClient } from '../aws/iam-role-adapter.js';
 import { createPipeInventory, createRoleInventory } from '../aws/pipe-inventory.js';
 import { createPipesClient } from '../aws/pipes-adapter.js';
 import { createStreamInventory } from '../aws/stream-inventory.js';
-import { pipeNamesFor } from '../actions/pipe-settings.js';
+import { pipeNamesFor } from '../resources/pipe-settings.js';
 import type { OwnedResourceProbe } from '../cleanup/owned-resource.js';
 import { pipeProbe, roleProbe } from '../cleanup/pipe-probes.js';
 import { streamProbe } from '../cleanup/stream-probe.js';

@@ -1,4 +1,5 @@
-import { resolveRegion, type RegionSource } from '../aws/resolve-region.js';
+import { resolveRegion } from '../aws/resolve-region.js';
+import type { RegionSource } from '../shared/region-source.js';
 import { langFromEnv, type Lang } from '../i18n/lang.js';
 import type { GlobalOptions } from './parse-args.js';
 import { validateRegion } from '../validate/region.js';
@@ -9,7 +10,7 @@ import { orUsageError, UsageError } from './usage-error.js';
 import { callDeadlines, type CallDeadlines } from '../aws/call-deadlines.js';
 import { validateCallTimeout } from '../validate/call-timeout.js';
 import { isLoopbackUrl } from './loopback-host.js';
-import type { Ownership } from '../actions/ownership.js';
+import type { Ownership } from '../resources/ownership.js';
 import { classroomText } from '../i18n/classroom-messages.js';
 
 export const DEFAULT_STREAM = 'input-stream';
@@ -53,7 +54,7 @@ export interface RunSettings {
   logsEndpoint?: string;
   /** This learner's install (see owner-id.ts); tags what the lab creates so cleanup finds only that. */
   ownerId?: string;
-  /** Whose a same-name resource is (actions/ownership.ts), from the owner id, tags used before and progress. */
+  /** Whose a same-name resource is (resources/ownership.ts), from the owner id, tags used before and progress. */
   ownership?: Ownership;
   profile?: string;
   /** Every AWS call's deadlines (`KINESIS_LAB_CALL_TIMEOUT`); the default ones when unset. */

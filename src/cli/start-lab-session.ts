@@ -1,4 +1,4 @@
-import { labTagValue } from '../actions/create-stream.js';
+import { labTagValue } from '../resources/lab-tag.js';
 import { readFootprint, regionsPath, rememberUse } from '../cleanup/lab-regions.js';
 import { reconcileState } from '../engine/progress-codec.js';
 import { emptyLedger } from '../engine/session-ledger.js';

@@ -2,6 +2,7 @@ import { commandLine } from '../i18n/command-line.js';
 import type { Localized } from '../i18n/lang.js';
 import type { Surface } from '../i18n/surface.js';
 import type { LabKey } from './other-accounts.js';
+import type { AutoFix } from '../shared/auto-fix.js';
 
 /**
  * What the learner reads when something fails: what happened, why, and what to do.
@@ -16,19 +17,6 @@ export interface Diagnosis {
   /** A fix the runner can apply with one key, where that is safe (switch region, wait, retry). */
   autoFix?: AutoFix;
 }
-
-export type AutoFix =
-  | { type: 'switch-region'; region: string }
-  | { type: 'switch-stream'; stream: string }
-  | { type: 'wait-and-retry'; delayMs: number }
-  | { type: 'create-stream'; stream: string }
-  /**
-   * Run the step's action again with these resource names (step params such as `roleName`, `pipeName`)
-   * in place of ones taken by resources that are not this learner's, then check it.
-   */
-  | { type: 'use-names'; names: Record<string, string> }
-  /** UpdateShardCount from `from` to `to` open shards, wait for ACTIVE, then run the step's producer again. */
-  | { type: 'add-shards'; stream: string; from: number; to: number };
 
 /** Facts the catalog may use to be specific (never credentials). */
 export interface DiagnosisContext {

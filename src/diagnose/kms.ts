@@ -1,7 +1,8 @@
 import type { Localized } from '../i18n/lang.js';
 import { named, type CatalogEntry } from './catalog-entry.js';
 import { jsonBlock, joinLocalized } from './diagnosis-phrases.js';
-import type { AutoFix, DiagnosisContext } from './diagnosis.js';
+import type { DiagnosisContext } from './diagnosis.js';
+import type { AutoFix } from '../shared/auto-fix.js';
 import { onSurface } from '../i18n/surface.js';
 
 /** KMS throttling clears within a second or two. */

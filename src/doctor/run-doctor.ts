@@ -2,7 +2,7 @@
  * `kinesis-lab doctor`: everything that must be right before the lab can work, one line each, OK or a
  * fix. Read-only: no call creates anything. Dependencies are passed in so tests use the sandbox or fakes.
  */
-import type { RegionSource } from '../aws/resolve-region.js';
+import type { RegionSource } from '../shared/region-source.js';
 import { CATALOGS } from '../i18n/messages.js';
 import type { CallerIdentity } from '../aws/caller-identity.js';
 import type { StreamSummary } from '../aws/kinesis-port.js';

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../checks/check-result.js';
-import type { AutoFix } from '../diagnose/diagnosis.js';
+import type { CheckResult } from './check-result.js';
+import type { AutoFix } from '../shared/auto-fix.js';
 import type { StepMode } from './step-state.js';
 
 /**

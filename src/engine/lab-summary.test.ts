@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressFile } from './progress-codec.js';
-import { formatDuration, labReport } from './lab-summary.js';
+import { labReport } from './lab-summary.js';
+import { formatDuration } from '../i18n/format-duration.js';
 import { initialState } from './step-state.js';
 import type { ProducerRun } from './session-ledger.js';
 

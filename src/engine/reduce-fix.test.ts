@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../checks/check-result.js';
+import type { CheckResult } from './check-result.js';
 import { reduce } from './reduce.js';
 import { initialState, type LabState, type StepStatus } from './step-state.js';
 

@@ -1,4 +1,4 @@
-import type { ProducerApi, ProducerSummary } from '../producer/producer-types.js';
+import type { ProducerApi, ProducerSummary } from '../shared/producer-types.js';
 
 /**
  * What this learner's runner sent, kept in the progress file so checks can find the records again

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../checks/check-result.js';
+import type { CheckResult } from './check-result.js';
 
 /**
  * Where one step is in its lifecycle:

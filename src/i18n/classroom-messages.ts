@@ -1,4 +1,4 @@
-import { formatDuration } from '../engine/lab-summary.js';
+import { formatDuration } from './format-duration.js';
 import { commandLine } from './command-line.js';
 import type { Lang, Localized } from './lang.js';
 

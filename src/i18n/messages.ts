@@ -1,5 +1,5 @@
-import type { RegionSource } from '../aws/resolve-region.js';
-import type { AutoFix } from '../diagnose/diagnosis.js';
+import type { RegionSource } from '../shared/region-source.js';
+import type { AutoFix } from '../shared/auto-fix.js';
 import { commandLine } from './command-line.js';
 import type { Lang } from './lang.js';
 

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
-import type { ProducerSummary } from './producer-types.js';
+import type { ProducerSummary } from '../shared/producer-types.js';
 
 /**
  * The one line a producer run ends with, e.g.

@@ -1,6 +1,6 @@
 import type { BatchLimits } from './put-records-batcher.js';
 import { isRecordTooLarge } from './put-records-batcher.js';
-import type { TaxiTrip } from './producer-types.js';
+import type { TaxiTrip } from '../shared/producer-types.js';
 import { recordBytes } from './record-size.js';
 import type { RunTally } from './run-tally.js';
 

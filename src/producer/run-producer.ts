@@ -1,6 +1,6 @@
 import type { KinesisPort } from '../aws/kinesis-port.js';
 import type { ProducerRun } from './producer-run.js';
-import type { ProducerApi, ProducerEvent, ProducerSummary, TaxiTrip } from './producer-types.js';
+import type { ProducerApi, ProducerEvent, ProducerSummary, TaxiTrip } from '../shared/producer-types.js';
 import { runPutRecordProducer } from './put-record-producer.js';
 import { runPutRecordsProducer } from './put-records-producer.js';
 import { createRecordFeed } from './record-feed.js';

@@ -1,5 +1,5 @@
 import type { PendingRecord } from './record-feed.js';
-import type { ProducerApi, ProducerEvent, ProducerSummary } from './producer-types.js';
+import type { ProducerApi, ProducerEvent, ProducerSummary } from '../shared/producer-types.js';
 
 /** Acknowledged sequence numbers kept for the checks; a handful is enough to find the records again. */
 export const MAX_SAMPLES = 5;

@@ -1,5 +1,5 @@
-import type { TaxiTrip } from './producer-types.js';
-import { mulberry32 } from '../engine/seeded-random.js';
+import type { TaxiTrip } from '../shared/producer-types.js';
+import { mulberry32 } from '../shared/seeded-random.js';
 
 /** Cities the generator knows. New York is the default: the workshop's taxi data is NYC's. */
 export type CityName = 'new-york' | 'seoul';

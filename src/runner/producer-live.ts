@@ -1,4 +1,4 @@
-import type { ProducerApi, ProducerEvent } from '../producer/producer-types.js';
+import type { ProducerApi, ProducerEvent } from '../shared/producer-types.js';
 
 /** One line of the producer's live log, as the workshop's script prints it. */
 export interface LogLine {

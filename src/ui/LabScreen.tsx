@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Lab } from '../content/lab-model.js';
-import type { AutoFix } from '../diagnose/diagnosis.js';
+import type { AutoFix } from '../shared/auto-fix.js';
 import { bestRate } from '../engine/session-ledger.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Messages } from '../i18n/messages.js';

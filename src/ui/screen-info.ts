@@ -1,4 +1,4 @@
-import type { RegionSource } from '../aws/resolve-region.js';
+import type { RegionSource } from '../shared/region-source.js';
 
 /** Facts about this run the header shows; fixed for the run's lifetime. */
 export interface ScreenInfo {

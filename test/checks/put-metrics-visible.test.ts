@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { STREAM_METRICS, type StreamMetricName, type StreamMetrics } from '../../src/aws/stream-metrics-reader.js';
 import type { LabContext } from '../../src/checks/check-context.js';
 import { checkPutMetricsVisible } from '../../src/checks/put-metrics-visible.js';
-import { AWS_METRICS_DELAY, sandboxMetricsDelay, type MetricsDelay, type StreamMetricsSource } from '../../src/checks/stream-metrics-source.js';
+import { AWS_METRICS_DELAY, sandboxMetricsDelay, type MetricsDelay, type StreamMetricsSource } from '../../src/aws/stream-metrics-source.js';
 import type { ProducerRun } from '../../src/engine/session-ledger.js';
 
 const T0 = Date.UTC(2026, 10, 22, 4, 0, 0); // 04:00:00 UTC

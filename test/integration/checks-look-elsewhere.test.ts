@@ -12,7 +12,7 @@ import { ACTIONS, ACTION_KINDS } from '../../src/actions/action-registry.js';
 import type { ActionContext } from '../../src/actions/action-context.js';
 import { createPipeAction } from '../../src/actions/create-pipe.js';
 import { CHECKS, CHECK_KINDS } from '../../src/checks/check-registry.js';
-import type { CheckResult } from '../../src/checks/check-result.js';
+import type { CheckResult } from '../../src/engine/check-result.js';
 import type { LabContext } from '../../src/checks/check-context.js';
 import { buildLabContext, type ReadySettings } from '../../src/cli/build-lab-context.js';
 import type { Lab } from '../../src/content/lab-model.js';

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, ACTION_KINDS } from '../../src/actions/action-registry.js';
 import { CHECKS, CHECK_KINDS } from '../../src/checks/check-registry.js';
-import type { CheckResult } from '../../src/checks/check-result.js';
+import type { CheckResult } from '../../src/engine/check-result.js';
 import { buildLabContext, type ReadySettings } from '../../src/cli/build-lab-context.js';
 import type { Lab } from '../../src/content/lab-model.js';
 import { loadLab } from '../../src/content/load-lab.js';

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionContext } from '../../src/actions/action-context.js';
 import { createPipeAction } from '../../src/actions/create-pipe.js';
-import { createOwnership } from '../../src/actions/ownership.js';
-import { pipeTrustPolicy } from '../../src/actions/pipe-plan.js';
+import { createOwnership } from '../../src/resources/ownership.js';
+import { pipeTrustPolicy } from '../../src/resources/pipe-plan.js';
 import { buildLabContext, type ReadySettings } from '../../src/cli/build-lab-context.js';
 import type { LabContext } from '../../src/checks/check-context.js';
 import { startLabSandbox } from '../../src/sandbox/lab-sandbox.js';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionContext, ActionProgress } from '../../src/actions/action-context.js';
 import { createPipeAction } from '../../src/actions/create-pipe.js';
-import { pipeAccessPolicy, pipeTrustPolicy } from '../../src/actions/pipe-plan.js';
+import { pipeAccessPolicy, pipeTrustPolicy } from '../../src/resources/pipe-plan.js';
 import { buildLabContext, type ReadySettings } from '../../src/cli/build-lab-context.js';
 import { checkPipeDelivering, PIPE_STUCK_AFTER_MS } from '../../src/checks/pipe-delivering.js';
 import type { LabContext } from '../../src/checks/check-context.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummaryLine } from '../../src/producer/format-summary.js';
-import type { ProducerSummary } from '../../src/producer/producer-types.js';
+import type { ProducerSummary } from '../../src/shared/producer-types.js';
 
 const summary = (overrides: Partial<ProducerSummary> = {}): ProducerSummary => ({
   api: 'put-records',

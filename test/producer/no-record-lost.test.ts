@@ -4,7 +4,7 @@
  * stream is covered by the summary's possible duplicates. Reconciled against what is read back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProducerApi, ProducerEvent, TaxiTrip } from '../../src/producer/producer-types.js';
+import type { ProducerApi, ProducerEvent, TaxiTrip } from '../../src/shared/producer-types.js';
 import { runProducer } from '../../src/producer/run-producer.js';
 import { createTripGenerator } from '../../src/producer/taxi-trip-generator.js';
 import type { FaultSpec } from '../../src/sandbox/faults/fault-spec.js';

@@ -1,4 +1,4 @@
-import type { ProducerEvent, TaxiTrip } from '../../src/producer/producer-types.js';
+import type { ProducerEvent, TaxiTrip } from '../../src/shared/producer-types.js';
 import type { ProducerOptions } from '../../src/producer/run-producer.js';
 import { createTripGenerator } from '../../src/producer/taxi-trip-generator.js';
 import { createFakeTime, FakeKinesisPort } from './fake-kinesis-port.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KinesisPort } from '../../src/aws/kinesis-port.js';
-import type { ProducerEvent, TaxiTrip } from '../../src/producer/producer-types.js';
+import type { ProducerEvent, TaxiTrip } from '../../src/shared/producer-types.js';
 import { runProducer } from '../../src/producer/run-producer.js';
 import { createTripGenerator, isTaxiTrip } from '../../src/producer/taxi-trip-generator.js';
 import { startTestSandbox } from '../fixtures/sandbox.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runProducer } from '../../src/producer/run-producer.js';
-import { mulberry32 } from '../../src/engine/seeded-random.js';
+import { mulberry32 } from '../../src/shared/seeded-random.js';
 import { serviceError } from './fake-kinesis-port.js';
 import { createHarness, upcomingTripIds } from './producer-harness.js';
 

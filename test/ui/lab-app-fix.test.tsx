@@ -4,7 +4,7 @@ import type { ActionFn } from '../../src/actions/action-registry.js';
 import type { LabContext } from '../../src/checks/check-context.js';
 import type { CheckFn } from '../../src/checks/check-registry.js';
 import type { Lab } from '../../src/content/lab-model.js';
-import type { AutoFix } from '../../src/diagnose/diagnosis.js';
+import type { AutoFix } from '../../src/shared/auto-fix.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import { emptyLedger } from '../../src/engine/session-ledger.js';
 import { initialState } from '../../src/engine/step-state.js';

@@ -7,7 +7,7 @@ import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
 import { STREAM_METRICS, type StreamMetrics } from '../../src/aws/stream-metrics-reader.js';
 import type { LabContext } from '../../src/checks/check-context.js';
-import { AWS_METRICS_DELAY, sandboxMetricsDelay, type MetricsDelay, type StreamMetricsSource } from '../../src/checks/stream-metrics-source.js';
+import { AWS_METRICS_DELAY, sandboxMetricsDelay, type MetricsDelay, type StreamMetricsSource } from '../../src/aws/stream-metrics-source.js';
 import type { LabStep } from '../../src/content/lab-model.js';
 import { emptyLedger, recordRun, type ProducerRun } from '../../src/engine/session-ledger.js';
 import { initialState } from '../../src/engine/step-state.js';

@@ -1,5 +1,5 @@
 import { CHECKS } from '../../checks/check-registry.js';
-import type { CheckResult } from '../../checks/check-result.js';
+import type { CheckResult } from '../../engine/check-result.js';
 import type { LabStep } from '../../content/lab-model.js';
 import { checkJsonLine, checkPlainLines } from '../format-check.js';
 import type { LabSession } from '../lab-session.js';

@@ -1,7 +1,7 @@
 import { billingStopped, type OwnedResource } from '../../cleanup/owned-resource.js';
 import { deleteOwned, takeInventory, type Inventory } from '../../cleanup/run-cleanup.js';
 import { labRegions, readFootprint, regionsPath } from '../../cleanup/lab-regions.js';
-import { ownershipOf } from '../../actions/ownership.js';
+import { ownershipOf } from '../../resources/ownership.js';
 import { configDir } from '../../files/progress-store.js';
 import { classroomMessages } from '../../i18n/classroom-messages.js';
 import type { Lang } from '../../i18n/lang.js';

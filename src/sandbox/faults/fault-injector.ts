@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { AMZ_CBOR, AMZ_JSON, encodeBody, type BodyFormat } from '../kinesis-body-codec.js';
 import type { KinesisReply } from '../kinesis/kinesis-wire.js';
 import type { FaultSpec } from './fault-spec.js';
-import { mulberry32 } from '../../engine/seeded-random.js';
+import { mulberry32 } from '../../shared/seeded-random.js';
 
 /** Header on every answer the injector made up, so a reader of raw traffic can tell. */
 export const FAULT_HEADER = 'x-kinesis-lab-fault';

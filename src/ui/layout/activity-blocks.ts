@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
-import type { CheckResult } from '../../checks/check-result.js';
-import type { AutoFix } from '../../diagnose/diagnosis.js';
+import type { CheckResult } from '../../engine/check-result.js';
+import type { AutoFix } from '../../shared/auto-fix.js';
 import type { StepProgress } from '../../engine/step-state.js';
 import type { Lang, Localized } from '../../i18n/lang.js';
 import type { FixWhere, Messages } from '../../i18n/messages.js';

@@ -1,7 +1,7 @@
 import { useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { pipeNamesFor, pipeSettingsFrom } from '../../actions/pipe-settings.js';
-import { accountOf } from '../../actions/pipe-plan.js';
+import { pipeNamesFor, pipeSettingsFrom } from '../../resources/pipe-settings.js';
+import { accountOf } from '../../resources/pipe-plan.js';
 import { paramsWithChoices } from '../../engine/session-ledger.js';
 import { useLabServices } from '../lab-services.js';
 import type { PanelProps } from './panel-props.js';

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { MetricsDelay } from '../../../checks/stream-metrics-source.js';
+import type { MetricsDelay } from '../../../aws/stream-metrics-source.js';
 import { MetricsChart } from './MetricsChart.js';
 import type { MetricsPanelModel } from './metrics-panel-model.js';
 import { monitoringConsoleUrl, type MetricsPanelText } from './metrics-panel-text.js';

@@ -1,6 +1,6 @@
 import type { StreamMetrics } from '../../../aws/stream-metrics-reader.js';
 import { expectedVisibleAt, minuteOf, sentPerMinute } from '../../../checks/put-metrics-facts.js';
-import type { MetricsDelay } from '../../../checks/stream-metrics-source.js';
+import type { MetricsDelay } from '../../../aws/stream-metrics-source.js';
 import type { ProducerRun } from '../../../engine/session-ledger.js';
 
 const MINUTE_MS = 60_000;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StreamMetrics } from '../../../aws/stream-metrics-reader.js';
-import type { StreamMetricsSource } from '../../../checks/stream-metrics-source.js';
+import type { StreamMetricsSource } from '../../../aws/stream-metrics-source.js';
 
 export interface StreamMetricsPoll {
   metrics?: StreamMetrics;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { ReactElement } from 'react';
-import type { PipeSettings } from '../../../actions/pipe-settings.js';
+import type { PipeSettings } from '../../../resources/pipe-settings.js';
 import type { PipeDescription } from '../../../aws/pipes-adapter.js';
 import type { Lang } from '../../../i18n/lang.js';
 import { wrapText } from '../../wrap-runs.js';

@@ -2,7 +2,7 @@
  * A pipe filter tried on the learner's records by EventBridge itself (TestEventPattern), for runs on
  * real AWS. The sandbox tries filters with our matcher instead (`pipe-panel-model.ts`).
  */
-import { accountOf } from '../../../actions/pipe-plan.js';
+import { accountOf } from '../../../resources/pipe-plan.js';
 import type { EventPatternTester } from '../../../aws/event-pattern-tester.js';
 import { buildKinesisPipeEvent, kinesisFilterView, type KinesisSourceRecord, type PipeSourceContext } from '../../../filter/pipe-event.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PIPE_SETTINGS } from '../../../actions/pipe-settings.js';
+import { DEFAULT_PIPE_SETTINGS } from '../../../resources/pipe-settings.js';
 import { applyKey, filterOf, formFromSettings, visibleFields, type FormKey, type FormStep, type PipeFormState } from './pipe-form.js';
 
 const NOW = 1_790_000_000_000;

@@ -2,7 +2,7 @@
  * The pipe panel's form as pure state: fields, what a key does to them, and the settings it saves.
  * Starting position and filter presets are choices (←/→); numbers and the free JSON are typed.
  */
-import { PIPE_LIMITS, PIPE_TARGET_KINDS, STARTING_POSITIONS, pipeSettingsToParams, type PipeSettings, type PipeTargetKind, type StartingPosition } from '../../../actions/pipe-settings.js';
+import { PIPE_LIMITS, PIPE_TARGET_KINDS, STARTING_POSITIONS, pipeSettingsToParams, type PipeSettings, type PipeTargetKind, type StartingPosition } from '../../../resources/pipe-settings.js';
 import type { Localized } from '../../../i18n/lang.js';
 import { validatePipeFilter } from '../../../validate/pipe-filter.js';
 

@@ -1,4 +1,4 @@
-import type { PipeTargetKind, StartingPosition } from '../../../actions/pipe-settings.js';
+import type { PipeTargetKind, StartingPosition } from '../../../resources/pipe-settings.js';
 import type { Lang } from '../../../i18n/lang.js';
 import type { FieldId, FilterPreset } from './pipe-form.js';
 

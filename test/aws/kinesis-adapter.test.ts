@@ -1,7 +1,7 @@
 import { ListShardsCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox } from '../../test/fixtures/sandbox.js';
-import type { TestSandbox } from '../../test/fixtures/sandbox.js';
+import { startTestSandbox } from '../fixtures/sandbox.js';
+import type { TestSandbox } from '../fixtures/sandbox.js';
 
 const bytes = (value: string) => new TextEncoder().encode(value);
 

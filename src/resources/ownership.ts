@@ -5,7 +5,7 @@
  * Pure: the CLI builds one per run from the owner id, the tags this install used before and what its
  * progress says it built; "do it for me" and cleanup ask it the same question.
  */
-import { LAB_TAG_KEY, labTagOf } from './create-stream.js';
+import { LAB_TAG_KEY, labTagOf } from './lab-tag.js';
 
 /** The kinds of resource the lab makes, in the words cleanup prints: `stream`, `pipe`, `iam-role`, `log-group`. */
 export interface ResourceRef {

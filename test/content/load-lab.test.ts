@@ -2,11 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION_KINDS } from '../actions/action-registry.js';
-import { CHECK_KINDS } from '../checks/check-registry.js';
-import { LabLoadError, loadLab } from './load-lab.js';
-import type { KnownKinds } from './load-lab.js';
-import { labDir } from './locate-labs.js';
+import { ACTION_KINDS } from '../../src/actions/action-registry.js';
+import { CHECK_KINDS } from '../../src/checks/check-registry.js';
+import { LabLoadError, loadLab } from '../../src/content/load-lab.js';
+import type { KnownKinds } from '../../src/content/load-lab.js';
+import { labDir } from '../../src/content/locate-labs.js';
 
 const LAB_ID = 'kinesis-data-streams';
 const shippedDir = labDir(LAB_ID);

@@ -1,4 +1,4 @@
-import type { StreamMetrics } from '../aws/stream-metrics-reader.js';
+import type { StreamMetrics } from './stream-metrics-reader.js';
 
 /**
  * How late CloudWatch shows a minute of put metrics where the lab runs. On AWS the workshop says the

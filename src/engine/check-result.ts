@@ -1,4 +1,4 @@
-import type { AutoFix } from '../diagnose/diagnosis.js';
+import type { AutoFix } from '../shared/auto-fix.js';
 import type { Localized } from '../i18n/lang.js';
 
 /** How a check ended. `error` means the check itself could not look (network, credentials …). */

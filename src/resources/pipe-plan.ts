@@ -6,7 +6,7 @@
 import type { KinesisSourceSettings, PipeDescription, PipeSpec } from '../aws/pipes-adapter.js';
 import { KINESIS_SOURCE_ACTIONS } from '../diagnose/pipes-state.js';
 import type { Localized } from '../i18n/lang.js';
-import { LAB_TAG_KEY } from './create-stream.js';
+import { LAB_TAG_KEY } from './lab-tag.js';
 import { normalizePattern, type PipeNames, type PipeSettings } from './pipe-settings.js';
 import type { StreamSummary } from '../aws/kinesis-port.js';
 
