@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressFile } from './progress-codec.js';
 import { labReport } from './lab-summary.js';
-import { formatDuration } from '../i18n/format-duration.js';
 import { initialState } from './step-state.js';
 import type { ProducerRun } from './session-ledger.js';
 
@@ -50,13 +49,4 @@ describe('labReport', () => {
     f.state.steps['create-stream'] = { status: 'pending', attempts: 0 };
     expect(labReport(f).built).toEqual([]);
   });
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0s'],
-    [12_400, '12s'],
-    [245_000, '4m 05s'],
-    [3_725_000, '1h 02m'],
-  ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 });

@@ -1,3 +1,7 @@
+/**
+ * A fix the runner can apply with one key, where that is safe: a diagnosis offers it, the engine's
+ * `fix-requested` event carries it, and the catalogs say what pressing f would do.
+ */
 export type AutoFix =
   | { type: 'switch-region'; region: string }
   | { type: 'switch-stream'; stream: string }
