@@ -1,4 +1,4 @@
-import type { ElsewhereProbes } from '../checks/elsewhere-probes.js';
+import type { ElsewhereProbes } from './elsewhere-probes.js';
 import { KNOWN_REGIONS } from '../validate/region.js';
 import type { KinesisPort } from './kinesis-port.js';
 import type { PipeInventoryPort } from './pipe-inventory.js';

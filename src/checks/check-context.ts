@@ -9,7 +9,7 @@ import type { SessionLedger, StreamIdentity } from '../engine/session-ledger.js'
 import type { Ownership } from '../resources/ownership.js';
 import type { Surface } from '../i18n/surface.js';
 import type { StreamMetricsPort } from '../aws/stream-metrics-port.js';
-import type { ElsewhereProbes } from './elsewhere-probes.js';
+import type { ElsewhereProbes } from '../aws/elsewhere-probes.js';
 import type { StreamMetricsSource } from '../aws/stream-metrics-source.js';
 
 /** Everything a check or an action may use. Built once in cli.tsx; tests pass fakes or sandbox adapters. */

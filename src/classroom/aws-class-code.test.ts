@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { awsClassArn, classNumberOf, decodeAwsClass, encodeAwsClass } from './aws-class-code.js';
-import { checkCode } from './class-code.js';
+import { checkCode } from '../shared/class-code.js';
 
 describe('AWS class codes', () => {
   it.each([

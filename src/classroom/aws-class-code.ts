@@ -9,7 +9,7 @@
  * stream of another name, or in a region this table lacks, has no short code (the long `KL1-` one is
  * printed instead).
  */
-import { AWS_CODE_LENGTH, codeToNumber, numberToCode, withCheck } from './class-code.js';
+import { AWS_CODE_LENGTH, codeToNumber, numberToCode, withCheck } from '../shared/class-code.js';
 
 /** Append-only: a code holds the index, so an entry never moves; new regions go at the end. */
 const CODE_REGIONS: readonly string[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAwsClass } from './aws-class-code.js';
-import { formatCode, withCheck } from './class-code.js';
+import { formatCode, withCheck } from '../shared/class-code.js';
 import { encodeLongCode, readJoinCode } from './join-code.js';
 
 const room = withCheck('K7QMR3X');

@@ -12,7 +12,7 @@
  * secret: anyone with it may post progress events, which is what it is for.
  */
 import { awsClassArn, decodeAwsClass } from './aws-class-code.js';
-import { checkCode, ROOM_CODE_LENGTH, type CodeProblem } from './class-code.js';
+import { checkCode, ROOM_CODE_LENGTH, type CodeProblem } from '../shared/class-code.js';
 
 export interface ClassLocation {
   stream: string;

@@ -3,7 +3,7 @@
  * lists them, with the exact command that deletes each and, on AWS, what it is billed while it runs,
  * and leaves them alone — it deletes only what the lab tagged.
  */
-import type { SurveyedResource } from '../checks/world-survey.js';
+import type { SurveyedResource } from '../engine/world-survey-types.js';
 import type { OwnedResource } from './owned-resource.js';
 
 /** What was found under the lab's names that is not among the lab's own (tagged) resources. */

@@ -3,7 +3,7 @@ import { putClassEvent } from '../aws/class-stream.js';
 import { ClassOutbox } from '../classroom/class-outbox.js';
 import { reportToClass, type ObservableRunner } from '../classroom/class-reporter.js';
 import { validateDisplayName } from '../classroom/class-event.js';
-import { formatCode } from '../classroom/class-code.js';
+import { formatCode } from '../shared/class-code.js';
 import { readJoinCode, type ClassLocation, type JoinProblem, type JoinTarget } from '../classroom/join-code.js';
 import { learnerIdIn } from '../classroom/learner-identity.js';
 import { learnerKey } from '../classroom/learner-key.js';

@@ -1,5 +1,6 @@
 import { withTimeout } from '../aws/with-timeout.js';
-import { surveyWorld, type WorldSurvey } from '../checks/world-survey.js';
+import { surveyWorld } from '../checks/world-survey.js';
+import type { WorldSurvey } from '../engine/world-survey-types.js';
 import type { SessionLedger } from '../engine/session-ledger.js';
 import { openLabSession, type LabSession } from './lab-session.js';
 import type { GlobalOptions } from './parse-args.js';

@@ -1,6 +1,6 @@
 import type { ProgressFile } from './progress-codec.js';
 import type { StepStatus } from './step-state.js';
-import type { WorldSurvey } from '../checks/world-survey.js';
+import type { WorldSurvey } from './world-survey-types.js';
 
 /** One step in the completion summary and `kinesis-lab report`. */
 export interface StepReport {

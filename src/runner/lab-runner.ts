@@ -4,7 +4,7 @@ import { waitUntilActive } from '../actions/wait-until-active.js';
 import type { LabContext } from '../checks/check-context.js';
 import type { CheckFn } from '../checks/check-registry.js';
 import type { CheckResult } from '../engine/check-result.js';
-import type { WorldSurvey } from '../checks/world-survey.js';
+import type { WorldSurvey } from '../engine/world-survey-types.js';
 import { diagnosedResult } from '../checks/diagnosed-result.js';
 import type { Lab, LabStep } from '../content/lab-model.js';
 import type { AutoFix } from '../shared/auto-fix.js';

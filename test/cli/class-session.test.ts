@@ -16,7 +16,7 @@ import { classArgs, classFlags, findClass } from '../../src/cli/class-membership
 import { screenInfo, solutionFilesFor, solveCommandFor } from '../../src/cli/commands/lab-command.js';
 import { openLabSession } from '../../src/cli/lab-session.js';
 import type { GlobalOptions } from '../../src/cli/parse-args.js';
-import { formatCode } from '../../src/classroom/class-code.js';
+import { formatCode } from '../../src/shared/class-code.js';
 import { writeSolutionFiles } from '../../src/content/write-solution-files.js';
 import { startLabSandbox, type LabSandbox } from '../../src/sandbox/lab-sandbox.js';
 import { accountIdFor } from '../../src/sandbox/sandbox-accounts.js';

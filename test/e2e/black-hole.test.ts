@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCode, withCheck } from '../../src/classroom/class-code.js';
+import { formatCode, withCheck } from '../../src/shared/class-code.js';
 import { startStallingEndpoint, type StallingEndpoint } from '../fixtures/stalling-endpoint.js';
 import { runCli, startCli, startInTerminal, tempHome, waitFor } from './cli-helpers.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClassStreamReader } from '../../src/aws/class-stream.js';
 import { BoardFeed } from '../../src/classroom/board-feed.js';
 import { classStreamPolicy } from '../../src/classroom/class-policy.js';
-import { formatCode, withCheck } from '../../src/classroom/class-code.js';
+import { formatCode, withCheck } from '../../src/shared/class-code.js';
 import { classroomMessages } from '../../src/i18n/classroom-messages.js';
 import { ClassBoard } from '../../src/ui/ClassBoard.js';
 import { startTestSandbox, type TestSandbox } from '../fixtures/sandbox.js';

@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCode, withCheck } from '../../src/classroom/class-code.js';
+import { formatCode, withCheck } from '../../src/shared/class-code.js';
 import { accountIdFor } from '../../src/sandbox/sandbox-accounts.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/sandbox-types.js';
 import { startStallingEndpoint, type StallingEndpoint } from '../fixtures/stalling-endpoint.js';

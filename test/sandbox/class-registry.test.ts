@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateStreamCommand, DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkCode } from '../../src/classroom/class-code.js';
+import { checkCode } from '../../src/shared/class-code.js';
 import { createSandbox } from '../../src/sandbox/create-sandbox.js';
 import type { Sandbox } from '../../src/sandbox/sandbox-types.js';
 import { accountClients } from '../fixtures/account-clients.js';

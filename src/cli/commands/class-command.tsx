@@ -8,7 +8,7 @@ import { CHECK_KINDS } from '../../checks/check-registry.js';
 import { BoardFeed } from '../../classroom/board-feed.js';
 import { boardText } from '../../classroom/board-table.js';
 import { CLASS_STREAM_BASE, encodeAwsClass } from '../../classroom/aws-class-code.js';
-import { formatCode } from '../../classroom/class-code.js';
+import { formatCode } from '../../shared/class-code.js';
 import { classStreamPolicy, parseAudience, type ClassAudience } from '../../classroom/class-policy.js';
 import { encodeLongCode, type ClassLocation } from '../../classroom/join-code.js';
 import type { Lab } from '../../content/lab-model.js';

@@ -11,7 +11,8 @@ import type { LabSession } from '../lab-session.js';
 import type { Output } from '../output.js';
 import { labRoleNames, ownedResourceProbes } from '../owned-resource-probes.js';
 import { deleteCommand, leftAlone } from '../../cleanup/left-alone.js';
-import { surveyWorld, type SurveyedResource } from '../../checks/world-survey.js';
+import { surveyWorld } from '../../checks/world-survey.js';
+import type { SurveyedResource } from '../../engine/world-survey-types.js';
 import { buildLabContext } from '../build-lab-context.js';
 
 export interface CleanupOptions {

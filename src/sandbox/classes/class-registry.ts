@@ -1,12 +1,12 @@
 /**
- * The room sandbox's classes: which short code (src/classroom/class-code.ts) stands for which class
+ * The room sandbox's classes: which short code (src/shared/class-code.ts) stands for which class
  * stream (account, region, name). `class create` registers its stream and gets the code; a learner's
  * lab looks the code up. One code per stream, whoever registers it and however often; two streams
  * never share a code. Kept in the data folder as the small section `classes`, so a code printed on the
  * projector still works after the sandbox restarts.
  */
 import { randomBytes } from 'node:crypto';
-import { randomCode, ROOM_CODE_LENGTH } from '../../classroom/class-code.js';
+import { randomCode, ROOM_CODE_LENGTH } from '../../shared/class-code.js';
 import type { DurableLog, DurableSection } from '../durable/durable-section.js';
 
 /** One class, as journaled and served: `{"code":"K7QMR3XP","account":"000000000000","region":"us-east-1","stream":"kinesis-lab-class"}`. */
