@@ -3,7 +3,10 @@
  * (each delay uniform in [0, min(cap, base × 2^(attempt−1)))), which spreads retrying producers
  * apart instead of letting them hit a throttled shard in lockstep. A throttled write starts from a
  * larger base, as the AWS SDK's standard retry does (500 ms against 100 ms): a shard's budget refills
- * over a second, so retries within the same second are mostly throttled again.
+ * over a second, so retries within the same second are mostly throttled again. For the same reason a
+ * throttled write waits at least half its ceiling ("equal jitter"): with full jitter a retry could come
+ * a few milliseconds later and spend an attempt on a shard still out of budget, and producers sharing
+ * one shard gave records up after six such attempts while the shard was still taking writes.
  */
 
 export interface RetryPolicyOptions {
@@ -40,7 +43,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
     delayMs(failedAttempt, throttled = false) {
       // 2^(n−1) overflows to Infinity long after the cap is reached; min() keeps that harmless.
       const ceiling = Math.min(capMs, (throttled ? throttledBaseMs : baseMs) * 2 ** Math.max(0, failedAttempt - 1));
-      return Math.floor(random() * ceiling);
+      return throttled ? Math.floor(ceiling / 2 + (random() * ceiling) / 2) : Math.floor(random() * ceiling);
     },
   };
 }

@@ -29,11 +29,11 @@ describe('PutRecord producer', () => {
     h.port.script.push({ kind: 'ok' }, { kind: 'throw', error: throttle() }, { kind: 'throw', error: throttle() });
     const result = await runProducer({ ...h.base, api: 'put-record', count: 3 });
 
-    // random() = 0.5 with the throttled base of 500 ms (the AWS SDK's): half of 500, then half of 1000.
-    expect(h.time.sleeps).toEqual([250, 500]);
+    // random() = 0.5 with the throttled base of 500 ms (the AWS SDK's), in the upper half of each ceiling: 3/4 of 500, then of 1000.
+    expect(h.time.sleeps).toEqual([375, 750]);
     expect(h.eventsOf('retry').map((e) => [e.records, e.reason, e.delayMs])).toEqual([
-      [1, 'ProvisionedThroughputExceededException', 250],
-      [1, 'ProvisionedThroughputExceededException', 500],
+      [1, 'ProvisionedThroughputExceededException', 375],
+      [1, 'ProvisionedThroughputExceededException', 750],
     ]);
     expect(result).toMatchObject({ sent: 3, failed: 0, retried: 2, throttled: 2, requests: 5, stoppedBy: 'count' });
     expect(h.port.storedTripIds()).toEqual(h.generatedIds());

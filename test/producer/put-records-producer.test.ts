@@ -42,9 +42,9 @@ describe('PutRecords producer', () => {
     const calls = h.callTripIds().map((ids) => ids.map(h.indexOf));
     expect(calls).toEqual([range(0, 10), [1, 4, 7, ...range(10, 17)], range(17, 20)]);
     expect(h.eventsOf('batch-sent').map((e) => e.failed)).toEqual([3, 0, 0]);
-    // Throttled entries wait from the throttled base of 500 ms: random() = 0.5 gives 250.
-    expect(h.eventsOf('retry')).toEqual([expect.objectContaining({ api: 'put-records', records: 3, reason: PTE, delayMs: 250 })]);
-    expect(h.time.sleeps).toEqual([250]);
+    // Throttled entries wait from the throttled base of 500 ms, in its upper half: random() = 0.5 gives 375.
+    expect(h.eventsOf('retry')).toEqual([expect.objectContaining({ api: 'put-records', records: 3, reason: PTE, delayMs: 375 })]);
+    expect(h.time.sleeps).toEqual([375]);
     expect(h.eventsOf('throttled').map((e) => e.records)).toEqual([3]);
     expect(result).toMatchObject({ sent: 20, failed: 0, retried: 3, throttled: 3, requests: 3 });
     expect(new Set(h.port.storedTripIds())).toEqual(new Set(h.generatedIds()));

@@ -14,11 +14,14 @@ describe('createRetryPolicy', () => {
     expect([1, 2, 3, 4, 5, 6].map((attempt) => policy.delayMs(attempt))).toEqual([50, 100, 200, 400, 500, 500]);
   });
 
-  it('starts a throttled write from the larger base, 500 ms by default as in the AWS SDK', () => {
+  it('starts a throttled write from the larger base, 500 ms by default as in the AWS SDK, in the upper half of its ceiling', () => {
     const policy = createRetryPolicy({ capMs: 5000, random: () => 0.5 });
-    expect([1, 2, 3, 4, 5].map((attempt) => policy.delayMs(attempt, true))).toEqual([250, 500, 1000, 2000, 2500]);
+    expect([1, 2, 3, 4, 5].map((attempt) => policy.delayMs(attempt, true))).toEqual([375, 750, 1500, 3000, 3750]);
     expect(policy.delayMs(1, false)).toBe(50);
-    expect(createRetryPolicy({ throttledBaseMs: 40, random: () => 0.5 }).delayMs(2, true)).toBe(40);
+    expect(createRetryPolicy({ throttledBaseMs: 40, random: () => 0.5 }).delayMs(2, true)).toBe(60);
+    // Never sooner than half the ceiling: a shard's budget refills over a second.
+    expect([1, 2, 3].map((attempt) => createRetryPolicy({ random: () => 0 }).delayMs(attempt, true))).toEqual([250, 500, 1000]);
+    expect(createRetryPolicy({ random: () => 0.999999 }).delayMs(1, true)).toBe(499);
   });
 
   it('spans the full jitter range: 0 at the bottom, just under the ceiling at the top', () => {
