@@ -31,9 +31,12 @@ export function MetricsTable({ rows, t, maxRows, estimated }: MetricsTableProps)
   const stateText: Record<MinuteState, string> = { counted: t.stateCounted, extra: t.stateExtra, waiting: t.stateWaiting, counting: t.stateCounting, short: t.stateShort };
   return (
     <Box flexDirection="column">
-      <Text dimColor>{line(header)}</Text>
+      {/* One terminal row each: the panel counts its rows, so a row wrapped at 80 columns (Korean headers are wide) would push the key bar off the screen. */}
+      <Text dimColor wrap="truncate-end">
+        {line(header)}
+      </Text>
       {shown.map((row, i) => (
-        <Text key={row.minute}>
+        <Text key={row.minute} wrap="truncate-end">
           {line(cells[i] ?? [])}  <Text color={STATE_COLOR[row.state]}>{stateText[row.state]}</Text>
         </Text>
       ))}
