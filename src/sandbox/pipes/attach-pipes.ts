@@ -26,10 +26,8 @@ export interface AttachPipesOptions {
   transitionDelayMs?: number;
   /** Timestamps of pipes and roles, batching windows and LATEST. @default Date.now */
   clock?: () => number;
-  /** Milliseconds between polls of a shard that just gave records. @default 250 */
+  /** Milliseconds between polls of a shard. @default 250 (4 per second, as Pipes does) */
   pollIntervalMs?: number;
-  /** Milliseconds between polls of a shard that gave nothing. @default 1000, or pollIntervalMs when given */
-  idlePollIntervalMs?: number;
   /** The sandbox's CloudWatch Logs, so pipes can deliver to a log group. */
   logs?: LogsStore;
 }
@@ -63,7 +61,7 @@ export function attachPipes(sandbox: Sandbox, options: AttachPipesOptions = {}):
     }
     return client;
   };
-  const runner = new PipeRunnerManager({ kinesisFor, table, commit, clock, ...(options.logs ? { logs: options.logs } : {}), ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}), ...(options.idlePollIntervalMs !== undefined ? { idlePollIntervalMs: options.idlePollIntervalMs } : {}) });
+  const runner = new PipeRunnerManager({ kinesisFor, table, commit, clock, ...(options.logs ? { logs: options.logs } : {}), ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}) });
 
   /** Asked as the pipe's account, by ARN: another account's stream is refused as AWS refuses it. */
   async function streamProblem(pipe: PipeRecord, arn: string, role: 'source' | 'target'): Promise<string | undefined> {

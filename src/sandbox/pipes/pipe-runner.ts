@@ -40,13 +40,8 @@ function isRetryableAwsFailure(error: unknown): boolean {
   return (typeof name === 'string' && RETRYABLE_AWS_FAILURES.has(name)) || ($metadata?.httpStatusCode ?? 0) >= 500;
 }
 
-/** A shard that just gave records is polled again 4 times per second. */
+/** Pipes polls each shard 4 times per second. */
 export const POLL_INTERVAL_MS = 250;
-/**
- * A shard that gave nothing waits longer: once a second, the base rate AWS documents for Lambda's
- * Kinesis pollers. Idle pipes were most of a room sandbox's calls (a pipe per learner, 4 reads/s each).
- */
-export const IDLE_POLL_INTERVAL_MS = 1000;
 /** A batch's payload limit. */
 export const MAX_BATCH_BYTES = 6 * 1024 * 1024;
 /** PutRecords takes at most 500 records per call. */
@@ -66,8 +61,6 @@ export interface PipeRunnerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** @default 250 */
   pollIntervalMs?: number;
-  /** After a read that found nothing. @default 1000, or pollIntervalMs when that is given (tests that speed pipes up) */
-  idlePollIntervalMs?: number;
 }
 
 /** What a running pipe has done, for checks, diagnosis and tests. */
@@ -242,7 +235,6 @@ class PipeRun {
   private discovery: Promise<void> | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly pollMs: number;
-  private readonly idlePollMs: number;
 
   constructor(
     private readonly settings: Settings,
@@ -253,7 +245,6 @@ class PipeRun {
   ) {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.pollMs = options.pollIntervalMs ?? POLL_INTERVAL_MS;
-    this.idlePollMs = options.idlePollIntervalMs ?? options.pollIntervalMs ?? IDLE_POLL_INTERVAL_MS;
   }
 
   start(): void {
@@ -327,14 +318,12 @@ class PipeRun {
     let attempts = 0;
     let closed = false;
     while (this.active) {
-      let idle = false;
       try {
         iterator ??= await this.shardIterator(shardId);
         if (iterator === undefined) return;
         const page = await source.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10000 }));
         iterator = page.NextShardIterator;
         closed = iterator === undefined;
-        idle = (page.Records ?? []).length === 0 && buffer.length === 0;
         for (const record of page.Records ?? []) {
           if (buffer.length === 0) bufferedSince = this.clock();
           const buffered = this.toBuffered(shardId, record, fromNewShard);
@@ -362,7 +351,7 @@ class PipeRun {
       }
       this.noteBuffered(shardId, buffer);
       if (closed && buffer.length === 0) return;
-      if (this.running()) await this.sleep(idle ? this.idlePollMs : this.pollMs);
+      if (this.running()) await this.sleep(this.pollMs);
     }
   }
 
