@@ -44,7 +44,7 @@ describe('renderSolution', () => {
   it('throws on an unknown placeholder, naming it and its line', () => {
     const render = () => renderSolution('line one\n--region {{Region}}', { stream: 's', region: 'r' });
     expect(render).toThrow(UnknownPlaceholderError);
-    expect(render).toThrow('unknown placeholder {{Region}} on line 2 (known: stream, region, shardCount, cliEndpoint, tsEndpoint, pyEndpoint, file, iamWaitSeconds)');
+    expect(render).toThrow('unknown placeholder {{Region}} on line 2 (known: stream, region, shardCount, cliEndpoint, tsEndpoint, pyEndpoint, file, iamWaitSeconds, pipeName, pipeRole, pipeTarget)');
   });
 
   it('does not mistake inherited object keys for placeholders', () => {

@@ -11,6 +11,11 @@ export interface SolutionVars {
   endpoint?: string;
   /** The name the file is saved as (`create-stream.mts`), for its first line's run command. */
   file?: string;
+  /**
+   * Step 5's names as this learner's lab uses them (resources/pipe-settings.ts: `pipeNamesFor`, with a
+   * `-2` name after another's was taken). Absent: the lab's default names for `stream`.
+   */
+  pipe?: { pipe: string; role: string; targetStream: string };
 }
 
 /** Placeholders a template may use, with how each one expands. */
@@ -25,6 +30,10 @@ const PLACEHOLDERS: Record<string, (vars: SolutionVars) => string> = {
   file: (vars) => vars.file ?? '<file>',
   // On AWS a new IAM role takes seconds before a service can assume it; the sandbox's IAM is immediate.
   iamWaitSeconds: (vars) => (vars.endpoint ? '0' : '10'),
+  // Step 5's names: the caller passes the lab's own (pipeNamesFor); the fallback is its default for short names.
+  pipeName: (vars) => vars.pipe?.pipe ?? `${vars.stream}-pipe`,
+  pipeRole: (vars) => vars.pipe?.role ?? `${vars.stream}-pipe-role`,
+  pipeTarget: (vars) => vars.pipe?.targetStream ?? `${vars.stream}-pipe-target`,
 };
 
 /** The names `renderSolution` understands, for error messages and lab validation. */

@@ -275,7 +275,7 @@ describe('a broken lab', () => {
     const file = join(dir, 'steps', 'put-record', 'solution.sh');
     await writeFile(file, '# send\naws kinesis put-record --stream-name {{steam}} --region {{region}}\n');
     expect((await loadError()).message).toBe(
-      `${file}: unknown placeholder {{steam}} on line 2 (known: stream, region, shardCount, cliEndpoint, tsEndpoint, pyEndpoint, file, iamWaitSeconds)`,
+      `${file}: unknown placeholder {{steam}} on line 2 (known: stream, region, shardCount, cliEndpoint, tsEndpoint, pyEndpoint, file, iamWaitSeconds, pipeName, pipeRole, pipeTarget)`,
     );
   });
 

@@ -16,6 +16,8 @@ import { createRunner } from '../create-runner.js';
 import { checkPlainLines } from '../format-check.js';
 import { labCommandLine } from '../lab-command-line.js';
 import type { LabSession } from '../lab-session.js';
+import { paramsWithChoices, type SessionLedger } from '../../engine/session-ledger.js';
+import { pipeNamesFor } from '../../resources/pipe-settings.js';
 import type { Output } from '../output.js';
 import { reportFileProblems } from '../progress-problems.js';
 import { saveFailureText } from '../../i18n/progress-messages.js';
@@ -52,18 +54,24 @@ function sandboxCredentials(session: LabSession): { accessKeyId: string; secretA
 }
 
 /** The step's solutions with this run's stream, region and endpoint filled in (after a switch, the new ones). */
-export function solutionsFor(session: LabSession, stepId: string): Record<CodeTab, string> | undefined {
-  const files = solutionFilesFor(session, stepId);
+export function solutionsFor(session: LabSession, stepId: string, ledger?: SessionLedger): Record<CodeTab, string> | undefined {
+  const files = solutionFilesFor(session, stepId, ledger);
   if (!files) return undefined;
   return Object.fromEntries(files.map((f) => [f.language, f.text])) as Record<CodeTab, string>;
 }
 
-/** The same solutions as the files `w` saves, each named as its first line says. */
-export function solutionFilesFor(session: LabSession, stepId: string): SolutionFile[] | undefined {
+/**
+ * The same solutions as the files `w` saves, each named as its first line says. Step 5's names are the
+ * ones this learner's lab uses (`ledger`: after another's pipe or role took the default name, the `-2`
+ * ones), so the code creates what the check looks for.
+ */
+export function solutionFilesFor(session: LabSession, stepId: string, ledger: SessionLedger = session.initial.ledger): SolutionFile[] | undefined {
   const step = session.lab.steps.find((s) => s.id === stepId);
   if (!step) return undefined;
   const shardCount = session.settings.streamShape?.shardCount ?? (typeof step.action?.params.shardCount === 'number' ? step.action.params.shardCount : undefined);
-  return solutionFiles(step, { stream: session.settings.stream, region: session.settings.region, endpoint: session.settings.endpoint, shardCount });
+  const { stream } = session.settings;
+  const pipe = pipeNamesFor(stream, paramsWithChoices(ledger, 'pipe', session.lab.steps.find((s) => s.id === 'pipe')?.action?.params ?? {}));
+  return solutionFiles(step, { stream, region: session.settings.region, endpoint: session.settings.endpoint, shardCount, pipe });
 }
 
 /**
@@ -85,8 +93,8 @@ export async function interactiveLab(session: LabSession, startStep: string | un
         runner={runner}
         info={screenInfo(session, startStep)}
         initialLang={session.settings.lang}
-        codeFor={(id) => solutionsFor(session, id)}
-        writeCode={(id, overwrite) => writeSolutionFiles(join(process.cwd(), CODE_DIR), solutionFilesFor(session, id) ?? [], overwrite)}
+        codeFor={(id) => solutionsFor(session, id, runner.current.ledger)}
+        writeCode={(id, overwrite) => writeSolutionFiles(join(process.cwd(), CODE_DIR), solutionFilesFor(session, id, runner.current.ledger) ?? [], overwrite)}
         onQuit={quit}
       />
     </RunnerServicesProvider>,
@@ -151,7 +159,7 @@ export async function plainLab(session: LabSession, startStep: string | undefine
       output.out('');
       if (step.action) output.out(m.plainSolve(solveCommandFor(session, step.id)));
       // The embedded sandbox stops with this process, so commands aimed at its port would not work.
-      const code = session.settings.embeddedSandbox ? undefined : solutionsFor(session, step.id);
+      const code = session.settings.embeddedSandbox ? undefined : solutionsFor(session, step.id, runner.current.ledger);
       if (code) {
         output.out(m.plainByHand);
         // A class key is the learner's own account on the room sandbox: their shell must sign with it.

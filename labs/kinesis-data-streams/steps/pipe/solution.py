@@ -7,9 +7,9 @@ import time
 import boto3
 
 STREAM = "{{stream}}"
-TARGET = STREAM + "-pipe-target"
-ROLE = STREAM + "-pipe-role"
-PIPE = STREAM + "-pipe"
+TARGET = "{{pipeTarget}}"
+ROLE = "{{pipeRole}}"
+PIPE = "{{pipeName}}"
 kinesis = boto3.client("kinesis", region_name="{{region}}"{{pyEndpoint}})
 iam = boto3.client("iam", region_name="{{region}}"{{pyEndpoint}})
 pipes = boto3.client("pipes", region_name="{{region}}"{{pyEndpoint}})

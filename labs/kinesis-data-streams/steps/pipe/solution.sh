@@ -1,7 +1,7 @@
 # Run: bash {{file}}
-# Connect {{stream}} to a second stream, {{stream}}-pipe-target, through an EventBridge Pipe.
-target={{stream}}-pipe-target
-role={{stream}}-pipe-role
+# Connect {{stream}} to a second stream, {{pipeTarget}}, through an EventBridge Pipe.
+target={{pipeTarget}}
+role={{pipeRole}}
 
 # 1. The target stream, and both ARNs.
 aws kinesis create-stream --stream-name "$target" --shard-count 1 --region {{region}}{{cliEndpoint}}
@@ -23,7 +23,7 @@ aws iam put-role-policy --role-name "$role" --policy-name kinesis-lab-pipe-acces
 sleep {{iamWaitSeconds}} # on AWS a new IAM role takes seconds before a service can assume it
 
 # 3. The pipe. TRIM_HORIZON: records sent while the pipe is being created are not missed.
-aws pipes create-pipe --name {{stream}}-pipe --role-arn "$role_arn" --source "$source_arn" --target "$target_arn" \
+aws pipes create-pipe --name {{pipeName}} --role-arn "$role_arn" --source "$source_arn" --target "$target_arn" \
   --source-parameters '{"KinesisStreamParameters":{"StartingPosition":"TRIM_HORIZON","BatchSize":100,"MaximumBatchingWindowInSeconds":1,
     "ParallelizationFactor":1,"MaximumRetryAttempts":10,"OnPartialBatchItemFailure":"AUTOMATIC_BISECT"}}' \
   --target-parameters '{"KinesisStreamParameters":{"PartitionKey":"$.partitionKey"}}' \
@@ -31,5 +31,5 @@ aws pipes create-pipe --name {{stream}}-pipe --role-arn "$role_arn" --source "$s
   --region {{region}}{{cliEndpoint}}
 
 # CREATING for a minute or two on AWS, then RUNNING.
-aws pipes describe-pipe --name {{stream}}-pipe --region {{region}}{{cliEndpoint}} \
+aws pipes describe-pipe --name {{pipeName}} --region {{region}}{{cliEndpoint}} \
   --query '[CurrentState,StateReason]' --output text

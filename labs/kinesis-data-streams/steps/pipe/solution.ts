@@ -7,9 +7,9 @@ import { CreatePipeCommand, DescribePipeCommand, PipesClient } from "@aws-sdk/cl
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 
 const stream = "{{stream}}";
-const target = `${stream}-pipe-target`;
-const role = `${stream}-pipe-role`;
-const pipe = `${stream}-pipe`;
+const target = "{{pipeTarget}}";
+const role = "{{pipeRole}}";
+const pipe = "{{pipeName}}";
 // The Kinesis client speaks HTTP/2 by default; HTTP/1.1 works with AWS and local endpoints alike.
 const kinesis = new KinesisClient({ region: "{{region}}", requestHandler: new NodeHttpHandler(){{tsEndpoint}} });
 const iam = new IAMClient({ region: "{{region}}"{{tsEndpoint}} });
