@@ -16,7 +16,7 @@ import { lookUpClass, registryOptions } from './class-registry-client.js';
 import type { GlobalOptions } from './parse-args.js';
 import type { RoomSandbox } from './run-settings.js';
 import { UsageError, orUsageError } from './usage-error.js';
-import { shellWord } from '../ui/layout/sandbox-paste.js';
+import { shellWord } from '../sandbox/sandbox-paste.js';
 
 /** A learner's tie to a class: runners report to it; close() sends what it can and keeps the rest. */
 export interface ClassMembership {

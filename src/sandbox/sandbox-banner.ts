@@ -2,6 +2,7 @@
  * What the CLI prints so learners can point their own tools (AWS CLI, boto3, SDK scripts) at the
  * embedded sandbox.
  */
+import { sandboxPasteLines, shellWord } from './sandbox-paste.js';
 import { SANDBOX_CREDENTIALS } from './sandbox-types.js';
 
 /** Shell lines to paste, and the flag for AWS CLIs that ignore AWS_ENDPOINT_URL. */
@@ -17,18 +18,7 @@ export interface SandboxEnvLines {
 
 export function sandboxEnvLines(url: string, region: string): SandboxEnvLines {
   return {
-    env: [
-      `export AWS_ENDPOINT_URL=${shellQuote(url)}`,
-      `export AWS_ACCESS_KEY_ID=${shellQuote(SANDBOX_CREDENTIALS.accessKeyId)}`,
-      `export AWS_SECRET_ACCESS_KEY=${shellQuote(SANDBOX_CREDENTIALS.secretAccessKey)}`,
-      `export AWS_REGION=${shellQuote(region)}`,
-      `export AWS_DEFAULT_REGION=${shellQuote(region)}`,
-    ],
-    cliHint: `--endpoint-url ${shellQuote(url)}`,
+    env: sandboxPasteLines({ endpoint: url, region, ...SANDBOX_CREDENTIALS }),
+    cliHint: `--endpoint-url ${shellWord(url)}`,
   };
-}
-
-// Plain values stay readable; anything a shell would interpret gets single quotes.
-function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_.:/@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }

@@ -14,7 +14,7 @@ import { KeyBar } from './KeyBar.js';
 import { activityBlocks, wrapped } from './layout/activity-blocks.js';
 import { completionBlock, hintBlock, rateBlock } from './layout/extra-blocks.js';
 import { labLayout, MIN_COLUMNS, MIN_ROWS } from './layout/lab-layout.js';
-import { sandboxPasteLines } from './layout/sandbox-paste.js';
+import { sandboxPasteLines } from '../sandbox/sandbox-paste.js';
 import { allRows, keptRows, type ScreenBlock } from './layout/screen-line.js';
 import { ScreenLines } from './layout/ScreenLines.js';
 import { labKeys, type KeyItem } from './lab-keys.js';

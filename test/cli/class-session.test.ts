@@ -21,7 +21,7 @@ import { writeSolutionFiles } from '../../src/content/write-solution-files.js';
 import { startLabSandbox, type LabSandbox } from '../../src/sandbox/lab-sandbox.js';
 import { accountIdFor } from '../../src/sandbox/sandbox-accounts.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/sandbox-types.js';
-import { sandboxPasteLines } from '../../src/ui/layout/sandbox-paste.js';
+import { sandboxPasteLines } from '../../src/sandbox/sandbox-paste.js';
 import { accountClients } from '../fixtures/account-clients.js';
 
 const run = promisify(exec);

@@ -21,7 +21,7 @@ import { createKinesisClient } from '../../src/aws/kinesis-client.js';
 import type { KinesisPort } from '../../src/aws/kinesis-port.js';
 import { startLabSandbox } from '../../src/sandbox/lab-sandbox.js';
 import { SANDBOX_CREDENTIALS, type Sandbox } from '../../src/sandbox/sandbox-types.js';
-import { sandboxPasteLines } from '../../src/ui/layout/sandbox-paste.js';
+import { sandboxPasteLines } from '../../src/sandbox/sandbox-paste.js';
 
 const run = promisify(exec);
 const REGION = 'eu-west-1';

@@ -5,7 +5,7 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { shellWord } from '../../src/ui/layout/sandbox-paste.js';
+import { shellWord } from '../../src/sandbox/sandbox-paste.js';
 
 const run = promisify(execFile);
 

@@ -10,7 +10,7 @@ import type { LabRunner } from '../../runner/lab-runner.js';
 import { LabApp } from '../../ui/LabApp.js';
 import { RunnerServicesProvider } from '../../ui/RunnerServicesProvider.js';
 import type { ScreenInfo } from '../../ui/screen-info.js';
-import { sandboxPasteLines } from '../../ui/layout/sandbox-paste.js';
+import { sandboxPasteLines } from '../../sandbox/sandbox-paste.js';
 import type { CodeTab } from '../../ui/ui-state.js';
 import { createRunner } from '../create-runner.js';
 import { checkPlainLines } from '../format-check.js';
