@@ -175,11 +175,14 @@ async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): 
     await ctx.sleep(ctx.sandbox ? 250 : 3_000, input.signal);
   }
   const tookMs = ctx.clock() - started;
-  const arrivedWanted = arrived.filter((id) => expected.includes(id));
+  // Pipes deliver at least once, and another pipe from the same stream may write to the same target:
+  // a probe that arrived twice is judged by its first arrival, and said.
+  const repeated = arrived.length - new Set(arrived).size;
+  const arrivedWanted = [...new Set(arrived)].filter((id) => expected.includes(id));
   const leaked = arrived.filter((id) => unwanted.includes(id));
   const probeLine: Localized = {
-    en: `Probes: sent ${sent.length} records with partition key ${probeKey} (${expected.length} the filter lets through${unwanted.length ? `, ${unwanted.length} it drops` : ''}); ${arrivedWanted.length} arrived at ${target.name}.`,
-    ko: `점검 레코드: 파티션 키 ${probeKey}로 ${sent.length}개 전송(필터 통과 예상 ${expected.length}개${unwanted.length ? `, 걸러질 것 ${unwanted.length}개` : ''}). ${target.name}에 ${arrivedWanted.length}개 도착.`,
+    en: `Probes: sent ${sent.length} records with partition key ${probeKey} (${expected.length} the filter lets through${unwanted.length ? `, ${unwanted.length} it drops` : ''}); ${arrivedWanted.length} arrived at ${target.name}${repeated ? `, ${repeated} more than once (another pipe from the same stream to this target, or a redelivery: Pipes deliver at least once)` : ''}.`,
+    ko: `점검 레코드: 파티션 키 ${probeKey}로 ${sent.length}개 전송(필터 통과 예상 ${expected.length}개${unwanted.length ? `, 걸러질 것 ${unwanted.length}개` : ''}). ${target.name}에 ${arrivedWanted.length}개 도착${repeated ? `, 그중 ${repeated}개는 두 번 이상 도착(같은 스트림에서 이 대상으로 보내는 다른 파이프가 있거나 재전송: 파이프는 최소 한 번 전달을 보장합니다)` : ''}.`,
   };
   if (arrivedWanted.length < expected.length) {
     return {
