@@ -3,7 +3,8 @@
  * IAMClient. IAM is global; the region only decides where requests are signed.
  */
 import {
-  CreateRoleCommand, GetRoleCommand, IAMClient, PutRolePolicyCommand, TagRoleCommand, UpdateAssumeRolePolicyCommand,
+  CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, GetRoleCommand, IAMClient, ListRolePoliciesCommand, ListRoleTagsCommand,
+  PutRolePolicyCommand, TagRoleCommand, UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import type { AwsSettings } from './aws-settings.js';
 import { baseClientConfig } from './client-config.js';
@@ -74,4 +75,43 @@ function decodePolicy(text: string | undefined): string {
   } catch {
     return text;
   }
+}
+
+/** What cleanup needs of a role: its tags (whose it is) and deletion. Apart from the step's port, as for pipes. */
+export interface RoleInventoryPort {
+  /** The role's tags, or undefined when there is no role of that name. */
+  tagsOf(name: string): Promise<Record<string, string> | undefined>;
+  /** Deletes its inline policies, then the role (IAM refuses a role that still has policies). */
+  deleteRole(name: string): Promise<void>;
+}
+
+export function createRoleInventory(client: IAMClient): RoleInventoryPort {
+  const missing = (error: unknown) => (error as { name?: string }).name === 'NoSuchEntityException';
+  return {
+    async tagsOf(name) {
+      try {
+        await client.send(new GetRoleCommand({ RoleName: name }));
+        const tags: Record<string, string> = {};
+        let marker: string | undefined;
+        do {
+          const page = await client.send(new ListRoleTagsCommand({ RoleName: name, ...(marker ? { Marker: marker } : {}) }));
+          for (const tag of page.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
+          marker = page.IsTruncated ? page.Marker : undefined;
+        } while (marker);
+        return tags;
+      } catch (error) {
+        if (missing(error)) return undefined;
+        throw error;
+      }
+    },
+    async deleteRole(name) {
+      try {
+        const { PolicyNames = [] } = await client.send(new ListRolePoliciesCommand({ RoleName: name }));
+        for (const policy of PolicyNames) await client.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: policy }));
+        await client.send(new DeleteRoleCommand({ RoleName: name }));
+      } catch (error) {
+        if (!missing(error)) throw error;
+      }
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * stream or CloudWatch Logs target), over SDK v3's PipesClient. `createPipesClient` builds the client like the other factories.
  */
 import {
-  CreatePipeCommand, DeletePipeCommand, DescribePipeCommand, PipesClient, StartPipeCommand, TagResourceCommand, UpdatePipeCommand,
+  CreatePipeCommand, DeletePipeCommand, DescribePipeCommand, ListPipesCommand, PipesClient, StartPipeCommand, TagResourceCommand, UpdatePipeCommand,
 } from '@aws-sdk/client-pipes';
 import type { DescribePipeCommandOutput } from '@aws-sdk/client-pipes';
 import type { AwsSettings } from './aws-settings.js';
@@ -161,6 +161,53 @@ export function createPipesAdapter(client: PipesClient): PipesPort {
 
     async tagPipe(arn, tags) {
       await client.send(new TagResourceCommand({ resourceArn: arn, tags }));
+    },
+  };
+}
+
+/** What cleanup and the look across regions learn of a pipe. */
+export interface PipeFacts {
+  name: string;
+  state: string;
+  tags: Record<string, string>;
+}
+
+/**
+ * What cleanup and the look across regions need from EventBridge Pipes: the names, each pipe's state
+ * and tags, deletion. A port of its own, so the step's actions never gain a delete-everything path,
+ * over the same calls as the step's adapter.
+ */
+export interface PipeInventoryPort {
+  listPipes(): Promise<string[]>;
+  /** Undefined when the pipe does not exist (any more). */
+  facts(name: string): Promise<PipeFacts | undefined>;
+  /** Deleting a pipe that is already gone is not an error. */
+  deletePipe(name: string): Promise<void>;
+}
+
+export function createPipeInventory(client: PipesClient): PipeInventoryPort {
+  const pipes = createPipesAdapter(client);
+  return {
+    async listPipes() {
+      const names: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await client.send(new ListPipesCommand({ Limit: 100, ...(nextToken ? { NextToken: nextToken } : {}) }));
+        for (const pipe of page.Pipes ?? []) if (pipe.Name) names.push(pipe.Name);
+        nextToken = page.NextToken;
+      } while (nextToken);
+      return names;
+    },
+    async facts(name) {
+      const pipe = await pipes.describePipe(name);
+      return pipe && { name, state: pipe.currentState, tags: pipe.tags };
+    },
+    async deletePipe(name) {
+      try {
+        await pipes.deletePipe(name);
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'NotFoundException') throw error;
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ElsewhereProbes } from './elsewhere-probes.js';
 import { KNOWN_REGIONS } from '../validate/region.js';
 import type { KinesisPort } from './kinesis-port.js';
-import type { PipeInventoryPort } from './pipe-inventory.js';
+import type { PipeInventoryPort } from './pipes-adapter.js';
 import { withTimeout } from './with-timeout.js';
 
 /**

@@ -1,6 +1,7 @@
 import { LAB_TAG_KEY } from '../resources/lab-tag.js';
 import { isLabTag } from '../resources/ownership.js';
-import type { PipeInventoryPort, RoleInventoryPort } from '../aws/pipe-inventory.js';
+import type { PipeInventoryPort } from '../aws/pipes-adapter.js';
+import type { RoleInventoryPort } from '../aws/iam-role-adapter.js';
 import type { OwnedResource, OwnedResourceProbe } from './owned-resource.js';
 import { waitUntilGone, type WaitOptions } from './wait-until-gone.js';
 

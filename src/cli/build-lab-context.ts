@@ -13,7 +13,7 @@ import { DEFAULT_METRICS_DELAY_MS } from '../sandbox/cloudwatch/cloudwatch-servi
 import type { LabContext } from '../checks/check-context.js';
 import { diagnose } from '../diagnose/catalog.js';
 import { createRegionProbes } from '../aws/region-probes.js';
-import { createPipeInventory } from '../aws/pipe-inventory.js';
+import { createPipeInventory } from '../aws/pipes-adapter.js';
 import { emptyLedger, type SessionLedger } from '../engine/session-ledger.js';
 import type { LabKey } from '../diagnose/other-accounts.js';
 import { accountIdFor } from '../sandbox/sandbox-accounts.js';

@@ -1,6 +1,7 @@
 import { createKinesisClient } from '../aws/kinesis-client.js';
 import { createIamClient } from '../aws/iam-role-adapter.js';
-import { createPipeInventory, createRoleInventory } from '../aws/pipe-inventory.js';
+import { createPipeInventory } from '../aws/pipes-adapter.js';
+import { createRoleInventory } from '../aws/iam-role-adapter.js';
 import { createPipesClient } from '../aws/pipes-adapter.js';
 import { createStreamInventory } from '../aws/stream-inventory.js';
 import { pipeNamesFor } from '../resources/pipe-settings.js';
