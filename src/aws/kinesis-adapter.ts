@@ -35,6 +35,7 @@ const THROTTLED_READ_TRIES = 5;
 
 const GET_RECORDS_MAX_LIMIT = 10_000;
 
+// eslint-disable-next-line max-lines-per-function -- one short method per Kinesis call the port names; splitting would scatter the shared client and options
 export function createKinesisAdapter(client: KinesisClient, options: KinesisAdapterOptions = {}): KinesisPort {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pageIntervalMs = options.pageIntervalMs ?? 200;
