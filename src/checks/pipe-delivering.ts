@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { StreamRecord, StreamSummary } from '../aws/kinesis-port.js';
 import type { PipeDescription } from '../aws/pipes-adapter.js';
 import { labTagOf } from '../resources/lab-tag.js';
@@ -10,11 +9,13 @@ import type { KinesisSourceRecord, PipeSourceContext } from '../filter/pipe-even
 import type { Localized } from '../i18n/lang.js';
 import { inBoth, utcTime } from '../i18n/progress-messages.js';
 import { normalizeName } from '../diagnose/similar-names.js';
-import { createTripGenerator } from '../producer/taxi-trip-generator.js';
 import type { CheckResult } from '../engine/check-result.js';
 import { diagnosisContext, type LabContext } from './check-context.js';
 import { diagnosedResult } from './diagnosed-result.js';
 import { commandOutsideTui, labCommand } from '../diagnose/diagnosis.js';
+import { awaitProbes, chooseProbes, generatedTrips, sendProbes, type TargetView } from './pipe-probes.js';
+import { filterLeaked, latestMissed, outOfOrder, pipeDelivered, probeLineOf, probesLate, type ProbeReport } from './pipe-probe-results.js';
+import { commandsFor } from './pipe-step-commands.js';
 import { joinLocalized } from '../diagnose/diagnosis-phrases.js';
 import { onSurface } from '../i18n/surface.js';
 
@@ -29,10 +30,7 @@ export interface PipeDeliveringParams extends Record<string, unknown> {
 
 /** On AWS a Kinesis-source pipe takes "a minute or two" to create; after this long it is stuck. */
 export const PIPE_STUCK_AFTER_MS = 10 * 60_000;
-/** The field the check adds to its probe records to find them at the target. */
-export const PROBE_FIELD = 'kinesisLabProbe';
 const TRANSITIONAL = new Set(['CREATING', 'UPDATING', 'STARTING', 'STOPPING', 'DELETING']);
-const MATCHING_PROBES = 3;
 
 /**
  * Step 5's check: the pipe is RUNNING from this stream to the target with the settings the learner
@@ -89,15 +87,6 @@ export async function checkPipeDelivering(ctx: LabContext, step: string, params:
   }
 }
 
-/** Where the pipe delivers, as the check reads it: each payload is one pipe event as JSON. */
-interface TargetView {
-  name: string;
-  arn: string;
-  kind: 'kinesis' | 'logs';
-  /** Payloads that arrived at or after `since`. */
-  read(since: Date): Promise<Uint8Array[]>;
-}
-
 async function streamTarget(ctx: LabContext, names: PipeNames, at: (operation: string) => void): Promise<TargetView> {
   at('DescribeStreamSummary');
   const summary = await ctx.kinesis.describeStreamSummary(names.targetStream);
@@ -130,131 +119,30 @@ interface ProbeInput {
   graceMs?: number;
 }
 
+/**
+ * Sends marked probe records through the pipe and reads the target: the ones the filter lets
+ * through must arrive, in order, and the one it drops must not; with LATEST, records sent while
+ * the pipe was being created must have arrived too.
+ */
 async function probeDelivery(ctx: LabContext, step: string, input: ProbeInput): Promise<CheckResult> {
   const { live, source, target, settings, evidence } = input;
   const context: PipeSourceContext = { roleArn: live.roleArn, region: ctx.region, streamArn: source.arn };
-  const nonce = randomUUID().slice(0, 8);
-  const probeKey = `kinesis-lab-probe-${nonce}`;
-  // Candidates: the learner's own records first, then generated trips, each marked as a probe.
-  const samples = await ctx.kinesis.readStream(ctx.stream, { limit: 200 });
-  const objects = [...samples.flatMap((r) => jsonObject(r.data)), ...generatedTrips(200)];
-  const candidates: KinesisSourceRecord[] = objects.map((object, i) => ({
-    shardId: 'shardId-000000000000',
-    sequenceNumber: String(i),
-    partitionKey: probeKey,
-    data: Buffer.from(JSON.stringify({ ...object, [PROBE_FIELD]: `${nonce}:${i}` })),
-    approximateArrivalTimestamp: new Date(),
-  }));
-  const verdicts = filterVerdicts(settings.filter, candidates, context);
-  const passing = verdicts.filter((v) => v.passes).slice(0, MATCHING_PROBES);
-  const dropped = settings.filter ? verdicts.find((v) => !v.passes) : undefined;
-  if (passing.length === 0) return filterMatchesNothing(step, ctx, settings, samples, context, evidence);
-
-  // Sent one by one with one partition key: one shard, a known order.
-  const sent: { id: string; passes: boolean }[] = [];
-  const order = dropped ? [passing[0], dropped, ...passing.slice(1)] : passing;
-  // Kinesis arrival times are wall-clock times, so the look-back uses the wall clock too.
-  const probesFrom = new Date();
-  const since = new Date(probesFrom.getTime() - 5_000);
-  for (const verdict of order) {
-    if (!verdict) continue;
-    await ctx.kinesis.putRecord(ctx.stream, { partitionKey: probeKey, data: verdict.record.data });
-    sent.push({ id: probeId(verdict.record.data) ?? '', passes: verdict.passes });
-  }
-  const expected = sent.filter((s) => s.passes).map((s) => s.id);
-  const unwanted = sent.filter((s) => !s.passes).map((s) => s.id);
+  const choice = await chooseProbes(ctx, settings, context);
+  if (choice.passing.length === 0) return filterMatchesNothing(step, ctx, settings, choice.samples, context, evidence);
+  const probes = await sendProbes(ctx, choice);
   const graceMs = input.graceMs ?? (ctx.sandbox ? 15_000 : 90_000);
   const deadline = ctx.clock() + settings.batchingWindowSeconds * 1000 + graceMs;
-  const started = ctx.clock();
-  let arrived: string[] = [];
-  let targetRecords: Uint8Array[] = [];
-  for (;;) {
-    targetRecords = await target.read(since);
-    arrived = targetRecords.flatMap((data) => probeIdInEvent(data, nonce));
-    if (expected.every((id) => arrived.includes(id)) || ctx.clock() >= deadline || input.signal?.aborted) break;
-    await ctx.sleep(ctx.sandbox ? 250 : 3_000, input.signal);
-  }
-  const tookMs = ctx.clock() - started;
-  // Pipes deliver at least once, and another pipe from the same stream may write to the same target:
-  // a probe that arrived twice is judged by its first arrival, and said.
-  const repeated = arrived.length - new Set(arrived).size;
-  const arrivedWanted = [...new Set(arrived)].filter((id) => expected.includes(id));
-  const leaked = arrived.filter((id) => unwanted.includes(id));
-  const probeLine: Localized = {
-    en: `Probes: sent ${sent.length} records with partition key ${probeKey} (${expected.length} the filter lets through${unwanted.length ? `, ${unwanted.length} it drops` : ''}); ${arrivedWanted.length} arrived at ${target.name}${repeated ? `, ${repeated} more than once (another pipe from the same stream to this target, or a redelivery: Pipes deliver at least once)` : ''}.`,
-    ko: `점검 레코드: 파티션 키 ${probeKey}로 ${sent.length}개 전송(필터 통과 예상 ${expected.length}개${unwanted.length ? `, 걸러질 것 ${unwanted.length}개` : ''}). ${target.name}에 ${arrivedWanted.length}개 도착${repeated ? `, 그중 ${repeated}개는 두 번 이상 도착(같은 스트림에서 이 대상으로 보내는 다른 파이프가 있거나 재전송: 파이프는 최소 한 번 전달을 보장합니다)` : ''}.`,
-  };
-  if (arrivedWanted.length < expected.length) {
-    return {
-      step,
-      outcome: 'failed',
-      summary: { en: `The pipe is RUNNING but ${expected.length - arrivedWanted.length} of ${expected.length} probe records did not reach ${target.name} within ${Math.round(tookMs / 1000)} s.`, ko: `파이프는 RUNNING이지만 점검 레코드 ${expected.length}개 중 ${expected.length - arrivedWanted.length}개가 ${Math.round(tookMs / 1000)}초 안에 ${target.name}에 도착하지 않았습니다.` },
-      evidence: [...evidence, probeLine],
-      fix: joinLocalized(
-        target.kind === 'logs'
-          ? {
-              en: `Check that the execution role may call logs:CreateLogStream and logs:PutLogEvents on ${target.arn}:*, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch.`,
-              ko: `실행 역할이 ${target.arn}:*에 logs:CreateLogStream과 logs:PutLogEvents를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요.`,
-            }
-          : {
-              en: `Check that the execution role may call kinesis:PutRecord and PutRecords on ${target.arn}, and look at the pipe's metrics (ExecutionFailed, TargetStageFailed) in CloudWatch.`,
-              ko: `실행 역할이 ${target.arn}에 kinesis:PutRecord와 PutRecords를 호출할 수 있는지 확인하고, CloudWatch에서 파이프 지표(ExecutionFailed, TargetStageFailed)를 보세요.`,
-            },
-        onSurface(ctx.surface, {
-          tui: { en: 'With a long batching window, check again (c) a little later.', ko: '배치 기간이 길면 조금 뒤에 다시 확인하세요(c).' },
-          cli: { en: `With a long batching window, check again a little later: ${commandsFor(ctx, step).check}`, ko: `배치 기간이 길면 조금 뒤에 다시 확인하세요: ${commandsFor(ctx, step).check}` },
-        }),
-      ),
-      errorKind: 'pipe-not-delivering',
-    };
-  }
-  if (leaked.length > 0) {
-    return {
-      step,
-      outcome: 'failed',
-      summary: { en: 'A record the filter should drop reached the target.', ko: '필터가 걸러야 할 레코드가 대상에 도착했습니다.' },
-      evidence: [...evidence, probeLine, { en: `Filter: ${settings.filter ?? '(none)'}`, ko: `필터: ${settings.filter ?? '(없음)'}` }],
-      fix: onSurface(ctx.surface, {
-        tui: { en: "Compare the pipe's FilterCriteria (aws pipes describe-pipe) with the pattern you chose, then press d to update the pipe.", ko: '파이프의 FilterCriteria(aws pipes describe-pipe)를 고른 패턴과 비교한 뒤 d를 눌러 파이프를 수정하세요.' },
-        cli: {
-          en: `Compare the pipe's FilterCriteria (aws pipes describe-pipe) with the pattern you chose, then update the pipe: ${commandsFor(ctx, step).solve}`,
-          ko: `파이프의 FilterCriteria(aws pipes describe-pipe)를 고른 패턴과 비교한 뒤 파이프를 수정하세요: ${commandsFor(ctx, step).solve}`,
-        },
-      }),
-      errorKind: 'pipe-filter-leak',
-    };
-  }
-  const inOrder = arrivedWanted.join() === expected.join();
-  if (!inOrder) {
-    return {
-      step,
-      outcome: 'failed',
-      summary: { en: 'Probe records with one partition key arrived out of order.', ko: '파티션 키가 같은 점검 레코드가 순서가 바뀌어 도착했습니다.' },
-      evidence: [...evidence, probeLine, { en: `Sent ${expected.join(', ')}; arrived ${arrivedWanted.join(', ')}`, ko: `보낸 순서 ${expected.join(', ')}, 도착 순서 ${arrivedWanted.join(', ')}` }],
-      fix: onSurface(ctx.surface, {
-        tui: { en: "The target's PartitionKey should be $.partitionKey so records keep their key (and order) at the target. Press d to update the pipe.", ko: '대상의 PartitionKey를 $.partitionKey로 두어야 레코드가 대상에서도 같은 키(와 순서)를 유지합니다. d를 눌러 파이프를 수정하세요.' },
-        cli: {
-          en: `The target's PartitionKey should be $.partitionKey so records keep their key (and order) at the target. Update the pipe: ${commandsFor(ctx, step).solve}`,
-          ko: `대상의 PartitionKey를 $.partitionKey로 두어야 레코드가 대상에서도 같은 키(와 순서)를 유지합니다. 파이프를 수정하세요: ${commandsFor(ctx, step).solve}`,
-        },
-      }),
-      errorKind: 'pipe-out-of-order',
-    };
-  }
+  const arrivals = await awaitProbes(ctx, target, choice.nonce, probes, deadline, input.signal);
+  const probeLine = probeLineOf(choice.probeKey, probes, arrivals, target);
+  const report: ProbeReport = { step, ctx, target, settings, evidence, probeLine, probes, arrivals };
+  if (arrivals.arrivedWanted.length < probes.expected.length) return probesLate(report);
+  if (arrivals.leaked.length > 0) return filterLeaked(report);
+  if (arrivals.arrivedWanted.join() !== probes.expected.join()) return outOfOrder(report);
   if (settings.startingPosition === 'LATEST' && live.createdAt) {
-    const missed = await recordsMissedWhileCreating(ctx, live, source, target, settings, context, probesFrom);
+    const missed = await recordsMissedWhileCreating(ctx, live, source, target, settings, context, probes.probesFrom);
     if (missed.length > 0) return latestMissed(step, ctx, evidence, probeLine, missed.length);
   }
-  const orderLine: Localized = { en: `Order kept: ${expected.join(' → ')} (one partition key, one shard).`, ko: `순서 유지: ${expected.join(' → ')} (파티션 키 하나, 샤드 하나).` };
-  return {
-    step,
-    outcome: 'passed',
-    summary: {
-      en: `Pipe ${live.name} is RUNNING and delivers ${ctx.stream} → ${target.name}${settings.filter ? ', filtered' : ''}, in order.`,
-      ko: `${live.name} 파이프가 RUNNING 상태이며 ${ctx.stream} → ${target.name}로${settings.filter ? ' 필터를 거쳐' : ''} 순서대로 전달합니다.`,
-    },
-    evidence: [...evidence, probeLine, orderLine, ...(unwanted.length ? [{ en: 'The record the filter drops did not arrive, as it should.', ko: '필터가 거르는 레코드는 예상대로 도착하지 않았습니다.' }] : [])],
-  };
+  return pipeDelivered(report, live);
 }
 
 /**
@@ -287,43 +175,9 @@ function asSourceRecord(r: StreamRecord): KinesisSourceRecord {
   return { shardId: r.shardId, sequenceNumber: r.sequenceNumber, partitionKey: r.partitionKey, data: r.data, approximateArrivalTimestamp: r.approximateArrivalTimestamp ?? new Date(0) };
 }
 
-function generatedTrips(count: number): Record<string, unknown>[] {
-  const next = createTripGenerator({ seed: 5 });
-  return Array.from({ length: count }, () => ({ ...next() }));
-}
 
-function jsonObject(data: Uint8Array): Record<string, unknown>[] {
-  try {
-    const value = JSON.parse(Buffer.from(data).toString('utf8')) as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
-    const object = value as Record<string, unknown>;
-    // Earlier probes are not samples.
-    return PROBE_FIELD in object ? [] : [object];
-  } catch {
-    return [];
-  }
-}
 
-function probeId(data: Uint8Array): string | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>;
-    return typeof value[PROBE_FIELD] === 'string' ? value[PROBE_FIELD] : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
-/** The probe id inside a target record (the pipe's event, its `data` the source record in base64). */
-function probeIdInEvent(data: Uint8Array, nonce: string): string[] {
-  try {
-    const event = JSON.parse(Buffer.from(data).toString('utf8')) as { data?: unknown };
-    if (typeof event.data !== 'string') return [];
-    const id = probeId(Buffer.from(event.data, 'base64'));
-    return id?.startsWith(`${nonce}:`) ? [id] : [];
-  } catch {
-    return [];
-  }
-}
 
 function deliveredSequence(data: Uint8Array, sourceArn: string): string[] {
   try {
@@ -515,30 +369,4 @@ function filterMatchesNothing(step: string, ctx: LabContext, settings: PipeSetti
   };
 }
 
-function latestMissed(step: string, ctx: LabContext, evidence: Localized[], probeLine: Localized, missed: number): CheckResult {
-  return {
-    step,
-    outcome: 'failed',
-    summary: {
-      en: `The pipe delivers new records, but ${missed} record(s) sent while it was being created never reached the target: it starts at LATEST.`,
-      ko: `파이프가 새 레코드는 전달하지만, 파이프를 만드는 동안 보낸 레코드 ${missed}개는 대상에 도착하지 않았습니다. 시작 위치가 LATEST이기 때문입니다.`,
-    },
-    evidence: [...evidence, probeLine],
-    fix: onSurface(ctx.surface, {
-      tui: {
-        en: 'LATEST begins with records written after the pipe starts polling, a minute or two after you create it on AWS. Choose TRIM_HORIZON (or AT_TIMESTAMP) in the form and press d: the starting position cannot be updated, so the lab re-creates the pipe, which then reads the stream from the start.',
-        ko: 'LATEST는 파이프가 폴링을 시작한 뒤(AWS에서는 만든 뒤 1~2분) 쓰인 레코드부터 읽습니다. 폼에서 TRIM_HORIZON(또는 AT_TIMESTAMP)을 고르고 d를 누르세요. 시작 위치는 수정할 수 없으므로 실습이 파이프를 다시 만들고, 새 파이프는 스트림을 처음부터 읽습니다.',
-      },
-      cli: {
-        en: `LATEST begins with records written after the pipe starts polling, a minute or two after you create it on AWS. Choose TRIM_HORIZON (or AT_TIMESTAMP) on the lab's step screen (${commandsFor(ctx, step).open}) and let the lab re-create the pipe there: the starting position cannot be updated, and the new pipe reads the stream from the start.`,
-        ko: `LATEST는 파이프가 폴링을 시작한 뒤(AWS에서는 만든 뒤 1~2분) 쓰인 레코드부터 읽습니다. 실습의 단계 화면(${commandsFor(ctx, step).open})에서 TRIM_HORIZON(또는 AT_TIMESTAMP)을 고르고 실습이 파이프를 다시 만들게 하세요. 시작 위치는 수정할 수 없고, 새 파이프는 스트림을 처음부터 읽습니다.`,
-      },
-    }),
-    errorKind: 'pipe-latest-missed',
-  };
-}
 
-/** This step's commands in the learner's shell: `solve` (what d does), `check` (c), and the lab opened on the step. */
-function commandsFor(ctx: LabContext, step: string): { solve: string; check: string; open: string } {
-  return { solve: labCommand(ctx, `solve ${step}`), check: labCommand(ctx, `check ${step}`), open: labCommand(ctx, `--step ${step}`) };
-}

@@ -3,7 +3,7 @@ import { runsFor, type SessionLedger } from '../engine/session-ledger.js';
 import type { LabContext } from './check-context.js';
 import { describeCurrentStream } from './current-stream.js';
 import { countedPuts } from './put-metrics-facts.js';
-import { PROBE_FIELD } from './pipe-delivering.js';
+import { PROBE_FIELD } from './pipe-probes.js';
 import type { SurveyedResource, WorldSurvey } from '../engine/world-survey-types.js';
 
 /** Reading more than this many records only to count them is not worth the wait; CloudWatch counts instead. */
