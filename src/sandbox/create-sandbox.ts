@@ -7,23 +7,21 @@ import http from 'node:http';
 import { networkInterfaces } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountKeys, accountKeysSection } from './admin/account-keys.js';
-import { answerWhere, isAdminPath } from './admin/where-route.js';
-import { answerClasses, isClassesPath, type ClassRegistryRoute } from './classes/class-registry-route.js';
+import type { ClassRegistryRoute } from './classes/class-registry-route.js';
 import { ClassRegistry, classRegistrySection } from './classes/class-registry.js';
 import { roomUrls } from './room-addresses.js';
-import { accountIdFor } from './sandbox-accounts.js';
-import { awsJsonError, internalFailure, unknownOperation } from './aws-json-error.js';
+import { awsJsonError, internalFailure } from './aws-json-error.js';
 import { DurableStore } from './durable/durable-store.js';
 import type { FaultedReply } from './faults/fault-injector.js';
-import { createKinesisEngine } from './kinesis/kinesis-engine.js';
+import { createKinesisEngine, type KinesisEngine } from './kinesis/kinesis-engine.js';
 import { createKinesisRoute } from './kinesis/kinesis-route.js';
 import { engineLimits } from './kinesis/limits/kinesis-limits.js';
 import { errorReply, KINESIS_TARGET_PREFIX } from './kinesis/kinesis-wire.js';
 import { KinesisError } from './kinesis/kinesis-error.js';
 import { RECORDS_TOO_LARGE } from './kinesis/operations/put-records.js';
 import { bodyFormat } from './kinesis-body-codec.js';
-import type { InProcessRequest, LocatableKind, LocatedResource, Sandbox, SandboxOptions, SandboxRequest, SandboxResponse, SandboxService } from './sandbox-types.js';
-import { isValidRegion, readCallerScope } from './sigv4-scope.js';
+import type { InProcessRequest, LocatableKind, LocatedResource, Sandbox, SandboxOptions, SandboxResponse, SandboxService } from './sandbox-types.js';
+import { dispatchRequest, type SandboxRoutes } from './sandbox-dispatch.js';
 
 /** Bodies above this are refused before buffering (Kinesis itself caps requests at 10 MiB, base64 adds a third). */
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
@@ -71,66 +69,14 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
     ...services.flatMap((service) => service.locate?.(kind, name) ?? []),
   ];
 
-  async function answer(request: InProcessRequest): Promise<SandboxResponse | FaultedReply> {
-    const { method, url, headers, body } = request;
-    // The class registry answers the room; the rest of the admin route only this machine.
-    if (isClassesPath(url)) return answerClasses(url, method, body, classes);
-    if (isAdminPath(url)) return answerWhere(url, method, request.remoteAddress, locate, keys);
-    const scope = readCallerScope(headers, url);
-    if (scope.signed && !isValidRegion(scope.region)) {
-      return awsJsonError(400, 'InvalidSignatureException', `Credential should be scoped to a valid region, not '${scope.region}'.`);
-    }
-    const account = request.account ?? accountIdFor(scope.accessKeyId);
-    // Which key stands for which account, for the look across accounts (the sandbox's own clients act with `account`).
-    if (request.account === undefined && scope.accessKeyId) keys.note(scope.accessKeyId, account);
-    const routed: SandboxRequest = { method, url, headers, body, region: scope.region, service: scope.service, account };
-    for (const service of services) {
-      try {
-        if (service.claims(routed)) return await service.handle(routed);
-      } catch (error) {
-        return internalFailure(service.name, error);
-      }
-    }
-    const target = headers['x-amz-target'];
-    if (target?.startsWith(KINESIS_TARGET_PREFIX)) {
-      try {
-        return await kinesis.answer(routed, account, target.slice(KINESIS_TARGET_PREFIX.length));
-      } catch (error) {
-        return internalFailure('Kinesis', error);
-      }
-    }
-    return unknownOperation(method, url, target, scope.service);
-  }
+  const routes: SandboxRoutes = { services, kinesis, keys, classes, locate };
+  const answer = (request: InProcessRequest) => dispatchRequest(routes, request);
 
-  /** One request, start to finish; it settles without throwing, so no rejection can end the process. */
-  async function respond(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-    let response: SandboxResponse | FaultedReply;
-    try {
-      const body = await readBody(incoming);
-      response = body === undefined
-        ? oversizedRequest(flatHeaders(incoming))
-        : await answer({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: flatHeaders(incoming), body, remoteAddress: incoming.socket.remoteAddress ?? '' });
-    } catch (error) {
-      response = internalFailure('router', error);
-    }
-    sendOrFail(outgoing, response);
-  }
-
-  function onRequest(incoming: IncomingMessage, outgoing: ServerResponse): void {
+  const server = http.createServer((incoming, outgoing) => {
     // respond() catches everything it can; this catch is for what it cannot foresee.
-    respond(incoming, outgoing).catch(() => outgoing.destroy());
-  }
-
-  const server = http.createServer(onRequest);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} on ${host} is already in use; pick another port or 0 for a free one.`) : error);
-    });
-    server.listen(options.port ?? 0, host, () => resolve());
+    respond(answer, incoming, outgoing).catch(() => outgoing.destroy());
   });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The sandbox did not get a TCP port.');
-  const port = address.port;
+  const port = await listen(server, options.port, host);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}`;
   // A sandbox on loopback is this machine's alone: the room has no address for it.
@@ -139,19 +85,7 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
   trimmer.unref();
 
   let stopping: Promise<void> | undefined;
-  async function stopAll(): Promise<void> {
-    clearInterval(trimmer);
-    // A stream created just before stop finishes CREATING first, so the data folder shows it ACTIVE
-    // at once next time (bounded by the longest transition the sandbox was given).
-    const settleMs = Math.min(engine.pendingUntil() - (options.kinesisClock ?? Date.now)(), Math.max(settings.createStreamMs, settings.deleteStreamMs, settings.updateStreamMs));
-    if (durable.dataDir !== undefined && settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs + 10));
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Keep-alive sockets of SDK clients would otherwise hold close() open.
-    server.closeAllConnections();
-    await Promise.all([closed, ...services.map((service) => service.stop?.().catch(() => undefined))]);
-    // Last: services stopping may still record changes.
-    durable.close();
-  }
+  const stopAll = () => stopServing({ server, trimmer, engine, services, durable, settleLimitMs: Math.max(settings.createStreamMs, settings.deleteStreamMs, settings.updateStreamMs), kinesisClock: options.kinesisClock ?? Date.now });
 
   return {
     url,
@@ -169,6 +103,59 @@ async function startServing(options: SandboxOptions, host: string, clock: () => 
       return stopping;
     },
   };
+}
+
+/** Listens on `port` (0: a free one) and answers the port it got; a port in use is said in words. */
+async function listen(server: http.Server, port: number | undefined, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use; pick another port or 0 for a free one.`) : error);
+    });
+    server.listen(port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The sandbox did not get a TCP port.');
+  return address.port;
+}
+
+interface ServingParts {
+  server: http.Server;
+  trimmer: NodeJS.Timeout;
+  engine: KinesisEngine;
+  services: readonly SandboxService[];
+  durable: DurableStore;
+  /** The longest stream transition the sandbox was given. */
+  settleLimitMs: number;
+  kinesisClock: () => number;
+}
+
+async function stopServing(parts: ServingParts): Promise<void> {
+  const { server, engine, services, durable } = parts;
+  clearInterval(parts.trimmer);
+  // A stream created just before stop finishes CREATING first, so the data folder shows it ACTIVE
+  // at once next time (bounded by the longest transition the sandbox was given).
+  const settleMs = Math.min(engine.pendingUntil() - parts.kinesisClock(), parts.settleLimitMs);
+  if (durable.dataDir !== undefined && settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs + 10));
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive sockets of SDK clients would otherwise hold close() open.
+  server.closeAllConnections();
+  await Promise.all([closed, ...services.map((service) => service.stop?.().catch(() => undefined))]);
+  // Last: services stopping may still record changes.
+  durable.close();
+}
+
+/** One request, start to finish; it settles without throwing, so no rejection can end the process. */
+async function respond(answer: (request: InProcessRequest) => Promise<SandboxResponse | FaultedReply>, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+  let response: SandboxResponse | FaultedReply;
+  try {
+    const body = await readBody(incoming);
+    response = body === undefined
+      ? oversizedRequest(flatHeaders(incoming))
+      : await answer({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: flatHeaders(incoming), body, remoteAddress: incoming.socket.remoteAddress ?? '' });
+  } catch (error) {
+    response = internalFailure('router', error);
+  }
+  sendOrFail(outgoing, response);
 }
 
 /** A body past MAX_REQUEST_BYTES: a PutRecords that large is over Kinesis's 10 MiB, and Kinesis says so. */
