@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { StreamRecord } from '../aws/kinesis-port.js';
 import { filterVerdicts, type FilterVerdict } from '../filter/filter-verdicts.js';
 import type { KinesisSourceRecord, PipeSourceContext } from '../filter/pipe-event.js';
+import { createRetryPolicy, errorCodeOf, isThrottleCode } from '../producer/retry-policy.js';
 import { createTripGenerator } from '../producer/taxi-trip-generator.js';
 import type { PipeSettings } from '../resources/pipe-settings.js';
 import type { LabContext } from './check-context.js';
@@ -75,7 +76,7 @@ export async function sendProbes(ctx: LabContext, choice: ProbeChoice): Promise<
   const since = new Date(probesFrom.getTime() - 5_000);
   for (const verdict of order) {
     if (!verdict) continue;
-    await ctx.kinesis.putRecord(ctx.stream, { partitionKey: probeKey, data: verdict.record.data });
+    await putThroughThrottling(ctx, { partitionKey: probeKey, data: verdict.record.data });
     sent.push({ id: probeId(verdict.record.data) ?? '', passes: verdict.passes });
   }
   const expected = sent.filter((s) => s.passes).map((s) => s.id);
@@ -150,5 +151,23 @@ export function probeIdInEvent(data: Uint8Array, nonce: string): string[] {
     return id?.startsWith(`${nonce}:`) ? [id] : [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * One probe, tried again while the shard throttles it (the steps before may have filled this second's
+ * budget: step 3's producer, a learner's script), with the producers' backoff. A throttled probe says
+ * nothing about the pipe; any other error is the check's to diagnose.
+ */
+async function putThroughThrottling(ctx: LabContext, record: { partitionKey: string; data: Uint8Array }): Promise<void> {
+  const policy = createRetryPolicy();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.kinesis.putRecord(ctx.stream, record);
+      return;
+    } catch (error) {
+      if (!isThrottleCode(errorCodeOf(error)) || attempt >= policy.maxAttempts) throw error;
+      await ctx.sleep(policy.delayMs(attempt, true));
+    }
   }
 }
