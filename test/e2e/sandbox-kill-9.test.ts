@@ -174,13 +174,30 @@ describe('built CLI sandbox: kill -9 while writing', () => {
   });
 });
 
+/**
+ * A call tried again after a pause while the sandbox throttles it: these reads share each shard's
+ * 5 calls/s with the pipe's own, and AWS's limits are on.
+ */
+async function patiently<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if ((name !== 'ProvisionedThroughputExceededException' && name !== 'LimitExceededException') || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** Every record of a stream, from the trim horizon of each shard. */
 async function readAll(client: KinesisClient, stream: string): Promise<{ sequenceNumber: string; data: string }[]> {
   const records: { sequenceNumber: string; data: string }[] = [];
-  for (const shard of (await client.send(new ListShardsCommand({ StreamName: stream }))).Shards ?? []) {
-    let iterator = (await client.send(new GetShardIteratorCommand({ StreamName: stream, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+  for (const shard of (await patiently(() => client.send(new ListShardsCommand({ StreamName: stream })))).Shards ?? []) {
+    let iterator = (await patiently(() => client.send(new GetShardIteratorCommand({ StreamName: stream, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' })))).ShardIterator;
     while (iterator) {
-      const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator }));
+      const current = iterator;
+      const page = await patiently(() => client.send(new GetRecordsCommand({ ShardIterator: current })));
       for (const record of page.Records ?? []) records.push({ sequenceNumber: record.SequenceNumber ?? '', data: Buffer.from(record.Data ?? []).toString('utf8') });
       if ((page.Records ?? []).length === 0) break;
       iterator = page.NextShardIterator;
