@@ -28,7 +28,10 @@ export function ownedResourceProbes(settings: ReadySettings, roleNames: () => st
   const optional = settings.target === 'sandbox' ? absentServiceFindsNothing : (probe: OwnedResourceProbe) => probe;
   return [
     optional(pipeProbe((region) => createPipeInventory(createPipesClient({ ...awsSettingsFor(settings, region), endpoint: endpoint(settings.pipesEndpoint) })), wait)),
-    streamProbe({ inventory: (region) => createStreamInventory(createKinesisClient(awsSettingsFor(settings, region))), ...wait }),
+    // Cleanup asks for every stream's tags and summary in a row, and AWS allows ListTagsForStream and
+    // DescribeStreamSummary only a few calls per second: more attempts let the SDK's backoff wait a
+    // throttled look out instead of reporting a region it could not search.
+    streamProbe({ inventory: (region) => createStreamInventory(createKinesisClient(awsSettingsFor(settings, region), { maxAttempts: 6 })), ...wait }),
     optional(logGroupProbe((region) => createLogGroupInventory(createLogsClient({ ...awsSettingsFor(settings, region), endpoint: endpoint(settings.logsEndpoint) })), wait)),
     optional(roleProbe(() => createRoleInventory(createIamClient({ ...awsSettingsFor(settings), endpoint: endpoint(settings.iamEndpoint) })), roleNames, wait)),
   ];
