@@ -1,15 +1,12 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import type { Lab } from '../content/lab-model.js';
 import type { AutoFix } from '../shared/auto-fix.js';
-import type { Lang } from '../i18n/lang.js';
-import type { Messages } from '../i18n/messages.js';
 import type { RunnerView } from '../runner/lab-runner.js';
 import { CODE_VIEW_CHROME, codeLines, CodeView } from './CodeView.js';
 import { Header } from './Header.js';
 import { headerWhereLines } from './header-lines.js';
 import { KeyBar } from './KeyBar.js';
-import { labScreenBlocks } from './layout/lab-screen-blocks.js';
+import { labScreenBlocks, type LabScreenBlocksInput } from './layout/lab-screen-blocks.js';
 import { ResultScreen } from './ResultScreen.js';
 import { TooSmallScreen } from './TooSmallScreen.js';
 import { labLayout, MIN_COLUMNS, MIN_ROWS } from './layout/lab-layout.js';
@@ -21,21 +18,14 @@ import { PANELS } from './panels/panel-registry.js';
 import type { ScreenInfo } from './screen-info.js';
 import { StepPane } from './StepPane.js';
 import { StepStrip, stepTitleLines } from './StepStrip.js';
-import type { CodeTab, UiState } from './ui-state.js';
+import type { CodeTab } from './ui-state.js';
 
-export interface LabScreenProps {
-  lab: Lab;
-  view: RunnerView;
-  ui: UiState;
-  info: ScreenInfo;
-  lang: Lang;
-  m: Messages;
+/** The run, the UI state and the words: the same fields the screen's blocks are built from. */
+export interface LabScreenProps extends Pick<LabScreenBlocksInput, 'lab' | 'view' | 'ui' | 'info' | 'lang' | 'm' | 'now' | 'stopping'> {
   columns: number;
   rows: number;
   /** Solutions of the current step with placeholders filled, when it has any. */
   code?: Record<CodeTab, string>;
-  now: number;
-  stopping: boolean;
   captureKeys: (captured: boolean) => void;
   /** A panel's form has the keyboard: the lab's keys do nothing now, so the bar shows only the way out. */
   keysCaptured?: boolean;
